@@ -1,0 +1,44 @@
+// Resolves where the core works from the process environment, the way the AWS CLI and SDKs do.
+import os from 'node:os';
+import path from 'node:path';
+import { getHomeDir } from '@smithy/shared-ini-file-loader';
+import type { AwsPaths, Endpoints } from './types.js';
+
+type Env = Record<string, string | undefined>;
+
+/** ~ expanded as the SDK does (HOME, USERPROFILE, HOMEDRIVE+HOMEPATH, then the OS). */
+function expandHome(file: string, homeDir: string): string {
+  return file.startsWith('~/') || file.startsWith('~\\') ? path.join(homeDir, file.slice(2)) : file;
+}
+
+/** The app's own folder: where Electron's app.getPath('userData') puts an app named sso-tray. */
+export function defaultAppDataDir(env: Env, homeDir: string, platform: NodeJS.Platform = process.platform): string {
+  if (env.SSO_TRAY_DATA_DIR) return env.SSO_TRAY_DATA_DIR;
+  if (platform === 'darwin') return path.join(homeDir, 'Library', 'Application Support', 'sso-tray');
+  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(homeDir, 'AppData', 'Roaming'), 'sso-tray');
+  return path.join(env.XDG_CONFIG_HOME || path.join(homeDir, '.config'), 'sso-tray');
+}
+
+export function awsPathsFromEnv(env: Env = process.env): AwsPaths {
+  // getHomeDir reads process.env; honour an injected HOME first.
+  const homeDir = env.HOME || env.USERPROFILE || (env === process.env ? getHomeDir() : os.homedir());
+  return {
+    homeDir,
+    configFile: expandHome(env.AWS_CONFIG_FILE || path.join(homeDir, '.aws', 'config'), homeDir),
+    credentialsFile: expandHome(env.AWS_SHARED_CREDENTIALS_FILE || path.join(homeDir, '.aws', 'credentials'), homeDir),
+    ssoCacheDir: path.join(homeDir, '.aws', 'sso', 'cache'),
+    appDataDir: defaultAppDataDir(env, homeDir),
+  };
+}
+
+/** AWS_ENDPOINT_URL_SSO_OIDC / AWS_ENDPOINT_URL_SSO, then AWS_ENDPOINT_URL, unless ignored. */
+export function endpointsFromEnv(env: Env = process.env): Endpoints {
+  if ((env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? '').toLowerCase() === 'true') return {};
+  const global = env.AWS_ENDPOINT_URL || undefined;
+  const endpoints: Endpoints = {};
+  const oidc = env.AWS_ENDPOINT_URL_SSO_OIDC || global;
+  const portal = env.AWS_ENDPOINT_URL_SSO || global;
+  if (oidc) endpoints.oidc = oidc;
+  if (portal) endpoints.portal = portal;
+  return endpoints;
+}
