@@ -7,7 +7,8 @@ const SYSTEM_BROWSERS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr
 export function browserExecutable(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const explicit = env.SSO_TRAY_CHROMIUM;
   if (explicit) {
-    if (!existsSync(explicit)) throw new Error(`SSO_TRAY_CHROMIUM points at ${explicit}, which does not exist.`);
+    if (!existsSync(explicit))
+      throw new Error(`SSO_TRAY_CHROMIUM points at ${explicit}, which does not exist.`);
     return explicit;
   }
   try {

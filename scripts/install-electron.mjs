@@ -21,7 +21,8 @@ const firstLine =
   (result.stderr || '')
     .split('\n')
     .map((line) => line.trim())
-    .find((line) => line && !line.startsWith('at ')) ?? (result.error?.message || 'timed out');
+    .find((line) => line && !line.startsWith('at ')) ??
+  (result.error?.message || 'timed out');
 console.warn(
   `sso-tray: the Electron binary could not be downloaded (${firstLine}); ` +
     'the tests run without it, and `npm start` will work once `node node_modules/electron/install.js` succeeds.',

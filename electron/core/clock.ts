@@ -114,7 +114,8 @@ export class FakeClock implements Clock {
   private nextEntry(): [number, { due: number; fn: () => void }] | undefined {
     let best: [number, { due: number; fn: () => void }] | undefined;
     for (const entry of this.timers) {
-      if (!best || entry[1].due < best[1].due || (entry[1].due === best[1].due && entry[0] < best[0])) best = entry;
+      if (!best || entry[1].due < best[1].due || (entry[1].due === best[1].due && entry[0] < best[0]))
+        best = entry;
     }
     return best;
   }

@@ -12,10 +12,15 @@ function expandHome(file: string, homeDir: string): string {
 }
 
 /** The app's own folder: where Electron's app.getPath('userData') puts an app named sso-tray. */
-export function defaultAppDataDir(env: Env, homeDir: string, platform: NodeJS.Platform = process.platform): string {
+export function defaultAppDataDir(
+  env: Env,
+  homeDir: string,
+  platform: NodeJS.Platform = process.platform,
+): string {
   if (env.SSO_TRAY_DATA_DIR) return env.SSO_TRAY_DATA_DIR;
   if (platform === 'darwin') return path.join(homeDir, 'Library', 'Application Support', 'sso-tray');
-  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(homeDir, 'AppData', 'Roaming'), 'sso-tray');
+  if (platform === 'win32')
+    return path.join(env.APPDATA ?? path.join(homeDir, 'AppData', 'Roaming'), 'sso-tray');
   return path.join(env.XDG_CONFIG_HOME || path.join(homeDir, '.config'), 'sso-tray');
 }
 
@@ -25,7 +30,10 @@ export function awsPathsFromEnv(env: Env = process.env): AwsPaths {
   return {
     homeDir,
     configFile: expandHome(env.AWS_CONFIG_FILE || path.join(homeDir, '.aws', 'config'), homeDir),
-    credentialsFile: expandHome(env.AWS_SHARED_CREDENTIALS_FILE || path.join(homeDir, '.aws', 'credentials'), homeDir),
+    credentialsFile: expandHome(
+      env.AWS_SHARED_CREDENTIALS_FILE || path.join(homeDir, '.aws', 'credentials'),
+      homeDir,
+    ),
     ssoCacheDir: path.join(homeDir, '.aws', 'sso', 'cache'),
     appDataDir: defaultAppDataDir(env, homeDir),
   };
