@@ -1,0 +1,113 @@
+// The one contract between the window, the tray, the CLI and the core: channel -> zod schema of the input and the
+// result type. The preload API, the handler table and the renderer's calls are all derived from it.
+import { z } from 'zod';
+import type { SessionView } from '../core/session-runtime.js';
+import type { Listing } from '../core/listing-cache.js';
+import type { OwnedProfile } from '../core/aws-files/credentials-file.js';
+import type { Settings } from '../core/settings.js';
+import type { CoreEvents } from '../core/core.js';
+
+const name = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_.-]+$/, 'use letters, digits, "-", "_" and "." only');
+const accountId = z.string().regex(/^\d{12}$/, 'an account id has 12 digits');
+const roleName = z.string().min(1).max(128);
+const profile = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[^\][\r\n]+$/, 'a profile name cannot contain brackets or line breaks');
+const role = z.object({ session: name, accountId, roleName }).strict();
+export const credentialFormat = z.enum([
+  'env',
+  'env-no-export',
+  'powershell',
+  'windows-cmd',
+  'fish',
+  'dotenv',
+  'profile',
+  'values',
+  'process',
+]);
+
+/** A channel: its input schema, and (as a type only) its result. */
+function channel<Input extends z.ZodType>(input: Input) {
+  return { returns: <Output>() => ({ input, output: undefined as Output | undefined }) };
+}
+
+export const contract = {
+  'sessions:list': channel(z.object({}).strict()).returns<SessionView[]>(),
+  'sessions:add': channel(
+    z
+      .object({
+        name,
+        startUrl: z.url({ protocol: /^https$/, error: 'the start URL must be an https:// address' }),
+        region: z.string().regex(/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/, 'a region looks like us-east-1'),
+      })
+      .strict(),
+  ).returns<SessionView>(),
+  'sessions:remove': channel(z.object({ session: name }).strict()).returns<void>(),
+  'sessions:sign-in': channel(
+    z.object({ session: name, flow: z.enum(['browser', 'device-code']).default('browser') }).strict(),
+  ).returns<SessionView>(),
+  'sessions:cancel-sign-in': channel(z.object({ session: name }).strict()).returns<boolean>(),
+  'sessions:sign-out': channel(
+    z.object({ session: name }).strict(),
+  ).returns<{ removedProfiles: string[] }>(),
+  'accounts:list': channel(
+    z.object({ session: name, maxAgeSeconds: z.number().int().min(0).optional() }).strict(),
+  ).returns<Listing>(),
+  'accounts:cached': channel(z.object({ session: name }).strict()).returns<Listing | null>(),
+  'credentials:text': channel(
+    role.extend({ format: credentialFormat, profileName: profile.optional() }).strict(),
+  ).returns<{ text: string; expiration: string }>(),
+  'profiles:list': channel(z.object({}).strict()).returns<OwnedProfile[]>(),
+  'profiles:write': channel(
+    role
+      .extend({ profile: profile.optional(), keepFresh: z.boolean().optional(), overwrite: z.boolean().optional() })
+      .strict(),
+  ).returns<OwnedProfile>(),
+  'profiles:remove': channel(
+    z.object({ profile, force: z.boolean().optional() }).strict(),
+  ).returns<{ removed: boolean }>(),
+  'settings:get': channel(z.object({}).strict()).returns<Settings>(),
+  'settings:update': channel(
+    z
+      .object({
+        shareTokenCacheWithAwsCli: z.boolean().optional(),
+        removeProfilesOnSignOut: z.boolean().optional(),
+        profileNameTemplate: z.string().min(1).max(128).optional(),
+        defaultRegion: z.string().max(32).optional(),
+        preferredSignIn: z.enum(['browser', 'device-code']).optional(),
+      })
+      .strict(),
+  ).returns<Settings>(),
+  'favourites:toggle': channel(role).returns<Settings>(),
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+export type ChannelArgs<C extends Channel> = z.output<Contract[C]['input']>;
+export type ChannelResult<C extends Channel> = Exclude<Contract[C]['output'], undefined>;
+
+/** Events the core announces, as they cross to the window and the tray (none carries a secret). */
+export type AppEvents = CoreEvents;
+export const EVENT_NAMES = [
+  'session-changed',
+  'sessions-changed',
+  'sign-in-progress',
+  'listing-progress',
+  'accounts-changed',
+  'profiles-changed',
+  'sign-in-needed',
+  'problem',
+] as const satisfies ReadonlyArray<keyof AppEvents>;
+export type AppEventName = (typeof EVENT_NAMES)[number];
+
+/** The task-level API the preload exposes and the CLI uses: one method per channel. */
+export type SsoTrayApi = {
+  [C in Channel]: (input: ChannelInput<C>) => Promise<ChannelResult<C>>;
+};

@@ -1,0 +1,72 @@
+// The handler table: one function per channel over the core. IPC registers it, the CLI and the window tests call it;
+// it knows no transport. Every call is checked against the contract first.
+import { z } from 'zod';
+import { SsoTrayError, isSsoTrayError } from '../core/errors.js';
+import type { SsoTrayCore } from '../core/core.js';
+import { contract, type Channel, type ChannelArgs, type ChannelResult } from './contract.js';
+
+export type HandlerTable = { [C in Channel]: (args: ChannelArgs<C>) => Promise<ChannelResult<C>> };
+
+export function createHandlers(core: SsoTrayCore): HandlerTable {
+  return {
+    'sessions:list': async () => {
+      await core.start();
+      return core.sessions();
+    },
+    'sessions:add': (args) => core.addSession(args),
+    'sessions:remove': (args) => core.removeSession(args.session),
+    'sessions:sign-in': (args) => core.signIn(args.session, args.flow),
+    'sessions:cancel-sign-in': async (args) => core.cancelSignIn(args.session),
+    'sessions:sign-out': (args) => core.signOut(args.session),
+    'accounts:list': (args) =>
+      core.accounts(args.session, args.maxAgeSeconds === undefined ? {} : { maxAgeMs: args.maxAgeSeconds * 1000 }),
+    'accounts:cached': async (args) => (await core.cachedAccounts(args.session)) ?? null,
+    'credentials:text': (args) => core.formatted(args),
+    'profiles:list': () => core.profiles(),
+    'profiles:write': (args) => core.writeProfile(args),
+    'profiles:remove': async (args) => ({ removed: await core.removeProfile(args.profile, { force: args.force }) }),
+    'settings:get': () => core.settings(),
+    'settings:update': (args) => core.updateSettings(args),
+    'favourites:toggle': (args) => core.toggleFavourite(args),
+  };
+}
+
+export type InvokeResult<C extends Channel> =
+  | { ok: true; value: ChannelResult<C> }
+  | { ok: false; error: { code: string; message: string } };
+
+/**
+ * Validates untrusted input against the contract and calls the handler. Errors come back as a code and one
+ * sentence; anything unexpected is reported without its details, which could carry a secret.
+ */
+export async function invoke<C extends Channel>(
+  handlers: HandlerTable,
+  channel: C,
+  rawInput: unknown,
+): Promise<InvokeResult<C>> {
+  if (!Object.hasOwn(contract, channel)) {
+    return { ok: false, error: { code: 'invalid-input', message: `There is no operation named ${String(channel)}.` } };
+  }
+  const parsed = contract[channel].input.safeParse(rawInput ?? {});
+  if (!parsed.success) {
+    return { ok: false, error: { code: 'invalid-input', message: describeIssues(parsed.error) } };
+  }
+  try {
+    const handler = handlers[channel] as (args: unknown) => Promise<ChannelResult<C>>;
+    return { ok: true, value: await handler(parsed.data) };
+  } catch (error) {
+    return { ok: false, error: errorForCaller(error) };
+  }
+}
+
+export function errorForCaller(error: unknown): { code: string; message: string } {
+  if (isSsoTrayError(error)) return error.toJSON();
+  return new SsoTrayError('internal', 'Something went wrong inside SSO Tray; try again, and report it if it persists.').toJSON();
+}
+
+function describeIssues(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'The request was not valid.';
+  const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
+  return `The request was not valid (${where}${issue.message}).`;
+}
