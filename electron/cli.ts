@@ -1,0 +1,19 @@
+// Entry of the `sso-tray` command (bin/sso-tray.js loads the built copy of this file).
+import { readFileSync } from 'node:fs';
+import { runCli } from './cli/program.js';
+import { processIo } from './cli/output.js';
+
+// Built: dist/electron/cli.js; from source (tsx): electron/cli.ts.
+function packageVersion(): string {
+  for (const relative of ['../../package.json', '../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'sso-tray' && pkg.version) return pkg.version;
+    } catch {
+      // try the next location
+    }
+  }
+  return '0.0.0';
+}
+
+process.exitCode = await runCli(process.argv.slice(2), process.env, processIo, packageVersion());

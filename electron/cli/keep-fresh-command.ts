@@ -1,0 +1,33 @@
+// `sso-tray keep-fresh`: the tray's keep-fresh without the tray, until interrupted.
+import type { CliContext } from './context.js';
+import { EXIT } from './exit-codes.js';
+import type { Io } from './output.js';
+
+export async function runKeepFresh(c: CliContext, io: Io): Promise<number> {
+  c.core.on('profiles-changed', (profiles) => {
+    const stamp = new Date(c.core.clock.now()).toISOString();
+    for (const p of profiles.filter((x) => x.keepFresh && Date.parse(x.writtenAt) >= c.core.clock.now() - 5_000)) {
+      io.err(`${stamp} rewrote ${p.profile} (valid until ${p.expiration})\n`);
+    }
+  });
+  c.core.on('sign-in-needed', ({ message }) => io.err(`${message} Run \`sso-tray login\`.\n`));
+  c.core.on('problem', ({ message }) => io.err(`${message}\n`));
+  await c.core.start();
+  const scheduled = c.core.scheduledProfiles();
+  io.err(
+    scheduled.length
+      ? `Keeping fresh: ${scheduled.join(', ')}. Press Ctrl-C to stop.\n`
+      : 'No profile is marked --keep-fresh; write one with `sso-tray write ACCOUNT ROLE --keep-fresh`. Waiting; Ctrl-C to stop.\n',
+  );
+  // The core's timers are unref'd; this keeps the process alive until a signal.
+  await new Promise<void>((resolve) => {
+    const keepAlive = setInterval(() => undefined, 2 ** 30);
+    const stop = () => {
+      clearInterval(keepAlive);
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return EXIT.ok;
+}

@@ -1,0 +1,23 @@
+// Opens a URL in the user's browser from a terminal. Hand-written (a dozen lines) rather than the `open` package:
+// the command only needs the three platform launchers and must fail fast, never hang, when none exists.
+import { spawn } from 'node:child_process';
+
+export function openInBrowser(url: string, platform: NodeJS.Platform = process.platform): Promise<void> {
+  if (platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+    return Promise.reject(new Error('no graphical session to open a browser in'));
+  }
+  const [command, args] =
+    platform === 'darwin'
+      ? ['open', [url]]
+      : platform === 'win32'
+        ? ['rundll32', ['url.dll,FileProtocolHandler', url]]
+        : ['xdg-open', [url]];
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args as string[], { stdio: 'ignore', detached: true });
+    child.once('error', reject); // ENOENT: no launcher, the caller falls back
+    child.once('spawn', () => {
+      child.unref();
+      resolve();
+    });
+  });
+}

@@ -1,0 +1,54 @@
+// How the command speaks: data on stdout, messages on stderr, errors as one line.
+import { SsoTrayError, isSsoTrayError } from '../core/errors.js';
+import { EXIT, exitCodeFor } from './exit-codes.js';
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  /** stderr is a terminal: progress may redraw a line. */
+  interactive: boolean;
+}
+
+export const processIo: Io = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  interactive: Boolean(process.stderr.isTTY),
+};
+
+/** A thrown error as the user sees it; returns the exit code. Unknown errors never show their details. */
+export function reportError(io: Io, error: unknown): number {
+  if (isSsoTrayError(error)) {
+    io.err(`sso-tray: ${error.message}\n`);
+    return exitCodeFor(error.code);
+  }
+  io.err(
+    `sso-tray: ${new SsoTrayError('internal', 'something went wrong inside sso-tray; try again, and report it if it persists.').message}\n`,
+  );
+  if (process.env.SSO_TRAY_DEBUG === '1' && error instanceof Error) io.err(`${error.stack}\n`);
+  return EXIT.failed;
+}
+
+/** Columns padded to the widest cell; the last column is not padded. */
+export function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  return [line(header), ...rows.map(line)].join('\n') + '\n';
+}
+
+export function json(value: unknown): string {
+  return JSON.stringify(value, null, 2) + '\n';
+}
+
+/** "in 7h 59m", "in 12m", "expired" — for people; scripts use --json. */
+export function timeLeft(iso: string | undefined, now: number): string {
+  if (!iso) return '-';
+  const ms = Date.parse(iso) - now;
+  if (!(ms > 0)) return 'expired';
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 60) return `in ${minutes}m`;
+  return `in ${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
+}

@@ -1,0 +1,72 @@
+// `sso-tray process`: the credential_process answer. It never opens a browser and never prompts; from the on-disk
+// cache it answers without loading the AWS SDK or calling Identity Center.
+import { awsPathsFromEnv } from '../core/environment.js';
+import { SsoTrayError } from '../core/errors.js';
+import { formatCredentials } from '../core/formats.js';
+import { SettingsFile } from '../core/settings.js';
+import { readSessionsFromConfig } from '../core/aws-files/aws-config.js';
+import { RoleCredentialsFileCache } from '../core/role-credentials-file-cache.js';
+import { ROLE_CREDENTIALS_WINDOW_MS } from '../core/role-credentials-window.js';
+import type { SessionConfig } from '../core/types.js';
+import type { Env } from './context.js';
+import path from 'node:path';
+
+export async function runProcessCommand(
+  env: Env,
+  accountQuery: string,
+  roleQuery: string,
+  sessionOption: string | undefined,
+): Promise<string> {
+  const fast = await fromDiskCache(env, accountQuery, roleQuery, sessionOption);
+  if (fast) return fast;
+  const { createContext } = await import('./context.js');
+  const { resolveAccount, resolveRole } = await import('./resolve.js');
+  const c = createContext(env);
+  try {
+    const session = await c.sessionName(sessionOption);
+    let accountId = accountQuery;
+    let roleName = roleQuery;
+    if (!/^\d{12}$/.test(accountQuery)) {
+      const listing = await c.call('accounts:list', { session, maxAgeSeconds: 365 * 24 * 3600 });
+      const account = resolveAccount(listing.accounts, accountQuery);
+      accountId = account.accountId;
+      roleName = resolveRole(account, roleQuery);
+    }
+    const credentials = await c.core.credentials({ session, accountId, roleName });
+    return formatCredentials('process', credentials);
+  } catch (error) {
+    if (error instanceof SsoTrayError && (error.code === 'sign-in-needed' || error.code === 'session-ended')) {
+      const session = await c.sessionName(sessionOption).catch(() => undefined);
+      throw new SsoTrayError(
+        error.code,
+        `${error.message.replace(/\.$/, '')}: run \`sso-tray login${session ? ` --session ${session}` : ''}\`.`,
+      );
+    }
+    throw error;
+  } finally {
+    c.close();
+  }
+}
+
+async function fromDiskCache(
+  env: Env,
+  accountId: string,
+  roleName: string,
+  sessionOption: string | undefined,
+): Promise<string | undefined> {
+  if (!/^\d{12}$/.test(accountId)) return undefined;
+  const paths = awsPathsFromEnv(env);
+  const settings = await new SettingsFile(paths.appDataDir).read();
+  if (!settings.shareTokenCacheWithAwsCli) return undefined;
+  const name = sessionOption ?? env.SSO_TRAY_SESSION;
+  let session: SessionConfig | undefined = settings.sessions.find((s) => s.name === name);
+  if (!session) {
+    const configured = await readSessionsFromConfig(paths).catch(() => []);
+    const all = [...settings.sessions, ...configured];
+    session = name ? configured.find((s) => s.name === name) : all.length === 1 ? all[0] : undefined;
+  }
+  if (!session) return undefined;
+  const cache = new RoleCredentialsFileCache(path.join(paths.homeDir, '.aws', 'cli', 'cache'));
+  const credentials = await cache.read(session, accountId, roleName, Date.now(), ROLE_CREDENTIALS_WINDOW_MS);
+  return credentials ? formatCredentials('process', credentials) : undefined;
+}
