@@ -1,0 +1,190 @@
+// ~/.aws/config: the sign-ins already configured, read as the SDK reads them, and the sections SSO Tray adds.
+import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
+import { SsoTrayError } from '../errors.js';
+import type { AwsPaths, SessionConfig } from '../types.js';
+import { checkProfileName } from './credentials-file.js';
+import { fileLabel } from './file-label.js';
+import { IniDocument } from './ini-document.js';
+import { withFileLock, writeFileAtomic } from './locked-write.js';
+import { readTextFile } from './read-text-file.js';
+
+type Sections = Record<string, Record<string, string | undefined>>;
+
+/** The config as the SDK reads it (keys `default`, `dev`, `sso-session.acme`), after checking every line parses. */
+async function readConfig(paths: AwsPaths): Promise<Sections> {
+  const text = await readTextFile(paths.configFile, paths.homeDir);
+  if (text === undefined) return {};
+  IniDocument.parse(text, fileLabel(paths.configFile, paths.homeDir));
+  const { configFile } = await loadSharedConfigFiles({
+    filepath: paths.credentialsFile,
+    configFilepath: paths.configFile,
+    ignoreCache: true,
+  });
+  return configFile;
+}
+
+const isProfileKey = (key: string) => !key.startsWith('sso-session.') && !key.startsWith('services.');
+
+function scopesOf(section: Record<string, string | undefined>): string[] | undefined {
+  const raw = section.sso_registration_scopes;
+  if (raw === undefined) return undefined;
+  return raw
+    .split(',')
+    .map((scope) => scope.trim())
+    .filter(Boolean);
+}
+
+/**
+ * Every `[sso-session]` with a start URL and region, then each legacy profile (sso_start_url without sso_session),
+ * one per start URL and region, named after the profile. An sso-session wins a name clash.
+ */
+export async function readSessionsFromConfig(paths: AwsPaths): Promise<SessionConfig[]> {
+  const config = await readConfig(paths);
+  const sessions: SessionConfig[] = [];
+  const names = new Set<string>();
+  const add = (session: SessionConfig, scopes: string[] | undefined) => {
+    sessions.push(scopes ? { ...session, registrationScopes: scopes } : session);
+    names.add(session.name);
+  };
+  for (const [key, section] of Object.entries(config)) {
+    if (!key.startsWith('sso-session.') || !section.sso_start_url || !section.sso_region) continue;
+    const session = { name: key.slice('sso-session.'.length), startUrl: section.sso_start_url };
+    add({ ...session, region: section.sso_region, source: 'sso-session' }, scopesOf(section));
+  }
+  const portals = new Set<string>();
+  for (const [name, section] of Object.entries(config)) {
+    const { sso_start_url: startUrl, sso_region: region } = section;
+    if (!isProfileKey(name) || section.sso_session || !startUrl || !region || names.has(name)) continue;
+    const portal = JSON.stringify([startUrl, region]);
+    if (portals.has(portal)) continue;
+    portals.add(portal);
+    add({ name, startUrl, region, source: 'legacy-profile' }, scopesOf(section));
+  }
+  return sessions;
+}
+
+/** Profiles by name (`default`, `dev`) with their keys as the SDK reads them. */
+export async function profilesInConfig(paths: AwsPaths): Promise<Record<string, Record<string, string>>> {
+  const config = await readConfig(paths);
+  return Object.fromEntries(
+    Object.entries(config)
+      .filter(([key]) => isProfileKey(key))
+      .map(([key, section]) => [
+        key,
+        Object.fromEntries(Object.entries(section).filter((e): e is [string, string] => e[1] !== undefined)),
+      ]),
+  );
+}
+
+/** Edits the config under its lock; a file that cannot be parsed is never written. */
+async function editConfig(
+  paths: AwsPaths,
+  edit: (document: IniDocument, label: string) => boolean,
+): Promise<void> {
+  const label = fileLabel(paths.configFile, paths.homeDir);
+  await withFileLock(paths.configFile, async () => {
+    const document = IniDocument.parse((await readTextFile(paths.configFile, paths.homeDir)) ?? '', label);
+    if (edit(document, label))
+      await writeFileAtomic(paths.configFile, document.toString(), { defaultMode: 0o600 });
+  });
+}
+
+function checkSession(session: SessionConfig): void {
+  if (!/^[\w\-@+.%:/]+$/.test(session.name))
+    throw new SsoTrayError(
+      'invalid-input',
+      `The session name "${session.name.replace(/[\r\n]/g, ' ')}" cannot be used: use letters, digits and - _ . @ + % : / only.`,
+    );
+  if (!/^https:\/\/\S+$/.test(session.startUrl))
+    throw new SsoTrayError('invalid-input', 'The start URL must begin with https:// and contain no spaces.');
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(session.region))
+    throw new SsoTrayError(
+      'invalid-input',
+      `"${session.region}" is not an AWS region; use one like us-east-1.`,
+    );
+}
+
+/**
+ * Ensures `[sso-session NAME]` with sso_start_url, sso_region and sso_registration_scopes (sso:account:access unless
+ * the session has its own). An existing one for the same start URL and region is left as it is; one for another
+ * is never changed.
+ */
+export async function writeSsoSession(paths: AwsPaths, session: SessionConfig): Promise<void> {
+  checkSession(session);
+  await editConfig(paths, (document, label) => {
+    const name = `sso-session ${session.name}`;
+    const existing = document.getSection(name);
+    if (existing?.sso_start_url === session.startUrl && existing.sso_region === session.region) return false;
+    if (existing)
+      throw new SsoTrayError(
+        'invalid-input',
+        `The sso-session "${session.name}" in ${label} already points to ${existing.sso_start_url ?? 'no start URL'} in ${existing.sso_region ?? 'no region'}; choose another session name or change it there.`,
+      );
+    const scopes = session.registrationScopes?.length
+      ? session.registrationScopes.join(',')
+      : 'sso:account:access';
+    document.setSection(name, [
+      ['sso_start_url', session.startUrl],
+      ['sso_region', session.region],
+      ['sso_registration_scopes', scopes],
+    ]);
+    return true;
+  });
+}
+
+/**
+ * Writes a profile: updated in place when it already has the same identity (keys of the user's own, such as
+ * `output`, stay), refused when it is something else unless `overwrite`, which replaces its keys.
+ */
+async function writeProfile(
+  paths: AwsPaths,
+  profile: string,
+  identity: Array<[string, string]>,
+  extra: Array<[string, string]>,
+  overwrite: boolean,
+): Promise<void> {
+  checkProfileName(profile);
+  await editConfig(paths, (document, label) => {
+    const name = profile === 'default' ? 'default' : `profile ${profile}`;
+    const existing = document.getSection(name);
+    const wanted = [...identity, ...extra];
+    if (!existing || overwrite) {
+      document.setSection(name, wanted);
+      return true;
+    }
+    if (identity.some(([key, value]) => existing[key] !== value))
+      throw new SsoTrayError(
+        'foreign-profile',
+        `The profile "${profile}" in ${label} already exists with other settings; choose another profile name or allow overwriting it.`,
+      );
+    if (wanted.every(([key, value]) => existing[key] === value)) return false;
+    document.updateSection(name, wanted);
+    return true;
+  });
+}
+
+/** `[profile NAME]` signing in through an sso-session: sso_session, sso_account_id, sso_role_name (, region). */
+export async function writeSsoProfile(
+  paths: AwsPaths,
+  profile: string,
+  p: { sessionName: string; accountId: string; roleName: string; region?: string; overwrite?: boolean },
+): Promise<void> {
+  const identity: Array<[string, string]> = [
+    ['sso_session', p.sessionName],
+    ['sso_account_id', p.accountId],
+    ['sso_role_name', p.roleName],
+  ];
+  await writeProfile(paths, profile, identity, p.region ? [['region', p.region]] : [], p.overwrite ?? false);
+}
+
+/** `[profile NAME]` with `credential_process = COMMAND` (, region). */
+export async function writeProcessProfile(
+  paths: AwsPaths,
+  profile: string,
+  command: string,
+  region?: string,
+  options: { overwrite?: boolean } = {},
+): Promise<void> {
+  const extra: Array<[string, string]> = region ? [['region', region]] : [];
+  await writeProfile(paths, profile, [['credential_process', command]], extra, options.overwrite ?? false);
+}

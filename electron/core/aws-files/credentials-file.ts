@@ -1,0 +1,151 @@
+// The AWS credentials file: SSO Tray's profiles added, refreshed and removed; every other byte stays as it was.
+import os from 'node:os';
+import { systemClock, type Clock } from '../clock.js';
+import { SsoTrayError } from '../errors.js';
+import type { RoleCredentials } from '../types.js';
+import { fileLabel } from './file-label.js';
+import { IniDocument } from './ini-document.js';
+import { withFileLock, writeFileAtomic } from './locked-write.js';
+import { credentialsFileKey, OwnedProfilesRecord, type OwnedProfile } from './owned-profiles.js';
+import { readTextFile } from './read-text-file.js';
+
+export type { OwnedProfile } from './owned-profiles.js';
+
+// What the SDK can read back as a credentials-file section of that exact name.
+const PROFILE_NAME = /^[\w\-@+.%:/]+$/;
+
+export function checkProfileName(profile: string): void {
+  if (!PROFILE_NAME.test(profile) || profile === '__proto__')
+    throw new SsoTrayError(
+      'invalid-input',
+      `The profile name "${profile.replace(/[\r\n]/g, ' ')}" cannot be used: use letters, digits and - _ . @ + % : / only.`,
+    );
+}
+
+/**
+ * SSO Tray owns the profiles it created (recorded in appDataDir/owned-profiles.json) and never overwrites or
+ * removes another one unless told to. An owned profile the user edited by hand is still owned: the next write
+ * makes it hold exactly the three keys again (comments in it stay). One the user deleted is dropped from the record.
+ */
+export class CredentialsFile {
+  readonly file: string;
+  private readonly clock: Clock;
+  private readonly record: OwnedProfilesRecord;
+  private readonly label: string;
+
+  constructor(options: { file: string; appDataDir: string; clock?: Clock; homeDir?: string }) {
+    this.file = options.file;
+    this.clock = options.clock ?? systemClock;
+    this.record = new OwnedProfilesRecord(options.appDataDir);
+    this.label = fileLabel(options.file, options.homeDir ?? os.homedir());
+  }
+
+  /** Writes aws_access_key_id, aws_secret_access_key and aws_session_token; nothing else goes into the file. */
+  async writeProfile(
+    profile: string,
+    credentials: RoleCredentials,
+    meta: { sessionName: string; keepFresh: boolean; overwrite?: boolean },
+  ): Promise<void> {
+    checkProfileName(profile);
+    await withFileLock(this.file, async () => {
+      const document = await this.document();
+      const key = await credentialsFileKey(this.file);
+      // The record goes first: a crash before the file is written leaves an entry the next write prunes.
+      await this.record.update((files) => {
+        const owned = pruned(files[key], document);
+        if (document.hasSection(profile) && !owned[profile] && !meta.overwrite)
+          throw this.foreign(profile, 'overwrite');
+        owned[profile] = {
+          profile,
+          sessionName: meta.sessionName,
+          accountId: credentials.accountId,
+          roleName: credentials.roleName,
+          keepFresh: meta.keepFresh,
+          expiration: credentials.expiration.toISOString(),
+          writtenAt: new Date(this.clock.now()).toISOString(),
+        };
+        files[key] = owned;
+      });
+      document.setSection(profile, [
+        ['aws_access_key_id', credentials.accessKeyId],
+        ['aws_secret_access_key', credentials.secretAccessKey],
+        ['aws_session_token', credentials.sessionToken],
+      ]);
+      await writeFileAtomic(this.file, document.toString(), { defaultMode: 0o600 });
+    });
+  }
+
+  /** Removes one profile; false when it was not there. A profile SSO Tray did not write needs `force`. */
+  async removeProfile(profile: string, options: { force?: boolean } = {}): Promise<boolean> {
+    const removed = await this.remove((owned, document) => {
+      if (!document.hasSection(profile)) return [];
+      if (!owned[profile] && !options.force) throw this.foreign(profile, 'remove');
+      return [profile];
+    });
+    return removed.length > 0;
+  }
+
+  /** Removes the profiles SSO Tray wrote for this session (sign-out); returns their names. */
+  removeProfilesOfSession(sessionName: string): Promise<string[]> {
+    return this.remove((owned) =>
+      Object.values(owned)
+        .filter((p) => p.sessionName === sessionName)
+        .map((p) => p.profile),
+    );
+  }
+
+  /** The profiles SSO Tray wrote that are still in the file, by name. */
+  async ownedProfiles(): Promise<OwnedProfile[]> {
+    const owned = (await this.record.read())[await credentialsFileKey(this.file)] ?? {};
+    const document = await this.document().catch(() => undefined);
+    const present = document ? pruned(owned, document) : owned;
+    return Object.values(present).sort((a, b) => a.profile.localeCompare(b.profile));
+  }
+
+  /** The keys of a profile as the SDK reads them, or undefined when the file or the profile is missing. */
+  async readProfile(profile: string): Promise<Record<string, string> | undefined> {
+    return (await this.document()).getSection(profile);
+  }
+
+  private async remove(
+    choose: (owned: Record<string, OwnedProfile>, document: IniDocument) => string[],
+  ): Promise<string[]> {
+    return withFileLock(this.file, async () => {
+      const document = await this.document();
+      const key = await credentialsFileKey(this.file);
+      const owned = pruned((await this.record.read())[key], document);
+      const profiles = choose(owned, document);
+      for (const profile of profiles) document.removeSection(profile);
+      if (profiles.length) await writeFileAtomic(this.file, document.toString(), { defaultMode: 0o600 });
+      // The file goes first here: a crash in between leaves a record entry without a section, pruned next time.
+      await this.record.update((files) => {
+        const left = pruned(files[key], document);
+        for (const profile of profiles) delete left[profile];
+        files[key] = left;
+      });
+      return profiles;
+    });
+  }
+
+  /** The file parsed; a missing file is an empty one. Never returns a document of a file it cannot read. */
+  private async document(): Promise<IniDocument> {
+    return IniDocument.parse((await readTextFile(this.file)) ?? '', this.label);
+  }
+
+  private foreign(profile: string, action: 'overwrite' | 'remove'): SsoTrayError {
+    const next =
+      action === 'overwrite' ? 'choose another profile name or allow overwriting it' : 'allow removing it';
+    return new SsoTrayError(
+      'foreign-profile',
+      `The profile "${profile}" in ${this.label} was not written by SSO Tray; ${next}.`,
+    );
+  }
+}
+
+/** The record's entries whose section is still in the file (one deleted by hand is forgotten). */
+function pruned(
+  owned: Record<string, OwnedProfile> | undefined,
+  document: IniDocument,
+): Record<string, OwnedProfile> {
+  return Object.fromEntries(Object.entries(owned ?? {}).filter(([profile]) => document.hasSection(profile)));
+}

@@ -1,0 +1,232 @@
+// A lossless model of ~/.aws/config and ~/.aws/credentials: edits touch only the lines of the section edited.
+// Hand-written: no INI library on npm keeps comments, spacing, line endings and duplicates byte for byte.
+import { SsoTrayError } from '../errors.js';
+import { bodyEnd, layoutLines, mergedKeys, type SectionSpan } from './ini-layout.js';
+import {
+  canonicalSectionName,
+  classifyLine,
+  isIndented,
+  joinLines,
+  splitLines,
+  type IniLine,
+  type LineEnding,
+} from './ini-lines.js';
+
+interface NewLine extends IniLine {
+  /** A kept top-level key line whose meaning must not change when lines above it go. */
+  topLevel?: boolean;
+}
+
+export class IniDocument {
+  private sections: SectionSpan[];
+
+  private constructor(
+    private lines: IniLine[],
+    private readonly fileLabel: string,
+  ) {
+    this.sections = layoutLines(lines, fileLabel);
+  }
+
+  /** Throws SsoTrayError('file-unreadable') naming the first line neither the SDK nor the CLI can read. */
+  static parse(text: string, fileLabel: string): IniDocument {
+    return new IniDocument(splitLines(text), fileLabel);
+  }
+
+  toString(): string {
+    return joinLines(this.lines);
+  }
+
+  /** Section names as written between the brackets, each once, in file order. */
+  sectionNames(): string[] {
+    return [...new Set(this.sections.map((s) => s.name))];
+  }
+
+  hasSection(name: string): boolean {
+    return this.matching(name).length > 0;
+  }
+
+  /** The keys as the JS SDK reads them (duplicate sections merged, sub-section keys as `parent.child`). */
+  getSection(name: string): Record<string, string> | undefined {
+    const spans = this.matching(name);
+    return spans.length ? Object.fromEntries(mergedKeys(spans)) : undefined;
+  }
+
+  /**
+   * Makes the section hold exactly these keys: unchanged lines stay byte for byte, changed ones are rewritten in
+   * place, new ones go after the last key; comments stay. A missing section is appended after one blank line.
+   * Later duplicates of the section are removed so that the SDK reads these values.
+   */
+  setSection(name: string, entries: Array<[string, string]>): void {
+    this.checkEntries(name, entries);
+    const spans = this.matching(name);
+    if (spans.length === 0) return this.append(name, entries);
+    for (const span of spans.slice(1).reverse()) this.removeSpan(span);
+    this.rewrite(name, new Map(entries), () => true);
+  }
+
+  /** Sets some keys and removes others, leaving the section's other keys as they are. */
+  updateSection(name: string, set: Array<[string, string]>, remove: string[] = []): void {
+    this.checkEntries(name, set);
+    if (!this.hasSection(name)) return set.length ? this.append(name, set) : undefined;
+    const removed = new Set(remove);
+    this.rewrite(name, new Map(set), (key) => key !== undefined && removed.has(key));
+  }
+
+  /** Removes every section of this name: header, keys and one separating blank line; comments below stay. */
+  removeSection(name: string): void {
+    for (const span of this.matching(name).reverse()) this.removeSpan(span);
+  }
+
+  private matching(name: string): SectionSpan[] {
+    const canonical = canonicalSectionName(name);
+    return this.sections.filter((s) => s.canonical === canonical);
+  }
+
+  private eol(): Exclude<LineEnding, ''> {
+    return this.lines.find((l) => l.eol !== '')?.eol === '\r\n' ? '\r\n' : '\n';
+  }
+
+  private checkEntries(name: string, entries: Array<[string, string]>): void {
+    const header = classifyLine(`[${name}]`);
+    if (header.kind !== 'header' || header.name !== name || name.trim() !== name || /[\r\n]/.test(name))
+      throw new SsoTrayError(
+        'invalid-input',
+        `The section [${name.replace(/[\r\n]/g, ' ')}] cannot be written to ${this.fileLabel}: use a name without brackets, comment marks or spaces at either end.`,
+      );
+    const seen = new Set<string>();
+    for (const [key, value] of entries) {
+      const line = classifyLine(`${key} = ${value}`);
+      const readsBack = line.kind === 'key' && line.name === key && line.value === value && value !== '';
+      if (!readsBack || seen.has(key) || /[\r\n]/.test(key + value))
+        throw new SsoTrayError(
+          'invalid-input',
+          `The key "${key.replace(/[\r\n]/g, ' ')}" cannot be written to ${this.fileLabel}: its name or value would not read back the same.`,
+        );
+      seen.add(key);
+    }
+  }
+
+  private append(name: string, entries: Array<[string, string]>): void {
+    const eol = this.eol();
+    const endedWithNewline = this.lines.at(-1)?.eol !== '';
+    const lines: IniLine[] = this.lines.map((l) => ({ ...l }));
+    const last = lines.at(-1);
+    if (last) {
+      last.eol ||= eol;
+      if (last.text.trim() !== '') lines.push({ text: '', eol });
+    }
+    lines.push({ text: `[${name}]`, eol }, ...entries.map(([k, v]) => ({ text: `${k} = ${v}`, eol })));
+    this.commit(lines, endedWithNewline);
+  }
+
+  private removeSpan(span: SectionSpan): void {
+    let start = span.header;
+    let end = bodyEnd(span);
+    const blank = (index: number) => {
+      const line = this.lines[index];
+      return line !== undefined && line.text.trim() === '';
+    };
+    if (blank(end)) end += 1;
+    else if (blank(start - 1)) start -= 1;
+    const endedWithNewline = this.lines.at(-1)?.eol !== '';
+    this.commit([...this.lines.slice(0, start), ...this.lines.slice(end)], endedWithNewline);
+  }
+
+  /** Rewrites the entries of every span of `name`: set keys in place (or after the last key), `drop` ones removed. */
+  private rewrite(name: string, set: Map<string, string>, drop: (key: string | undefined) => boolean): void {
+    const spans = this.matching(name);
+    const eol = this.eol();
+    const endedWithNewline = this.lines.at(-1)?.eol !== '';
+    const placed = new Set<string>();
+    const expected = new Map<string, string>();
+    const skip = new Map<number, { end: number; replacement?: NewLine }>();
+    const topLevel = new Set<number>();
+    for (const span of spans) {
+      for (const entry of span.entries) {
+        const key = entry.name;
+        const endEol = this.lines[entry.end - 1]?.eol ?? eol;
+        if (key !== undefined && set.has(key) && !placed.has(key)) {
+          placed.add(key);
+          const value = set.get(key) ?? '';
+          if (entry.plain && entry.value === value) topLevel.add(entry.start);
+          else
+            skip.set(entry.start, {
+              end: entry.end,
+              replacement: { text: `${key} = ${value}`, eol: endEol },
+            });
+        } else if ((key !== undefined && set.has(key)) || drop(key)) {
+          skip.set(entry.start, { end: entry.end });
+        } else {
+          topLevel.add(entry.start);
+          for (const [k, v] of entry.keys) expected.set(k, v);
+        }
+      }
+    }
+    for (const [k, v] of set) expected.set(k, v);
+    const first = spans[0];
+    const insertAfter = first ? bodyEnd(first) - 1 : -1;
+    const inserted = [...set].filter(([k]) => !placed.has(k)).map(([k, v]) => ({ text: `${k} = ${v}`, eol }));
+    const lines: NewLine[] = [];
+    for (let index = 0; index < this.lines.length;) {
+      const cut = skip.get(index);
+      if (cut) {
+        if (cut.replacement) lines.push(cut.replacement);
+        if (cut.end - 1 >= insertAfter && index <= insertAfter) lines.push(...inserted);
+        index = cut.end;
+        continue;
+      }
+      const line = this.lines[index] as IniLine;
+      lines.push({ ...line, ...(topLevel.has(index) ? { topLevel: true } : {}) });
+      if (index === insertAfter) {
+        const last = lines.at(-1) as NewLine;
+        if (inserted.length && last.eol === '') last.eol = eol;
+        lines.push(...inserted);
+      }
+      index += 1;
+    }
+    keepTopLevel(lines);
+    // A safety net: the SDK must read exactly what was asked, or the document stays as it was.
+    this.commit(lines, endedWithNewline, (sections) => {
+      const canonical = canonicalSectionName(name);
+      const actual = mergedKeys(sections.filter((s) => s.canonical === canonical));
+      return actual.size === expected.size && [...expected].every(([k, v]) => actual.get(k) === v);
+    });
+  }
+
+  /** Keeps the file's choice of a final newline, gives every other line one, and re-reads the result. */
+  private commit(
+    lines: NewLine[],
+    endedWithNewline: boolean,
+    readsBack: (sections: SectionSpan[]) => boolean = () => true,
+  ): void {
+    const eol = this.eol();
+    const clean = lines.map(({ text, eol: ending }, index): IniLine => ({
+      text,
+      eol: index === lines.length - 1 ? (endedWithNewline ? ending || eol : '') : ending || eol,
+    }));
+    const sections = layoutLines(clean, this.fileLabel);
+    if (!readsBack(sections))
+      throw new SsoTrayError(
+        'internal',
+        `SSO Tray could not edit ${this.fileLabel} safely, so it left the file as it was.`,
+      );
+    this.sections = sections;
+    this.lines = clean;
+  }
+}
+
+/** An indented top-level key that now follows a sub-section would become its child: unindent it. */
+function keepTopLevel(lines: NewLine[]): void {
+  let sub = false;
+  for (const line of lines) {
+    const kind = classifyLine(line.text);
+    if (kind.kind === 'header') sub = false;
+    if (kind.kind !== 'key') continue;
+    if (kind.value === '') sub = true;
+    else if (!isIndented(line.text)) sub = false;
+    else if (sub && line.topLevel) {
+      line.text = line.text.trimStart();
+      sub = false;
+    }
+  }
+}

@@ -1,0 +1,78 @@
+// The record of the credentials-file profiles SSO Tray wrote: appDataDir/owned-profiles.json, 0600, one map per file.
+import { realpath } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { SsoTrayError } from '../errors.js';
+import { fileLabel } from './file-label.js';
+import { withFileLock, writeFileAtomic } from './locked-write.js';
+import { readTextFile } from './read-text-file.js';
+
+export interface OwnedProfile {
+  profile: string;
+  sessionName: string;
+  accountId: string;
+  roleName: string;
+  keepFresh: boolean;
+  /** When the written credentials expire (ISO). */
+  expiration: string;
+  /** When SSO Tray wrote them (ISO). */
+  writtenAt: string;
+}
+
+const ownedProfileSchema = z.object({
+  profile: z.string(),
+  sessionName: z.string(),
+  accountId: z.string(),
+  roleName: z.string(),
+  keepFresh: z.boolean(),
+  expiration: z.string(),
+  writtenAt: z.string(),
+});
+const recordSchema = z.object({
+  version: z.literal(1),
+  /** Resolved credentials-file path -> profile -> what was written. */
+  files: z.record(z.string(), z.record(z.string(), ownedProfileSchema)),
+});
+export type OwnedProfilesByFile = z.infer<typeof recordSchema>['files'];
+
+/** One key per credentials file however it is spelled, so two AWS_SHARED_CREDENTIALS_FILE targets never mix. */
+export async function credentialsFileKey(file: string): Promise<string> {
+  const resolved = path.resolve(file);
+  const folder = await realpath(path.dirname(resolved)).catch(() => path.dirname(resolved));
+  return path.join(folder, path.basename(resolved));
+}
+
+export class OwnedProfilesRecord {
+  readonly file: string;
+
+  constructor(appDataDir: string) {
+    this.file = path.join(appDataDir, 'owned-profiles.json');
+  }
+
+  async read(): Promise<OwnedProfilesByFile> {
+    const text = await readTextFile(this.file);
+    if (text === undefined) return {};
+    try {
+      return recordSchema.parse(JSON.parse(text)).files;
+    } catch (error) {
+      throw new SsoTrayError(
+        'file-unreadable',
+        `SSO Tray's record of the profiles it wrote (${fileLabel(this.file)}) cannot be read; delete that file and write the profiles again.`,
+        { cause: error },
+      );
+    }
+  }
+
+  /** Read, change, write under the record's own lock (taken after the credentials file's: one order, no deadlock). */
+  async update(change: (files: OwnedProfilesByFile) => void): Promise<void> {
+    await withFileLock(this.file, async () => {
+      const files = await this.read();
+      change(files);
+      for (const [key, profiles] of Object.entries(files))
+        if (Object.keys(profiles).length === 0) delete files[key];
+      await writeFileAtomic(this.file, `${JSON.stringify({ version: 1, files }, null, 2)}\n`, {
+        mode: 0o600,
+      });
+    });
+  }
+}
