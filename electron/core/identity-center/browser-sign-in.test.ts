@@ -1,0 +1,265 @@
+import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type RunningEmulator } from '../../../e2e/identity-center/emulator.js';
+import { AwsCliSsoCache, MemorySsoCache, tokenCacheFileName } from '../aws-files/token-cache.js';
+import { FakeClock, settle, systemClock } from '../clock.js';
+import type { SessionConfig } from '../types.js';
+import { signIn, type SignInDeps, type SignInProgress } from './sign-in.js';
+
+let emu: RunningEmulator;
+let session: SessionConfig;
+
+beforeAll(async () => {
+  emu = await startEmulator();
+  session = { name: 'acme', startUrl: emu.startUrl, region: emu.region, source: 'sso-session' };
+});
+afterAll(() => emu.close());
+afterEach(() => emu.clearCalls());
+
+function depsWith(overrides: Partial<SignInDeps> = {}): SignInDeps {
+  return {
+    endpoints: { oidc: emu.url, portal: emu.url },
+    clock: systemClock,
+    cache: new MemorySsoCache(),
+    ...overrides,
+  };
+}
+
+/** A browser that loads the page and follows the redirect itself, keeping what the loopback answered. */
+function recordingBrowser(transform: (location: URL) => URL = (l) => l) {
+  const seen: { authorizeUrl?: string; location?: URL; status?: number; page?: string } = {};
+  const open = async (url: string) => {
+    seen.authorizeUrl = url;
+    const consent = await fetch(url, { redirect: 'manual' });
+    const html = await consent.text();
+    // The consent page's form, submitted with Approve, as a person would.
+    const form = new URLSearchParams(new URL(url).searchParams);
+    form.set('decision', 'approve');
+    expect(html).toContain('<form');
+    const answer = await fetch(`${emu.url}/authorize`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: form.toString(),
+    });
+    const location = transform(new URL(answer.headers.get('location') ?? ''));
+    seen.location = location;
+    const callback = await fetch(location);
+    seen.status = callback.status;
+    seen.page = await callback.text();
+  };
+  return { seen, open };
+}
+
+describe('sign-in with the browser (authorization code + PKCE)', () => {
+  it('opens the /authorize URL as the AWS CLI builds it and caches the token the CLI can refresh', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'sso-tray-pkce-'));
+    try {
+      const opened: string[] = [];
+      const progress: SignInProgress[] = [];
+      const deps = depsWith({
+        cache: new AwsCliSsoCache(dir),
+        openBrowser: async (url) => {
+          opened.push(url);
+          await emu.approveAuthorization(url);
+        },
+      });
+      const token = await signIn(session, { flow: 'browser', onProgress: (p) => progress.push(p) }, deps);
+
+      expect(opened).toHaveLength(1);
+      const url = opened[0] as string;
+      expect(url).toMatch(
+        new RegExp(
+          `^${emu.url}/authorize\\?response_type=code&client_id=[^&]+` +
+            '&redirect_uri=http%3A%2F%2F127\\.0\\.0\\.1%3A\\d+%2Foauth%2Fcallback' +
+            '&state=[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}' +
+            '&code_challenge_method=S256&scopes=sso%3Aaccount%3Aaccess&code_challenge=[A-Za-z0-9_-]{43}$',
+        ),
+      );
+      expect([...new URL(url).searchParams.keys()]).toEqual([
+        'response_type',
+        'client_id',
+        'redirect_uri',
+        'state',
+        'code_challenge_method',
+        'scopes',
+        'code_challenge',
+      ]);
+      expect(progress.map((p) => p.step)).toEqual([
+        'registering',
+        'open-browser',
+        'waiting',
+        'creating-token',
+      ]);
+      expect(progress[1]).toMatchObject({ step: 'open-browser', url });
+
+      expect(emu.calls().map((c) => [c.api, c.status, c.grantType])).toEqual([
+        ['RegisterClient', 200, undefined],
+        ['Authorize', 200, undefined],
+        ['Authorize', 302, undefined],
+        ['CreateToken', 200, 'authorization_code'],
+      ]);
+      // The file `aws sso login` would write, with everything the CLI and SDKs need to refresh it.
+      const files = await readdir(dir);
+      expect(files).toContain(tokenCacheFileName(session));
+      const onDisk = JSON.parse(
+        await readFile(path.join(dir, tokenCacheFileName(session)), 'utf8'),
+      ) as object;
+      expect(Object.keys(onDisk)).toEqual([
+        'startUrl',
+        'region',
+        'accessToken',
+        'expiresAt',
+        'clientId',
+        'clientSecret',
+        'registrationExpiresAt',
+        'refreshToken',
+      ]);
+      expect(onDisk).toMatchObject({
+        startUrl: emu.startUrl,
+        region: 'us-east-1',
+        accessToken: token.accessToken,
+      });
+      for (const file of files) expect((await stat(path.join(dir, file))).mode & 0o777).toBe(0o600);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('answers the browser with a page saying the tab can be closed, then stops listening', async () => {
+    const browser = recordingBrowser();
+    await signIn(session, { flow: 'browser' }, depsWith({ openBrowser: browser.open }));
+    expect(browser.seen.status).toBe(200);
+    expect(browser.seen.page).toContain('SSO Tray is signing you in to acme. You can close this tab.');
+    // One request only: the listener is gone.
+    await expect(fetch(browser.seen.location as URL)).rejects.toThrow();
+  });
+
+  it('refuses an answer whose state is not the one it sent', async () => {
+    const browser = recordingBrowser((location) => {
+      location.searchParams.set('state', 'someone-else');
+      return location;
+    });
+    await expect(
+      signIn(session, { flow: 'browser' }, depsWith({ openBrowser: browser.open })),
+    ).rejects.toThrow(
+      'Sign-in for acme was stopped because the browser returned an answer to a different sign-in request. Start the sign-in again.',
+    );
+    expect(browser.seen.status).toBe(400);
+    expect(browser.seen.page).toContain('The sign-in for acme could not be completed.');
+    expect(emu.calls({ api: 'CreateToken' })).toEqual([]);
+    await expect(fetch(browser.seen.location as URL)).rejects.toThrow();
+  });
+
+  it('says so when the user denies the request', async () => {
+    const deps = depsWith({ openBrowser: async (url) => void (await emu.denyAuthorization(url)) });
+    const failure = signIn(session, { flow: 'browser' }, deps);
+    await expect(failure).rejects.toThrow(
+      'Sign-in for acme was denied in the browser. Start the sign-in again to retry.',
+    );
+    await expect(failure).rejects.toMatchObject({ code: 'sign-in-cancelled' });
+  });
+
+  it('gives up after 10 minutes with a clear message and closes the listener', async () => {
+    const clock = new FakeClock();
+    let redirectUri = '';
+    const failure = signIn(
+      session,
+      {
+        flow: 'browser',
+        onProgress: (p) => {
+          if (p.step === 'open-browser') redirectUri = new URL(p.url).searchParams.get('redirect_uri') ?? '';
+        },
+      },
+      depsWith({ clock, openBrowser: async () => undefined }),
+    );
+    failure.catch(() => undefined);
+    await waitFor(() => clock.pendingTimers() > 0);
+    await clock.advance(10 * 60_000 - 1);
+    expect(await isPending(failure)).toBe(true);
+    await clock.advance(1);
+    await expect(failure).rejects.toThrow(
+      'Sign-in for acme was not completed in the browser within 10 minutes. Start the sign-in again.',
+    );
+    await expect(failure).rejects.toMatchObject({ code: 'sign-in-timed-out' });
+    await expect(fetch(redirectUri)).rejects.toThrow();
+  });
+
+  it('falls back to the device code when no browser can be opened', async () => {
+    const steps: string[] = [];
+    const deps = depsWith({
+      openBrowser: async () => {
+        throw new Error('xdg-open: no method available');
+      },
+    });
+    const token = await signIn(
+      session,
+      {
+        flow: 'browser',
+        onProgress: (p) => {
+          steps.push(p.step);
+          if (p.step === 'device-code') void emu.approveDevice(p.userCode);
+        },
+      },
+      deps,
+    );
+    expect(token.accessToken).toBeTruthy();
+    expect(steps.slice(0, 3)).toEqual(['registering', 'open-browser', 'registering']);
+    expect(steps).toContain('device-code');
+    expect(emu.calls({ api: 'CreateToken', status: 200 }).map((c) => c.grantType)).toEqual([
+      'urn:ietf:params:oauth:grant-type:device_code',
+    ]);
+  });
+
+  it('uses the device code straight away when there is no browser opener', async () => {
+    const steps: string[] = [];
+    await signIn(
+      session,
+      {
+        flow: 'browser',
+        onProgress: (p) => {
+          steps.push(p.step);
+          if (p.step === 'device-code') void emu.approveDevice(p.userCode);
+        },
+      },
+      depsWith(),
+    );
+    expect(steps).not.toContain('open-browser');
+    expect(emu.calls({ api: 'Authorize' })).toEqual([]);
+  });
+
+  it('waits for the printed URL when the caller does not allow the fallback', async () => {
+    let url = '';
+    const signingIn = signIn(
+      session,
+      {
+        flow: 'browser',
+        fallbackToDeviceCode: false,
+        onProgress: (p) => {
+          if (p.step === 'open-browser') url = p.url;
+        },
+      },
+      depsWith(),
+    );
+    await waitFor(() => url !== '');
+    await emu.approveAuthorization(url);
+    expect((await signingIn).accessToken).toBeTruthy();
+  });
+});
+
+async function isPending(promise: Promise<unknown>): Promise<boolean> {
+  let settled = false;
+  promise.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  await settle();
+  return !settled;
+}
+
+async function waitFor(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 500 && !condition(); i++) await new Promise((r) => setTimeout(r, 5));
+  expect(condition()).toBe(true);
+}

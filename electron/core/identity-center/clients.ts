@@ -1,0 +1,85 @@
+// The two AWS SDK clients Identity Center needs, built so they never look for AWS credentials or config files.
+import { SSOClient, type SSOClientConfig } from '@aws-sdk/client-sso';
+import { SSOOIDCClient, type SSOOIDCClientConfig } from '@aws-sdk/client-sso-oidc';
+import type { Clock } from '../clock.js';
+import type { Endpoints } from '../types.js';
+
+export interface ServiceDeps {
+  endpoints: Endpoints;
+  clock: Clock;
+  /** Attempts per call, first one included; adaptive retry spends them on 429s and 5xx. */
+  maxAttempts?: number;
+}
+
+/** Enough attempts for the adaptive rate limiter to settle under a sustained rate limit. */
+export const DEFAULT_MAX_ATTEMPTS = 8;
+
+// Every operation we call is `smithy.api#noAuth`: choosing only that scheme means no credentials are ever resolved.
+const noAuthOnly = { httpAuthSchemeProvider: () => [{ schemeId: 'smithy.api#noAuth' }] };
+
+// The OIDC client would otherwise build the Node credential chain (env, ~/.aws, IMDS) it never needs.
+const noCredentialChain = () => async () => {
+  throw new Error('SSO Tray calls only unsigned Identity Center operations.');
+};
+
+function baseConfig(region: string, endpoint: string | undefined, deps: ServiceDeps) {
+  const config: SSOClientConfig & SSOOIDCClientConfig = {
+    region,
+    ...(endpoint ? { endpoint } : {}),
+    retryMode: 'adaptive',
+    maxAttempts: deps.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    // Explicit values, so the SDK reads neither ~/.aws/config nor AWS_* variables: the core injects all of it.
+    ignoreConfiguredEndpointUrls: true,
+    useFipsEndpoint: false,
+    useDualstackEndpoint: false,
+    defaultsMode: 'standard',
+    authSchemePreference: [],
+    userAgentAppId: 'sso-tray',
+    ...noAuthOnly,
+  };
+  return config;
+}
+
+const oidcClients = new Map<string, SSOOIDCClient>();
+const portalClients = new Map<string, SSOClient>();
+
+function cacheKey(region: string, endpoint: string | undefined, deps: ServiceDeps): string {
+  return JSON.stringify([region, endpoint ?? '', deps.maxAttempts ?? DEFAULT_MAX_ATTEMPTS]);
+}
+
+/** SSO OIDC (sign-in, token refresh); one per region and endpoint, so the adaptive rate limiter is shared. */
+export function oidcClient(region: string, deps: ServiceDeps): SSOOIDCClient {
+  const key = cacheKey(region, deps.endpoints.oidc, deps);
+  let client = oidcClients.get(key);
+  if (!client) {
+    client = new SSOOIDCClient({
+      ...baseConfig(region, deps.endpoints.oidc, deps),
+      credentialDefaultProvider: noCredentialChain,
+    });
+    oidcClients.set(key, client);
+  }
+  return client;
+}
+
+/** The SSO portal (accounts, roles, role credentials, logout); one per region and endpoint. */
+export function portalClient(region: string, deps: ServiceDeps): SSOClient {
+  const key = cacheKey(region, deps.endpoints.portal, deps);
+  let client = portalClients.get(key);
+  if (!client) {
+    client = new SSOClient(baseConfig(region, deps.endpoints.portal, deps));
+    portalClients.set(key, client);
+  }
+  return client;
+}
+
+/** Scheme and host of the OIDC endpoint, as the AWS CLI resolves it for the /authorize URL. */
+export async function oidcOrigin(region: string, deps: ServiceDeps): Promise<string> {
+  const client = oidcClient(region, deps);
+  const resolved = client.config.endpointProvider({
+    Region: region,
+    UseFIPS: false,
+    UseDualStack: false,
+    ...(deps.endpoints.oidc ? { Endpoint: deps.endpoints.oidc } : {}),
+  });
+  return new URL(resolved.url.href).origin;
+}

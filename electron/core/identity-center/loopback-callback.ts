@@ -1,0 +1,115 @@
+// The one-shot 127.0.0.1 listener the browser is redirected to after the user approves (PKCE, reference B.2).
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export const CALLBACK_PATH = '/oauth/callback';
+
+export type CallbackOutcome =
+  | { kind: 'code'; code: string }
+  | { kind: 'denied' }
+  | { kind: 'error'; error: string }
+  | { kind: 'bad-state' };
+
+export interface LoopbackCallback {
+  /** http://127.0.0.1:PORT/oauth/callback */
+  redirectUri: string;
+  /** Settles with the first request to the callback path; the listener is closed by then. */
+  outcome: Promise<CallbackOutcome>;
+  close(): Promise<void>;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
+}
+
+/** The text of the page the browser shows after the redirect. */
+export function callbackPageText(
+  outcome: CallbackOutcome,
+  sessionName: string,
+): { title: string; text: string } {
+  switch (outcome.kind) {
+    case 'code':
+      return {
+        title: 'Signed in',
+        text: `SSO Tray is signing you in to ${sessionName}. You can close this tab.`,
+      };
+    case 'denied':
+      return {
+        title: 'Sign-in denied',
+        text: `The sign-in for ${sessionName} was denied. You can close this tab.`,
+      };
+    default:
+      return {
+        title: 'Sign-in failed',
+        text: `The sign-in for ${sessionName} could not be completed. Close this tab and start the sign-in again from SSO Tray.`,
+      };
+  }
+}
+
+function page(outcome: CallbackOutcome, sessionName: string): string {
+  const { title, text } = callbackPageText(outcome, sessionName);
+  return (
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SSO Tray: ${escapeHtml(title)}</title></head>` +
+    `<body style="font-family:system-ui,sans-serif;margin:4rem auto;max-width:32rem">` +
+    `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p></body></html>`
+  );
+}
+
+function judge(query: URLSearchParams, expectedState: string): CallbackOutcome {
+  // The state is checked first: a request without our state is not an answer to our sign-in.
+  if (query.get('state') !== expectedState) return { kind: 'bad-state' };
+  const error = query.get('error');
+  if (error === 'access_denied') return { kind: 'denied' };
+  if (error) return { kind: 'error', error };
+  const code = query.get('code');
+  return code ? { kind: 'code', code } : { kind: 'error', error: 'missing_code' };
+}
+
+/** Listens on 127.0.0.1 on a free port; answers the first callback request, then closes. */
+export async function listenForCallback(
+  expectedState: string,
+  sessionName: string,
+): Promise<LoopbackCallback> {
+  let settle!: (outcome: CallbackOutcome) => void;
+  const outcome = new Promise<CallbackOutcome>((resolve) => (settle = resolve));
+  let answered = false;
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (answered || req.method !== 'GET' || url.pathname !== CALLBACK_PATH) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' });
+      res.end('Not found');
+      return;
+    }
+    answered = true;
+    const result = judge(url.searchParams, expectedState);
+    const html = page(result, sessionName);
+    res.writeHead(result.kind === 'code' ? 200 : 400, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Length': Buffer.byteLength(html),
+      'Cache-Control': 'no-store',
+      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+      Connection: 'close',
+    });
+    res.end(html, () => {
+      void close();
+      settle(result);
+    });
+  });
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+    return closing;
+  };
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return { redirectUri: `http://127.0.0.1:${port}${CALLBACK_PATH}`, outcome, close };
+}

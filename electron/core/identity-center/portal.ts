@@ -1,0 +1,184 @@
+// The access portal: every account, every role of each (bounded concurrency), and role credentials.
+import {
+  GetRoleCredentialsCommand,
+  ListAccountRolesCommand,
+  ListAccountsCommand,
+  type SSOClient,
+} from '@aws-sdk/client-sso';
+import type { Account, Role, RoleCredentials, SessionConfig, SsoToken } from '../types.js';
+import { portalClient, type ServiceDeps } from './clients.js';
+import { toUserError, type ErrorContext } from './service-errors.js';
+
+/** The model's maximum page size for ListAccounts and ListAccountRoles. */
+const PAGE_SIZE = 100;
+/** Measured: see the listing benchmark in portal.test.ts. */
+export const DEFAULT_ROLE_CONCURRENCY = 8;
+
+/** The access token, or the whole token: with it, a rejection can be told apart as a wrong region. */
+export type PortalToken = string | SsoToken;
+
+export interface ListingProgress {
+  accountsListed: number;
+  accountsWithRoles: number;
+  totalAccounts?: number;
+}
+
+interface Call {
+  session: SessionConfig;
+  token: PortalToken;
+  deps: ServiceDeps;
+  signal: AbortSignal | undefined;
+}
+
+async function send<T>(
+  call: Call,
+  context: Omit<ErrorContext, 'session'>,
+  run: (c: SSOClient) => Promise<T>,
+) {
+  try {
+    return await run(portalClient(call.session.region, call.deps));
+  } catch (error) {
+    // A caller who cancels gets its own reason back, not a sentence about the network.
+    if (call.signal?.aborted) throw call.signal.reason;
+    const token = typeof call.token === 'string' ? {} : { token: call.token, now: call.deps.clock.now() };
+    throw toUserError(error, { session: call.session, ...context, ...token });
+  }
+}
+
+const accessTokenOf = (token: PortalToken): string => (typeof token === 'string' ? token : token.accessToken);
+
+async function accountPages(call: Call, onPage?: (listed: number) => void): Promise<Account[]> {
+  const accounts: Account[] = [];
+  let nextToken: string | undefined;
+  do {
+    const input = { accessToken: accessTokenOf(call.token), maxResults: PAGE_SIZE, nextToken };
+    const page = await send(call, { action: 'list your accounts' }, (client) =>
+      client.send(new ListAccountsCommand(input), { abortSignal: call.signal }),
+    );
+    for (const a of page.accountList ?? [])
+      if (a.accountId)
+        accounts.push({
+          accountId: a.accountId,
+          accountName: a.accountName ?? '',
+          emailAddress: a.emailAddress ?? '',
+        });
+    nextToken = page.nextToken || undefined;
+    onPage?.(accounts.length);
+  } while (nextToken);
+  return accounts;
+}
+
+/** Every account the user is assigned, all pages. */
+export async function listAccounts(
+  session: SessionConfig,
+  accessToken: PortalToken,
+  deps: ServiceDeps,
+  options: { signal?: AbortSignal } = {},
+): Promise<Account[]> {
+  return accountPages({ session, token: accessToken, deps, signal: options.signal });
+}
+
+async function rolePages(call: Call, accountId: string): Promise<Role[]> {
+  const roles: Role[] = [];
+  let nextToken: string | undefined;
+  do {
+    const input = { accessToken: accessTokenOf(call.token), accountId, maxResults: PAGE_SIZE, nextToken };
+    const page = await send(
+      call,
+      { action: `list your roles in account ${accountId}`, accountId },
+      (client) => client.send(new ListAccountRolesCommand(input), { abortSignal: call.signal }),
+    );
+    for (const r of page.roleList ?? []) if (r.roleName) roles.push({ accountId, roleName: r.roleName });
+    nextToken = page.nextToken || undefined;
+  } while (nextToken);
+  return roles;
+}
+
+/** The permission sets the user has in one account, all pages. */
+export async function listRoles(
+  session: SessionConfig,
+  accessToken: PortalToken,
+  accountId: string,
+  deps: ServiceDeps,
+  options: { signal?: AbortSignal } = {},
+): Promise<Role[]> {
+  return rolePages({ session, token: accessToken, deps, signal: options.signal }, accountId);
+}
+
+/** Runs `work` over `items` with at most `limit` at once; the first failure stops the rest. */
+async function forEachBounded<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (!failed && next < items.length) {
+      const item = items[next++] as T;
+      try {
+        await work(item);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}
+
+const byName = (a: Account, b: Account) =>
+  a.accountName.localeCompare(b.accountName) || a.accountId.localeCompare(b.accountId);
+
+/** Every account with its roles, sorted by account name, roles sorted; the SDK's adaptive retry rides out 429s. */
+export async function listAccountsWithRoles(
+  session: SessionConfig,
+  accessToken: PortalToken,
+  deps: ServiceDeps,
+  options: { concurrency?: number; signal?: AbortSignal; onProgress?: (p: ListingProgress) => void } = {},
+): Promise<Array<Account & { roles: string[] }>> {
+  // One failure cancels the calls still in flight.
+  const stop = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+  const call: Call = { session, token: accessToken, deps, signal };
+  const report = options.onProgress ?? (() => undefined);
+  const accounts = await accountPages(call, (listed) =>
+    report({ accountsListed: listed, accountsWithRoles: 0 }),
+  );
+  const total = accounts.length;
+  report({ accountsListed: total, accountsWithRoles: 0, totalAccounts: total });
+  const result: Array<Account & { roles: string[] }> = [];
+  let done = 0;
+  try {
+    await forEachBounded(accounts, options.concurrency ?? DEFAULT_ROLE_CONCURRENCY, async (account) => {
+      const roles = await rolePages(call, account.accountId);
+      result.push({ ...account, roles: roles.map((r) => r.roleName).sort() });
+      report({ accountsListed: total, accountsWithRoles: ++done, totalAccounts: total });
+    });
+  } catch (error) {
+    stop.abort(error);
+    throw error;
+  }
+  return result.sort(byName);
+}
+
+/** Short-term credentials for one role (GetRoleCredentials); `expiration` arrives in epoch milliseconds. */
+export async function getRoleCredentials(
+  session: SessionConfig,
+  accessToken: PortalToken,
+  accountId: string,
+  roleName: string,
+  deps: ServiceDeps,
+): Promise<RoleCredentials> {
+  const call: Call = { session, token: accessToken, deps, signal: undefined };
+  const context = { action: `get credentials for ${roleName} in account ${accountId}`, accountId, roleName };
+  const input = { accessToken: accessTokenOf(accessToken), accountId, roleName };
+  const answer = await send(call, context, (client) => client.send(new GetRoleCredentialsCommand(input)));
+  const c = answer.roleCredentials;
+  if (!c?.accessKeyId || !c.secretAccessKey || !c.sessionToken || c.expiration === undefined)
+    throw toUserError(new Error('incomplete GetRoleCredentials answer'), { session, ...context });
+  return {
+    accessKeyId: c.accessKeyId,
+    secretAccessKey: c.secretAccessKey,
+    sessionToken: c.sessionToken,
+    expiration: new Date(c.expiration),
+    accountId,
+    roleName,
+  };
+}

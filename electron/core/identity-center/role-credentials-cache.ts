@@ -1,0 +1,70 @@
+// Role credentials kept in memory only, until 15 minutes before they expire, so a second copy needs no call.
+import type { Clock } from '../clock.js';
+import type { RoleCredentials } from '../types.js';
+
+export interface RoleKey {
+  sessionName: string;
+  accountId: string;
+  roleName: string;
+}
+
+/** As the AWS CLI: credentials within 15 minutes of expiry are fetched again. */
+export const ROLE_CREDENTIALS_REFRESH_WINDOW_MS = 15 * 60_000;
+
+const keyOf = (key: RoleKey): string => JSON.stringify([key.sessionName, key.accountId, key.roleName]);
+
+export class RoleCredentialsCache {
+  private readonly entries = new Map<string, { sessionName: string; credentials: RoleCredentials }>();
+  private readonly inFlight = new Map<string, { sessionName: string; promise: Promise<RoleCredentials> }>();
+  // Bumped by clearSession, so a fetch that started before a sign-out does not repopulate the cache.
+  private readonly generations = new Map<string, number>();
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly refreshWindowMs: number = ROLE_CREDENTIALS_REFRESH_WINDOW_MS,
+  ) {}
+
+  /** The cached credentials when still valid; otherwise one `fetch`, shared by every concurrent caller. */
+  get(key: RoleKey, fetch: () => Promise<RoleCredentials>): Promise<RoleCredentials> {
+    const cached = this.peek(key);
+    if (cached) return Promise.resolve(cached);
+    const id = keyOf(key);
+    const pending = this.inFlight.get(id);
+    if (pending) return pending.promise;
+    const generation = this.generations.get(key.sessionName) ?? 0;
+    const flight = { sessionName: key.sessionName } as {
+      sessionName: string;
+      promise: Promise<RoleCredentials>;
+    };
+    this.inFlight.set(id, flight);
+    flight.promise = (async () => {
+      try {
+        const credentials = await fetch();
+        if ((this.generations.get(key.sessionName) ?? 0) === generation)
+          this.entries.set(id, { sessionName: key.sessionName, credentials });
+        return credentials;
+      } finally {
+        if (this.inFlight.get(id) === flight) this.inFlight.delete(id);
+      }
+    })();
+    return flight.promise;
+  }
+
+  /** Valid credentials (outside the refresh window), or undefined. */
+  peek(key: RoleKey): RoleCredentials | undefined {
+    const id = keyOf(key);
+    const entry = this.entries.get(id);
+    if (!entry) return undefined;
+    if (entry.credentials.expiration.getTime() - this.clock.now() > this.refreshWindowMs)
+      return entry.credentials;
+    this.entries.delete(id);
+    return undefined;
+  }
+
+  /** Forgets every role of a session, e.g. on sign-out. */
+  clearSession(sessionName: string): void {
+    this.generations.set(sessionName, (this.generations.get(sessionName) ?? 0) + 1);
+    for (const [id, entry] of this.entries) if (entry.sessionName === sessionName) this.entries.delete(id);
+    for (const [id, entry] of this.inFlight) if (entry.sessionName === sessionName) this.inFlight.delete(id);
+  }
+}

@@ -1,0 +1,149 @@
+// Turns whatever the SDK, the network or a cache throws into one sentence a user can act on, with no secret in it.
+import { SsoTrayError, isSsoTrayError, sessionLabel } from '../errors.js';
+import type { SessionConfig } from '../types.js';
+
+export interface ErrorContext {
+  session: SessionConfig;
+  /** A verb phrase that fits "while trying to …", e.g. 'list your accounts'. */
+  action: string;
+  accountId?: string;
+  roleName?: string;
+  /** The token that was used, when known: tells a wrong region from an ended session. */
+  token?: { region: string; expiresAt: Date };
+  /** Now (epoch ms) on the injected clock; with `token`, a rejected token that has not expired means a wrong region. */
+  now?: number;
+}
+
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'EPIPE',
+  'ECONNABORTED',
+]);
+
+const THROTTLING_NAMES = new Set([
+  'TooManyRequestsException',
+  'ThrottlingException',
+  'Throttling',
+  'SlowDownException',
+  'RequestLimitExceeded',
+]);
+
+// OIDC answers that mean the refresh token or the client registration can no longer be used.
+const ENDED_TOKEN_NAMES = new Set([
+  'InvalidGrantException',
+  'ExpiredTokenException',
+  'InvalidClientException',
+  'UnauthorizedClientException',
+]);
+
+interface ErrorShape {
+  name?: unknown;
+  code?: unknown;
+  message?: unknown;
+  errors?: unknown;
+  $metadata?: { httpStatusCode?: number };
+}
+
+function shapeOf(error: unknown): ErrorShape {
+  return typeof error === 'object' && error !== null ? (error as ErrorShape) : {};
+}
+
+/** True for a connection that failed or dropped, however Node or the SDK reports it. */
+export function isNetworkError(error: unknown): boolean {
+  const shape = shapeOf(error);
+  if (typeof shape.code === 'string' && NETWORK_CODES.has(shape.code)) return true;
+  if (shape.name === 'TimeoutError' && shape.$metadata?.httpStatusCode === undefined) return true;
+  if (typeof shape.message === 'string' && /socket hang up|network socket disconnected/i.test(shape.message))
+    return true;
+  // Happy-eyeballs connects report each address in an AggregateError.
+  if (Array.isArray(shape.errors) && shape.errors.length > 0) return shape.errors.every(isNetworkError);
+  return false;
+}
+
+/** The service's error name (x-amzn-ErrorType) and HTTP status, when the error came from Identity Center. */
+export function serviceErrorOf(error: unknown): { name: string; status: number | undefined } | undefined {
+  const shape = shapeOf(error);
+  const status = shape.$metadata?.httpStatusCode;
+  if (typeof shape.name !== 'string' || (status === undefined && !('$fault' in shapeOf(error))))
+    return undefined;
+  return { name: shape.name, status };
+}
+
+export const sentences = {
+  sessionEnded: (s: SessionConfig) => `Your session for ${sessionLabel(s)} has ended. Sign in again.`,
+  wrongRegion: (s: SessionConfig) =>
+    `Identity Center in ${s.region} did not accept the sign-in for ${s.name}: the start URL's region may be wrong. ` +
+    `Check the region of ${s.name} and sign in again.`,
+  notAssigned: (roleName: string, accountId: string) =>
+    `You are not assigned the ${roleName} permission set in account ${accountId}. ` +
+    'Ask your administrator for access, or choose another role.',
+  noAccountAccess: (accountId: string) =>
+    `You have no access to account ${accountId}. Ask your administrator for access, or choose another account.`,
+  accountNotFound: (s: SessionConfig, accountId: string) =>
+    `Account ${accountId} was not found for ${s.name}. Refresh the account list and choose again.`,
+  roleNotFound: (s: SessionConfig, accountId: string, roleName: string) =>
+    `The ${roleName} permission set in account ${accountId} was not found for ${s.name}. ` +
+    'Refresh the account list and choose again.',
+  throttled: (s: SessionConfig) =>
+    `Identity Center is throttling requests for ${s.name}; wait a minute and try again.`,
+  network: (s: SessionConfig) =>
+    `Identity Center for ${sessionLabel(s)} could not be reached; check your network connection and try again.`,
+  serviceFault: (s: SessionConfig, action: string) =>
+    `Identity Center for ${sessionLabel(s)} failed while trying to ${action}; try again in a few minutes.`,
+  rejected: (s: SessionConfig, action: string) =>
+    `Identity Center for ${sessionLabel(s)} refused the request to ${action}. Sign in again, and report it if it keeps happening.`,
+  signInDenied: (s: SessionConfig) =>
+    `Sign-in for ${s.name} was denied in the browser. Start the sign-in again to retry.`,
+  deviceCodeExpired: (s: SessionConfig) =>
+    `The sign-in code for ${s.name} expired before it was approved. Start the sign-in again.`,
+  corruptCache: (s: SessionConfig) =>
+    `The saved sign-in for ${s.name} could not be read. Sign in again to replace it.`,
+  unexpected: (s: SessionConfig, action: string) =>
+    `Something went wrong while trying to ${action} for ${sessionLabel(s)}; try again, and report it if it keeps happening.`,
+};
+
+/** One sentence for any failure; an SsoTrayError passes through unchanged. */
+export function toUserError(error: unknown, context: ErrorContext): SsoTrayError {
+  if (isSsoTrayError(error)) return error;
+  const { session, action } = context;
+  const make = (code: SsoTrayError['code'], message: string) =>
+    new SsoTrayError(code, message, { cause: error });
+  if (isNetworkError(error)) return make('network', sentences.network(session));
+  const service = serviceErrorOf(error);
+  if (!service) {
+    if (error instanceof SyntaxError) return make('file-unreadable', sentences.corruptCache(session));
+    return make('internal', sentences.unexpected(session, action));
+  }
+  const { name, status } = service;
+  if (THROTTLING_NAMES.has(name) || status === 429) return make('throttled', sentences.throttled(session));
+  if (name === 'UnauthorizedException' || (status === 401 && !ENDED_TOKEN_NAMES.has(name))) {
+    const token = context.token;
+    const believedValid =
+      token !== undefined && context.now !== undefined && token.expiresAt.getTime() > context.now;
+    if (token && (token.region !== session.region || believedValid))
+      return make('wrong-region', sentences.wrongRegion(session));
+    return make('session-ended', sentences.sessionEnded(session));
+  }
+  if (ENDED_TOKEN_NAMES.has(name)) return make('session-ended', sentences.sessionEnded(session));
+  if (name === 'ForbiddenException' || status === 403) {
+    const { accountId, roleName } = context;
+    if (accountId && roleName) return make('not-assigned', sentences.notAssigned(roleName, accountId));
+    if (accountId) return make('not-assigned', sentences.noAccountAccess(accountId));
+    return make('session-ended', sentences.sessionEnded(session));
+  }
+  if (name === 'ResourceNotFoundException' || status === 404) {
+    const { accountId, roleName } = context;
+    if (accountId && roleName) return make('not-found', sentences.roleNotFound(session, accountId, roleName));
+    if (accountId) return make('not-found', sentences.accountNotFound(session, accountId));
+    return make('service', sentences.rejected(session, action));
+  }
+  if (status !== undefined && status >= 500) return make('service', sentences.serviceFault(session, action));
+  return make('service', sentences.rejected(session, action));
+}
