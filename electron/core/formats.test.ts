@@ -229,9 +229,13 @@ describe('what cannot be written safely is refused, without the secret in the se
       `These credentials hold a character that cannot be written safely as ${label}; copy the individual values instead.`,
     );
 
-  it('refuses control characters in every line format, but not in the JSON', () => {
+  it('refuses control characters and line breaks in every line format, but not in the JSON', () => {
     const broken = { ...creds, sessionToken: 'secret-part\nexport EVIL=1' };
     for (const format of CREDENTIAL_FORMATS.filter((f) => f !== 'process')) {
+      for (const lineBreak of ['\r', '\u0085', '\u2028', '\u2029', '\t']) {
+        const withBreak = { ...creds, accessKeyId: `ASIA${lineBreak}X` };
+        expect(() => formatCredentials(format, withBreak), format).toThrow(refusal(FORMAT_LABELS[format]));
+      }
       expect(() => formatCredentials(format, broken), format).toThrow(refusal(FORMAT_LABELS[format]));
       try {
         formatCredentials(format, broken);
@@ -321,12 +325,14 @@ describe('names, labels and individual values', () => {
   });
 });
 
-// Printable values of every kind: ASCII punctuation that shells care about, and any Unicode grapheme.
+// Printable values of every kind: ASCII punctuation that shells care about, and any Unicode grapheme but line breaks.
 const printable = fc.string({
   unit: fc.oneof(
     fc.constantFrom(...`'"\`$\\!%^&|<>() #;=~*?[]{}\u201C\u201D`.split('')),
     fc.string({ minLength: 1, maxLength: 1 }),
-    fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }),
+    fc
+      .string({ unit: 'grapheme', minLength: 1, maxLength: 1 })
+      .filter((grapheme) => !/[\p{Cc}\p{Cs}\p{Zl}\p{Zp}]/u.test(grapheme)),
   ),
   maxLength: 24,
 });
