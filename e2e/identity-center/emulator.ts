@@ -67,8 +67,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   let baseUrl = '';
 
   const decideDevice = async (userCode: string, decision: 'approved' | 'denied'): Promise<void> => {
-    const device = store.pendingDevice(userCode);
-    if (!device) throw new Error(`No pending device authorization has the user code ${userCode}.`);
+    const device = store.liveDevice(userCode);
+    // Deciding again the same way is harmless (an auto-approved code, a double click); changing it is not.
+    if (device?.decision === decision) return;
+    if (!device || device.decision !== 'pending')
+      throw new Error(`No pending device authorization has the user code ${userCode}.`);
     device.decision = decision;
   };
 

@@ -122,8 +122,14 @@ export class IdentityStore {
 
   /** A device request a person may still approve or deny: known, pending and not expired. */
   pendingDevice(userCode: string): DeviceAuthorization | undefined {
+    const device = this.liveDevice(userCode);
+    return device?.decision === 'pending' ? device : undefined;
+  }
+
+  /** A device request not yet redeemed and not expired, whatever its decision. */
+  liveDevice(userCode: string): DeviceAuthorization | undefined {
     const device = this.userCodes.get(userCode.trim().toUpperCase());
-    if (!device || device.decision !== 'pending' || this.now() >= device.expiresAt) return undefined;
+    if (!device || device.decision === 'redeemed' || this.now() >= device.expiresAt) return undefined;
     return device;
   }
 

@@ -182,7 +182,18 @@ describe('roles and role credentials in the demo organisation', () => {
 
   it('never writes a token or a secret into the call log', async () => {
     expect(JSON.stringify(emu.calls())).not.toContain(accessToken);
-    const allowed = ['api', 'at', 'status', 'errorType', 'grantType', 'accountId', 'roleName', 'startUrl', 'clientId'];
-    for (const call of emu.calls()) expect(Object.keys(call).filter((key) => !allowed.includes(key))).toEqual([]);
+    const allowed = [
+      'api',
+      'at',
+      'status',
+      'errorType',
+      'grantType',
+      'accountId',
+      'roleName',
+      'startUrl',
+      'clientId',
+    ];
+    for (const call of emu.calls())
+      expect(Object.keys(call).filter((key) => !allowed.includes(key))).toEqual([]);
   });
 });
