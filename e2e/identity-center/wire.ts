@@ -130,7 +130,8 @@ export function sendHtml(res: ServerResponse, status: number, html: string): voi
     'Content-Type': 'text/html; charset=utf-8',
     'Content-Length': Buffer.byteLength(html),
     'Cache-Control': 'no-store',
-    'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+    // No form-action: the /authorize form ends in a redirect to the app's loopback origin.
+    'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
     'x-amzn-RequestId': requestId(),
   });
   res.end(html);
