@@ -118,6 +118,22 @@ describe('the /__admin HTTP API, for tests that run the emulator in another proc
     expect((await serviceErrorOf(list(second.token.accessToken))).name).toBe('UnauthorizedException');
   });
 
+  it('refuses to move the clock when the test injected its own', async () => {
+    const injected = await startEmulator({ now: () => 0 });
+    try {
+      expect(() => injected.advanceClock(1000)).toThrow(
+        "advanceClock works only on the emulator's own clock; move the injected clock instead.",
+      );
+      const answer = await fetch(`${injected.url}/__admin/clock`, {
+        method: 'POST',
+        body: '{"advanceMs":1000}',
+      });
+      expect(answer.status).toBe(400);
+    } finally {
+      await injected.close();
+    }
+  });
+
   it('answers 404 for a route it does not have', async () => {
     expect((await admin('GET', 'nothing')).status).toBe(404);
   });
