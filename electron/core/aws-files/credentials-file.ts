@@ -5,7 +5,7 @@ import { SsoTrayError } from '../errors.js';
 import type { RoleCredentials } from '../types.js';
 import { fileLabel } from './file-label.js';
 import { IniDocument } from './ini-document.js';
-import { withFileLock, writeFileAtomic } from './locked-write.js';
+import { withFileLock, writeFileAtomic, type LockOptions } from './locked-write.js';
 import { credentialsFileKey, OwnedProfilesRecord, type OwnedProfile } from './owned-profiles.js';
 import { readTextFile } from './read-text-file.js';
 
@@ -32,11 +32,19 @@ export class CredentialsFile {
   private readonly clock: Clock;
   private readonly record: OwnedProfilesRecord;
   private readonly label: string;
+  private readonly lock: LockOptions;
 
-  constructor(options: { file: string; appDataDir: string; clock?: Clock; homeDir?: string }) {
+  constructor(options: {
+    file: string;
+    appDataDir: string;
+    clock?: Clock;
+    homeDir?: string;
+    lock?: LockOptions;
+  }) {
     this.file = options.file;
+    this.lock = options.lock ?? {};
     this.clock = options.clock ?? systemClock;
-    this.record = new OwnedProfilesRecord(options.appDataDir);
+    this.record = new OwnedProfilesRecord(options.appDataDir, this.lock);
     this.label = fileLabel(options.file, options.homeDir ?? os.homedir());
   }
 
@@ -47,32 +55,36 @@ export class CredentialsFile {
     meta: { sessionName: string; keepFresh: boolean; overwrite?: boolean },
   ): Promise<void> {
     checkProfileName(profile);
-    await withFileLock(this.file, async () => {
-      const document = await this.document();
-      const key = await credentialsFileKey(this.file);
-      // The record goes first: a crash before the file is written leaves an entry the next write prunes.
-      await this.record.update((files) => {
-        const owned = pruned(files[key], document);
-        if (document.hasSection(profile) && !owned[profile] && !meta.overwrite)
-          throw this.foreign(profile, 'overwrite');
-        owned[profile] = {
-          profile,
-          sessionName: meta.sessionName,
-          accountId: credentials.accountId,
-          roleName: credentials.roleName,
-          keepFresh: meta.keepFresh,
-          expiration: credentials.expiration.toISOString(),
-          writtenAt: new Date(this.clock.now()).toISOString(),
-        };
-        files[key] = owned;
-      });
-      document.setSection(profile, [
-        ['aws_access_key_id', credentials.accessKeyId],
-        ['aws_secret_access_key', credentials.secretAccessKey],
-        ['aws_session_token', credentials.sessionToken],
-      ]);
-      await writeFileAtomic(this.file, document.toString(), { defaultMode: 0o600 });
-    });
+    await withFileLock(
+      this.file,
+      async () => {
+        const document = await this.document();
+        const key = await credentialsFileKey(this.file);
+        // The record goes first: a crash before the file is written leaves an entry the next write prunes.
+        await this.record.update((files) => {
+          const owned = pruned(files[key], document);
+          if (document.hasSection(profile) && !owned[profile] && !meta.overwrite)
+            throw this.foreign(profile, 'overwrite');
+          owned[profile] = {
+            profile,
+            sessionName: meta.sessionName,
+            accountId: credentials.accountId,
+            roleName: credentials.roleName,
+            keepFresh: meta.keepFresh,
+            expiration: credentials.expiration.toISOString(),
+            writtenAt: new Date(this.clock.now()).toISOString(),
+          };
+          files[key] = owned;
+        });
+        document.setSection(profile, [
+          ['aws_access_key_id', credentials.accessKeyId],
+          ['aws_secret_access_key', credentials.secretAccessKey],
+          ['aws_session_token', credentials.sessionToken],
+        ]);
+        await writeFileAtomic(this.file, document.toString(), { defaultMode: 0o600 });
+      },
+      this.lock,
+    );
   }
 
   /** Removes one profile; false when it was not there. A profile SSO Tray did not write needs `force`. */
@@ -110,21 +122,25 @@ export class CredentialsFile {
   private async remove(
     choose: (owned: Record<string, OwnedProfile>, document: IniDocument) => string[],
   ): Promise<string[]> {
-    return withFileLock(this.file, async () => {
-      const document = await this.document();
-      const key = await credentialsFileKey(this.file);
-      const owned = pruned((await this.record.read())[key], document);
-      const profiles = choose(owned, document);
-      for (const profile of profiles) document.removeSection(profile);
-      if (profiles.length) await writeFileAtomic(this.file, document.toString(), { defaultMode: 0o600 });
-      // The file goes first here: a crash in between leaves a record entry without a section, pruned next time.
-      await this.record.update((files) => {
-        const left = pruned(files[key], document);
-        for (const profile of profiles) delete left[profile];
-        files[key] = left;
-      });
-      return profiles;
-    });
+    return withFileLock(
+      this.file,
+      async () => {
+        const document = await this.document();
+        const key = await credentialsFileKey(this.file);
+        const owned = pruned((await this.record.read())[key], document);
+        const profiles = choose(owned, document);
+        for (const profile of profiles) document.removeSection(profile);
+        if (profiles.length) await writeFileAtomic(this.file, document.toString(), { defaultMode: 0o600 });
+        // The file goes first here: a crash in between leaves a record entry without a section, pruned next time.
+        await this.record.update((files) => {
+          const left = pruned(files[key], document);
+          for (const profile of profiles) delete left[profile];
+          files[key] = left;
+        });
+        return profiles;
+      },
+      this.lock,
+    );
   }
 
   /** The file parsed; a missing file is an empty one. Never returns a document of a file it cannot read. */

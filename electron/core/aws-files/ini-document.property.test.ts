@@ -44,12 +44,10 @@ type Item = { lines: string[]; entry: boolean };
 const item: fc.Arbitrary<Item> = fc.oneof(
   {
     weight: 5,
-    arbitrary: fc
-      .tuple(key, space, space, value, fc.option(comment))
-      .map(([k, a, b, v, c]) => ({
-        lines: [`${k}${a}=${b}${v}${c ? ` ${c.trimStart()}` : ''}`],
-        entry: true,
-      })),
+    arbitrary: fc.tuple(key, space, space, value, fc.option(comment)).map(([k, a, b, v, c]) => ({
+      lines: [`${k}${a}=${b}${v}${c ? ` ${c.trimStart()}` : ''}`],
+      entry: true,
+    })),
   },
   fc.tuple(space, key, value).map(([ws, k, v]) => ({ lines: [` ${ws}${k} = ${v}`], entry: true })),
   fc.tuple(key, fc.array(fc.tuple(key, value), { minLength: 1, maxLength: 3 })).map(([k, children]) => ({
@@ -105,7 +103,7 @@ afterAll(async () => {
 });
 
 const sdkKey = (name: string) => name.replace(' ', '.');
-async function sdkRead(text: string): Promise<Record<string, Record<string, string>>> {
+async function sdkRead(text: string): Promise<Record<string, Record<string, string | undefined>>> {
   const file = path.join(tmp, `${count++}.ini`);
   await writeFile(file, text);
   return (

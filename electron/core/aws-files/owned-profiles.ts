@@ -4,7 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { SsoTrayError } from '../errors.js';
 import { fileLabel } from './file-label.js';
-import { withFileLock, writeFileAtomic } from './locked-write.js';
+import { withFileLock, writeFileAtomic, type LockOptions } from './locked-write.js';
 import { readTextFile } from './read-text-file.js';
 
 export interface OwnedProfile {
@@ -45,7 +45,10 @@ export async function credentialsFileKey(file: string): Promise<string> {
 export class OwnedProfilesRecord {
   readonly file: string;
 
-  constructor(appDataDir: string) {
+  constructor(
+    appDataDir: string,
+    private readonly lock: LockOptions = {},
+  ) {
     this.file = path.join(appDataDir, 'owned-profiles.json');
   }
 
