@@ -162,6 +162,20 @@ describe('authorization code + PKCE sign-in through /authorize and the real SDK'
     }
   });
 
+  it('shows an error page when /authorize fails on a bad day, and the next attempt works', async () => {
+    const { auth } = await begin();
+    emu.injectFault({ api: 'Authorize', kind: 'server-error', count: 1, status: 503 });
+    await expect(emu.approveAuthorization(auth.url)).rejects.toThrow(
+      'The authorize page refused the request: Try again in a moment.',
+    );
+    expect(new URL(await emu.approveAuthorization(auth.url)).searchParams.has('code')).toBe(true);
+    expect(emu.calls({ api: 'Authorize' }).map((c) => [c.status, c.errorType])).toEqual([
+      [503, 'InternalServerException'],
+      [200, undefined],
+      [302, undefined],
+    ]);
+  });
+
   it('redirects at once with autoApprove', async () => {
     const auto = await startEmulator({ autoApprove: true });
     try {
