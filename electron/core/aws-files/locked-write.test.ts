@@ -1,0 +1,124 @@
+import {
+  chmod,
+  lstat,
+  mkdir,
+  mkdtemp,
+  readFile,
+  readlink,
+  rm,
+  stat,
+  symlink,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { withFileLock, writeFileAtomic } from './locked-write.js';
+
+let tmp: string;
+beforeEach(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'locked-write-'));
+});
+afterEach(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+const modeOf = async (target: string) => (await stat(target)).mode & 0o777;
+
+describe('writeFileAtomic', () => {
+  it('creates a new file 0600 whatever the umask, in new folders 0700', async () => {
+    const file = path.join(tmp, 'a', 'b', 'credentials');
+    const umask = process.umask(0);
+    try {
+      await writeFileAtomic(file, 'new');
+    } finally {
+      process.umask(umask);
+    }
+    expect(await readFile(file, 'utf8')).toBe('new');
+    expect(await modeOf(file)).toBe(0o600);
+    expect(await modeOf(path.join(tmp, 'a'))).toBe(0o700);
+    expect(await modeOf(path.join(tmp, 'a', 'b'))).toBe(0o700);
+  });
+
+  it('keeps the mode of an existing file, unless a mode is forced', async () => {
+    const file = path.join(tmp, 'credentials');
+    await writeFile(file, 'old');
+    await chmod(file, 0o640);
+    await writeFileAtomic(file, 'new', { defaultMode: 0o600 });
+    expect(await modeOf(file)).toBe(0o640);
+    await writeFileAtomic(file, 'newer', { mode: 0o600 });
+    expect(await modeOf(file)).toBe(0o600);
+    expect(await readFile(file, 'utf8')).toBe('newer');
+  });
+
+  it('writes through a symlinked file (dotfile managers) and leaves the link in place', async () => {
+    const target = path.join(tmp, 'dotfiles', 'credentials');
+    const link = path.join(tmp, '.aws', 'credentials');
+    await mkdir(path.dirname(target), { recursive: true });
+    await mkdir(path.dirname(link), { recursive: true });
+    await writeFile(target, 'old');
+    await symlink(target, link);
+    await writeFileAtomic(link, 'new');
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    expect(await readlink(link)).toBe(target);
+    expect(await readFile(target, 'utf8')).toBe('new');
+  });
+});
+
+describe('withFileLock', () => {
+  it('runs one holder at a time: the other starts only after the first has finished', async () => {
+    const file = path.join(tmp, 'missing', 'credentials');
+    const events: string[] = [];
+    const hold = (name: string, ms: number) =>
+      withFileLock(file, async () => {
+        events.push(`${name} in`);
+        await new Promise((resolve) => setTimeout(resolve, ms));
+        events.push(`${name} out`);
+        return name;
+      });
+    const results = await Promise.all([hold('first', 150), hold('second', 0)]);
+    expect(results).toEqual(['first', 'second']);
+    const [one, two] = events[0] === 'first in' ? ['first', 'second'] : ['second', 'first'];
+    expect(events).toEqual([`${one} in`, `${one} out`, `${two} in`, `${two} out`]);
+  });
+
+  it('gives up with one sentence when another holder keeps it too long', async () => {
+    const file = path.join(tmp, 'credentials');
+    let release!: () => void;
+    const held = withFileLock(file, () => new Promise<void>((resolve) => (release = resolve)));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await expect(withFileLock(file, async () => 'never', { waitMs: 300 })).rejects.toMatchObject({
+      code: 'file-busy',
+      message: `${file} is being changed by another program; try again in a moment.`,
+    });
+    release();
+    await held;
+  });
+
+  it('takes over a lock left by a writer that died', async () => {
+    const file = path.join(tmp, 'credentials');
+    await mkdir(`${file}.lock`);
+    const old = new Date(Date.now() - 60_000);
+    await utimes(`${file}.lock`, old, old);
+    const started = Date.now();
+    expect(await withFileLock(file, async () => 'mine')).toBe('mine');
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
+  it('waits out a fresh lock of a dead writer for the default 5 s, then goes on', async () => {
+    const file = path.join(tmp, 'credentials');
+    await mkdir(`${file}.lock`);
+    const started = Date.now();
+    expect(await withFileLock(file, async () => 'mine')).toBe('mine');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(4_500);
+    expect(Date.now() - started).toBeLessThan(8_000);
+  }, 15_000);
+
+  it('lets the next holder in when the first one failed', async () => {
+    const file = path.join(tmp, 'credentials');
+    await expect(withFileLock(file, async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    const started = Date.now();
+    expect(await withFileLock(file, async () => 'next')).toBe('next');
+    expect(Date.now() - started).toBeLessThan(500);
+  });
+});
