@@ -7,7 +7,10 @@ import { processIo } from './cli/output.js';
 function packageVersion(): string {
   for (const relative of ['../../package.json', '../package.json']) {
     try {
-      const pkg = JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      const pkg = JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
       if (pkg.name === 'sso-tray' && pkg.version) return pkg.version;
     } catch {
       // try the next location

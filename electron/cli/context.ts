@@ -47,7 +47,8 @@ export function createContext(
       const profileName = env.AWS_PROFILE || env.AWS_DEFAULT_PROFILE;
       if (profileName) {
         const profiles = await profilesInConfig(paths);
-        const profile = profiles[profileName === 'default' ? 'default' : `profile ${profileName}`] ?? profiles[profileName];
+        const profile =
+          profiles[profileName === 'default' ? 'default' : `profile ${profileName}`] ?? profiles[profileName];
         const fromProfile = profile?.sso_session ?? (profile?.sso_start_url ? profileName : undefined);
         if (fromProfile && core.sessions().some((s) => s.name === fromProfile)) return fromProfile;
       }

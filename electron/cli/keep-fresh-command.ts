@@ -6,7 +6,9 @@ import type { Io } from './output.js';
 export async function runKeepFresh(c: CliContext, io: Io): Promise<number> {
   c.core.on('profiles-changed', (profiles) => {
     const stamp = new Date(c.core.clock.now()).toISOString();
-    for (const p of profiles.filter((x) => x.keepFresh && Date.parse(x.writtenAt) >= c.core.clock.now() - 5_000)) {
+    for (const p of profiles.filter(
+      (x) => x.keepFresh && Date.parse(x.writtenAt) >= c.core.clock.now() - 5_000,
+    )) {
       io.err(`${stamp} rewrote ${p.profile} (valid until ${p.expiration})\n`);
     }
   });

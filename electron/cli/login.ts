@@ -4,7 +4,12 @@ import type { SignInFlow, SignInProgress } from '../core/identity-center/sign-in
 import type { CliContext } from './context.js';
 import type { Io } from './output.js';
 
-export async function signInWithProgress(c: CliContext, io: Io, session: string, flow: SignInFlow): Promise<SessionView> {
+export async function signInWithProgress(
+  c: CliContext,
+  io: Io,
+  session: string,
+  flow: SignInFlow,
+): Promise<SessionView> {
   let countdownShown = false;
   const stop = c.core.on('sign-in-progress', (event) => {
     if (event.session !== session) return;

@@ -35,7 +35,10 @@ export async function runProcessCommand(
     const credentials = await c.core.credentials({ session, accountId, roleName });
     return formatCredentials('process', credentials);
   } catch (error) {
-    if (error instanceof SsoTrayError && (error.code === 'sign-in-needed' || error.code === 'session-ended')) {
+    if (
+      error instanceof SsoTrayError &&
+      (error.code === 'sign-in-needed' || error.code === 'session-ended')
+    ) {
       const session = await c.sessionName(sessionOption).catch(() => undefined);
       throw new SsoTrayError(
         error.code,

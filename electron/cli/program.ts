@@ -21,14 +21,19 @@ export async function runCli(argv: string[], env: Env, io: Io, version: string):
     (context ??= createContext(env, options));
 
   const program = new Command('sso-tray')
-    .description('AWS IAM Identity Center sign-in and short-term credentials for scripts, shells and the AWS SDKs.')
+    .description(
+      'AWS IAM Identity Center sign-in and short-term credentials for scripts, shells and the AWS SDKs.',
+    )
     .version(version, '-v, --version')
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText('after', EXIT_CODES_HELP);
   const sessionOption = () =>
-    new Option('-s, --session <name>', 'the Identity Center session (default: SSO_TRAY_SESSION, AWS_PROFILE\'s, or the only one)');
+    new Option(
+      '-s, --session <name>',
+      "the Identity Center session (default: SSO_TRAY_SESSION, AWS_PROFILE's, or the only one)",
+    );
 
   program
     .command('login')
@@ -38,30 +43,40 @@ export async function runCli(argv: string[], env: Env, io: Io, version: string):
     .option('--region <region>', 'Identity Center region of the start URL, e.g. us-east-1')
     .option('--device-code', 'sign in with a device code instead of the browser redirect')
     .option('--no-browser', 'print the URL (and code) instead of opening a browser')
-    .action(async (options: { session?: string; startUrl?: string; region?: string; deviceCode?: boolean; browser: boolean }) => {
-      const c = ctx({ openBrowser: await browserOpener(options.browser, io) });
-      let name = options.session;
-      if (options.startUrl || options.region) {
-        if (!options.startUrl || !options.region) {
-          throw new SsoTrayError('invalid-input', 'Give both --start-url and --region to add a session.');
+    .action(
+      async (options: {
+        session?: string;
+        startUrl?: string;
+        region?: string;
+        deviceCode?: boolean;
+        browser: boolean;
+      }) => {
+        const c = ctx({ openBrowser: await browserOpener(options.browser, io) });
+        let name = options.session;
+        if (options.startUrl || options.region) {
+          if (!options.startUrl || !options.region) {
+            throw new SsoTrayError('invalid-input', 'Give both --start-url and --region to add a session.');
+          }
+          name ??= sessionNameFromStartUrl(options.startUrl);
+          const sessions = await c.call('sessions:list', {});
+          const existing = sessions.find((s) => s.name === name);
+          if (!existing) {
+            await c.call('sessions:add', { name, startUrl: options.startUrl, region: options.region });
+            io.err(`Added session ${name} (${options.region}).\n`);
+          } else if (existing.startUrl !== options.startUrl || existing.region !== options.region) {
+            throw new SsoTrayError(
+              'invalid-input',
+              `The session "${name}" already uses ${existing.startUrl} in ${existing.region}; choose another --session name.`,
+            );
+          }
         }
-        name ??= sessionNameFromStartUrl(options.startUrl);
-        const sessions = await c.call('sessions:list', {});
-        const existing = sessions.find((s) => s.name === name);
-        if (!existing) {
-          await c.call('sessions:add', { name, startUrl: options.startUrl, region: options.region });
-          io.err(`Added session ${name} (${options.region}).\n`);
-        } else if (existing.startUrl !== options.startUrl || existing.region !== options.region) {
-          throw new SsoTrayError(
-            'invalid-input',
-            `The session "${name}" already uses ${existing.startUrl} in ${existing.region}; choose another --session name.`,
-          );
-        }
-      }
-      name = await c.sessionName(name);
-      const view = await signInWithProgress(c, io, name, options.deviceCode ? 'device-code' : 'browser');
-      io.err(`Signed in to ${view.name} (${view.region}); the sign-in expires ${timeLeft(view.expiresAt, c.core.clock.now())}${view.renewable ? ' and renews itself' : ''}.\n`);
-    });
+        name = await c.sessionName(name);
+        const view = await signInWithProgress(c, io, name, options.deviceCode ? 'device-code' : 'browser');
+        io.err(
+          `Signed in to ${view.name} (${view.region}); the sign-in expires ${timeLeft(view.expiresAt, c.core.clock.now())}${view.renewable ? ' and renews itself' : ''}.\n`,
+        );
+      },
+    );
 
   program
     .command('logout')
@@ -100,7 +115,14 @@ export async function runCli(argv: string[], env: Env, io: Io, version: string):
       io.out(
         table(
           ['NAME', 'STATE', 'EXPIRES', 'REGION', 'START URL', 'FROM'],
-          sessions.map((s) => [s.name, s.state, s.expiresAt ? timeLeft(s.expiresAt, now) : '-', s.region, s.startUrl, s.source]),
+          sessions.map((s) => [
+            s.name,
+            s.state,
+            s.expiresAt ? timeLeft(s.expiresAt, now) : '-',
+            s.region,
+            s.startUrl,
+            s.source,
+          ]),
         ),
       );
     });
@@ -149,7 +171,11 @@ export async function runCli(argv: string[], env: Env, io: Io, version: string):
     .option('-f, --format <format>', `one of: ${CREDENTIAL_FORMATS.join(', ')}`, 'env')
     .option('--profile-name <name>', 'the section name of the profile format')
     .action(
-      async (accountQuery: string, roleQuery: string, options: { session?: string; format: string; profileName?: string }) => {
+      async (
+        accountQuery: string,
+        roleQuery: string,
+        options: { session?: string; format: string; profileName?: string },
+      ) => {
         const format = checkFormat(options.format);
         const c = ctx();
         const { session, account } = await findAccount(c, options.session, accountQuery);
@@ -167,11 +193,11 @@ export async function runCli(argv: string[], env: Env, io: Io, version: string):
 
   program
     .command('write')
-    .description('write a role\'s credentials as a profile into the credentials file')
+    .description("write a role's credentials as a profile into the credentials file")
     .argument('<account>', 'account id or name')
     .argument('<role>', 'role (permission set) name')
     .addOption(sessionOption())
-    .option('-p, --profile <name>', 'profile name (default: the settings\' template, ACCOUNTID_ROLENAME)')
+    .option('-p, --profile <name>', "profile name (default: the settings' template, ACCOUNTID_ROLENAME)")
     .option('--keep-fresh', 'rewrite it before it expires while the tray app or `sso-tray keep-fresh` runs')
     .option('--overwrite', 'replace a profile of that name that sso-tray did not write')
     .action(
@@ -206,7 +232,10 @@ export async function runCli(argv: string[], env: Env, io: Io, version: string):
     .argument('<profile>', 'profile name')
     .option('--force', 'remove it even if sso-tray did not write it')
     .action(async (profile: string, options: { force?: boolean }) => {
-      const { removed } = await ctx().call('profiles:remove', { profile, ...(options.force ? { force: true } : {}) });
+      const { removed } = await ctx().call('profiles:remove', {
+        profile,
+        ...(options.force ? { force: true } : {}),
+      });
       io.err(removed ? `Removed profile ${profile}.\n` : `There is no profile ${profile}.\n`);
     });
 
@@ -222,14 +251,23 @@ export async function runCli(argv: string[], env: Env, io: Io, version: string):
       io.out(
         table(
           ['PROFILE', 'SESSION', 'ACCOUNT ID', 'ROLE', 'EXPIRES', 'KEEP FRESH'],
-          profiles.map((p) => [p.profile, p.sessionName, p.accountId, p.roleName, timeLeft(p.expiration, now), p.keepFresh ? 'yes' : 'no']),
+          profiles.map((p) => [
+            p.profile,
+            p.sessionName,
+            p.accountId,
+            p.roleName,
+            timeLeft(p.expiration, now),
+            p.keepFresh ? 'yes' : 'no',
+          ]),
         ),
       );
     });
 
   program
     .command('process')
-    .description('print credentials for `credential_process` in ~/.aws/config; never opens a browser or prompts')
+    .description(
+      'print credentials for `credential_process` in ~/.aws/config; never opens a browser or prompts',
+    )
     .argument('<account>', 'account id (or name, from the last listing)')
     .argument('<role>', 'role (permission set) name')
     .addOption(sessionOption())
@@ -243,7 +281,9 @@ export async function runCli(argv: string[], env: Env, io: Io, version: string):
 
   program
     .command('keep-fresh')
-    .description('stay running and rewrite the profiles marked --keep-fresh before they expire (what the tray does)')
+    .description(
+      'stay running and rewrite the profiles marked --keep-fresh before they expire (what the tray does)',
+    )
     .action(async () => {
       exitCode = await runKeepFresh(ctx({ background: true }), io);
     });
@@ -252,7 +292,11 @@ export async function runCli(argv: string[], env: Env, io: Io, version: string):
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) {
+      if (
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.exitCode === 0
+      ) {
         return EXIT.ok;
       }
       return EXIT.usage;
@@ -266,7 +310,10 @@ export async function runCli(argv: string[], env: Env, io: Io, version: string):
 
 function checkFormat(format: string): CredentialFormat {
   if ((CREDENTIAL_FORMATS as readonly string[]).includes(format)) return format as CredentialFormat;
-  throw new SsoTrayError('invalid-input', `There is no format "${format}"; use one of: ${CREDENTIAL_FORMATS.join(', ')}.`);
+  throw new SsoTrayError(
+    'invalid-input',
+    `There is no format "${format}"; use one of: ${CREDENTIAL_FORMATS.join(', ')}.`,
+  );
 }
 
 async function findAccount(

@@ -27,7 +27,9 @@ export function resolveAccount(accounts: AccountWithRoles[], query: string): Acc
 }
 
 export function resolveRole(account: AccountWithRoles, query: string): string {
-  const exact = account.roles.find((r) => r === query) ?? account.roles.find((r) => r.toLowerCase() === query.toLowerCase());
+  const exact =
+    account.roles.find((r) => r === query) ??
+    account.roles.find((r) => r.toLowerCase() === query.toLowerCase());
   if (exact) return exact;
   throw new SsoTrayError(
     'not-found',
@@ -43,7 +45,10 @@ export function sessionNameFromStartUrl(startUrl: string): string {
   try {
     host = new URL(startUrl).hostname;
   } catch {
-    throw new SsoTrayError('invalid-input', `"${startUrl}" is not a start URL; it looks like https://acme.awsapps.com/start.`);
+    throw new SsoTrayError(
+      'invalid-input',
+      `"${startUrl}" is not a start URL; it looks like https://acme.awsapps.com/start.`,
+    );
   }
   const label = host.split('.')[0] ?? host;
   return label.replace(/[^A-Za-z0-9_.-]/g, '-') || 'default';

@@ -5,16 +5,11 @@ import { systemClock, type Clock } from './clock.js';
 import { SsoTrayError, isSsoTrayError, sessionLabel } from './errors.js';
 import { TypedEmitter } from './events.js';
 import { KeepFresh } from './keep-fresh.js';
+import { WorkTracker } from './work-tracker.js';
 import { ListingCache, type Listing } from './listing-cache.js';
 import { SessionRuntime, type SessionView } from './session-runtime.js';
 import { formatCredentials, type CredentialFormat } from './formats.js';
-import {
-  SettingsFile,
-  profileNameFor,
-  recordRecent,
-  toggleFavourite,
-  type Settings,
-} from './settings.js';
+import { SettingsFile, profileNameFor, recordRecent, toggleFavourite, type Settings } from './settings.js';
 import { AwsCliSsoCache, MemorySsoCache, type SsoCache } from './aws-files/token-cache.js';
 import { CredentialsFile, type OwnedProfile } from './aws-files/credentials-file.js';
 import { readSessionsFromConfig, writeSsoSession } from './aws-files/aws-config.js';
@@ -70,6 +65,7 @@ export class SsoTrayCore extends TypedEmitter<CoreEvents> {
   private readonly keepFresh: KeepFresh;
   private readonly runtimes = new Map<string, SessionRuntime>();
   private readonly listings = new Map<string, Promise<Listing>>();
+  private readonly work = new WorkTracker();
   private cache: SsoCache;
   private started: Promise<void> | undefined;
 
@@ -84,13 +80,16 @@ export class SsoTrayCore extends TypedEmitter<CoreEvents> {
     });
     this.listingCache = new ListingCache(path.join(options.paths.appDataDir, 'accounts'));
     this.roleCredentials = new RoleCredentialsCache(this.clock);
-    this.roleCredentialsOnDisk = new RoleCredentialsFileCache(path.join(options.paths.homeDir, '.aws', 'cli', 'cache'));
+    this.roleCredentialsOnDisk = new RoleCredentialsFileCache(
+      path.join(options.paths.homeDir, '.aws', 'cli', 'cache'),
+    );
     this.cache = new AwsCliSsoCache(options.paths.ssoCacheDir);
     this.keepFresh = new KeepFresh({
       clock: this.clock,
       credentialsFile: this.credentialsFile,
       fetchCredentials: (session, accountId, roleName) => this.credentials({ session, accountId, roleName }),
       onProfilesChanged: () => void this.emitProfiles(),
+      track: (work) => this.work.track(work),
       onError: (profile, message) =>
         this.emit('problem', { message: `Profile ${profile} could not be refreshed: ${message}` }),
     });
@@ -153,6 +152,7 @@ export class SsoTrayCore extends TypedEmitter<CoreEvents> {
       cache: this.cache,
       ...(this.options.openBrowser ? { openBrowser: this.options.openBrowser } : {}),
       ...(shared ? { tokenLockDir: this.options.paths.ssoCacheDir } : {}),
+      track: (work) => this.work.track(work),
       onChange: (view) => {
         if (view.state === 'signed-in') this.keepFresh.sessionSignedIn(view.name);
         this.emit('session-changed', view);
@@ -162,7 +162,9 @@ export class SsoTrayCore extends TypedEmitter<CoreEvents> {
   }
 
   sessions(): SessionView[] {
-    return [...this.runtimes.values()].map((runtime) => runtime.view()).sort((a, b) => a.name.localeCompare(b.name));
+    return [...this.runtimes.values()]
+      .map((runtime) => runtime.view())
+      .sort((a, b) => a.name.localeCompare(b.name));
   }
 
   session(name: string | undefined): SessionRuntime {
@@ -189,7 +191,10 @@ export class SsoTrayCore extends TypedEmitter<CoreEvents> {
     await this.start();
     const session: SessionConfig = { ...input, registrationScopes: ['sso:account:access'], source: 'app' };
     if (this.runtimes.has(session.name)) {
-      throw new SsoTrayError('invalid-input', `A session named "${session.name}" exists already; choose another name.`);
+      throw new SsoTrayError(
+        'invalid-input',
+        `A session named "${session.name}" exists already; choose another name.`,
+      );
     }
     const settings = await this.settingsFile.update((s) => ({ ...s, sessions: [...s.sessions, session] }));
     // Shared sign-ins are usable by the AWS CLI and SDKs only through an [sso-session] in ~/.aws/config.
@@ -309,8 +314,11 @@ export class SsoTrayCore extends TypedEmitter<CoreEvents> {
         );
         if (onDisk) return onDisk;
       }
-      const fresh = await this.withToken(runtime, `get credentials for ${role.roleName} in ${role.accountId}`, (token) =>
-        getRoleCredentials(runtime.config, token, role.accountId, role.roleName, this.serviceDeps()),
+      const fresh = await this.withToken(
+        runtime,
+        `get credentials for ${role.roleName} in ${role.accountId}`,
+        (token) =>
+          getRoleCredentials(runtime.config, token, role.accountId, role.roleName, this.serviceDeps()),
       );
       if (this.sharing) await this.roleCredentialsOnDisk.write(runtime.config, fresh);
       return fresh;
@@ -344,7 +352,11 @@ export class SsoTrayCore extends TypedEmitter<CoreEvents> {
       ...(role.overwrite ? { overwrite: true } : {}),
     });
     const owned = (await this.credentialsFile.ownedProfiles()).find((p) => p.profile === profile);
-    if (!owned) throw new SsoTrayError('internal', `The profile ${profile} was written but not recorded; write it again.`);
+    if (!owned)
+      throw new SsoTrayError(
+        'internal',
+        `The profile ${profile} was written but not recorded; write it again.`,
+      );
     if (owned.keepFresh && this.options.background) this.keepFresh.track(owned);
     else this.keepFresh.untrack(profile);
     await this.markUsed(role);
@@ -396,6 +408,11 @@ export class SsoTrayCore extends TypedEmitter<CoreEvents> {
     return this.keepFresh.scheduled();
   }
 
+  /** Resolves when no refresh or rewrite is in flight (before quitting, and in tests after moving the clock). */
+  whenIdle(): Promise<void> {
+    return this.work.idle();
+  }
+
   dispose(): void {
     for (const runtime of this.runtimes.values()) runtime.dispose();
     this.keepFresh.dispose();
@@ -419,7 +436,11 @@ export class SsoTrayCore extends TypedEmitter<CoreEvents> {
 
   private async markUsed(role: RoleRef): Promise<void> {
     await this.settingsFile.update((s) =>
-      recordRecent(s, { sessionName: role.session, accountId: role.accountId, roleName: role.roleName }, new Date(this.clock.now())),
+      recordRecent(
+        s,
+        { sessionName: role.session, accountId: role.accountId, roleName: role.roleName },
+        new Date(this.clock.now()),
+      ),
     );
   }
 
@@ -428,7 +449,11 @@ export class SsoTrayCore extends TypedEmitter<CoreEvents> {
   }
 
   /** Runs a portal call with a valid token; a rejected token ends the session, every error becomes a sentence. */
-  private async withToken<T>(runtime: SessionRuntime, action: string, call: (accessToken: string) => Promise<T>): Promise<T> {
+  private async withToken<T>(
+    runtime: SessionRuntime,
+    action: string,
+    call: (accessToken: string) => Promise<T>,
+  ): Promise<T> {
     const token = await runtime.validToken();
     try {
       return await call(token.accessToken);

@@ -15,6 +15,8 @@ export interface KeepFreshDeps {
   /** Credentials valid beyond the window (a fetch, or the memory cache when it is fresh enough). */
   fetchCredentials(sessionName: string, accountId: string, roleName: string): Promise<RoleCredentials>;
   onProfilesChanged(): void;
+  /** Registers background work so callers can wait for it. */
+  track<T>(work: Promise<T>): Promise<T>;
   onError(profile: string, message: string): void;
 }
 
@@ -73,7 +75,7 @@ export class KeepFresh {
     const delay = Math.max(0, due - this.deps.clock.now());
     this.timers.set(
       profile,
-      this.deps.clock.setTimer(() => void this.rewrite(profile), delay),
+      this.deps.clock.setTimer(() => void this.deps.track(this.rewrite(profile)), delay),
     );
   }
 
@@ -82,7 +84,11 @@ export class KeepFresh {
     const profile = (await this.deps.credentialsFile.ownedProfiles()).find((p) => p.profile === name);
     if (!profile?.keepFresh) return; // removed or no longer kept fresh, perhaps by the CLI
     try {
-      const credentials = await this.deps.fetchCredentials(profile.sessionName, profile.accountId, profile.roleName);
+      const credentials = await this.deps.fetchCredentials(
+        profile.sessionName,
+        profile.accountId,
+        profile.roleName,
+      );
       await this.deps.credentialsFile.writeProfile(name, credentials, {
         sessionName: profile.sessionName,
         keepFresh: true,

@@ -41,6 +41,8 @@ export interface SessionRuntimeDeps extends SignInDeps {
   background: boolean;
   /** The folder of the token files, for the refresh lock; undefined when tokens are not in files. */
   tokenLockDir?: string;
+  /** Registers background work so callers can wait for it. */
+  track<T>(work: Promise<T>): Promise<T>;
   onChange(view: SessionView): void;
   onSignInNeeded(session: string, message: string): void;
 }
@@ -183,7 +185,7 @@ export class SessionRuntime {
     const expiry = token.expiresAt.getTime();
     if (isRenewable(token, now)) {
       const due = Math.max(expiry - REFRESH_WINDOW_MS, this.lastRefreshAttempt + REFRESH_RETRY_MS, now);
-      this.timer = this.deps.clock.setTimer(() => void this.backgroundRefresh(), due - now);
+      this.timer = this.deps.clock.setTimer(() => void this.deps.track(this.backgroundRefresh()), due - now);
     } else if (expiry > now) {
       this.timer = this.deps.clock.setTimer(() => this.markEnded(), expiry - now);
     } else if (this.state !== 'expired') {
@@ -257,7 +259,10 @@ export class SessionRuntime {
   }
 
   private ended(): SsoTrayError {
-    return new SsoTrayError('session-ended', `Your session for ${sessionLabel(this.config)} has ended. Sign in again.`);
+    return new SsoTrayError(
+      'session-ended',
+      `Your session for ${sessionLabel(this.config)} has ended. Sign in again.`,
+    );
   }
 
   private announceEnd(): void {
@@ -268,7 +273,8 @@ export class SessionRuntime {
 
   private apply(event: SessionEvent): void {
     const next = nextSessionState(this.state, event);
-    if (next === this.state && event.type !== 'refresh-succeeded' && event.type !== 'sign-in-succeeded') return;
+    if (next === this.state && event.type !== 'refresh-succeeded' && event.type !== 'sign-in-succeeded')
+      return;
     this.state = next;
     this.deps.onChange(this.view());
   }
@@ -283,9 +289,9 @@ export class SessionRuntime {
 export function isRenewable(token: SsoToken, now: number): boolean {
   return Boolean(
     token.refreshToken &&
-      token.clientId &&
-      token.clientSecret &&
-      (!token.registrationExpiresAt || token.registrationExpiresAt.getTime() > now),
+    token.clientId &&
+    token.clientSecret &&
+    (!token.registrationExpiresAt || token.registrationExpiresAt.getTime() > now),
   );
 }
 

@@ -53,9 +53,7 @@ export const contract = {
     z.object({ session: name, flow: z.enum(['browser', 'device-code']).default('browser') }).strict(),
   ).returns<SessionView>(),
   'sessions:cancel-sign-in': channel(z.object({ session: name }).strict()).returns<boolean>(),
-  'sessions:sign-out': channel(
-    z.object({ session: name }).strict(),
-  ).returns<{ removedProfiles: string[] }>(),
+  'sessions:sign-out': channel(z.object({ session: name }).strict()).returns<{ removedProfiles: string[] }>(),
   'accounts:list': channel(
     z.object({ session: name, maxAgeSeconds: z.number().int().min(0).optional() }).strict(),
   ).returns<Listing>(),
@@ -66,12 +64,16 @@ export const contract = {
   'profiles:list': channel(z.object({}).strict()).returns<OwnedProfile[]>(),
   'profiles:write': channel(
     role
-      .extend({ profile: profile.optional(), keepFresh: z.boolean().optional(), overwrite: z.boolean().optional() })
+      .extend({
+        profile: profile.optional(),
+        keepFresh: z.boolean().optional(),
+        overwrite: z.boolean().optional(),
+      })
       .strict(),
   ).returns<OwnedProfile>(),
-  'profiles:remove': channel(
-    z.object({ profile, force: z.boolean().optional() }).strict(),
-  ).returns<{ removed: boolean }>(),
+  'profiles:remove': channel(z.object({ profile, force: z.boolean().optional() }).strict()).returns<{
+    removed: boolean;
+  }>(),
   'settings:get': channel(z.object({}).strict()).returns<Settings>(),
   'settings:update': channel(
     z

@@ -19,12 +19,17 @@ export function createHandlers(core: SsoTrayCore): HandlerTable {
     'sessions:cancel-sign-in': async (args) => core.cancelSignIn(args.session),
     'sessions:sign-out': (args) => core.signOut(args.session),
     'accounts:list': (args) =>
-      core.accounts(args.session, args.maxAgeSeconds === undefined ? {} : { maxAgeMs: args.maxAgeSeconds * 1000 }),
+      core.accounts(
+        args.session,
+        args.maxAgeSeconds === undefined ? {} : { maxAgeMs: args.maxAgeSeconds * 1000 },
+      ),
     'accounts:cached': async (args) => (await core.cachedAccounts(args.session)) ?? null,
     'credentials:text': (args) => core.formatted(args),
     'profiles:list': () => core.profiles(),
     'profiles:write': (args) => core.writeProfile(args),
-    'profiles:remove': async (args) => ({ removed: await core.removeProfile(args.profile, { force: args.force }) }),
+    'profiles:remove': async (args) => ({
+      removed: await core.removeProfile(args.profile, { force: args.force }),
+    }),
     'settings:get': () => core.settings(),
     'settings:update': (args) => core.updateSettings(args),
     'favourites:toggle': (args) => core.toggleFavourite(args),
@@ -32,8 +37,7 @@ export function createHandlers(core: SsoTrayCore): HandlerTable {
 }
 
 export type InvokeResult<C extends Channel> =
-  | { ok: true; value: ChannelResult<C> }
-  | { ok: false; error: { code: string; message: string } };
+  { ok: true; value: ChannelResult<C> } | { ok: false; error: { code: string; message: string } };
 
 /**
  * Validates untrusted input against the contract and calls the handler. Errors come back as a code and one
@@ -45,7 +49,10 @@ export async function invoke<C extends Channel>(
   rawInput: unknown,
 ): Promise<InvokeResult<C>> {
   if (!Object.hasOwn(contract, channel)) {
-    return { ok: false, error: { code: 'invalid-input', message: `There is no operation named ${String(channel)}.` } };
+    return {
+      ok: false,
+      error: { code: 'invalid-input', message: `There is no operation named ${String(channel)}.` },
+    };
   }
   const parsed = contract[channel].input.safeParse(rawInput ?? {});
   if (!parsed.success) {
@@ -61,7 +68,10 @@ export async function invoke<C extends Channel>(
 
 export function errorForCaller(error: unknown): { code: string; message: string } {
   if (isSsoTrayError(error)) return error.toJSON();
-  return new SsoTrayError('internal', 'Something went wrong inside SSO Tray; try again, and report it if it persists.').toJSON();
+  return new SsoTrayError(
+    'internal',
+    'Something went wrong inside SSO Tray; try again, and report it if it persists.',
+  ).toJSON();
 }
 
 function describeIssues(error: z.ZodError): string {
