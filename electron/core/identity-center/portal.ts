@@ -5,6 +5,7 @@ import {
   ListAccountsCommand,
   type SSOClient,
 } from '@aws-sdk/client-sso';
+import { setMaxListeners } from 'node:events';
 import type { Account, Role, RoleCredentials, SessionConfig, SsoToken } from '../types.js';
 import { portalClient, type ServiceDeps } from './clients.js';
 import { toUserError, type ErrorContext } from './service-errors.js';
@@ -136,6 +137,9 @@ export async function listAccountsWithRoles(
   // One failure cancels the calls still in flight.
   const stop = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+  const concurrency = options.concurrency ?? DEFAULT_ROLE_CONCURRENCY;
+  // Each call in flight listens on the signal: as many listeners as calls is expected, not a leak.
+  setMaxListeners(concurrency + 10, signal);
   const call: Call = { session, token: accessToken, deps, signal };
   const report = options.onProgress ?? (() => undefined);
   const accounts = await accountPages(call, (listed) =>
@@ -146,7 +150,7 @@ export async function listAccountsWithRoles(
   const result: Array<Account & { roles: string[] }> = [];
   let done = 0;
   try {
-    await forEachBounded(accounts, options.concurrency ?? DEFAULT_ROLE_CONCURRENCY, async (account) => {
+    await forEachBounded(accounts, concurrency, async (account) => {
       const roles = await rolePages(call, account.accountId);
       result.push({ ...account, roles: roles.map((r) => r.roleName).sort() });
       report({ accountsListed: total, accountsWithRoles: ++done, totalAccounts: total });

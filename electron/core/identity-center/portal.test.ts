@@ -1,0 +1,254 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type RunningEmulator } from '../../../e2e/identity-center/emulator.js';
+import { MemorySsoCache } from '../aws-files/token-cache.js';
+import { systemClock } from '../clock.js';
+import type { SessionConfig, SsoToken } from '../types.js';
+import type { ServiceDeps } from './clients.js';
+import {
+  getRoleCredentials,
+  listAccounts,
+  listAccountsWithRoles,
+  listRoles,
+  type ListingProgress,
+} from './portal.js';
+import { signIn } from './sign-in.js';
+
+let emu: RunningEmulator;
+let session: SessionConfig;
+let deps: ServiceDeps;
+let token: SsoToken;
+
+beforeAll(async () => {
+  emu = await startEmulator({ autoApprove: true });
+  session = { name: 'acme', startUrl: emu.startUrl, region: emu.region, source: 'sso-session' };
+  deps = { endpoints: { oidc: emu.url, portal: emu.url }, clock: systemClock };
+  token = await signIn(session, { flow: 'device-code' }, { ...deps, cache: new MemorySsoCache() });
+});
+afterAll(() => emu.close());
+afterEach(() => {
+  emu.clearCalls();
+  emu.clearFaults();
+});
+
+const assigned = (e: RunningEmulator) => e.organisation.accounts.filter((a) => a.roles.length > 0);
+
+describe('listing the access portal', () => {
+  it('lists every account with its roles, sorted, reporting progress', async () => {
+    const progress: ListingProgress[] = [];
+    const listing = await listAccountsWithRoles(session, token.accessToken, deps, {
+      onProgress: (p) => progress.push(p),
+    });
+    const expected = assigned(emu)
+      .map(({ accountId, accountName, emailAddress, roles }) => ({
+        accountId,
+        accountName,
+        emailAddress,
+        roles: [...roles].sort(),
+      }))
+      .sort((a, b) => a.accountName.localeCompare(b.accountName));
+    expect(listing).toEqual(expected);
+    expect(listing.map((a) => a.accountName)).toContain('Payments dev');
+    expect(listing.map((a) => a.accountName)).not.toContain('Audit');
+    expect(progress.at(-1)).toEqual({
+      accountsListed: expected.length,
+      accountsWithRoles: expected.length,
+      totalAccounts: expected.length,
+    });
+    expect(emu.calls({ api: 'ListAccountRoles' })).toHaveLength(expected.length);
+  });
+
+  it('lists the roles of one account', async () => {
+    const account = assigned(emu)[0];
+    const roles = await listRoles(session, token.accessToken, account?.accountId ?? '', deps);
+    expect(roles).toEqual(account?.roles.map((roleName) => ({ accountId: account.accountId, roleName })));
+  });
+
+  it('lists 2,000 accounts under a rate limit without surfacing a single 429', async () => {
+    const big = await startEmulator({ autoApprove: true, accounts: 2000 });
+    try {
+      const bigSession = { ...session, startUrl: big.startUrl };
+      const bigDeps = { endpoints: { oidc: big.url, portal: big.url }, clock: systemClock };
+      const bigToken = await signIn(
+        bigSession,
+        { flow: 'device-code' },
+        { ...bigDeps, cache: new MemorySsoCache() },
+      );
+      big.setRateLimit('ListAccountRoles', { perSecond: 500, burst: 20 });
+      const started = performance.now();
+      const listing = await listAccountsWithRoles(bigSession, bigToken.accessToken, bigDeps, {
+        concurrency: 16,
+      });
+      const seconds = (performance.now() - started) / 1000;
+      const throttled = big.calls({ api: 'ListAccountRoles', status: 429 }).length;
+      console.log(
+        `2,000 accounts listed in ${seconds.toFixed(1)} s (ListAccountRoles 500/s burst 20, concurrency 16, ` +
+          `${throttled} answers 429 ridden out)`,
+      );
+      expect(throttled).toBeGreaterThan(0);
+      const expected = assigned(big);
+      expect(expected.length).toBeGreaterThan(1500);
+      expect(listing).toHaveLength(expected.length);
+      const byId = new Map(listing.map((a) => [a.accountId, a]));
+      for (const account of expected)
+        expect(byId.get(account.accountId)?.roles).toEqual([...account.roles].sort());
+      expect(big.calls({ api: 'ListAccountRoles', status: 200 })).toHaveLength(expected.length);
+      expect(big.calls({ api: 'ListAccounts', status: 200 })).toHaveLength(Math.ceil(expected.length / 100));
+    } finally {
+      await big.close();
+    }
+  });
+});
+
+describe('role credentials', () => {
+  it('returns the short-term credentials with their expiry', async () => {
+    const account = assigned(emu)[0];
+    const roleName = account?.roles[0] ?? '';
+    const before = Date.now();
+    const credentials = await getRoleCredentials(
+      session,
+      token.accessToken,
+      account?.accountId ?? '',
+      roleName,
+      deps,
+    );
+    expect(credentials).toMatchObject({
+      accountId: account?.accountId,
+      roleName,
+      accessKeyId: expect.stringMatching(/^ASIA/),
+      secretAccessKey: expect.any(String),
+      sessionToken: expect.any(String),
+    });
+    expect(credentials.expiration.getTime()).toBeGreaterThanOrEqual(before + 3600_000 - 1000);
+    expect(credentials.expiration.getTime()).toBeLessThanOrEqual(Date.now() + 3600_000);
+  });
+});
+
+describe('what the user is told when the portal says no', () => {
+  const payments = () => assigned(emu).find((a) => a.accountName === 'Payments prod');
+
+  it('a permission set not assigned in that account', async () => {
+    const account = payments();
+    const failure = getRoleCredentials(
+      session,
+      token.accessToken,
+      account?.accountId ?? '',
+      'AdministratorAccess',
+      deps,
+    );
+    await expect(failure).rejects.toThrow(
+      `You are not assigned the AdministratorAccess permission set in account ${account?.accountId}. ` +
+        'Ask your administrator for access, or choose another role.',
+    );
+    await expect(failure).rejects.toMatchObject({ code: 'not-assigned' });
+  });
+
+  it('an account that does not exist', async () => {
+    const failure = getRoleCredentials(session, token.accessToken, '000000000000', 'ReadOnlyAccess', deps);
+    await expect(failure).rejects.toThrow(
+      'The ReadOnlyAccess permission set in account 000000000000 was not found for acme. ' +
+        'Refresh the account list and choose again.',
+    );
+    await expect(listRoles(session, token.accessToken, '000000000000', deps)).rejects.toThrow(
+      'Account 000000000000 was not found for acme. Refresh the account list and choose again.',
+    );
+  });
+
+  it('Identity Center out of reach', async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    await new Promise((resolve) => server.close(resolve));
+    const offline = { ...deps, endpoints: { portal: `http://127.0.0.1:${port}` }, maxAttempts: 2 };
+    const failure = listAccounts(session, token.accessToken, offline);
+    await expect(failure).rejects.toThrow(
+      'Identity Center for acme (us-east-1) could not be reached; check your network connection and try again.',
+    );
+    await expect(failure).rejects.toMatchObject({ code: 'network' });
+  });
+
+  it('connections dropped on every attempt', async () => {
+    emu.injectFault({ api: 'ListAccounts', kind: 'drop' });
+    await expect(listAccounts(session, token.accessToken, { ...deps, maxAttempts: 2 })).rejects.toThrow(
+      'Identity Center for acme (us-east-1) could not be reached; check your network connection and try again.',
+    );
+  });
+
+  it('throttling that outlasts the retries', async () => {
+    emu.injectFault({ api: 'ListAccounts', kind: 'throttle' });
+    const failure = listAccounts(session, token.accessToken, { ...deps, maxAttempts: 2 });
+    await expect(failure).rejects.toThrow(
+      'Identity Center is throttling requests for acme; wait a minute and try again.',
+    );
+    await expect(failure).rejects.toMatchObject({ code: 'throttled' });
+    expect(emu.calls({ api: 'ListAccounts', status: 429 })).toHaveLength(2);
+  });
+
+  it('a server error that outlasts the retries, and one that does not', async () => {
+    emu.injectFault({ api: 'ListAccounts', kind: 'server-error', status: 503 });
+    await expect(listAccounts(session, token.accessToken, { ...deps, maxAttempts: 2 })).rejects.toThrow(
+      'Identity Center for acme (us-east-1) failed while trying to list your accounts; try again in a few minutes.',
+    );
+    emu.clearFaults();
+    emu.injectFault({ api: 'ListAccounts', kind: 'server-error', count: 1 });
+    expect(await listAccounts(session, token.accessToken, deps)).toHaveLength(assigned(emu).length);
+  });
+
+  it('a revoked session, and a token Identity Center in this region does not know', async () => {
+    const other = await signIn(session, { flow: 'device-code' }, { ...deps, cache: new MemorySsoCache() });
+    emu.revokeSessions();
+    try {
+      await expect(listAccounts(session, other.accessToken, deps)).rejects.toThrow(
+        'Your session for acme (us-east-1) has ended. Sign in again.',
+      );
+      // With the whole token we know it should still be valid: the likely cause is the region.
+      const wrongRegion =
+        "Identity Center in us-east-1 did not accept the sign-in for acme: the start URL's region may be wrong. " +
+        'Check the region of acme and sign in again.';
+      const failure = listAccounts(session, other, deps);
+      await expect(failure).rejects.toThrow(wrongRegion);
+      await expect(failure).rejects.toMatchObject({ code: 'wrong-region' });
+      const expiredElsewhere = { ...other, region: 'eu-west-1', expiresAt: new Date(0) };
+      await expect(listAccounts(session, expiredElsewhere, deps)).rejects.toThrow(wrongRegion);
+      const expiredHere = { ...other, expiresAt: new Date(0) };
+      await expect(listAccounts(session, expiredHere, deps)).rejects.toThrow(
+        'Your session for acme (us-east-1) has ended. Sign in again.',
+      );
+    } finally {
+      token = await signIn(session, { flow: 'device-code' }, { ...deps, cache: new MemorySsoCache() });
+    }
+  });
+
+  it('a caller who cancels gets its own reason back', async () => {
+    emu.setLatency('ListAccountRoles', 50);
+    try {
+      const abort = new AbortController();
+      const listing = listAccountsWithRoles(session, token.accessToken, deps, {
+        signal: abort.signal,
+        onProgress: (p) => {
+          if (p.accountsWithRoles === 3) abort.abort(new Error('window closed'));
+        },
+      });
+      await expect(listing).rejects.toThrow('window closed');
+    } finally {
+      emu.setLatency('ListAccountRoles', 0);
+    }
+  });
+});
+
+it('never includes a token or secret in an error', async () => {
+  const errors: unknown[] = [];
+  emu.injectFault({ api: '*', kind: 'server-error' });
+  await listAccounts(session, token, { ...deps, maxAttempts: 1 }).catch((e: unknown) => errors.push(e));
+  emu.clearFaults();
+  emu.revokeSessions();
+  await listAccounts(session, token.accessToken, deps).catch((e: unknown) => errors.push(e));
+  await getRoleCredentials(session, token.accessToken, '1', 'x', deps).catch((e: unknown) => errors.push(e));
+  expect(errors).toHaveLength(3);
+  for (const error of errors) {
+    const text = JSON.stringify(error) + String(error);
+    for (const secret of [token.accessToken, token.refreshToken, token.clientSecret])
+      expect(text).not.toContain(secret);
+  }
+});
