@@ -19,4 +19,7 @@ function packageVersion(): string {
   return '0.0.0';
 }
 
+// stderr is part of the command's contract (one line per message): the SDK's advice to upgrade Node is not for it.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 process.exitCode = await runCli(process.argv.slice(2), process.env, processIo, packageVersion());
