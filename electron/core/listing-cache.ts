@@ -24,7 +24,12 @@ const listingSchema = z.object({
   startUrl: z.string(),
   fetchedAt: z.string(),
   accounts: z.array(
-    z.object({ accountId: z.string(), accountName: z.string(), emailAddress: z.string(), roles: z.array(z.string()) }),
+    z.object({
+      accountId: z.string(),
+      accountName: z.string(),
+      emailAddress: z.string(),
+      roles: z.array(z.string()),
+    }),
   ),
 });
 
@@ -39,7 +44,9 @@ export class ListingCache {
   /** The last listing, or undefined when there is none or it cannot be read (it is only a cache). */
   async read(session: string, startUrl: string): Promise<Listing | undefined> {
     try {
-      const parsed = listingSchema.safeParse(JSON.parse(await readFile(this.file(session, startUrl), 'utf8')));
+      const parsed = listingSchema.safeParse(
+        JSON.parse(await readFile(this.file(session, startUrl), 'utf8')),
+      );
       return parsed.success ? parsed.data : undefined;
     } catch {
       return undefined;

@@ -26,7 +26,11 @@ function formatExpiration(date: Date): string {
 export class RoleCredentialsFileCache {
   constructor(private readonly dir: string) {}
 
-  private file(session: Pick<SessionConfig, 'name' | 'startUrl' | 'source'>, accountId: string, roleName: string) {
+  private file(
+    session: Pick<SessionConfig, 'name' | 'startUrl' | 'source'>,
+    accountId: string,
+    roleName: string,
+  ) {
     return path.join(this.dir, `${cliCredentialCacheKey(session, accountId, roleName)}.json`);
   }
 
@@ -48,7 +52,11 @@ export class RoleCredentialsFileCache {
     const c = entry.Credentials;
     if (entry.ProviderType !== 'sso' || !c) return undefined;
     const { AccessKeyId, SecretAccessKey, SessionToken, Expiration } = c;
-    if (typeof AccessKeyId !== 'string' || typeof SecretAccessKey !== 'string' || typeof SessionToken !== 'string') {
+    if (
+      typeof AccessKeyId !== 'string' ||
+      typeof SecretAccessKey !== 'string' ||
+      typeof SessionToken !== 'string'
+    ) {
       return undefined;
     }
     const expiration = new Date(String(Expiration).replace(/UTC$/, 'Z'));
@@ -74,13 +82,21 @@ export class RoleCredentialsFileCache {
         AccountId: credentials.accountId,
       },
     };
-    await writeFileAtomic(this.file(session, credentials.accountId, credentials.roleName), JSON.stringify(body), {
-      defaultMode: 0o600,
-    });
+    await writeFileAtomic(
+      this.file(session, credentials.accountId, credentials.roleName),
+      JSON.stringify(body),
+      {
+        defaultMode: 0o600,
+      },
+    );
   }
 
   /** Forgets one role's entry (sign-out removes those of the session's roles). */
-  async remove(session: Pick<SessionConfig, 'name' | 'startUrl' | 'source'>, accountId: string, roleName: string) {
+  async remove(
+    session: Pick<SessionConfig, 'name' | 'startUrl' | 'source'>,
+    accountId: string,
+    roleName: string,
+  ) {
     await rm(this.file(session, accountId, roleName), { force: true });
   }
 }
