@@ -4,7 +4,6 @@ import type { Clock, TimerHandle } from './clock.js';
 import { SsoTrayError, isSsoTrayError, sessionLabel } from './errors.js';
 import { nextSessionState, type SessionEvent, type SessionState } from './session-state.js';
 import type { SessionConfig, SsoToken } from './types.js';
-import type { SsoCache } from './aws-files/token-cache.js';
 import { tokenCacheFileName } from './aws-files/token-cache.js';
 import { withFileLock } from './aws-files/locked-write.js';
 import {

@@ -1,0 +1,41 @@
+// `npm run demo` without a terminal: the guided tour runs against the demo organisation and cleans up after itself.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+describe('the demo', () => {
+  it('signs in to the demo organisation and shows the commands with their output, touching no real ~/.aws', async () => {
+    const child = spawn(
+      process.execPath,
+      [path.join(repo, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/demo.ts'],
+      {
+        cwd: repo,
+        env: { ...process.env, HOME: '/nonexistent-home-for-demo-test' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code, stderr).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(
+      /^SSO Tray demo: signed in to the demo organisation \(30 accounts\) at http:\/\/127\.0\.0\.1:\d+\.\n/,
+    );
+    expect(stdout).toMatch(
+      /\$ sso-tray sessions\nNAME +STATE +EXPIRES +REGION +START URL +FROM\ndemo +signed-in +in 7h 59m/,
+    );
+    expect(stdout).toMatch(
+      /\$ sso-tray creds \S+ \S+ --format env\nexport AWS_ACCESS_KEY_ID=ASIA[A-Z0-9]{16}\n/,
+    );
+    const home = /Everything lives in (\S+) and is removed/.exec(stdout)?.[1];
+    expect(home).toBeDefined();
+    expect(existsSync(home!)).toBe(false);
+  }, 60_000);
+});

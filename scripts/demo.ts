@@ -1,0 +1,93 @@
+// `npm run demo`: SSO Tray against the built-in demo organisation, in a throwaway HOME so the real ~/.aws is never
+// touched. Interactive: a shell where `sso-tray` talks to the demo. Without a terminal: a short guided tour.
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startEmulator } from '../e2e/identity-center/emulator.js';
+import { SsoTrayCore } from '../electron/core/core.js';
+import { awsPathsFromEnv } from '../electron/core/environment.js';
+
+// The SDK's advice to upgrade Node would be the first thing a new user sees; it is not about the demo.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+async function main(): Promise<number> {
+  const home = await mkdtemp(path.join(os.tmpdir(), 'sso-tray-demo-'));
+  const emu = await startEmulator({ autoApprove: true });
+  const env: Record<string, string> = {
+    HOME: home,
+    USERPROFILE: home,
+    AWS_CONFIG_FILE: path.join(home, '.aws', 'config'),
+    AWS_SHARED_CREDENTIALS_FILE: path.join(home, '.aws', 'credentials'),
+    SSO_TRAY_DATA_DIR: path.join(home, 'sso-tray'),
+    AWS_ENDPOINT_URL_SSO_OIDC: emu.url,
+    AWS_ENDPOINT_URL_SSO: emu.url,
+    SSO_TRAY_SESSION: 'demo',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  };
+  try {
+    const core = new SsoTrayCore({
+      paths: awsPathsFromEnv(env),
+      endpoints: { oidc: emu.url, portal: emu.url },
+      // The demo's Identity Center approves at once: "opening the browser" is following its redirect.
+      openBrowser: async (url) => {
+        await fetch(url);
+      },
+    });
+    await core.addSession({ name: 'demo', startUrl: emu.startUrl, region: emu.region });
+    await core.signIn('demo', 'browser');
+    const listing = await core.accounts('demo');
+    core.dispose();
+    const first = listing.accounts[0];
+    console.log(
+      `SSO Tray demo: signed in to the demo organisation (${listing.accounts.length} accounts) at ${emu.url}.\n` +
+        `Everything lives in ${home} and is removed when the demo ends.\n`,
+    );
+    const shellEnv = {
+      ...process.env,
+      ...env,
+      PATH: `${path.join(repo, 'bin')}${path.delimiter}${process.env.PATH}`,
+    };
+    if (!process.stdin.isTTY) return await tour(shellEnv, first?.accountName ?? '', first?.roles[0] ?? '');
+    console.log(
+      'A shell with the demo is starting. Try:\n' +
+        '  sso-tray accounts\n' +
+        `  sso-tray creds ${first?.accountName} ${first?.roles[0]} --format env\n` +
+        `  sso-tray write ${first?.accountName} ${first?.roles[0]} --profile demo --keep-fresh && cat $AWS_SHARED_CREDENTIALS_FILE\n` +
+        'Type `exit` to end the demo.\n',
+    );
+    return await run(
+      process.env.SHELL || (process.platform === 'win32' ? 'cmd.exe' : '/bin/sh'),
+      [],
+      shellEnv,
+    );
+  } finally {
+    await emu.close();
+    await rm(home, { recursive: true, force: true, maxRetries: 5 });
+  }
+}
+
+/** What the demo shows without a terminal: the commands, each with its output. */
+async function tour(env: NodeJS.ProcessEnv, account: string, role: string): Promise<number> {
+  const steps = [['sessions'], ['accounts'], ['roles', account], ['creds', account, role, '--format', 'env']];
+  for (const args of steps) {
+    console.log(`$ sso-tray ${args.join(' ')}`);
+    const code = await run(process.execPath, [path.join(repo, 'bin', 'sso-tray.js'), ...args], env);
+    if (code !== 0) return code;
+    console.log('');
+  }
+  return 0;
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env, stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('close', (code) => resolve(code ?? 1));
+  });
+}
+
+process.exitCode = await main();
