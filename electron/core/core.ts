@@ -13,7 +13,12 @@ import { SettingsFile, profileNameFor, recordRecent, toggleFavourite, type Setti
 import { AwsCliSsoCache, MemorySsoCache, type SsoCache } from './aws-files/token-cache.js';
 import { CredentialsFile, type OwnedProfile } from './aws-files/credentials-file.js';
 import { readSessionsFromConfig, writeSsoSession } from './aws-files/aws-config.js';
-import { getRoleCredentials, listAccountsWithRoles, type ListingProgress } from './identity-center/portal.js';
+import {
+  getRoleCredentials,
+  listAccountsWithRoles,
+  type ListingProgress,
+  type PortalToken,
+} from './identity-center/portal.js';
 import { RoleCredentialsCache } from './identity-center/role-credentials-cache.js';
 import { RoleCredentialsFileCache } from './role-credentials-file-cache.js';
 import { ROLE_CREDENTIALS_WINDOW_MS } from './role-credentials-window.js';
@@ -448,15 +453,21 @@ export class SsoTrayCore extends TypedEmitter<CoreEvents> {
     this.emit('profiles-changed', await this.credentialsFile.ownedProfiles());
   }
 
-  /** Runs a portal call with a valid token; a rejected token ends the session, every error becomes a sentence. */
+  /**
+   * Runs a portal call with a valid token; a rejected token ends the session, every error becomes a sentence.
+   * A token Identity Center has never accepted is passed whole, so a rejection of it reads as a wrong region.
+   */
   private async withToken<T>(
     runtime: SessionRuntime,
     action: string,
-    call: (accessToken: string) => Promise<T>,
+    call: (token: PortalToken) => Promise<T>,
   ): Promise<T> {
     const token = await runtime.validToken();
+    const firstUse = !runtime.isConfirmed(token);
     try {
-      return await call(token.accessToken);
+      const result = await call(firstUse ? token : token.accessToken);
+      runtime.confirm(token);
+      return result;
     } catch (error) {
       const userError = isSsoTrayError(error)
         ? error

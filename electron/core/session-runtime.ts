@@ -55,6 +55,8 @@ export class SessionRuntime {
   private refreshing: Promise<SsoToken | undefined> | undefined;
   private signInAbort: AbortController | undefined;
   private announcedEnd = false;
+  /** The access token Identity Center last accepted (a reference to the one held, not a copy). */
+  private confirmed: string | undefined;
 
   constructor(
     readonly config: SessionConfig,
@@ -96,6 +98,15 @@ export class SessionRuntime {
     throw this.ended();
   }
 
+  /** Whether Identity Center has accepted this token before (then a rejection means it ended). */
+  isConfirmed(token: SsoToken): boolean {
+    return this.confirmed === token.accessToken;
+  }
+
+  confirm(token: SsoToken): void {
+    this.confirmed = token.accessToken;
+  }
+
   /** Called when Identity Center rejects the token: the session has ended. */
   markEnded(reason?: string): void {
     this.reason = reason ?? this.ended().message;
@@ -122,6 +133,7 @@ export class SessionRuntime {
       this.reason = undefined;
       this.announcedEnd = false;
       this.token = token;
+      this.confirmed = token.accessToken; // issued just now by this session's own Identity Center
       this.apply({ type: 'sign-in-succeeded' });
       this.schedule();
       return this.view();
@@ -210,6 +222,7 @@ export class SessionRuntime {
     this.apply({ type: 'refresh-started' });
     this.refreshing = this.lockedRefresh(token)
       .then((fresh) => {
+        this.confirmed = fresh.accessToken; // issued by this session's Identity Center for its refresh token
         this.token = fresh;
         this.reason = undefined;
         this.apply({ type: 'refresh-succeeded' });
