@@ -296,11 +296,28 @@ export class SsoTrayCore extends TypedEmitter<CoreEvents> {
     return run;
   }
 
-  /** The listing cached on disk, instantly, without a call (undefined before the first listing). */
-  async cachedAccounts(name: string): Promise<Listing | undefined> {
+  /**
+   * The listing cached on disk, instantly, without a call (undefined before the first listing). When it is older
+   * than `refreshAfterMs` and the session is signed in, a fresh listing starts in the background and arrives as
+   * 'accounts-changed'; its failure arrives as 'problem'.
+   */
+  async cachedAccounts(
+    name: string,
+    options: { refreshAfterMs?: number } = {},
+  ): Promise<Listing | undefined> {
     await this.start();
     const runtime = this.session(name);
-    return this.listingCache.read(runtime.config.name, runtime.config.startUrl);
+    const cached = await this.listingCache.read(runtime.config.name, runtime.config.startUrl);
+    const age = cached ? this.clock.now() - Date.parse(cached.fetchedAt) : Infinity;
+    const signedIn = runtime.view().state === 'signed-in';
+    if (options.refreshAfterMs !== undefined && age > options.refreshAfterMs && signedIn) {
+      void this.work.track(
+        this.refreshAccounts(runtime.config.name).catch((error: unknown) =>
+          this.emit('problem', { message: messageOf(error) }),
+        ),
+      );
+    }
+    return cached;
   }
 
   /** Role credentials, from memory while they are valid beyond the 15-minute window. */

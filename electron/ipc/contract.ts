@@ -57,7 +57,9 @@ export const contract = {
   'accounts:list': channel(
     z.object({ session: name, maxAgeSeconds: z.number().int().min(0).optional() }).strict(),
   ).returns<Listing>(),
-  'accounts:cached': channel(z.object({ session: name }).strict()).returns<Listing | null>(),
+  'accounts:cached': channel(
+    z.object({ session: name, refreshAfterSeconds: z.number().int().min(0).optional() }).strict(),
+  ).returns<Listing | null>(),
   'credentials:text': channel(
     role.extend({ format: credentialFormat, profileName: profile.optional() }).strict(),
   ).returns<{ text: string; expiration: string }>(),

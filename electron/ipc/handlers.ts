@@ -23,7 +23,11 @@ export function createHandlers(core: SsoTrayCore): HandlerTable {
         args.session,
         args.maxAgeSeconds === undefined ? {} : { maxAgeMs: args.maxAgeSeconds * 1000 },
       ),
-    'accounts:cached': async (args) => (await core.cachedAccounts(args.session)) ?? null,
+    'accounts:cached': async (args) =>
+      (await core.cachedAccounts(
+        args.session,
+        args.refreshAfterSeconds === undefined ? {} : { refreshAfterMs: args.refreshAfterSeconds * 1000 },
+      )) ?? null,
     'credentials:text': (args) => core.formatted(args),
     'profiles:list': () => core.profiles(),
     'profiles:write': (args) => core.writeProfile(args),
