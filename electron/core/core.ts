@@ -6,11 +6,17 @@ import { SsoTrayError, isSsoTrayError, sessionLabel } from './errors.js';
 import { TypedEmitter } from './events.js';
 import { KeepFresh } from './keep-fresh.js';
 import { WorkTracker } from './work-tracker.js';
+import { ChangeWatch } from './change-watch.js';
 import { ListingCache, type Listing } from './listing-cache.js';
 import { SessionRuntime, type SessionView } from './session-runtime.js';
 import { formatCredentials, type CredentialFormat } from './formats.js';
 import { SettingsFile, profileNameFor, recordRecent, toggleFavourite, type Settings } from './settings.js';
-import { AwsCliSsoCache, MemorySsoCache, type SsoCache } from './aws-files/token-cache.js';
+import {
+  AwsCliSsoCache,
+  MemorySsoCache,
+  tokenCacheFileName,
+  type SsoCache,
+} from './aws-files/token-cache.js';
 import { CredentialsFile, type OwnedProfile } from './aws-files/credentials-file.js';
 import { readSessionsFromConfig, writeSsoSession } from './aws-files/aws-config.js';
 import {
@@ -71,6 +77,7 @@ export class SsoTrayCore extends TypedEmitter<CoreEvents> {
   private readonly runtimes = new Map<string, SessionRuntime>();
   private readonly listings = new Map<string, Promise<Listing>>();
   private readonly work = new WorkTracker();
+  private changeWatch: ChangeWatch | undefined;
   private cache: SsoCache;
   private started: Promise<void> | undefined;
 
@@ -110,7 +117,38 @@ export class SsoTrayCore extends TypedEmitter<CoreEvents> {
     const settings = await this.settingsFile.read();
     this.cache = this.tokenStore(settings);
     await this.reloadSessions();
-    if (this.options.background) await this.keepFresh.recheck();
+    if (this.options.background) {
+      await this.keepFresh.recheck();
+      await this.watchOtherPrograms();
+    }
+  }
+
+  /** Sign-ins and sign-outs by the AWS CLI, and profiles marked by `sso-tray write --keep-fresh`, seen as they happen. */
+  private async watchOtherPrograms(): Promise<void> {
+    this.changeWatch = new ChangeWatch(this.clock);
+    if (this.sharing)
+      await this.changeWatch.add({
+        dir: this.options.paths.ssoCacheDir,
+        onChange: (files) => {
+          for (const runtime of this.runtimes.values()) {
+            if (files.has('') || files.has(tokenCacheFileName(runtime.config)))
+              void this.work.track(runtime.recheck());
+          }
+        },
+      });
+    await this.changeWatch.add({
+      dir: this.options.paths.appDataDir,
+      onChange: (files) => {
+        if (files.has('') || files.has('owned-profiles.json')) {
+          void this.work.track(
+            this.keepFresh
+              .recheck()
+              .catch((error: unknown) => this.emit('problem', { message: messageOf(error) })),
+          );
+        }
+        if (files.has('') || files.has('settings.json')) void this.work.track(this.reloadSessions());
+      },
+    });
   }
 
   private tokenStore(settings: Settings): SsoCache {
@@ -436,6 +474,7 @@ export class SsoTrayCore extends TypedEmitter<CoreEvents> {
   }
 
   dispose(): void {
+    this.changeWatch?.close();
     for (const runtime of this.runtimes.values()) runtime.dispose();
     this.keepFresh.dispose();
   }
