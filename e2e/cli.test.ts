@@ -44,6 +44,8 @@ function sso(
   });
 }
 
+const ssoRun = (args: string[]) => sso(args);
+
 async function login(extra: string[] = []): Promise<Run> {
   let approved = false;
   return sso(
@@ -267,6 +269,55 @@ describe('sso-tray credentials', () => {
       expect(viaProcess.accessKeyId).toBe(viaIni.accessKeyId);
       expect(emu.calls()).toEqual([]);
       console.log(`credential_process from cache: ${elapsed.toFixed(0)} ms`);
+    } finally {
+      for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+      Object.assign(process.env, saved);
+    }
+  });
+});
+
+describe('sso-tray config-profile', () => {
+  it('adds an SSO profile and a credential_process profile that the JS SDK signs in with', async () => {
+    const account = emu.organisation.accounts[4]!;
+    const role = account.roles[0]!;
+    const sso = await ssoRun([
+      'config-profile',
+      account.accountName,
+      role,
+      '--profile',
+      'native',
+      '--region',
+      'eu-west-1',
+    ]);
+    expect(sso.code, sso.stderr).toBe(0);
+    expect(sso.stderr).toBe(
+      `Added profile native to ${sandbox.paths.configFile}; use it with AWS_PROFILE=native.\n`,
+    );
+    const viaProcess = await ssoRun([
+      'config-profile',
+      account.accountId,
+      role,
+      '--profile',
+      'piped',
+      '--credential-process',
+    ]);
+    expect(viaProcess.code, viaProcess.stderr).toBe(0);
+    const config = await readFile(sandbox.paths.configFile, 'utf8');
+    expect(config).toContain(
+      `[profile native]\nsso_session = acme\nsso_account_id = ${account.accountId}\nsso_role_name = ${role}\nregion = eu-west-1\n`,
+    );
+    expect(config).toMatch(
+      new RegExp(
+        `\\[profile piped\\]\\ncredential_process = .+ process ${account.accountId} ${role} --session acme\\n`,
+      ),
+    );
+    const saved = { ...process.env };
+    Object.assign(process.env, childEnv(sandbox));
+    try {
+      const native = await fromIni({ profile: 'native', ignoreCache: true })();
+      const piped = await fromIni({ profile: 'piped', ignoreCache: true })();
+      expect(native.accessKeyId).toMatch(/^ASIA/);
+      expect(piped.accessKeyId).toMatch(/^ASIA/);
     } finally {
       for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
       Object.assign(process.env, saved);

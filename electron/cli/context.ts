@@ -1,5 +1,8 @@
 // What every command shares: the core built from the environment, its handler table, and the chosen session.
-import { SsoTrayCore } from '../core/core.js';
+import { existsSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SsoTrayCore, quoteArgument } from '../core/core.js';
 import { awsPathsFromEnv, endpointsFromEnv } from '../core/environment.js';
 import { SsoTrayError } from '../core/errors.js';
 import { profilesInConfig } from '../core/aws-files/aws-config.js';
@@ -19,6 +22,27 @@ export interface CliContext {
   close(): void;
 }
 
+/** How credential_process should run this command: `sso-tray` when PATH finds this very one, else its full path. */
+export function processCommandFor(env: Env): string {
+  const bin = fileURLToPath(new URL('../../../bin/sso-tray.js', import.meta.url));
+  const self = realpathOr(bin);
+  for (const dir of (env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
+    for (const name of process.platform === 'win32' ? ['sso-tray.cmd', 'sso-tray'] : ['sso-tray']) {
+      const candidate = path.join(dir, name);
+      if (existsSync(candidate) && realpathOr(candidate) === self) return 'sso-tray';
+    }
+  }
+  return `${quoteArgument(process.execPath)} ${quoteArgument(bin)}`;
+}
+
+function realpathOr(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
+}
+
 export function createContext(
   env: Env,
   options: { openBrowser?: (url: string) => Promise<void>; background?: boolean } = {},
@@ -29,6 +53,7 @@ export function createContext(
     endpoints: endpointsFromEnv(env),
     ...(options.openBrowser ? { openBrowser: options.openBrowser } : {}),
     background: options.background ?? false,
+    processCommand: processCommandFor(env),
   });
   const handlers: HandlerTable = createHandlers(core);
   return {

@@ -264,6 +264,46 @@ export async function runCli(argv: string[], env: Env, io: Io, version: string):
     });
 
   program
+    .command('config-profile')
+    .description('add a profile to ~/.aws/config that the AWS CLI and SDKs use for a role')
+    .argument('<account>', 'account id or name')
+    .argument('<role>', 'role (permission set) name')
+    .requiredOption('-p, --profile <name>', 'the profile name in ~/.aws/config')
+    .addOption(sessionOption())
+    .option('--credential-process', 'ask `sso-tray process` for credentials instead of a native SSO profile')
+    .option('--region <region>', "the profile's default region")
+    .option('--overwrite', 'replace a profile of that name with other settings')
+    .action(
+      async (
+        accountQuery: string,
+        roleQuery: string,
+        options: {
+          profile: string;
+          session?: string;
+          credentialProcess?: boolean;
+          region?: string;
+          overwrite?: boolean;
+        },
+      ) => {
+        const c = ctx();
+        const { session, account } = await findAccount(c, options.session, accountQuery);
+        const roleName = resolveRole(account, roleQuery);
+        const written = await c.call('config:write-profile', {
+          session,
+          accountId: account.accountId,
+          roleName,
+          profile: options.profile,
+          kind: options.credentialProcess ? 'credential-process' : 'sso',
+          ...(options.region ? { region: options.region } : {}),
+          ...(options.overwrite ? { overwrite: true } : {}),
+        });
+        io.err(
+          `Added profile ${written.profile} to ${written.file}; use it with AWS_PROFILE=${written.profile}.\n`,
+        );
+      },
+    );
+
+  program
     .command('process')
     .description(
       'print credentials for `credential_process` in ~/.aws/config; never opens a browser or prompts',

@@ -18,7 +18,12 @@ import {
   type SsoCache,
 } from './aws-files/token-cache.js';
 import { CredentialsFile, type OwnedProfile } from './aws-files/credentials-file.js';
-import { readSessionsFromConfig, writeSsoSession } from './aws-files/aws-config.js';
+import {
+  readSessionsFromConfig,
+  writeProcessProfile,
+  writeSsoProfile,
+  writeSsoSession,
+} from './aws-files/aws-config.js';
 import {
   getRoleCredentials,
   listAccountsWithRoles,
@@ -49,6 +54,8 @@ export interface CoreOptions {
   paths: AwsPaths;
   endpoints?: Endpoints;
   clock?: Clock;
+  /** The command line that runs `sso-tray process` on this machine, for credential_process profiles. */
+  processCommand?: string;
   /** Opens the system browser; absent where none can be opened (then sign-in uses a device code). */
   openBrowser?: (url: string) => Promise<void>;
   /** Where tokens go when sharing with the AWS CLI is off (the shell backs it with safeStorage). */
@@ -424,6 +431,51 @@ export class SsoTrayCore extends TypedEmitter<CoreEvents> {
     return owned;
   }
 
+  /**
+   * Adds a profile to ~/.aws/config for the AWS CLI and SDKs: an SSO profile on the session's [sso-session] (they
+   * sign in and refresh themselves), or a credential_process profile that asks `sso-tray process`.
+   */
+  async writeConfigProfile(
+    role: RoleRef & {
+      profile: string;
+      kind: 'sso' | 'credential-process';
+      region?: string;
+      overwrite?: boolean;
+    },
+  ): Promise<{ profile: string; file: string }> {
+    await this.start();
+    const runtime = this.session(role.session);
+    const options = { ...(role.region ? { region: role.region } : {}), overwrite: role.overwrite ?? false };
+    if (role.kind === 'sso') {
+      if (runtime.config.source === 'legacy-profile') {
+        throw new SsoTrayError(
+          'invalid-input',
+          `The session "${runtime.config.name}" is a legacy SSO profile, not an [sso-session]; use a credential_process profile instead.`,
+        );
+      }
+      // An app session reaches ~/.aws/config as an [sso-session] once; make sure it is there.
+      if (runtime.config.source === 'app') await writeSsoSession(this.options.paths, runtime.config);
+      await writeSsoProfile(this.options.paths, role.profile, {
+        sessionName: runtime.config.name,
+        accountId: role.accountId,
+        roleName: role.roleName,
+        ...options,
+      });
+    } else {
+      if (!this.options.processCommand) {
+        throw new SsoTrayError(
+          'invalid-input',
+          'The sso-tray command is not available here to serve credential_process.',
+        );
+      }
+      const command = `${this.options.processCommand} process ${role.accountId} ${quoteArgument(role.roleName)} --session ${runtime.config.name}`;
+      await writeProcessProfile(this.options.paths, role.profile, command, role.region, {
+        overwrite: options.overwrite,
+      });
+    }
+    return { profile: role.profile, file: this.options.paths.configFile };
+  }
+
   async removeProfile(profile: string, options: { force?: boolean } = {}): Promise<boolean> {
     const removed = await this.credentialsFile.removeProfile(profile, options);
     this.keepFresh.untrack(profile);
@@ -532,6 +584,11 @@ export class SsoTrayCore extends TypedEmitter<CoreEvents> {
       throw userError;
     }
   }
+}
+
+/** Quotes one argument the way credential_process commands are split (shell-style, no shell). */
+export function quoteArgument(value: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(value) ? value : `"${value.replace(/(["\\])/g, '\\$1')}"`;
 }
 
 function messageOf(error: unknown): string {

@@ -73,6 +73,16 @@ export const contract = {
       })
       .strict(),
   ).returns<OwnedProfile>(),
+  'config:write-profile': channel(
+    role
+      .extend({
+        profile,
+        kind: z.enum(['sso', 'credential-process']),
+        region: z.string().max(32).optional(),
+        overwrite: z.boolean().optional(),
+      })
+      .strict(),
+  ).returns<{ profile: string; file: string }>(),
   'profiles:remove': channel(z.object({ profile, force: z.boolean().optional() }).strict()).returns<{
     removed: boolean;
   }>(),

@@ -31,6 +31,7 @@ export function createHandlers(core: SsoTrayCore): HandlerTable {
     'credentials:text': (args) => core.formatted(args),
     'profiles:list': () => core.profiles(),
     'profiles:write': (args) => core.writeProfile(args),
+    'config:write-profile': (args) => core.writeConfigProfile(args),
     'profiles:remove': async (args) => ({
       removed: await core.removeProfile(args.profile, { force: args.force }),
     }),
