@@ -1,6 +1,7 @@
 // The one contract between the window, the tray, the CLI and the core: channel -> zod schema of the input and the
 // result type. The preload API, the handler table and the renderer's calls are all derived from it.
 import { z } from 'zod';
+import { CREDENTIAL_FORMATS } from '../core/formats.js';
 import type { SessionView } from '../core/session-runtime.js';
 import type { Listing } from '../core/listing-cache.js';
 import type { OwnedProfile } from '../core/aws-files/credentials-file.js';
@@ -20,17 +21,7 @@ const profile = z
   .max(128)
   .regex(/^[^\][\r\n]+$/, 'a profile name cannot contain brackets or line breaks');
 const role = z.object({ session: name, accountId, roleName }).strict();
-export const credentialFormat = z.enum([
-  'env',
-  'env-no-export',
-  'powershell',
-  'windows-cmd',
-  'fish',
-  'dotenv',
-  'profile',
-  'values',
-  'process',
-]);
+export const credentialFormat = z.enum(CREDENTIAL_FORMATS);
 
 /** A channel: its input schema, and (as a type only) its result. */
 function channel<Input extends z.ZodType>(input: Input) {
