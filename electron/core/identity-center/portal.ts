@@ -12,7 +12,7 @@ import { toUserError, type ErrorContext } from './service-errors.js';
 
 /** The model's maximum page size for ListAccounts and ListAccountRoles. */
 const PAGE_SIZE = 100;
-/** From portal-benchmark.test.ts: twice as fast as 4 when unthrottled, within 7% of it under a 20/s limit. */
+/** From `npm run bench:listing`: twice as fast as 4 when unthrottled, within 7% of it under a 20/s limit. */
 export const DEFAULT_ROLE_CONCURRENCY = 8;
 
 /** The access token, or the whole token: with it, a rejection can be told apart as a wrong region. */
