@@ -325,12 +325,49 @@ describe('sso-tray config-profile', () => {
   });
 });
 
+describe('sso-tray profiles, remove and sessions --json', () => {
+  it('lists the profiles it wrote and removes one; a foreign profile needs --force', async () => {
+    const account = emu.organisation.accounts[5]!;
+    await sso(['write', account.accountId, account.roles[0]!, '--profile', 'short-lived']);
+    const table = (await sso(['profiles'])).stdout.split('\n');
+    expect(table[0]).toMatch(/^PROFILE\s+SESSION\s+ACCOUNT ID\s+ROLE\s+EXPIRES\s+KEEP FRESH$/);
+    expect(table).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^short-lived\s+acme\s+\d{12}\s+\S+\s+in 59m\s+no$/)]),
+    );
+    const removed = await sso(['remove', 'short-lived']);
+    expect(removed.stderr).toBe('Removed profile short-lived.\n');
+    expect(await readFile(sandbox.paths.credentialsFile, 'utf8')).not.toContain('[short-lived]');
+
+    await writeFile(
+      sandbox.paths.credentialsFile,
+      `${await readFile(sandbox.paths.credentialsFile, 'utf8')}\n[mine]\naws_access_key_id = AKIAMINE\n`,
+    );
+    const refused = await sso(['remove', 'mine']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^sso-tray: The profile "mine" .*was not written by SSO Tray/);
+    expect(await readFile(sandbox.paths.credentialsFile, 'utf8')).toContain(
+      '[mine]\naws_access_key_id = AKIAMINE\n',
+    );
+  });
+
+  it('prints sessions as JSON without any secret', async () => {
+    const run = await sso(['sessions', '--json']);
+    const sessions = JSON.parse(run.stdout) as Array<Record<string, unknown>>;
+    expect(sessions).toEqual([
+      expect.objectContaining({ name: 'acme', state: 'signed-in', renewable: true }),
+    ]);
+    expect(run.stdout).not.toMatch(/aoa|aor|accessToken|refreshToken|clientSecret/);
+  });
+});
+
 describe('sso-tray logout and the sign-in-needed path', () => {
   it('logs out, removing its profiles, and credential_process then exits 3 with one line', async () => {
     const account = emu.organisation.accounts[3]!;
     const logout = await sso(['logout', '--session', 'acme']);
     expect(logout.code).toBe(0);
     expect(logout.stderr).toBe('Signed out of acme. Removed profiles: cli-written.\n');
+    const all = await sso(['logout', '--all']);
+    expect(all.stderr).toBe('No session was signed in.\n');
     const run = await sso(['process', account.accountId, account.roles[0]!, '--session', 'acme']);
     expect(run.code).toBe(3);
     expect(run.stdout).toBe('');
@@ -338,4 +375,79 @@ describe('sso-tray logout and the sign-in-needed path', () => {
       'sso-tray: You are not signed in to acme (us-east-1). Sign in first: run `sso-tray login --session acme`.\n',
     );
   });
+});
+
+describe('sso-tray keep-fresh', () => {
+  it('rewrites a kept-fresh profile that is due, and stops cleanly on SIGTERM', async () => {
+    // Credentials that live exactly the 15-minute window: due for a rewrite as soon as keep-fresh starts.
+    const shortEmu = await startEmulator({ lifetimes: { roleCredentialSeconds: 15 * 60 } });
+    const own = await makeSandbox(shortEmu.url);
+    const run = (args: string[], onStderr?: (text: string) => void) =>
+      new Promise<Run>((resolve, reject) => {
+        const child = spawn(process.execPath, [bin, ...args], {
+          env: childEnv(own),
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+        child.stderr.on('data', (c: Buffer) => {
+          stderr += c.toString();
+          onStderr?.(stderr);
+        });
+        child.on('error', reject);
+        child.on('close', (code) => resolve({ code, stdout, stderr }));
+      });
+    try {
+      let approved = false;
+      const login = await run(
+        [
+          'login',
+          '--start-url',
+          shortEmu.startUrl,
+          '--region',
+          shortEmu.region,
+          '--session',
+          'short',
+          '--no-browser',
+        ],
+        (text) => {
+          const url = /https?:\/\/127\.0\.0\.1:\d+\/authorize\?\S+/.exec(text)?.[0];
+          if (url && !approved) {
+            approved = true;
+            void shortEmu.approveAuthorization(url);
+          }
+        },
+      );
+      expect(login.code, login.stderr).toBe(0);
+      const account = shortEmu.organisation.accounts[0]!;
+      expect(
+        (await run(['write', account.accountId, account.roles[0]!, '--profile', 'kf', '--keep-fresh'])).code,
+      ).toBe(0);
+      const before = await readFile(own.paths.credentialsFile, 'utf8');
+
+      const child = spawn(process.execPath, [bin, 'keep-fresh'], {
+        env: childEnv(own),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      const rewritten = new Promise<void>((resolve) =>
+        child.stderr.on('data', (c: Buffer) => {
+          stderr += c.toString();
+          if (/rewrote kf \(valid until /.test(stderr)) resolve();
+        }),
+      );
+      const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+      await rewritten;
+      expect(stderr).toMatch(/^Keeping fresh: kf\. Press Ctrl-C to stop\.\n/);
+      child.kill('SIGTERM');
+      expect(await closed).toBe(0);
+      const after = await readFile(own.paths.credentialsFile, 'utf8');
+      expect(after).not.toBe(before);
+      expect(after).toMatch(/\[kf\]\naws_access_key_id = ASIA/);
+    } finally {
+      await shortEmu.close();
+      await own.cleanup();
+    }
+  }, 60_000);
 });

@@ -15,7 +15,7 @@ export async function runKeepFresh(c: CliContext, io: Io): Promise<number> {
   c.core.on('sign-in-needed', ({ message }) => io.err(`${message} Run \`sso-tray login\`.\n`));
   c.core.on('problem', ({ message }) => io.err(`${message}\n`));
   await c.core.start();
-  const scheduled = c.core.scheduledProfiles();
+  const scheduled = (await c.core.profiles()).filter((p) => p.keepFresh).map((p) => p.profile);
   io.err(
     scheduled.length
       ? `Keeping fresh: ${scheduled.join(', ')}. Press Ctrl-C to stop.\n`

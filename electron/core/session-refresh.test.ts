@@ -99,7 +99,7 @@ describe('files that cannot be read', () => {
     );
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, '{"startUrl": "https://d-0000000000.awsapps.com/start", "accessTo');
-    const error = await core.accounts('acme').catch((e: unknown) => e as Error);
+    const error = (await core.accounts('acme').catch((e: unknown) => e)) as Error;
     expect(error.message).toBe(
       `The cached sign-in for acme (us-east-1) in ${file} cannot be read; sign in again to replace it.`,
     );
