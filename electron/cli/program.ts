@@ -3,13 +3,11 @@ import { Command, CommanderError, Option } from 'commander';
 import { CREDENTIAL_FORMATS, type CredentialFormat } from '../core/formats.js';
 import { SsoTrayError } from '../core/errors.js';
 import type { AccountWithRoles } from '../core/listing-cache.js';
-import { createContext, type CliContext, type Env } from './context.js';
+import type { CliContext, Env } from './context.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
 import { json, reportError, table, timeLeft, type Io } from './output.js';
 import { resolveAccount, resolveRole, sessionNameFromStartUrl } from './resolve.js';
-import { signInWithProgress } from './login.js';
 import { runProcessCommand } from './process-command.js';
-import { runKeepFresh } from './keep-fresh-command.js';
 
 /** A listing younger than this answers name look-ups without a call. */
 const LOOKUP_MAX_AGE_SECONDS = 10 * 60;
@@ -17,8 +15,9 @@ const LOOKUP_MAX_AGE_SECONDS = 10 * 60;
 export async function runCli(argv: string[], env: Env, io: Io, version: string): Promise<number> {
   let exitCode: number = EXIT.ok;
   let context: CliContext | undefined;
-  const ctx = (options: { openBrowser?: (url: string) => Promise<void>; background?: boolean } = {}) =>
-    (context ??= createContext(env, options));
+  // The core and the AWS SDK load only for commands that need them: `process` answers from its cache without them.
+  const ctx = async (options: { openBrowser?: (url: string) => Promise<void>; background?: boolean } = {}) =>
+    (context ??= (await import('./context.js')).createContext(env, options));
 
   const program = new Command('sso-tray')
     .description(
@@ -51,7 +50,7 @@ export async function runCli(argv: string[], env: Env, io: Io, version: string):
         deviceCode?: boolean;
         browser: boolean;
       }) => {
-        const c = ctx({ openBrowser: await browserOpener(options.browser, io) });
+        const c = await ctx({ openBrowser: await browserOpener(options.browser, io) });
         let name = options.session;
         if (options.startUrl || options.region) {
           if (!options.startUrl || !options.region) {
@@ -71,6 +70,7 @@ export async function runCli(argv: string[], env: Env, io: Io, version: string):
           }
         }
         name = await c.sessionName(name);
+        const { signInWithProgress } = await import('./login.js');
         const view = await signInWithProgress(c, io, name, options.deviceCode ? 'device-code' : 'browser');
         io.err(
           `Signed in to ${view.name} (${view.region}); the sign-in expires ${timeLeft(view.expiresAt, c.core.clock.now())}${view.renewable ? ' and renews itself' : ''}.\n`,
@@ -84,7 +84,7 @@ export async function runCli(argv: string[], env: Env, io: Io, version: string):
     .addOption(sessionOption())
     .option('--all', 'sign out of every session')
     .action(async (options: { session?: string; all?: boolean }) => {
-      const c = ctx();
+      const c = await ctx();
       const names = options.all
         ? (await c.call('sessions:list', {})).filter((s) => s.state !== 'signed-out').map((s) => s.name)
         : [await c.sessionName(options.session)];
@@ -104,7 +104,7 @@ export async function runCli(argv: string[], env: Env, io: Io, version: string):
     .description('list the Identity Center sessions and their state')
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => {
-      const c = ctx();
+      const c = await ctx();
       const sessions = await c.call('sessions:list', {});
       if (options.json) return io.out(json(sessions));
       if (sessions.length === 0) {
@@ -134,7 +134,7 @@ export async function runCli(argv: string[], env: Env, io: Io, version: string):
     .option('--json', 'print JSON')
     .option('--cached', 'answer from the last listing when there is one')
     .action(async (options: { session?: string; json?: boolean; cached?: boolean }) => {
-      const c = ctx();
+      const c = await ctx();
       const session = await c.sessionName(options.session);
       const listing = await c.call('accounts:list', {
         session,
@@ -156,7 +156,7 @@ export async function runCli(argv: string[], env: Env, io: Io, version: string):
     .addOption(sessionOption())
     .option('--json', 'print JSON')
     .action(async (accountQuery: string, options: { session?: string; json?: boolean }) => {
-      const c = ctx();
+      const c = await ctx();
       const { account } = await findAccount(c, options.session, accountQuery);
       if (options.json) return io.out(json(account.roles));
       io.out(account.roles.map((r) => `${r}\n`).join(''));
@@ -177,7 +177,7 @@ export async function runCli(argv: string[], env: Env, io: Io, version: string):
         options: { session?: string; format: string; profileName?: string },
       ) => {
         const format = checkFormat(options.format);
-        const c = ctx();
+        const c = await ctx();
         const { session, account } = await findAccount(c, options.session, accountQuery);
         const roleName = resolveRole(account, roleQuery);
         const { text } = await c.call('credentials:text', {
@@ -206,7 +206,7 @@ export async function runCli(argv: string[], env: Env, io: Io, version: string):
         roleQuery: string,
         options: { session?: string; profile?: string; keepFresh?: boolean; overwrite?: boolean },
       ) => {
-        const c = ctx();
+        const c = await ctx();
         const { session, account } = await findAccount(c, options.session, accountQuery);
         const roleName = resolveRole(account, roleQuery);
         const owned = await c.call('profiles:write', {
@@ -232,7 +232,9 @@ export async function runCli(argv: string[], env: Env, io: Io, version: string):
     .argument('<profile>', 'profile name')
     .option('--force', 'remove it even if sso-tray did not write it')
     .action(async (profile: string, options: { force?: boolean }) => {
-      const { removed } = await ctx().call('profiles:remove', {
+      const { removed } = await (
+        await ctx()
+      ).call('profiles:remove', {
         profile,
         ...(options.force ? { force: true } : {}),
       });
@@ -244,7 +246,7 @@ export async function runCli(argv: string[], env: Env, io: Io, version: string):
     .description('list the profiles sso-tray wrote')
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => {
-      const c = ctx();
+      const c = await ctx();
       const profiles = await c.call('profiles:list', {});
       if (options.json) return io.out(json(profiles));
       const now = c.core.clock.now();
@@ -285,7 +287,7 @@ export async function runCli(argv: string[], env: Env, io: Io, version: string):
           overwrite?: boolean;
         },
       ) => {
-        const c = ctx();
+        const c = await ctx();
         const { session, account } = await findAccount(c, options.session, accountQuery);
         const roleName = resolveRole(account, roleQuery);
         const written = await c.call('config:write-profile', {
@@ -325,7 +327,8 @@ export async function runCli(argv: string[], env: Env, io: Io, version: string):
       'stay running and rewrite the profiles marked --keep-fresh before they expire (what the tray does)',
     )
     .action(async () => {
-      exitCode = await runKeepFresh(ctx({ background: true }), io);
+      const { runKeepFresh } = await import('./keep-fresh-command.js');
+      exitCode = await runKeepFresh(await ctx({ background: true }), io);
     });
 
   try {
