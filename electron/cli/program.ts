@@ -136,10 +136,9 @@ export async function runCli(argv: string[], env: Env, io: Io, version: string):
     .action(async (options: { session?: string; json?: boolean; cached?: boolean }) => {
       const c = await ctx();
       const session = await c.sessionName(options.session);
-      const listing = await c.call('accounts:list', {
-        session,
-        ...(options.cached ? { maxAgeSeconds: 365 * 24 * 3600 } : {}),
-      });
+      const listing = await withListingProgress(c, io, () =>
+        c.call('accounts:list', { session, ...(options.cached ? { maxAgeSeconds: 365 * 24 * 3600 } : {}) }),
+      );
       if (options.json) return io.out(json(listing.accounts));
       io.out(
         table(
@@ -157,7 +156,7 @@ export async function runCli(argv: string[], env: Env, io: Io, version: string):
     .option('--json', 'print JSON')
     .action(async (accountQuery: string, options: { session?: string; json?: boolean }) => {
       const c = await ctx();
-      const { account } = await findAccount(c, options.session, accountQuery);
+      const { account } = await findAccount(c, options.session, accountQuery, io);
       if (options.json) return io.out(json(account.roles));
       io.out(account.roles.map((r) => `${r}\n`).join(''));
     });
@@ -178,7 +177,7 @@ export async function runCli(argv: string[], env: Env, io: Io, version: string):
       ) => {
         const format = checkFormat(options.format);
         const c = await ctx();
-        const { session, account } = await findAccount(c, options.session, accountQuery);
+        const { session, account } = await findAccount(c, options.session, accountQuery, io);
         const roleName = resolveRole(account, roleQuery);
         const { text } = await c.call('credentials:text', {
           session,
@@ -207,7 +206,7 @@ export async function runCli(argv: string[], env: Env, io: Io, version: string):
         options: { session?: string; profile?: string; keepFresh?: boolean; overwrite?: boolean },
       ) => {
         const c = await ctx();
-        const { session, account } = await findAccount(c, options.session, accountQuery);
+        const { session, account } = await findAccount(c, options.session, accountQuery, io);
         const roleName = resolveRole(account, roleQuery);
         const owned = await c.call('profiles:write', {
           session,
@@ -288,7 +287,7 @@ export async function runCli(argv: string[], env: Env, io: Io, version: string):
         },
       ) => {
         const c = await ctx();
-        const { session, account } = await findAccount(c, options.session, accountQuery);
+        const { session, account } = await findAccount(c, options.session, accountQuery, io);
         const roleName = resolveRole(account, roleQuery);
         const written = await c.call('config:write-profile', {
           session,
@@ -359,18 +358,46 @@ function checkFormat(format: string): CredentialFormat {
   );
 }
 
+/** A big organisation takes a while to list: on a terminal, a line that counts up (nothing in a log). */
+async function withListingProgress<T>(c: CliContext, io: Io, run: () => Promise<T>): Promise<T> {
+  if (!io.interactive) return run();
+  let shown = false;
+  let last = 0;
+  const stop = c.core.on('listing-progress', ({ progress }) => {
+    const total = progress.totalAccounts;
+    const now = Date.now();
+    if (now - last < 100 && progress.accountsWithRoles !== total) return; // a redraw every 100 ms is plenty
+    last = now;
+    io.err(
+      total === undefined
+        ? `\rListing accounts: ${progress.accountsListed}…\x1b[K`
+        : `\rListing roles: ${progress.accountsWithRoles} of ${total} accounts…\x1b[K`,
+    );
+    shown = true;
+  });
+  try {
+    return await run();
+  } finally {
+    stop();
+    if (shown) io.err('\r\x1b[K');
+  }
+}
+
 async function findAccount(
   c: CliContext,
   sessionOption: string | undefined,
   query: string,
+  io: Io,
 ): Promise<{ session: string; account: AccountWithRoles }> {
   const session = await c.sessionName(sessionOption);
-  let listing = await c.call('accounts:list', { session, maxAgeSeconds: LOOKUP_MAX_AGE_SECONDS });
+  let listing = await withListingProgress(c, io, () =>
+    c.call('accounts:list', { session, maxAgeSeconds: LOOKUP_MAX_AGE_SECONDS }),
+  );
   try {
     return { session, account: resolveAccount(listing.accounts, query) };
   } catch (error) {
     // A cached listing may predate a new assignment: look once more, live.
-    listing = await c.call('accounts:list', { session });
+    listing = await withListingProgress(c, io, () => c.call('accounts:list', { session }));
     try {
       return { session, account: resolveAccount(listing.accounts, query) };
     } catch {
