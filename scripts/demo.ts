@@ -1,6 +1,8 @@
 // `npm run demo`: SSO Tray against the built-in demo organisation, in a throwaway HOME so the real ~/.aws is never
-// touched. Interactive: a shell where `sso-tray` talks to the demo. Without a terminal: a short guided tour.
+// touched. With the Electron binary: the tray app. Without it (or with --cli): on a terminal, a shell where `sso-tray`
+// talks to the demo; without a terminal, a short guided tour.
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -51,6 +53,13 @@ async function main(): Promise<number> {
       ...env,
       PATH: `${path.join(repo, 'bin')}${path.delimiter}${process.env.PATH}`,
     };
+    const electronBinary = installedElectron();
+    if (electronBinary && !process.argv.includes('--cli')) {
+      console.log(
+        'The tray app is starting with the demo organisation; quit it from its tray menu to end the demo.',
+      );
+      return await run(electronBinary, [repo], shellEnv);
+    }
     if (!process.stdin.isTTY) return await tour(shellEnv, first?.accountName ?? '', first?.roles[0] ?? '');
     console.log(
       'A shell with the demo is starting. Try:\n' +
@@ -67,6 +76,15 @@ async function main(): Promise<number> {
   } finally {
     await emu.close();
     await rm(home, { recursive: true, force: true, maxRetries: 5 });
+  }
+}
+
+/** The Electron binary's path, when it could be downloaded on this machine. */
+function installedElectron(): string | undefined {
+  try {
+    return createRequire(import.meta.url)('electron') as string;
+  } catch {
+    return undefined; // not downloadable here: the command line shows the demo instead
   }
 }
 
