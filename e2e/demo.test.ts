@@ -11,7 +11,7 @@ describe('the demo', () => {
   it('signs in to the demo organisation and shows the commands with their output, touching no real ~/.aws', async () => {
     const child = spawn(
       process.execPath,
-      [path.join(repo, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/demo.ts'],
+      [path.join(repo, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/demo.ts', '--cli'],
       {
         cwd: repo,
         env: { ...process.env, HOME: '/nonexistent-home-for-demo-test' },
