@@ -1,0 +1,71 @@
+// Draws the tray's key glyph as macOS "Template" PNGs (black with alpha) at 16x16 and 32x32, with Node alone.
+// Usage: node scripts/make-tray-icons.mjs [outDir]   (default build/icons)
+import { Buffer } from 'node:buffer';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { crc32, deflateSync } from 'node:zlib';
+
+const SIZE = 16; // the glyph is designed on a 16-unit grid and drawn at each scale
+const SAMPLES = 8; // per axis, per pixel: anti-aliased edges
+
+/** Whether a point of the 16-unit grid is ink: a ring (the bow) and a shaft with two teeth. */
+function inKey(x, y) {
+  const dx = x - 5;
+  const dy = y - 8;
+  const r = Math.hypot(dx, dy);
+  const bow = r <= 4.5 && r >= 2;
+  const shaft = x >= 9 && x <= 15.5 && y >= 7 && y <= 9;
+  const tooth1 = x >= 11 && x <= 12.5 && y >= 9 && y <= 11.5;
+  const tooth2 = x >= 14 && x <= 15.5 && y >= 9 && y <= 12;
+  return bow || shaft || tooth1 || tooth2;
+}
+
+/** RGBA rows, each led by PNG filter byte 0: black everywhere, the glyph's coverage in alpha. */
+function render(scale) {
+  const side = SIZE * scale;
+  const rows = Buffer.alloc(side * (side * 4 + 1));
+  for (let py = 0; py < side; py++) {
+    const row = py * (side * 4 + 1);
+    for (let px = 0; px < side; px++) {
+      let hits = 0;
+      for (let sy = 0; sy < SAMPLES; sy++)
+        for (let sx = 0; sx < SAMPLES; sx++)
+          if (inKey((px + (sx + 0.5) / SAMPLES) / scale, (py + (sy + 0.5) / SAMPLES) / scale)) hits++;
+      rows[row + 1 + px * 4 + 3] = Math.round((255 * hits) / (SAMPLES * SAMPLES));
+    }
+  }
+  return { side, rows };
+}
+
+function chunk(type, data) {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+}
+
+export function trayIconPng(scale) {
+  const { side, rows } = render(scale);
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(side, 0);
+  header.writeUInt32BE(side, 4);
+  header.set([8, 6, 0, 0, 0], 8); // 8 bits a channel, RGBA, deflate, no filter method, no interlace
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const outDir =
+    process.argv[2] ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'build', 'icons');
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(path.join(outDir, 'tray-Template.png'), trayIconPng(1));
+  writeFileSync(path.join(outDir, 'tray-Template@2x.png'), trayIconPng(2));
+  console.log(`tray icons written to ${outDir}`);
+}
