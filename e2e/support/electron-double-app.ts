@@ -1,0 +1,124 @@
+// The app's lifecycle and the machine's power events as the double plays them, each call recorded.
+import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import { control, onReset, record } from './electron-double-log.js';
+
+const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  name: string;
+  version: string;
+  productName?: string;
+};
+
+/** An event a listener may cancel, like Electron's 'before-quit' and 'close'. */
+export function cancellable(): { defaultPrevented: boolean; preventDefault(): void } {
+  return {
+    defaultPrevented: false,
+    preventDefault() {
+      this.defaultPrevented = true;
+    },
+  };
+}
+
+class App extends EventEmitter {
+  readonly isPackaged = false;
+  readonly dock = {
+    hide: (): void => record('app.dock.hide'),
+    show: async (): Promise<void> => record('app.dock.show'),
+  };
+  private readonly paths = new Map<string, string>();
+  private quitting = false;
+
+  override on(event: string | symbol, listener: (...args: never[]) => void): this {
+    record('app.on', event);
+    return super.on(event, listener as (...args: unknown[]) => void);
+  }
+
+  whenReady(): Promise<void> {
+    record('app.whenReady');
+    return Promise.resolve();
+  }
+
+  isReady(): boolean {
+    return true;
+  }
+
+  requestSingleInstanceLock(): boolean {
+    record('app.requestSingleInstanceLock');
+    return control.singleInstanceLock;
+  }
+
+  /** Electron's order: 'before-quit' (cancellable), then 'will-quit' (cancellable), then 'quit'. */
+  quit(): void {
+    record('app.quit');
+    if (this.quitting) return;
+    for (const name of ['before-quit', 'will-quit']) {
+      const event = cancellable();
+      this.emit(name, event);
+      if (event.defaultPrevented) return;
+    }
+    this.quitting = true;
+    this.emit('quit', cancellable(), 0);
+  }
+
+  exit(code = 0): void {
+    record('app.exit', code);
+  }
+
+  /** Only what a test set, and 'temp': the double never hands out a real home or profile folder. */
+  getPath(name: string): string {
+    const set = this.paths.get(name);
+    if (set !== undefined) return set;
+    if (name === 'temp') return os.tmpdir();
+    throw new Error(
+      `The electron double has no '${name}' path: set one with app.setPath('${name}', tempDir).`,
+    );
+  }
+
+  setPath(name: string, value: string): void {
+    record('app.setPath', name, value);
+    this.paths.set(name, value);
+  }
+
+  getVersion(): string {
+    return packageJson.version;
+  }
+
+  getName(): string {
+    return packageJson.productName ?? packageJson.name;
+  }
+
+  setAppUserModelId(id: string): void {
+    record('app.setAppUserModelId', id);
+  }
+
+  /** Without a 'window-all-closed' listener Electron quits when the last window closes; a tray app must listen. */
+  lastWindowClosed(): void {
+    if (this.quitting) return;
+    if (this.listenerCount('window-all-closed') === 0) this.quit();
+    else this.emit('window-all-closed');
+  }
+
+  reset(): void {
+    this.removeAllListeners();
+    this.paths.clear();
+    this.quitting = false;
+  }
+}
+
+export const app = new App();
+
+class PowerMonitor extends EventEmitter {
+  override on(event: string | symbol, listener: (...args: never[]) => void): this {
+    record('powerMonitor.on', event);
+    return super.on(event, listener as (...args: unknown[]) => void);
+  }
+}
+
+/** A test plays the machine: powerMonitor.emit('resume'). */
+export const powerMonitor = new PowerMonitor();
+
+onReset(() => {
+  app.reset();
+  powerMonitor.removeAllListeners();
+});

@@ -1,0 +1,43 @@
+// The electron double's memory: every call the shell makes, the switches a test may flip, and one reset for all.
+
+export interface RecordedCall {
+  /** What was called, as the shell wrote it: 'tray.setToolTip', 'app.quit', 'new Tray'. */
+  api: string;
+  args: unknown[];
+}
+
+/** Every call into the double, in order; resetDouble() empties it. */
+export const recorded: RecordedCall[] = [];
+
+export function record(api: string, ...args: unknown[]): void {
+  recorded.push({ api, args });
+}
+
+/** The arguments of each recorded call to `api`, in order. */
+export function callsTo(api: string): unknown[][] {
+  return recorded.filter((call) => call.api === api).map((call) => call.args);
+}
+
+/** What the machine under the double offers; a test flips these to play another machine. */
+export const control = {
+  /** False plays a second copy of the app: another one holds the lock. */
+  singleInstanceLock: true,
+  /** False plays Linux without a keyring. */
+  encryptionAvailable: true,
+  notificationsSupported: true,
+};
+
+const defaults = { ...control };
+const resets: Array<() => void> = [];
+
+/** Each part of the double registers how it forgets its state. */
+export function onReset(reset: () => void): void {
+  resets.push(reset);
+}
+
+/** Back to a freshly started app: no calls, no trays or windows, no handlers, an empty clipboard. */
+export function resetDouble(): void {
+  recorded.length = 0;
+  Object.assign(control, defaults);
+  for (const reset of resets) reset();
+}

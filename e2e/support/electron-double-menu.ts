@@ -1,0 +1,149 @@
+// Electron's Menu and MenuItem as the double builds them: the same template checks, separator folding and click
+// arguments as lib/browser/api/menu.ts and menu-item.ts, plus helpers that find an item by what a user reads.
+import type { MenuItemConstructorOptions } from 'electron';
+import { onReset, record } from './electron-double-log.js';
+
+type Template = Array<MenuItemConstructorOptions | MenuItem>;
+const TYPES = ['normal', 'separator', 'submenu', 'checkbox', 'radio', 'header', 'palette'];
+
+/** A built item: the template's fields with Electron's defaults filled in. */
+export class MenuItem {
+  readonly type: NonNullable<MenuItemConstructorOptions['type']>;
+  readonly label: string;
+  readonly sublabel: string;
+  readonly toolTip: string;
+  readonly enabled: boolean;
+  readonly visible: boolean;
+  readonly checked: boolean;
+  readonly id: string | undefined;
+  readonly role: string | undefined;
+  readonly submenu: Menu | undefined;
+  private readonly onClick: MenuItemConstructorOptions['click'];
+
+  constructor(options: MenuItemConstructorOptions) {
+    const submenu = options.submenu as Template | Menu | undefined;
+    this.submenu =
+      submenu === undefined || submenu instanceof Menu ? submenu : Menu.buildFromTemplate(submenu);
+    this.type = options.type ?? (this.submenu ? 'submenu' : 'normal');
+    if (this.type === 'submenu' && !this.submenu) throw new Error('Invalid submenu');
+    if (!TYPES.includes(this.type)) throw new Error(`Unknown menu item type: ${this.type}`);
+    this.label = options.label ?? '';
+    this.sublabel = options.sublabel ?? '';
+    this.toolTip = options.toolTip ?? '';
+    this.enabled = options.enabled ?? true;
+    this.visible = options.visible ?? true;
+    this.checked = options.checked ?? false;
+    this.id = options.id;
+    this.role = options.role?.toLowerCase();
+    this.onClick = options.click;
+  }
+
+  /** What Electron runs when the user picks the item: the template's click(menuItem, focusedWindow, event). */
+  click(): void {
+    const event = {
+      shiftKey: false,
+      ctrlKey: false,
+      altKey: false,
+      metaKey: false,
+      triggeredByAccelerator: false,
+    };
+    this.onClick?.(this as never, undefined, event);
+  }
+}
+
+export class Menu {
+  readonly items: MenuItem[] = [];
+
+  private constructor(readonly template: Template) {}
+
+  /** As Electron: the same TypeErrors for a bad template, adjacent and edge separators folded away. */
+  static buildFromTemplate(template: Template): Menu {
+    if (!Array.isArray(template))
+      throw new TypeError('Invalid template for Menu: Menu template must be an array');
+    const valid = template.every(
+      (item) =>
+        item != null &&
+        typeof item === 'object' &&
+        (Object.hasOwn(item, 'label') || Object.hasOwn(item, 'role') || item.type === 'separator'),
+    );
+    if (!valid)
+      throw new TypeError('Invalid template for MenuItem: must have at least one of label, role or type');
+    // Electron sorts by id/before/after; nothing in this app positions items that way, so the double refuses it.
+    if (
+      template.some(
+        (item) => !(item instanceof MenuItem) && (item.before || item.after || item.beforeGroupContaining),
+      )
+    )
+      throw new Error('The electron double does not model before/after positioning of menu items.');
+    const menu = new Menu(template);
+    for (const item of foldSeparators(template))
+      menu.items.push(item instanceof MenuItem ? item : new MenuItem(item));
+    return menu;
+  }
+
+  static setApplicationMenu(menu: Menu | null): void {
+    record('Menu.setApplicationMenu', menu);
+    applicationMenu = menu;
+  }
+
+  static getApplicationMenu(): Menu | null {
+    return applicationMenu;
+  }
+}
+
+let applicationMenu: Menu | null = null;
+onReset(() => (applicationMenu = null));
+
+function foldSeparators(items: Template): Template {
+  const isSeparator = (item: Template[number] | undefined) =>
+    item?.type === 'separator' && item.visible !== false;
+  const folded = items.filter((item, index) => !isSeparator(item) || !isSeparator(items[index - 1]));
+  return folded.filter((item, index) => !isSeparator(item) || (index !== 0 && index !== folded.length - 1));
+}
+
+/** The text a user reads: '&&' shows as '&', a single '&' marks a mnemonic and is not shown. */
+export function displayedLabel(label: string): string {
+  return label.replace(/&(&?)/g, '$1');
+}
+
+/** The visible items of a menu level as a user reads them, a separator as '---'. */
+export function menuLabels(menu: Menu, ...path: string[]): string[] {
+  const level = path.length ? submenuOf(findItem(menu, ...path), path) : menu;
+  return level.items
+    .filter((item) => item.visible)
+    .map((item) => (item.type === 'separator' ? '---' : displayedLabel(item.label)));
+}
+
+/** The item at a path of displayed labels; throws naming the labels there when one is missing. */
+export function findItem(menu: Menu, ...path: string[]): MenuItem {
+  let level = menu;
+  let found: MenuItem | undefined;
+  path.forEach((label, depth) => {
+    if (depth > 0) level = submenuOf(found as MenuItem, path.slice(0, depth));
+    const visible = level.items.filter((item) => item.visible && item.type !== 'separator');
+    found = visible.find((item) => displayedLabel(item.label) === label);
+    if (!found)
+      throw new Error(
+        `No menu item "${label}" under ${JSON.stringify(path.slice(0, depth))}; there are: ${JSON.stringify(visible.map((i) => displayedLabel(i.label)))}`,
+      );
+  });
+  if (!found) throw new Error('Name at least one label.');
+  return found;
+}
+
+/** Picks the item at a path of displayed labels, as a user would: only through enabled items, only a leaf. */
+export function click(menu: Menu, ...path: string[]): void {
+  for (let depth = 1; depth <= path.length; depth++) {
+    const item = findItem(menu, ...path.slice(0, depth));
+    if (!item.enabled) throw new Error(`The menu item "${path.slice(0, depth).join(' > ')}" is disabled.`);
+  }
+  const item = findItem(menu, ...path);
+  if (item.submenu) throw new Error(`"${path.join(' > ')}" opens a submenu; name an item in it.`);
+  record('menu.click', path);
+  item.click();
+}
+
+function submenuOf(item: MenuItem, path: string[]): Menu {
+  if (!item.submenu) throw new Error(`"${path.join(' > ')}" has no submenu.`);
+  return item.submenu;
+}

@@ -1,0 +1,87 @@
+// BrowserWindow and its webContents as the double plays them: options recorded, closing as Electron closes.
+import { EventEmitter } from 'node:events';
+import type { BrowserWindowConstructorOptions } from 'electron';
+import { app, cancellable } from './electron-double-app.js';
+import { onReset, record } from './electron-double-log.js';
+
+let nextWebContentsId = 1;
+
+export class WebContents extends EventEmitter {
+  readonly id = nextWebContentsId++;
+  windowOpenHandler: ((details: { url: string }) => { action: 'allow' | 'deny' }) | undefined;
+
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'allow' | 'deny' }): void {
+    record('webContents.setWindowOpenHandler');
+    this.windowOpenHandler = handler;
+  }
+
+  send(channel: string, ...args: unknown[]): void {
+    record('webContents.send', channel, ...structuredClone(args));
+  }
+}
+
+const windows: BrowserWindow[] = [];
+
+export class BrowserWindow extends EventEmitter {
+  readonly webContents = new WebContents();
+  private visible: boolean;
+  private destroyed = false;
+
+  constructor(readonly options: BrowserWindowConstructorOptions = {}) {
+    super();
+    record('new BrowserWindow', options);
+    this.visible = options.show ?? true;
+    windows.push(this);
+  }
+
+  static getAllWindows(): BrowserWindow[] {
+    return windows.filter((w) => !w.destroyed);
+  }
+
+  async loadFile(file: string): Promise<void> {
+    record('window.loadFile', file);
+  }
+
+  async loadURL(url: string): Promise<void> {
+    record('window.loadURL', url);
+  }
+
+  show(): void {
+    record('window.show');
+    this.visible = true;
+  }
+
+  hide(): void {
+    record('window.hide');
+    this.visible = false;
+  }
+
+  focus(): void {
+    record('window.focus');
+  }
+
+  isVisible(): boolean {
+    return this.visible && !this.destroyed;
+  }
+
+  /** As Electron: 'close' may be cancelled; otherwise the window goes and 'closed' follows. */
+  close(): void {
+    record('window.close');
+    const event = cancellable();
+    this.emit('close', event);
+    if (!event.defaultPrevented) this.destroy();
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.emit('closed');
+    if (BrowserWindow.getAllWindows().length === 0) app.lastWindowClosed();
+  }
+
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+}
+
+onReset(() => (windows.length = 0));
