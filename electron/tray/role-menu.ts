@@ -1,0 +1,86 @@
+// One role's submenu in the tray: the portal's copy formats, the individual values, and writing a profile.
+import type { MenuItemConstructorOptions } from 'electron';
+import { FORMAT_LABELS, type CredentialFormat } from '../core/formats.js';
+import { menuLabel } from './tray-text.js';
+
+export interface TrayRole {
+  session: string;
+  accountId: string;
+  roleName: string;
+  accountName: string;
+}
+
+/** The clicks a role's submenu offers; a subset of the tray's actions. */
+export interface RoleActions {
+  copy(role: TrayRole, format: CredentialFormat): void;
+  copyValue(role: TrayRole, value: 'accessKeyId' | 'secretAccessKey' | 'sessionToken'): void;
+  writeProfile(role: TrayRole, keepFresh: boolean): void;
+}
+
+const POSIX_SHELLS: CredentialFormat[] = ['env', 'fish'];
+const WINDOWS_SHELLS: CredentialFormat[] = ['powershell', 'windows-cmd'];
+
+/** The environment-variable formats, the user's own platform's shells first and .env last. */
+export function shellFormats(platform: NodeJS.Platform): CredentialFormat[] {
+  const own = platform === 'win32' ? WINDOWS_SHELLS : POSIX_SHELLS;
+  const other = platform === 'win32' ? POSIX_SHELLS : WINDOWS_SHELLS;
+  return [...own, ...other, 'dotenv'];
+}
+
+export function sameRole(
+  a: Pick<TrayRole, 'session' | 'accountId' | 'roleName'>,
+  b: Pick<TrayRole, 'session' | 'accountId' | 'roleName'>,
+): boolean {
+  return a.session === b.session && a.accountId === b.accountId && a.roleName === b.roleName;
+}
+
+/** "Payments & Billing / ReadOnly", with the account id when the listing has no name for it. */
+export function roleTitle(role: TrayRole): string {
+  return `${role.accountName || role.accountId} / ${role.roleName}`;
+}
+
+/**
+ * The role's submenu; `blocked` is why it cannot be used now (its session is not signed in), shown greyed with the
+ * reason where the platform shows one (sublabel and tooltip are macOS-only; the session's status line says it too).
+ */
+export function roleItem(
+  role: TrayRole,
+  blocked: string | undefined,
+  platform: NodeJS.Platform,
+  actions: RoleActions,
+): MenuItemConstructorOptions {
+  const item: MenuItemConstructorOptions = {
+    label: menuLabel(roleTitle(role)),
+    toolTip: blocked ?? `Account ${role.accountId} in ${role.session}`,
+    submenu: roleSubmenu(role, platform, actions),
+  };
+  if (blocked !== undefined) Object.assign(item, { enabled: false, sublabel: blocked });
+  return item;
+}
+
+function roleSubmenu(
+  role: TrayRole,
+  platform: NodeJS.Platform,
+  actions: RoleActions,
+): MenuItemConstructorOptions[] {
+  const value = (label: string, name: 'accessKeyId' | 'secretAccessKey' | 'sessionToken') => ({
+    label,
+    click: () => actions.copyValue(role, name),
+  });
+  return [
+    {
+      label: 'Copy environment variables',
+      submenu: shellFormats(platform).map((format) => ({
+        label: menuLabel(FORMAT_LABELS[format]),
+        click: () => actions.copy(role, format),
+      })),
+    },
+    { label: 'Copy profile block', click: () => actions.copy(role, 'profile') },
+    value('Copy access key ID', 'accessKeyId'),
+    value('Copy secret access key', 'secretAccessKey'),
+    value('Copy session token', 'sessionToken'),
+    { type: 'separator' },
+    { label: 'Write to credentials file', click: () => actions.writeProfile(role, false) },
+    { label: 'Write and keep fresh', click: () => actions.writeProfile(role, true) },
+  ];
+}
