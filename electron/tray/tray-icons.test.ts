@@ -1,0 +1,104 @@
+// The committed tray icons: macOS template images (black ink, shape in alpha) at 1x and 2x, made by the script.
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { inflateSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const ICONS = path.join(root, 'build', 'icons');
+
+interface Pixels {
+  width: number;
+  height: number;
+  rgba: Buffer;
+}
+
+/** Decodes the 8-bit RGBA, non-interlaced, unfiltered PNGs the script writes; anything else fails the test. */
+function decode(png: Buffer): Pixels {
+  expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  let offset = 8;
+  let width = 0;
+  let height = 0;
+  const data: Buffer[] = [];
+  while (offset < png.length) {
+    const length = png.readUInt32BE(offset);
+    const type = png.toString('latin1', offset + 4, offset + 8);
+    const body = png.subarray(offset + 8, offset + 8 + length);
+    if (type === 'IHDR') {
+      width = body.readUInt32BE(0);
+      height = body.readUInt32BE(4);
+      expect([...body.subarray(8)]).toEqual([8, 6, 0, 0, 0]);
+    }
+    if (type === 'IDAT') data.push(body);
+    offset += 12 + length;
+  }
+  const raw = inflateSync(Buffer.concat(data));
+  const rows = Array.from({ length: height }, (_, y) => {
+    const row = raw.subarray(y * (width * 4 + 1), (y + 1) * (width * 4 + 1));
+    expect(row[0]).toBe(0);
+    return row.subarray(1);
+  });
+  return { width, height, rgba: Buffer.concat(rows) };
+}
+
+const alpha = (p: Pixels, x: number, y: number) => p.rgba[(y * p.width + x) * 4 + 3] as number;
+
+let oneX: Pixels;
+let twoX: Pixels;
+
+beforeAll(async () => {
+  oneX = decode(await readFile(path.join(ICONS, 'tray-Template.png')));
+  twoX = decode(await readFile(path.join(ICONS, 'tray-Template@2x.png')));
+});
+
+describe('the tray icons', () => {
+  it('are 16x16 and 32x32', () => {
+    expect([oneX.width, oneX.height, twoX.width, twoX.height]).toEqual([16, 16, 32, 32]);
+  });
+
+  it('are black everywhere, with the glyph in alpha and smoothed edges', () => {
+    for (const image of [oneX, twoX]) {
+      const channels = [...image.rgba];
+      expect(channels.filter((_, i) => i % 4 !== 3).every((c) => c === 0)).toBe(true);
+      const alphas = channels.filter((_, i) => i % 4 === 3);
+      expect(alphas).toContain(0);
+      expect(alphas).toContain(255);
+      expect(alphas.some((a) => a > 0 && a < 255)).toBe(true);
+      const inked = alphas.filter((a) => a > 0).length / alphas.length;
+      expect(inked).toBeGreaterThan(0.2);
+      expect(inked).toBeLessThan(0.6);
+    }
+  });
+
+  it('draw the same glyph at both sizes', () => {
+    let worst = 0;
+    for (let y = 0; y < 16; y++)
+      for (let x = 0; x < 16; x++) {
+        const block =
+          (alpha(twoX, 2 * x, 2 * y) +
+            alpha(twoX, 2 * x + 1, 2 * y) +
+            alpha(twoX, 2 * x, 2 * y + 1) +
+            alpha(twoX, 2 * x + 1, 2 * y + 1)) /
+          4;
+        worst = Math.max(worst, Math.abs(block - alpha(oneX, x, y)));
+      }
+    expect(worst).toBeLessThan(32);
+  });
+
+  describe('are what scripts/make-tray-icons.mjs draws', () => {
+    let out: string;
+    beforeAll(async () => {
+      out = await mkdtemp(path.join(os.tmpdir(), 'sso-tray-icons-'));
+      execFileSync(process.execPath, [path.join(root, 'scripts', 'make-tray-icons.mjs'), out]);
+    });
+    afterAll(() => rm(out, { recursive: true, force: true }));
+
+    it('pixel for pixel', async () => {
+      expect(decode(await readFile(path.join(out, 'tray-Template.png')))).toEqual(oneX);
+      expect(decode(await readFile(path.join(out, 'tray-Template@2x.png')))).toEqual(twoX);
+    });
+  });
+});

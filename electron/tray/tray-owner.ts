@@ -1,0 +1,84 @@
+// The one owner of the native Tray: its menu and tooltip rebuilt from state, a burst of change events in one rebuild.
+import type * as Electron from 'electron';
+import { isSsoTrayError } from '../core/errors.js';
+import {
+  buildProblemMenu,
+  buildTrayMenu,
+  trayTooltip,
+  type TrayActions,
+  type TrayState,
+} from './menu-template.js';
+
+export interface TrayOwnerDeps {
+  electron: Pick<typeof Electron, 'Tray' | 'Menu' | 'nativeImage'>;
+  /** The 16x16 template PNG; its "@2x" sibling is picked up by Electron on high-density screens. */
+  iconPath: string;
+  state(): Promise<TrayState>;
+  actions: TrayActions;
+  /** Defaults to this process's platform: on Windows a left click opens the menu too. */
+  platform?: NodeJS.Platform;
+}
+
+/** Events arriving closer together than this share one rebuild. */
+export const REFRESH_COALESCE_MS = 50;
+
+export class TrayOwner {
+  private tray: Electron.Tray | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> = Promise.resolve();
+
+  constructor(private readonly deps: TrayOwnerDeps) {
+    const { Tray, nativeImage } = deps.electron;
+    const tray = new Tray(nativeImage.createFromPath(deps.iconPath));
+    tray.setToolTip('SSO Tray');
+    // Windows opens a tray's context menu on a right click only; a left click should open it as well.
+    if ((deps.platform ?? process.platform) === 'win32')
+      tray.on('click', () => this.tray?.popUpContextMenu());
+    this.tray = tray;
+  }
+
+  /** Reads the state and rebuilds the menu and tooltip; a state that cannot be read shows its sentence instead. */
+  async refresh(): Promise<void> {
+    const run = this.running.then(() => this.rebuild());
+    this.running = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Coalesces a burst of change events into one rebuild a moment later; nothing runs while nothing changes. */
+  scheduleRefresh(): void {
+    if (this.timer || !this.tray) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.refresh();
+    }, REFRESH_COALESCE_MS);
+  }
+
+  destroy(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.tray?.destroy();
+    this.tray = undefined;
+  }
+
+  private async rebuild(): Promise<void> {
+    if (!this.tray) return;
+    const { Menu } = this.deps.electron;
+    let template: Electron.MenuItemConstructorOptions[];
+    let tooltip: string;
+    try {
+      const state = await this.deps.state();
+      template = buildTrayMenu(state, this.deps.actions);
+      tooltip = trayTooltip(state);
+    } catch (error) {
+      const message = isSsoTrayError(error)
+        ? error.message
+        : 'SSO Tray could not read its state; quit and start it again.';
+      template = buildProblemMenu(message, this.deps.actions);
+      tooltip = 'SSO Tray — something needs your attention';
+    }
+    // The tray may have been destroyed while the state was read: Electron throws on a destroyed tray.
+    if (!this.tray) return;
+    this.tray.setContextMenu(Menu.buildFromTemplate(template));
+    this.tray.setToolTip(tooltip);
+  }
+}
