@@ -2,6 +2,7 @@
 // touched. With the Electron binary: the tray app. Without it (or with --cli): on a terminal, a shell where `sso-tray`
 // talks to the demo; without a terminal, a short guided tour.
 import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -53,8 +54,8 @@ async function main(): Promise<number> {
       ...env,
       PATH: `${path.join(repo, 'bin')}${path.delimiter}${process.env.PATH}`,
     };
-    const electronBinary = installedElectron();
-    if (electronBinary && !process.argv.includes('--cli')) {
+    const electronBinary = process.argv.includes('--cli') ? undefined : installedElectron();
+    if (electronBinary) {
       console.log(
         'The tray app is starting with the demo organisation; quit it from its tray menu to end the demo.',
       );
@@ -79,12 +80,15 @@ async function main(): Promise<number> {
   }
 }
 
-/** The Electron binary's path, when it could be downloaded on this machine. */
+/** The Electron binary's path, when `npm install` could download it (read without requiring 'electron', which would
+ * try the download again). */
 function installedElectron(): string | undefined {
+  const dir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
   try {
-    return createRequire(import.meta.url)('electron') as string;
+    const binary = path.join(dir, 'dist', readFileSync(path.join(dir, 'path.txt'), 'utf8').trim());
+    return existsSync(binary) ? binary : undefined;
   } catch {
-    return undefined; // not downloadable here: the command line shows the demo instead
+    return undefined; // not downloaded on this machine: the command line shows the demo instead
   }
 }
 

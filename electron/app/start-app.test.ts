@@ -1,0 +1,200 @@
+// The tray app as a user meets it, with the recorded double of Electron over the real core and the emulator:
+// the tray built, sign-in through the browser, one-click copies on the clipboard, notifications, quitting cleanly.
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as electron from 'electron';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  callsTo,
+  click,
+  control,
+  createdNotifications,
+  createdTrays,
+  menuLabels,
+  resetDouble,
+  type Menu,
+} from '../../e2e/support/electron-double.js';
+import { startEmulator, type RunningEmulator } from '../../e2e/identity-center/emulator.js';
+import { makeSandbox, type Sandbox } from '../../e2e/support/sandbox.js';
+import { formatCredentials } from '../core/formats.js';
+import { startApp, type RunningApp } from './start-app.js';
+
+const iconPath = fileURLToPath(new URL('../../build/icons/tray-Template.png', import.meta.url));
+
+let emu: RunningEmulator;
+let sandbox: Sandbox;
+let running: RunningApp | undefined;
+
+beforeEach(async () => {
+  resetDouble();
+  emu = await startEmulator();
+  sandbox = await makeSandbox(emu.url);
+  electron.app.setPath('userData', sandbox.paths.appDataDir);
+});
+
+afterEach(async () => {
+  if (running) {
+    await running.core.whenIdle();
+    running.core.dispose();
+  }
+  running = undefined;
+  await emu.close();
+  await sandbox.cleanup();
+});
+
+async function start(): Promise<RunningApp> {
+  const app = await startApp(electron, { env: sandbox.env, iconPath });
+  if (!app) throw new Error('the app did not start');
+  running = app;
+  return app;
+}
+
+function menu(): Menu {
+  const tray = createdTrays()[0];
+  if (!tray?.contextMenu) throw new Error('no tray menu');
+  return tray.contextMenu as unknown as Menu;
+}
+
+/** Signs in from the tray as a user does: the click opens the browser, the user approves there. */
+async function signInFromTray(app: RunningApp, session: string): Promise<void> {
+  click(menu(), `Sign in to ${session}…`);
+  const url = await vi.waitFor(() => {
+    const opened = callsTo('shell.openExternal').at(-1)?.[0];
+    if (typeof opened !== 'string') throw new Error('no browser opened yet');
+    return opened;
+  });
+  await emu.approveAuthorization(url);
+  await vi.waitFor(() =>
+    expect(app.core.sessions().find((s) => s.name === session)?.state).toBe('signed-in'),
+  );
+  await app.tray.refresh();
+}
+
+describe('the tray app', () => {
+  it('starts as one tray with its template icon, and says how to begin when nothing is set up', async () => {
+    await start();
+    expect(createdTrays()).toHaveLength(1);
+    expect(callsTo('new Tray')).toEqual([[iconPath]]);
+    expect(callsTo('app.dock.hide')).toHaveLength(1);
+    expect(menuLabels(menu())[0]).toMatch(/^No sign-in set up/);
+    expect(menuLabels(menu()).at(-1)).toBe('Quit');
+  });
+
+  it('quits at once when another SSO Tray is running', async () => {
+    control.singleInstanceLock = false;
+    expect(await startApp(electron, { env: sandbox.env, iconPath })).toBeUndefined();
+    expect(callsTo('app.quit')).toHaveLength(1);
+    expect(createdTrays()).toHaveLength(0);
+  });
+
+  it('signs in from the tray through the browser, then copies a role’s credentials to the clipboard in one click', async () => {
+    const app = await start();
+    await app.core.addSession({ name: 'acme', startUrl: emu.startUrl, region: emu.region });
+    await app.tray.refresh();
+    expect(menuLabels(menu())).toContain('acme — signed out');
+
+    await signInFromTray(app, 'acme');
+    expect(menuLabels(menu())[0]).toBe('acme — signed in');
+    const account = emu.organisation.accounts.find((a) => a.roles.includes('ReadOnlyAccess'))!;
+    await app.core.accounts('acme');
+    await app.core.toggleFavourite({
+      session: 'acme',
+      accountId: account.accountId,
+      roleName: 'ReadOnlyAccess',
+    });
+    await app.tray.refresh();
+
+    const role = `${account.accountName} / ReadOnlyAccess`;
+    click(menu(), role, 'Copy environment variables', 'macOS and Linux (bash, zsh)');
+    await vi.waitFor(() => expect(electron.clipboard.readText()).toMatch(/^export AWS_ACCESS_KEY_ID=ASIA/));
+    const credentials = await app.core.credentials({
+      session: 'acme',
+      accountId: account.accountId,
+      roleName: 'ReadOnlyAccess',
+    });
+    expect(electron.clipboard.readText()).toBe(formatCredentials('env', credentials));
+    expect(createdNotifications().at(-1)?.body).toMatch(
+      new RegExp(
+        `^Copied macOS and Linux \\(bash, zsh\\) for ${account.accountName} / ReadOnlyAccess, valid until `,
+      ),
+    );
+
+    click(menu(), role, 'Copy secret access key');
+    await vi.waitFor(() => expect(electron.clipboard.readText()).toBe(credentials.secretAccessKey));
+    // A secret reaches the clipboard only: never a notification or the recorded calls.
+    for (const notification of createdNotifications())
+      expect(notification.body).not.toContain(credentials.secretAccessKey);
+    expect(JSON.stringify(callsTo('clipboard.writeText'))).not.toContain(credentials.secretAccessKey);
+  });
+
+  it('writes a profile kept fresh from the tray, and lists it under "Profiles kept fresh"', async () => {
+    const app = await start();
+    await app.core.addSession({ name: 'acme', startUrl: emu.startUrl, region: emu.region });
+    await app.tray.refresh();
+    await signInFromTray(app, 'acme');
+    const account = emu.organisation.accounts[0]!;
+    await app.core.toggleFavourite({
+      session: 'acme',
+      accountId: account.accountId,
+      roleName: account.roles[0]!,
+    });
+    await app.tray.refresh();
+    click(menu(), `${account.accountId} / ${account.roles[0]}`, 'Write and keep fresh');
+    await vi.waitFor(async () =>
+      expect(await readFile(sandbox.paths.credentialsFile, 'utf8')).toContain(
+        `[${account.accountId}_${account.roles[0]}]`,
+      ),
+    );
+    await app.tray.refresh();
+    expect(menuLabels(menu())).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(new RegExp(`^${account.accountId}_${account.roles[0]} — expires `)),
+      ]),
+    );
+    expect(app.core.scheduledProfiles()).toEqual([`${account.accountId}_${account.roles[0]}`]);
+  });
+
+  it('tells the user once when the session ends, and the notification’s click starts a sign-in', async () => {
+    const app = await start();
+    await app.core.addSession({ name: 'acme', startUrl: emu.startUrl, region: emu.region });
+    await app.tray.refresh();
+    await signInFromTray(app, 'acme');
+    emu.revokeSessions();
+    await app.core.accounts('acme').catch(() => undefined);
+    const ended = createdNotifications().filter((n) =>
+      n.body.startsWith('Your session for acme (us-east-1) has ended.'),
+    );
+    expect(ended).toHaveLength(1);
+    expect(ended[0]!.body).toBe(
+      'Your session for acme (us-east-1) has ended. Sign in again. Click to sign in.',
+    );
+    const opened = callsTo('shell.openExternal').length;
+    ended[0]!.emit('click');
+    await vi.waitFor(() => expect(callsTo('shell.openExternal').length).toBe(opened + 1));
+    app.core.cancelSignIn('acme');
+  });
+
+  it('keeps tokens encrypted in its own folder when sharing with the AWS CLI is off', async () => {
+    const app = await start();
+    await app.core.updateSettings({ shareTokenCacheWithAwsCli: false });
+    await app.core.addSession({ name: 'acme', startUrl: emu.startUrl, region: emu.region });
+    await app.tray.refresh();
+    await signInFromTray(app, 'acme');
+    const secrets = path.join(sandbox.paths.appDataDir, 'secrets');
+    const files = await readdir(secrets);
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files)
+      expect(await readFile(path.join(secrets, file), 'utf8')).not.toMatch(/accessToken|clientSecret/);
+    await expect(readdir(sandbox.paths.ssoCacheDir)).resolves.toEqual([]);
+  });
+
+  it('finishes a rewrite in flight before quitting, then removes the tray', async () => {
+    const app = await start();
+    const tray = createdTrays()[0]!;
+    electron.app.quit();
+    await vi.waitFor(() => expect(tray.isDestroyed()).toBe(true));
+    expect(callsTo('app.quit').length).toBe(2); // the user's, then the one after the core went idle
+    await app.core.whenIdle();
+  });
+});

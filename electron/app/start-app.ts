@@ -1,0 +1,121 @@
+// The app's lifecycle: one instance, the core in the background, the tray rebuilt on every change, notifications
+// when a session really ends. Electron is passed in (the real module in main.ts, the recorded double in tests).
+import path from 'node:path';
+import type * as Electron from 'electron';
+import { SsoTrayCore } from '../core/core.js';
+import { awsPathsFromEnv, endpointsFromEnv } from '../core/environment.js';
+import { SecretStoreSsoCache } from '../core/aws-files/token-cache.js';
+import { TrayOwner } from '../tray/tray-owner.js';
+import { SafeStorageSecretStore } from './safe-storage-secret-store.js';
+import { TrayController } from './tray-controller.js';
+
+export type ElectronApi = Pick<
+  typeof Electron,
+  | 'app'
+  | 'Tray'
+  | 'Menu'
+  | 'nativeImage'
+  | 'clipboard'
+  | 'shell'
+  | 'Notification'
+  | 'safeStorage'
+  | 'powerMonitor'
+>;
+
+export interface RunningApp {
+  core: SsoTrayCore;
+  tray: TrayOwner;
+  controller: TrayController;
+}
+
+/** How often the account names behind favourites and recents are refreshed while the app runs. */
+const LISTING_MAX_AGE_MS = 60 * 60_000;
+
+export async function startApp(
+  electron: ElectronApi,
+  options: { env?: NodeJS.ProcessEnv; iconPath: string },
+): Promise<RunningApp | undefined> {
+  const { app, safeStorage, shell, clipboard, Notification, powerMonitor } = electron;
+  if (!app.requestSingleInstanceLock()) {
+    app.quit(); // another SSO Tray is running: its tray is the one to use
+    return undefined;
+  }
+  await app.whenReady();
+  app.dock?.hide(); // a tray app: no Dock icon on macOS
+  if (process.platform === 'win32') app.setAppUserModelId('dev.ssotray.app');
+
+  const env = options.env ?? process.env;
+  const paths = {
+    ...awsPathsFromEnv(env),
+    ...(env.SSO_TRAY_DATA_DIR ? {} : { appDataDir: app.getPath('userData') }),
+  };
+  const core = new SsoTrayCore({
+    paths,
+    endpoints: endpointsFromEnv(env),
+    background: true,
+    openBrowser: (url) => shell.openExternal(url),
+    secretStore: new SecretStoreSsoCache(
+      new SafeStorageSecretStore(safeStorage, path.join(paths.appDataDir, 'secrets')),
+    ),
+  });
+
+  const notify = (message: string, onClick?: () => void) => {
+    if (!Notification.isSupported()) return;
+    const notification = new Notification({ title: 'SSO Tray', body: message, silent: true });
+    if (onClick) notification.on('click', onClick);
+    notification.show();
+  };
+  let quitting = false;
+  const controller = new TrayController({
+    core,
+    clipboard,
+    shell,
+    notify,
+    platform: process.platform,
+    quit: () => app.quit(),
+  });
+  const tray = new TrayOwner({
+    electron,
+    iconPath: options.iconPath,
+    state: () => controller.state(),
+    actions: controller.actions(),
+  });
+
+  for (const event of [
+    'session-changed',
+    'sessions-changed',
+    'profiles-changed',
+    'accounts-changed',
+    'sign-in-progress',
+  ] as const) {
+    core.on(event, () => tray.scheduleRefresh());
+  }
+  core.on('sign-in-needed', ({ session, message }) =>
+    notify(`${message} Click to sign in.`, () => void controller.signIn(session).catch(() => undefined)),
+  );
+  core.on('problem', ({ message }) => notify(message));
+  // Timers do not run while the machine sleeps: catch up on what fell due.
+  const catchUp = () => void core.recheck().catch(() => undefined);
+  powerMonitor.on('resume', catchUp);
+  powerMonitor.on('unlock-screen', catchUp);
+  app.on('window-all-closed', () => undefined); // stay in the tray
+  app.on('before-quit', (event) => {
+    if (quitting) return;
+    // Let a rewrite of ~/.aws/credentials in flight finish before the process ends.
+    event.preventDefault();
+    quitting = true;
+    void core.whenIdle().finally(() => {
+      core.dispose();
+      tray.destroy();
+      app.quit();
+    });
+  });
+
+  await core.start();
+  await tray.refresh();
+  for (const session of core.sessions()) {
+    if (session.state === 'signed-in')
+      void core.cachedAccounts(session.name, { refreshAfterMs: LISTING_MAX_AGE_MS });
+  }
+  return { core, tray, controller };
+}
