@@ -24,31 +24,16 @@ import {
   writeSsoProfile,
   writeSsoSession,
 } from './aws-files/aws-config.js';
-import {
-  getRoleCredentials,
-  listAccountsWithRoles,
-  type ListingProgress,
-  type PortalToken,
-} from './identity-center/portal.js';
+import { getRoleCredentials, listAccountsWithRoles, type PortalToken } from './identity-center/portal.js';
 import { RoleCredentialsCache } from './identity-center/role-credentials-cache.js';
 import { RoleCredentialsFileCache } from './role-credentials-file-cache.js';
 import { ROLE_CREDENTIALS_WINDOW_MS } from './role-credentials-window.js';
 import { toUserError } from './identity-center/service-errors.js';
-import type { SignInFlow, SignInProgress } from './identity-center/sign-in.js';
+import type { SignInFlow } from './identity-center/sign-in.js';
 import type { AwsPaths, Endpoints, RoleCredentials, SessionConfig } from './types.js';
+import type { CoreEvents } from './views.js';
 
-export interface CoreEvents extends Record<string, unknown> {
-  'session-changed': SessionView;
-  'sessions-changed': SessionView[];
-  'sign-in-progress': { session: string; progress: SignInProgress };
-  'listing-progress': { session: string; progress: ListingProgress };
-  'accounts-changed': Listing;
-  'profiles-changed': OwnedProfile[];
-  /** A session really ended: announced once, until the user signs in again. */
-  'sign-in-needed': { session: string; message: string };
-  /** Something in the background failed; one sentence. */
-  problem: { message: string };
-}
+export type { CoreEvents } from './views.js';
 
 export interface CoreOptions {
   paths: AwsPaths;

@@ -4,20 +4,9 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from './aws-files/locked-write.js';
+import type { Listing } from './views.js';
 
-export interface AccountWithRoles {
-  accountId: string;
-  accountName: string;
-  emailAddress: string;
-  roles: string[];
-}
-
-export interface Listing {
-  session: string;
-  startUrl: string;
-  fetchedAt: string;
-  accounts: AccountWithRoles[];
-}
+export type { AccountWithRoles, Listing } from './views.js';
 
 const listingSchema = z.object({
   session: z.string(),

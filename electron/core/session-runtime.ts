@@ -4,6 +4,9 @@ import type { Clock, TimerHandle } from './clock.js';
 import { SsoTrayError, isSsoTrayError, sessionLabel } from './errors.js';
 import { nextSessionState, type SessionEvent, type SessionState } from './session-state.js';
 import type { SessionConfig, SsoToken } from './types.js';
+import type { SessionView } from './views.js';
+
+export type { SessionView } from './views.js';
 import { tokenCacheFileName } from './aws-files/token-cache.js';
 import { withFileLock } from './aws-files/locked-write.js';
 import {
@@ -19,20 +22,6 @@ import {
 export const REFRESH_WINDOW_MS = 15 * 60_000;
 /** At most one refresh attempt a minute per session. */
 export const REFRESH_RETRY_MS = 60_000;
-
-export interface SessionView {
-  name: string;
-  startUrl: string;
-  region: string;
-  source: SessionConfig['source'];
-  state: SessionState;
-  /** When the access token expires (ISO), while there is one. */
-  expiresAt?: string;
-  /** Whether the sign-in can renew itself (a refresh token with a live registration). */
-  renewable: boolean;
-  /** Why the session is expired or signed out, as a sentence. */
-  reason?: string;
-}
 
 export interface SessionRuntimeDeps extends SignInDeps {
   clock: Clock;

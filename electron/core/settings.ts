@@ -7,30 +7,9 @@ import { defaultProfileName, isValidProfileName } from './formats.js';
 import { fileLabel } from './aws-files/file-label.js';
 import { withFileLock, writeFileAtomic } from './aws-files/locked-write.js';
 import type { SessionConfig } from './types.js';
+import type { RoleKey, Settings } from './views.js';
 
-/** A role as favourites and recents remember it. */
-export interface RoleKey {
-  sessionName: string;
-  accountId: string;
-  roleName: string;
-}
-
-export interface Settings {
-  version: 1;
-  /** The app's own sessions (source 'app'); imported ones come from ~/.aws/config. */
-  sessions: SessionConfig[];
-  /** Tokens in ~/.aws/sso/cache, where the AWS CLI finds them. */
-  shareTokenCacheWithAwsCli: boolean;
-  removeProfilesOnSignOut: boolean;
-  /** Placeholders {accountId} {accountName} {roleName} {session}. */
-  profileNameTemplate: string;
-  /** AWS_REGION added to copies when set. */
-  defaultRegion?: string;
-  favourites: RoleKey[];
-  /** Newest first, at most MAX_RECENT. */
-  recent: Array<RoleKey & { usedAt: string }>;
-  preferredSignIn: 'browser' | 'device-code';
-}
+export type { RoleKey, Settings } from './views.js';
 
 export const SETTINGS_VERSION = 1;
 export const MAX_RECENT = 10;

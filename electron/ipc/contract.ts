@@ -2,11 +2,7 @@
 // result type. The preload API, the handler table and the renderer's calls are all derived from it.
 import { z } from 'zod';
 import { CREDENTIAL_FORMATS } from '../core/formats.js';
-import type { SessionView } from '../core/session-runtime.js';
-import type { Listing } from '../core/listing-cache.js';
-import type { OwnedProfile } from '../core/aws-files/credentials-file.js';
-import type { Settings } from '../core/settings.js';
-import type { CoreEvents } from '../core/core.js';
+import type { CoreEvents, Listing, OwnedProfile, SessionView, Settings } from '../core/views.js';
 
 const name = z
   .string()
@@ -54,6 +50,14 @@ export const contract = {
   'credentials:text': channel(
     role.extend({ format: credentialFormat, profileName: profile.optional() }).strict(),
   ).returns<{ text: string; expiration: string }>(),
+  'credentials:copy': channel(
+    role
+      .extend({
+        what: z.union([credentialFormat, z.enum(['access-key-id', 'secret-access-key', 'session-token'])]),
+        profileName: profile.optional(),
+      })
+      .strict(),
+  ).returns<{ expiration: string }>(),
   'profiles:list': channel(z.object({}).strict()).returns<OwnedProfile[]>(),
   'profiles:write': channel(
     role

@@ -3,11 +3,23 @@
 import { z } from 'zod';
 import { SsoTrayError, isSsoTrayError } from '../core/errors.js';
 import type { SsoTrayCore } from '../core/core.js';
+import type { CredentialFormat } from '../core/formats.js';
 import { contract, type Channel, type ChannelArgs, type ChannelResult } from './contract.js';
 
 export type HandlerTable = { [C in Channel]: (args: ChannelArgs<C>) => Promise<ChannelResult<C>> };
 
-export function createHandlers(core: SsoTrayCore): HandlerTable {
+/** What only the app has: the clipboard (the CLI prints instead). */
+export interface HandlerCapabilities {
+  clipboard?: { writeText(text: string): void };
+}
+
+const VALUE_OF = {
+  'access-key-id': 'accessKeyId',
+  'secret-access-key': 'secretAccessKey',
+  'session-token': 'sessionToken',
+} as const;
+
+export function createHandlers(core: SsoTrayCore, capabilities: HandlerCapabilities = {}): HandlerTable {
   return {
     'sessions:list': async () => {
       await core.start();
@@ -29,6 +41,24 @@ export function createHandlers(core: SsoTrayCore): HandlerTable {
         args.refreshAfterSeconds === undefined ? {} : { refreshAfterMs: args.refreshAfterSeconds * 1000 },
       )) ?? null,
     'credentials:text': (args) => core.formatted(args),
+    // Copied in the main process: the window never handles the secret to put it on the clipboard.
+    'credentials:copy': async ({ what, ...role }) => {
+      const clipboard = capabilities.clipboard;
+      if (!clipboard) {
+        throw new SsoTrayError(
+          'invalid-input',
+          'Copying needs the SSO Tray app; print credentials with `sso-tray creds` instead.',
+        );
+      }
+      if (what in VALUE_OF) {
+        const credentials = await core.credentials(role);
+        clipboard.writeText(credentials[VALUE_OF[what as keyof typeof VALUE_OF]]);
+        return { expiration: credentials.expiration.toISOString() };
+      }
+      const { text, expiration } = await core.formatted({ ...role, format: what as CredentialFormat });
+      clipboard.writeText(text);
+      return { expiration };
+    },
     'profiles:list': () => core.profiles(),
     'profiles:write': (args) => core.writeProfile(args),
     'config:write-profile': (args) => core.writeConfigProfile(args),

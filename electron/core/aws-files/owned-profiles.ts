@@ -7,17 +7,7 @@ import { fileLabel } from './file-label.js';
 import { withFileLock, writeFileAtomic, type LockOptions } from './locked-write.js';
 import { readTextFile } from './read-text-file.js';
 
-export interface OwnedProfile {
-  profile: string;
-  sessionName: string;
-  accountId: string;
-  roleName: string;
-  keepFresh: boolean;
-  /** When the written credentials expire (ISO). */
-  expiration: string;
-  /** When SSO Tray wrote them (ISO). */
-  writtenAt: string;
-}
+export type { OwnedProfile } from '../views.js';
 
 const ownedProfileSchema = z.object({
   profile: z.string(),

@@ -7,6 +7,7 @@ import {
 } from '@aws-sdk/client-sso';
 import { setMaxListeners } from 'node:events';
 import type { Account, Role, RoleCredentials, SessionConfig, SsoToken } from '../types.js';
+import type { ListingProgress } from '../views.js';
 import { portalClient, type ServiceDeps } from './clients.js';
 import { toUserError, type ErrorContext } from './service-errors.js';
 
@@ -18,11 +19,7 @@ export const DEFAULT_ROLE_CONCURRENCY = 8;
 /** The access token, or the whole token: with it, a rejection can be told apart as a wrong region. */
 export type PortalToken = string | SsoToken;
 
-export interface ListingProgress {
-  accountsListed: number;
-  accountsWithRoles: number;
-  totalAccounts?: number;
-}
+export type { ListingProgress } from '../views.js';
 
 interface Call {
   session: SessionConfig;

@@ -1,6 +1,7 @@
 // Signing in to Identity Center: PKCE in the system browser, device code as the fallback or on request.
 import type { SsoCache } from '../aws-files/token-cache.js';
 import type { SessionConfig, SsoToken } from '../types.js';
+import type { SignInFlow, SignInProgress } from '../views.js';
 import { browserSignIn } from './browser-sign-in.js';
 import type { ServiceDeps } from './clients.js';
 import { deviceCodeSignIn } from './device-code-sign-in.js';
@@ -9,23 +10,7 @@ import { SignInGuard } from './sign-in-guard.js';
 export { refreshAccessToken } from './token-refresh.js';
 export { logout } from './sign-out.js';
 
-export type SignInFlow = 'browser' | 'device-code';
-
-export type SignInProgress =
-  | { step: 'registering' }
-  /** PKCE: the authorize URL, opened or to print. */
-  | { step: 'open-browser'; url: string; expiresAt: Date }
-  | {
-      step: 'device-code';
-      userCode: string;
-      verificationUri: string;
-      verificationUriComplete: string;
-      expiresAt: Date;
-      intervalSeconds: number;
-    }
-  /** For a countdown. */
-  | { step: 'waiting'; secondsLeft: number }
-  | { step: 'creating-token' };
+export type { SignInFlow, SignInProgress } from '../views.js';
 
 export interface SignInDeps extends ServiceDeps {
   cache: SsoCache;

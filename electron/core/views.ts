@@ -1,0 +1,105 @@
+// The shapes that cross from the core to the window, the tray and the CLI: plain data, no Node, no Electron, so
+// the renderer's type-check (which sees no Node types) can use them through the IPC contract.
+import type { SessionState } from './session-state.js';
+import type { SessionConfig } from './types.js';
+
+export interface SessionView {
+  name: string;
+  startUrl: string;
+  region: string;
+  source: SessionConfig['source'];
+  state: SessionState;
+  /** When the access token expires (ISO), while there is one. */
+  expiresAt?: string;
+  /** Whether the sign-in can renew itself (a refresh token with a live registration). */
+  renewable: boolean;
+  /** Why the session is expired or signed out, as a sentence. */
+  reason?: string;
+}
+
+export interface AccountWithRoles {
+  accountId: string;
+  accountName: string;
+  emailAddress: string;
+  roles: string[];
+}
+
+export interface Listing {
+  session: string;
+  startUrl: string;
+  fetchedAt: string;
+  accounts: AccountWithRoles[];
+}
+
+export type SignInFlow = 'browser' | 'device-code';
+
+export type SignInProgress =
+  | { step: 'registering' }
+  /** PKCE: the authorize URL, opened or to print. */
+  | { step: 'open-browser'; url: string; expiresAt: Date }
+  | {
+      step: 'device-code';
+      userCode: string;
+      verificationUri: string;
+      verificationUriComplete: string;
+      expiresAt: Date;
+      intervalSeconds: number;
+    }
+  /** For a countdown. */
+  | { step: 'waiting'; secondsLeft: number }
+  | { step: 'creating-token' };
+
+export interface ListingProgress {
+  accountsListed: number;
+  accountsWithRoles: number;
+  totalAccounts?: number;
+}
+
+/** A role as favourites and recents remember it. */
+export interface RoleKey {
+  sessionName: string;
+  accountId: string;
+  roleName: string;
+}
+
+export interface Settings {
+  version: 1;
+  /** The app's own sessions (source 'app'); imported ones come from ~/.aws/config. */
+  sessions: SessionConfig[];
+  /** Tokens in ~/.aws/sso/cache, where the AWS CLI finds them. */
+  shareTokenCacheWithAwsCli: boolean;
+  removeProfilesOnSignOut: boolean;
+  /** Placeholders {accountId} {accountName} {roleName} {session}. */
+  profileNameTemplate: string;
+  /** AWS_REGION added to copies when set. */
+  defaultRegion?: string;
+  favourites: RoleKey[];
+  /** Newest first, at most MAX_RECENT. */
+  recent: Array<RoleKey & { usedAt: string }>;
+  preferredSignIn: 'browser' | 'device-code';
+}
+
+export interface OwnedProfile {
+  profile: string;
+  sessionName: string;
+  accountId: string;
+  roleName: string;
+  keepFresh: boolean;
+  /** When the written credentials expire (ISO). */
+  expiration: string;
+  /** When SSO Tray wrote them (ISO). */
+  writtenAt: string;
+}
+
+export interface CoreEvents extends Record<string, unknown> {
+  'session-changed': SessionView;
+  'sessions-changed': SessionView[];
+  'sign-in-progress': { session: string; progress: SignInProgress };
+  'listing-progress': { session: string; progress: ListingProgress };
+  'accounts-changed': Listing;
+  'profiles-changed': OwnedProfile[];
+  /** A session really ended: announced once, until the user signs in again. */
+  'sign-in-needed': { session: string; message: string };
+  /** Something in the background failed; one sentence. */
+  problem: { message: string };
+}

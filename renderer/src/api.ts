@@ -1,0 +1,24 @@
+// The window's only way to the app: the API the preload exposes (its type comes from the IPC contract; nothing is
+// kept in sync by hand). The renderer's type-check sees no Node and no Electron.
+import type { WindowApi } from '../../electron/ipc/window-api.js';
+
+export type { WindowApi } from '../../electron/ipc/window-api.js';
+export type {
+  AccountWithRoles,
+  Listing,
+  OwnedProfile,
+  SessionView,
+  Settings,
+  SignInProgress,
+} from '../../electron/core/views.js';
+export type { CredentialFormat } from '../../electron/core/formats.js';
+
+declare global {
+  interface Window {
+    readonly ssoTray: WindowApi;
+  }
+}
+
+export function api(): WindowApi {
+  return window.ssoTray;
+}
