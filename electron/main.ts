@@ -3,6 +3,9 @@ import path from 'node:path';
 import * as electron from 'electron';
 import { startApp } from './app/start-app.js';
 
+const root = electron.app.getAppPath();
 await startApp(electron, {
-  iconPath: path.join(electron.app.getAppPath(), 'build', 'icons', 'tray-Template.png'),
+  iconPath: path.join(root, 'build', 'icons', 'tray-Template.png'),
+  preload: path.join(root, 'dist', 'electron', 'preload.cjs'),
+  indexHtml: path.join(root, 'dist', 'renderer', 'index.html'),
 });

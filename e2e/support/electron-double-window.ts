@@ -6,9 +6,37 @@ import { onReset, record } from './electron-double-log.js';
 
 let nextWebContentsId = 1;
 
+type PermissionHandler = (
+  contents: WebContents,
+  permission: string,
+  callback: (granted: boolean) => void,
+) => void;
+
 export class WebContents extends EventEmitter {
   readonly id = nextWebContentsId++;
   windowOpenHandler: ((details: { url: string }) => { action: 'allow' | 'deny' }) | undefined;
+  permissionHandler: PermissionHandler | undefined;
+  readonly session = {
+    setPermissionRequestHandler: (handler: PermissionHandler | null): void => {
+      record('session.setPermissionRequestHandler');
+      this.permissionHandler = handler ?? undefined;
+    },
+  };
+
+  /** What Electron does when the page tries to go elsewhere: 'will-navigate', which a listener may cancel. */
+  navigate(url: string): boolean {
+    const event = cancellable();
+    this.emit('will-navigate', event, url);
+    return !event.defaultPrevented;
+  }
+
+  /** What a page's request for a permission (camera, notifications, …) gets from the handler; Electron grants without one. */
+  requestPermission(permission: string): Promise<boolean> {
+    return new Promise((resolve) => {
+      if (!this.permissionHandler) return resolve(true);
+      this.permissionHandler(this, permission, resolve);
+    });
+  }
 
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'allow' | 'deny' }): void {
     record('webContents.setWindowOpenHandler');

@@ -2,13 +2,15 @@
 // the tray built, sign-in through the browser, one-click copies on the clipboard, notifications, quitting cleanly.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as electron from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   callsTo,
+  BrowserWindow,
   click,
   control,
+  ipcMain,
   createdNotifications,
   createdTrays,
   menuLabels,
@@ -21,6 +23,12 @@ import { formatCredentials } from '../core/formats.js';
 import { startApp, type RunningApp } from './start-app.js';
 
 const iconPath = fileURLToPath(new URL('../../build/icons/tray-Template.png', import.meta.url));
+const files = {
+  iconPath,
+  preload: fileURLToPath(new URL('../../dist/electron/preload.cjs', import.meta.url)),
+  indexHtml: fileURLToPath(new URL('../../dist/renderer/index.html', import.meta.url)),
+};
+const pageUrl = pathToFileURL(files.indexHtml).href;
 
 let emu: RunningEmulator;
 let sandbox: Sandbox;
@@ -44,7 +52,7 @@ afterEach(async () => {
 });
 
 async function start(): Promise<RunningApp> {
-  const app = await startApp(electron, { env: sandbox.env, iconPath });
+  const app = await startApp(electron, { env: sandbox.env, ...files });
   if (!app) throw new Error('the app did not start');
   running = app;
   return app;
@@ -81,9 +89,92 @@ describe('the tray app', () => {
     expect(menuLabels(menu()).at(-1)).toBe('Quit');
   });
 
+  it('opens its locked-down window on first run (no session yet): isolated, sandboxed, no Node, no navigation', async () => {
+    await start();
+    const [window] = BrowserWindow.getAllWindows();
+    expect(window).toBeDefined();
+    expect(window!.options.webPreferences).toMatchObject({
+      preload: files.preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+    });
+    expect(callsTo('window.loadFile')).toEqual([[files.indexHtml]]);
+    expect(window!.webContents.navigate('https://example.com/')).toBe(false);
+    expect(window!.webContents.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({
+      action: 'deny',
+    });
+    expect(await window!.webContents.requestPermission('media')).toBe(false);
+  });
+
+  it('answers the window API only for its own page, checked against the contract', async () => {
+    const app = await start();
+    const [window] = BrowserWindow.getAllWindows();
+    expect(ipcMain.channels()).toContain('sso-tray:sessions:list');
+    const own = { url: pageUrl, webContents: window!.webContents };
+    expect(await ipcMain.invokeFromRenderer('sso-tray:sessions:list', [{}], own)).toEqual({
+      ok: true,
+      value: [],
+    });
+    const refused = {
+      ok: false,
+      error: { code: 'invalid-input', message: 'This page may not use SSO Tray.' },
+    };
+    expect(
+      await ipcMain.invokeFromRenderer('sso-tray:sessions:list', [{}], {
+        url: 'https://evil.example/',
+        webContents: window!.webContents,
+      }),
+    ).toEqual(refused);
+    expect(await ipcMain.invokeFromRenderer('sso-tray:sessions:list', [{}], { url: pageUrl })).toEqual(
+      refused,
+    );
+    expect(
+      await ipcMain.invokeFromRenderer(
+        'sso-tray:sessions:add',
+        [{ name: 'acme', startUrl: 'http://x', region: 'us-east-1' }],
+        own,
+      ),
+    ).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid-input',
+        message: 'The request was not valid (startUrl: the start URL must be an https:// address).',
+      },
+    });
+    await ipcMain.invokeFromRenderer(
+      'sso-tray:sessions:add',
+      [{ name: 'acme', startUrl: emu.startUrl, region: emu.region }],
+      own,
+    );
+    // The core's events reach the window.
+    expect(
+      callsTo('webContents.send').some(
+        ([channel, message]) =>
+          channel === 'sso-tray:event' && (message as { name: string }).name === 'sessions-changed',
+      ),
+    ).toBe(true);
+    await app.tray.refresh();
+    await signInFromTray(app, 'acme');
+    const account = emu.organisation.accounts[0]!;
+    const role = { session: 'acme', accountId: account.accountId, roleName: account.roles[0]! };
+    const copied = await ipcMain.invokeFromRenderer(
+      'sso-tray:credentials:copy',
+      [{ ...role, what: 'profile' }],
+      own,
+    );
+    expect(copied).toMatchObject({ ok: true });
+    const credentials = await app.core.credentials(role);
+    expect(electron.clipboard.readText()).toBe(
+      formatCredentials('profile', credentials, { profileName: `${account.accountId}_${account.roles[0]}` }),
+    );
+  });
+
   it('quits at once when another SSO Tray is running', async () => {
     control.singleInstanceLock = false;
-    expect(await startApp(electron, { env: sandbox.env, iconPath })).toBeUndefined();
+    expect(await startApp(electron, { env: sandbox.env, ...files })).toBeUndefined();
     expect(callsTo('app.quit')).toHaveLength(1);
     expect(createdTrays()).toHaveLength(0);
   });

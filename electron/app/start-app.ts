@@ -8,6 +8,9 @@ import { SecretStoreSsoCache } from '../core/aws-files/token-cache.js';
 import { TrayOwner } from '../tray/tray-owner.js';
 import { SafeStorageSecretStore } from './safe-storage-secret-store.js';
 import { TrayController } from './tray-controller.js';
+import { MainWindow } from './main-window.js';
+import { createHandlers } from '../ipc/handlers.js';
+import { forwardEvents, registerIpc } from '../ipc/register-ipc.js';
 
 export type ElectronApi = Pick<
   typeof Electron,
@@ -20,12 +23,23 @@ export type ElectronApi = Pick<
   | 'Notification'
   | 'safeStorage'
   | 'powerMonitor'
+  | 'BrowserWindow'
+  | 'ipcMain'
 >;
+
+export interface AppFiles {
+  iconPath: string;
+  /** The bundled preload (dist/electron/preload.cjs). */
+  preload: string;
+  /** The built window (dist/renderer/index.html). */
+  indexHtml: string;
+}
 
 export interface RunningApp {
   core: SsoTrayCore;
   tray: TrayOwner;
   controller: TrayController;
+  window: MainWindow;
 }
 
 /** How often the account names behind favourites and recents are refreshed while the app runs. */
@@ -33,7 +47,7 @@ const LISTING_MAX_AGE_MS = 60 * 60_000;
 
 export async function startApp(
   electron: ElectronApi,
-  options: { env?: NodeJS.ProcessEnv; iconPath: string },
+  options: AppFiles & { env?: NodeJS.ProcessEnv },
 ): Promise<RunningApp | undefined> {
   const { app, safeStorage, shell, clipboard, Notification, powerMonitor } = electron;
   if (!app.requestSingleInstanceLock()) {
@@ -66,6 +80,12 @@ export async function startApp(
     notification.show();
   };
   let quitting = false;
+  const window = new MainWindow(electron, options, (created) =>
+    forwardEvents(core, (channel, message) => created.webContents.send(channel, message)),
+  );
+  const unregisterIpc = registerIpc(electron.ipcMain, createHandlers(core, { clipboard }), (event) =>
+    window.isTrusted(event),
+  );
   const controller = new TrayController({
     core,
     clipboard,
@@ -73,6 +93,7 @@ export async function startApp(
     notify,
     platform: process.platform,
     quit: () => app.quit(),
+    openWindow: () => window.open(),
   });
   const tray = new TrayOwner({
     electron,
@@ -99,12 +120,15 @@ export async function startApp(
   powerMonitor.on('resume', catchUp);
   powerMonitor.on('unlock-screen', catchUp);
   app.on('window-all-closed', () => undefined); // stay in the tray
+  app.on('second-instance', () => window.open()); // starting SSO Tray again shows its window
   app.on('before-quit', (event) => {
     if (quitting) return;
     // Let a rewrite of ~/.aws/credentials in flight finish before the process ends.
     event.preventDefault();
     quitting = true;
     void core.whenIdle().finally(() => {
+      unregisterIpc();
+      window.destroy();
       core.dispose();
       tray.destroy();
       app.quit();
@@ -113,9 +137,10 @@ export async function startApp(
 
   await core.start();
   await tray.refresh();
+  if (core.sessions().length === 0) window.open(); // first run: the window asks for a start URL
   for (const session of core.sessions()) {
     if (session.state === 'signed-in')
       void core.cachedAccounts(session.name, { refreshAfterMs: LISTING_MAX_AGE_MS });
   }
-  return { core, tray, controller };
+  return { core, tray, controller, window };
 }

@@ -1,0 +1,80 @@
+// The one window, locked down: context isolation and the sandbox on, no Node, no navigation, no new windows, no
+// permissions; it shows only the app's own page, and only that page may use the window API.
+import { pathToFileURL } from 'node:url';
+import type { BrowserWindow as BrowserWindowType, IpcMainInvokeEvent } from 'electron';
+import type * as Electron from 'electron';
+
+export interface MainWindowOptions {
+  preload: string;
+  indexHtml: string;
+}
+
+export class MainWindow {
+  private window: BrowserWindowType | undefined;
+  private readonly pageUrl: string;
+
+  constructor(
+    private readonly electron: Pick<typeof Electron, 'BrowserWindow'>,
+    private readonly options: MainWindowOptions,
+    private readonly onCreated: (window: BrowserWindowType) => () => void = () => () => undefined,
+  ) {
+    this.pageUrl = pathToFileURL(options.indexHtml).href;
+  }
+
+  /** Shows the window, creating it on first use (and again after it was closed). */
+  open(): void {
+    if (this.window && !this.window.isDestroyed()) {
+      this.window.show();
+      this.window.focus();
+      return;
+    }
+    const window = new this.electron.BrowserWindow({
+      width: 1040,
+      height: 760,
+      minWidth: 640,
+      minHeight: 480,
+      show: false,
+      title: 'SSO Tray',
+      webPreferences: {
+        preload: this.options.preload,
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        webviewTag: false,
+        spellcheck: false,
+        navigateOnDragDrop: false,
+      },
+    });
+    const contents = window.webContents;
+    contents.on('will-navigate', (event) => event.preventDefault());
+    contents.on('will-redirect', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    const stop = this.onCreated(window);
+    window.once('ready-to-show', () => window.show());
+    window.on('closed', () => {
+      stop();
+      if (this.window === window) this.window = undefined;
+    });
+    this.window = window;
+    void window.loadFile(this.options.indexHtml);
+  }
+
+  /** Only the app's window showing the app's page may call the API. */
+  isTrusted(event: IpcMainInvokeEvent): boolean {
+    const window = this.window;
+    if (!window || window.isDestroyed()) return false;
+    return event.sender.id === window.webContents.id && event.senderFrame?.url.split('#')[0] === this.pageUrl;
+  }
+
+  send(channel: string, message: unknown): void {
+    if (this.window && !this.window.isDestroyed()) this.window.webContents.send(channel, message);
+  }
+
+  destroy(): void {
+    this.window?.destroy();
+  }
+}
