@@ -2,13 +2,12 @@
 // touched. With the Electron binary: the tray app. Without it (or with --cli): on a terminal, a shell where `sso-tray`
 // talks to the demo; without a terminal, a short guided tour.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEmulator } from '../e2e/identity-center/emulator.js';
+import { electronBinary } from '../e2e/support/electron-binary.js';
 import { SsoTrayCore } from '../electron/core/core.js';
 import { awsPathsFromEnv } from '../electron/core/environment.js';
 
@@ -54,7 +53,7 @@ async function main(): Promise<number> {
       ...env,
       PATH: `${path.join(repo, 'bin')}${path.delimiter}${process.env.PATH}`,
     };
-    const electronBinary = process.argv.includes('--cli') ? undefined : installedElectron();
+    const electronBinary = process.argv.includes('--cli') ? undefined : electronBinary();
     if (electronBinary) {
       console.log(
         'The tray app is starting with the demo organisation; quit it from its tray menu to end the demo.',
@@ -77,18 +76,6 @@ async function main(): Promise<number> {
   } finally {
     await emu.close();
     await rm(home, { recursive: true, force: true, maxRetries: 5 });
-  }
-}
-
-/** The Electron binary's path, when `npm install` could download it (read without requiring 'electron', which would
- * try the download again). */
-function installedElectron(): string | undefined {
-  const dir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-  try {
-    const binary = path.join(dir, 'dist', readFileSync(path.join(dir, 'path.txt'), 'utf8').trim());
-    return existsSync(binary) ? binary : undefined;
-  } catch {
-    return undefined; // not downloaded on this machine: the command line shows the demo instead
   }
 }
 
