@@ -53,12 +53,12 @@ async function main(): Promise<number> {
       ...env,
       PATH: `${path.join(repo, 'bin')}${path.delimiter}${process.env.PATH}`,
     };
-    const electronBinary = process.argv.includes('--cli') ? undefined : electronBinary();
-    if (electronBinary) {
+    const binary = process.argv.includes('--cli') ? undefined : electronBinary();
+    if (binary) {
       console.log(
         'The tray app is starting with the demo organisation; quit it from its tray menu to end the demo.',
       );
-      return await run(electronBinary, [repo], shellEnv);
+      return await run(binary, [repo], shellEnv);
     }
     if (!process.stdin.isTTY) return await tour(shellEnv, first?.accountName ?? '', first?.roles[0] ?? '');
     console.log(
