@@ -58,7 +58,8 @@ async function main(): Promise<number> {
       console.log(
         'The tray app is starting with the demo organisation; quit it from its tray menu to end the demo.',
       );
-      return await run(binary, [repo], shellEnv);
+      // Chromium refuses its OS sandbox to root (containers); a normal user keeps it.
+      return await run(binary, [repo, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])], shellEnv);
     }
     if (!process.stdin.isTTY) return await tour(shellEnv, first?.accountName ?? '', first?.roles[0] ?? '');
     console.log(

@@ -27,5 +27,10 @@ try {
   );
   process.exit(1);
 }
-const child = spawn(electronBinary, [repo, ...process.argv.slice(2)], { stdio: 'inherit', env: process.env });
+// Chromium refuses its OS sandbox to root (containers); a normal user keeps it.
+const rootArgs = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
+const child = spawn(electronBinary, [repo, ...rootArgs, ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env: process.env,
+});
 child.on('close', (code) => process.exit(code ?? 0));
