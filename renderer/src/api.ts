@@ -6,6 +6,7 @@ export type { WindowApi } from '../../electron/ipc/window-api.js';
 export type {
   AccountWithRoles,
   Listing,
+  ListingProgress,
   OwnedProfile,
   SessionView,
   Settings,

@@ -1,0 +1,55 @@
+// Every action the views can call, bound to the API and the store.
+import * as accessKeys from './actions/access-keys-actions.js';
+import * as accounts from './actions/account-actions.js';
+import type { ActionContext } from './actions/context.js';
+import * as sessions from './actions/session-actions.js';
+import * as settings from './actions/settings-actions.js';
+
+type Bound<F> = F extends (ctx: ActionContext, ...args: infer A) => infer R ? (...args: A) => R : never;
+
+function bind<T extends Record<string, unknown>>(ctx: ActionContext, module: T) {
+  const bound: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(module)) {
+    if (typeof value === 'function') bound[name] = (...args: unknown[]) => value(ctx, ...args);
+  }
+  return bound as { [K in keyof T]: Bound<T[K]> };
+}
+
+export function createActions(ctx: ActionContext) {
+  return {
+    ...bind(ctx, {
+      selectSession: sessions.selectSession,
+      hintSessionForm: sessions.hintSessionForm,
+      toggleAddSession: sessions.toggleAddSession,
+      addSession: sessions.addSession,
+      removeSession: sessions.removeSession,
+      signIn: sessions.signIn,
+      cancelSignIn: sessions.cancelSignIn,
+      signOut: sessions.signOut,
+    }),
+    ...bind(ctx, {
+      refreshAccounts: accounts.refreshAccounts,
+      search: accounts.search,
+      toggleAccount: accounts.toggleAccount,
+      showMoreAccounts: accounts.showMoreAccounts,
+      toggleFavourite: accounts.toggleFavourite,
+    }),
+    ...bind(ctx, {
+      openAccessKeys: accessKeys.openAccessKeys,
+      selectShellFormat: accessKeys.selectShellFormat,
+      copyCredentials: accessKeys.copyCredentials,
+      setKeepFresh: accessKeys.setKeepFresh,
+      writeCredentialsFile: accessKeys.writeCredentialsFile,
+      writeConfigProfile: accessKeys.writeConfigProfile,
+      closeAccessKeys: accessKeys.closeAccessKeys,
+    }),
+    ...bind(ctx, {
+      saveSettings: settings.saveSettings,
+      removeProfile: settings.removeProfile,
+      showSection: settings.showSection,
+      dismissProblem: settings.dismissProblem,
+    }),
+  };
+}
+
+export type Actions = ReturnType<typeof createActions>;

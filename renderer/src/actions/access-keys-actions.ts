@@ -1,0 +1,120 @@
+// The Access keys dialog of one role: the texts the user asked to see, copies made by the main process, and
+// writing the role to the credentials file or ~/.aws/config.
+import type { CredentialFormat } from '../api.js';
+import type { AccessKeysState, RoleRef } from '../state.js';
+import { sentenceOf, type ActionContext } from './context.js';
+
+export type CopyWhat = CredentialFormat | 'access-key-id' | 'secret-access-key' | 'session-token';
+
+export async function openAccessKeys(
+  ctx: ActionContext,
+  role: RoleRef & { accountName: string },
+): Promise<void> {
+  ctx.store.update({
+    dialog: {
+      role,
+      shellFormat: 'env',
+      texts: {},
+      loading: true,
+      keepFresh: false,
+      writeFile: { busy: false },
+      writeConfig: { busy: false },
+    },
+  });
+  // The first call fetches the credentials; the others are formatted from the same ones.
+  await loadText(ctx, 'env');
+  await Promise.all([loadText(ctx, 'profile'), loadText(ctx, 'values')]);
+  // Opening a role makes it recently used.
+  const settings = await ctx.api['settings:get']({}).catch(() => undefined);
+  if (settings) ctx.store.update({ settings });
+}
+
+export async function selectShellFormat(ctx: ActionContext, format: CredentialFormat): Promise<void> {
+  changeDialog(ctx, (d) => ({ ...d, shellFormat: format, copied: undefined }));
+  if (ctx.store.state.dialog?.texts[format] === undefined) await loadText(ctx, format);
+}
+
+async function loadText(ctx: ActionContext, format: CredentialFormat): Promise<void> {
+  const dialog = ctx.store.state.dialog;
+  if (!dialog) return;
+  try {
+    const { text, expiration } = await ctx.api['credentials:text']({ ...plain(dialog.role), format });
+    changeDialog(
+      ctx,
+      (d) => ({ ...d, texts: { ...d.texts, [format]: text }, expiration, loading: false }),
+      dialog,
+    );
+  } catch (error) {
+    changeDialog(ctx, (d) => ({ ...d, loading: false, error: d.error ?? sentenceOf(error) }), dialog);
+  }
+}
+
+export async function copyCredentials(ctx: ActionContext, what: CopyWhat): Promise<void> {
+  const dialog = ctx.store.state.dialog;
+  if (!dialog) return;
+  try {
+    const { expiration } = await ctx.api['credentials:copy']({ ...plain(dialog.role), what });
+    changeDialog(ctx, (d) => ({ ...d, copied: what, copyError: undefined, expiration }), dialog);
+  } catch (error) {
+    changeDialog(ctx, (d) => ({ ...d, copied: undefined, copyError: sentenceOf(error) }), dialog);
+  }
+}
+
+export function setKeepFresh(ctx: ActionContext, keepFresh: boolean): void {
+  changeDialog(ctx, (d) => ({ ...d, keepFresh }));
+}
+
+export async function writeCredentialsFile(ctx: ActionContext): Promise<void> {
+  const dialog = ctx.store.state.dialog;
+  if (!dialog) return;
+  changeDialog(ctx, (d) => ({ ...d, writeFile: { busy: true } }));
+  try {
+    const owned = await ctx.api['profiles:write']({ ...plain(dialog.role), keepFresh: dialog.keepFresh });
+    const done = `Wrote the profile ${owned.profile} to your credentials file${owned.keepFresh ? ', kept fresh' : ''}.`;
+    changeDialog(ctx, (d) => ({ ...d, writeFile: { busy: false, done } }), dialog);
+  } catch (error) {
+    changeDialog(ctx, (d) => ({ ...d, writeFile: { busy: false, error: sentenceOf(error) } }), dialog);
+  }
+}
+
+export async function writeConfigProfile(
+  ctx: ActionContext,
+  profile: string,
+  kind: 'sso' | 'credential-process',
+): Promise<void> {
+  const dialog = ctx.store.state.dialog;
+  if (!dialog) return;
+  changeDialog(ctx, (d) => ({ ...d, writeConfig: { busy: true } }));
+  try {
+    const written = await ctx.api['config:write-profile']({
+      ...plain(dialog.role),
+      profile: profile.trim(),
+      kind,
+    });
+    const done = `Added the profile ${written.profile} to ${written.file}.`;
+    changeDialog(ctx, (d) => ({ ...d, writeConfig: { busy: false, done } }), dialog);
+  } catch (error) {
+    changeDialog(ctx, (d) => ({ ...d, writeConfig: { busy: false, error: sentenceOf(error) } }), dialog);
+  }
+}
+
+export function closeAccessKeys(ctx: ActionContext): void {
+  // The credentials leave the window with the dialog.
+  ctx.store.update({ dialog: undefined });
+}
+
+/** Changes the open dialog; with `only`, only while that same dialog is still open (late answers are dropped). */
+function changeDialog(
+  { store }: ActionContext,
+  change: (dialog: AccessKeysState) => AccessKeysState,
+  only?: AccessKeysState,
+): void {
+  store.update((s) => {
+    if (!s.dialog || (only && s.dialog.role !== only.role)) return {};
+    return { dialog: change(s.dialog) };
+  });
+}
+
+function plain(role: RoleRef): RoleRef {
+  return { session: role.session, accountId: role.accountId, roleName: role.roleName };
+}

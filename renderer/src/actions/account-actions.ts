@@ -1,0 +1,97 @@
+// The accounts of the chosen session: the cached listing at once, a fresh one by event; search, open, favourites.
+import type { Listing } from '../api.js';
+import { PAGE_OF_ACCOUNTS, type RoleRef, type Store } from '../state.js';
+import { sentenceOf, type ActionContext } from './context.js';
+
+/** A listing older than this is refreshed in the background when the window shows it. */
+export const REFRESH_AFTER_SECONDS = 300;
+
+export async function loadAccounts({ api, store }: ActionContext, session: string): Promise<void> {
+  store.update({ accounts: { session, listing: null, loading: false }, shown: PAGE_OF_ACCOUNTS });
+  try {
+    const cached = await api['accounts:cached']({ session, refreshAfterSeconds: REFRESH_AFTER_SECONDS });
+    const signedIn = store.state.sessions.find((s) => s.name === session)?.state === 'signed-in';
+    const stale = !cached || Date.now() - Date.parse(cached.fetchedAt) > REFRESH_AFTER_SECONDS * 1000;
+    store.update((s) => {
+      if (s.accounts?.session !== session) return {};
+      // The fresh listing may have arrived by event already; keep the newer one.
+      const listing = newer(s.accounts.listing, cached);
+      const fresh = listing !== cached;
+      return {
+        accounts: {
+          ...s.accounts,
+          listing,
+          loading: !fresh && ((signedIn && stale) || !!s.accounts.progress),
+        },
+      };
+    });
+  } catch (error) {
+    setAccountsError(store, session, sentenceOf(error));
+  }
+}
+
+export async function refreshAccounts({ api, store }: ActionContext): Promise<void> {
+  const session = store.state.accounts?.session;
+  if (!session) return;
+  store.update((s) => (s.accounts ? { accounts: { ...s.accounts, loading: true, error: undefined } } : {}));
+  try {
+    const listing = await api['accounts:list']({ session, maxAgeSeconds: 0 });
+    listingArrived(store, listing);
+  } catch (error) {
+    setAccountsError(store, session, sentenceOf(error));
+  }
+}
+
+/** A listing from the core (an answer or the 'accounts-changed' event). */
+export function listingArrived(store: Store, listing: Listing): void {
+  store.update((s) =>
+    s.accounts?.session === listing.session
+      ? {
+          accounts: {
+            session: listing.session,
+            listing: newer(s.accounts.listing, listing),
+            loading: false,
+          },
+        }
+      : {},
+  );
+}
+
+function setAccountsError(store: Store, session: string, error: string): void {
+  store.update((s) =>
+    s.accounts?.session === session
+      ? { accounts: { ...s.accounts, loading: false, progress: undefined, error } }
+      : {},
+  );
+}
+
+function newer(a: Listing | null, b: Listing | null): Listing | null {
+  if (!a) return b;
+  if (!b) return a;
+  return Date.parse(b.fetchedAt) >= Date.parse(a.fetchedAt) ? b : a;
+}
+
+export function search({ store }: ActionContext, query: string): void {
+  store.update({ query, shown: PAGE_OF_ACCOUNTS });
+}
+
+export function toggleAccount({ store }: ActionContext, accountId: string): void {
+  store.update((s) => {
+    const expanded = new Set(s.expanded);
+    if (!expanded.delete(accountId)) expanded.add(accountId);
+    return { expanded };
+  });
+}
+
+export function showMoreAccounts({ store }: ActionContext): void {
+  store.update((s) => ({ shown: s.shown + PAGE_OF_ACCOUNTS }));
+}
+
+export async function toggleFavourite({ api, store }: ActionContext, role: RoleRef): Promise<void> {
+  try {
+    const settings = await api['favourites:toggle'](role);
+    store.update({ settings, favouriteError: undefined });
+  } catch (error) {
+    store.update({ favouriteError: sentenceOf(error) });
+  }
+}

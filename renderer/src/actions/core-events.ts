@@ -1,0 +1,83 @@
+// The core's events, as they change what the window shows.
+import type { SignInProgress } from '../api.js';
+import type { SignInActivity } from '../state.js';
+import { listingArrived, loadAccounts } from './account-actions.js';
+import type { ActionContext } from './context.js';
+import { upsert } from './session-actions.js';
+
+export function listenToCore(ctx: ActionContext): () => void {
+  const { api, store } = ctx;
+  const stops = [
+    api.on('sessions-changed', (sessions) => {
+      store.update((s) => ({
+        sessions,
+        selected: sessions.some((v) => v.name === s.selected) ? s.selected : sessions[0]?.name,
+      }));
+      const selected = store.state.selected;
+      if (selected && store.state.accounts?.session !== selected) void loadAccounts(ctx, selected);
+    }),
+    api.on('session-changed', (view) => {
+      const before = store.state.sessions.find((s) => s.name === view.name);
+      store.update((s) => ({ sessions: upsert(s.sessions, view) }));
+      // Signed in here or from the tray: the accounts come when the window shows them.
+      const accounts = store.state.accounts;
+      if (
+        view.state === 'signed-in' &&
+        before?.state !== 'signed-in' &&
+        store.state.selected === view.name &&
+        !store.state.signIns[view.name] &&
+        (!accounts?.listing || accounts.session !== view.name)
+      ) {
+        void loadAccounts(ctx, view.name);
+      }
+    }),
+    api.on('sign-in-progress', ({ session, progress }) => {
+      store.update((s) => {
+        const activity: SignInActivity = s.signIns[session] ?? { flow: flowOf(progress) };
+        const deadline = deadlineOf(progress) ?? activity.deadline;
+        // A 'waiting' step carries only the countdown: the code or URL before it stays on screen.
+        const shown = progress.step === 'waiting' && activity.progress ? activity.progress : progress;
+        return {
+          signIns: {
+            ...s.signIns,
+            [session]: { ...activity, progress: shown, ...(deadline ? { deadline } : {}) },
+          },
+        };
+      });
+    }),
+    api.on('listing-progress', ({ session, progress }) => {
+      store.update((s) =>
+        s.accounts?.session === session ? { accounts: { ...s.accounts, loading: true, progress } } : {},
+      );
+    }),
+    api.on('accounts-changed', (listing) => listingArrived(store, listing)),
+    api.on('profiles-changed', (profiles) => store.update({ profiles })),
+    api.on('sign-in-needed', ({ session, message }) =>
+      store.update((s) => ({
+        sessionNotes: { ...s.sessionNotes, [session]: { text: message, error: true } },
+      })),
+    ),
+    api.on('problem', ({ message }) =>
+      store.update((s) => ({
+        problem: message,
+        // A listing that failed in the background has stopped.
+        ...(s.accounts?.loading ? { accounts: { ...s.accounts, loading: false, progress: undefined } } : {}),
+      })),
+    ),
+  ];
+  return () => stops.forEach((stop) => stop());
+}
+
+function flowOf(progress: SignInProgress): SignInActivity['flow'] {
+  return progress.step === 'device-code' ? 'device-code' : 'browser';
+}
+
+/** When the countdown ends, on this window's clock: the core's clock may differ (it is injected). */
+function deadlineOf(progress: SignInProgress): number | undefined {
+  if (progress.step === 'waiting') return Date.now() + progress.secondsLeft * 1000;
+  if (progress.step === 'device-code' || progress.step === 'open-browser') {
+    const expires = new Date(progress.expiresAt).getTime();
+    return Number.isFinite(expires) ? expires : undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,82 @@
+// One account (name, id, e-mail) that opens to its permission sets, and one permission set with its star and
+// its Access keys button.
+import { html, nothing } from 'lit-html';
+import { repeat } from 'lit-html/directives/repeat.js';
+import type { Actions } from '../actions.js';
+import type { AccountWithRoles } from '../api.js';
+import { plural } from '../session-text.js';
+
+export interface RowContext {
+  session: string;
+  actions: Actions;
+  isFavourite(accountId: string, roleName: string): boolean;
+}
+
+export function accountRow(account: AccountWithRoles, roles: string[], open: boolean, row: RowContext) {
+  const listId = `roles-${account.accountId}`;
+  return html`<li class="account ${open ? 'open' : ''}">
+    <button
+      type="button"
+      class="account-toggle"
+      aria-expanded=${open ? 'true' : 'false'}
+      aria-controls=${listId}
+      @click=${() => row.actions.toggleAccount(account.accountId)}
+    >
+      <span class="chevron" aria-hidden="true"></span>
+      <span class="account-main">
+        <span class="account-name">${account.accountName}</span>
+        <span class="account-meta"
+          ><span class="mono">${account.accountId}</span> · ${account.emailAddress}</span
+        >
+      </span>
+      <span class="count">${plural(roles.length, 'role')}</span>
+    </button>
+    ${
+      open
+        ? html`<ul class="role-list" id=${listId} aria-label="Roles in ${account.accountName}">
+            ${repeat(
+              roles,
+              (r) => r,
+              (roleName) => roleRow(account, roleName, row, false),
+            )}
+          </ul>`
+        : nothing
+    }
+  </li>`;
+}
+
+/** A permission set; `withAccount` for the favourites and recent lists, where the account is not around it. */
+export function roleRow(account: AccountWithRoles, roleName: string, row: RowContext, withAccount: boolean) {
+  const favourite = row.isFavourite(account.accountId, roleName);
+  const role = { session: row.session, accountId: account.accountId, roleName };
+  return html`<li class="role">
+    <span class="role-main">
+      <span class="role-name">${roleName}</span>
+      ${
+        withAccount
+          ? html`<span class="account-meta"
+              >${account.accountName} · <span class="mono">${account.accountId}</span></span
+            >`
+          : nothing
+      }
+    </span>
+    <button
+      type="button"
+      class="star ${favourite ? 'on' : ''}"
+      aria-pressed=${favourite ? 'true' : 'false'}
+      aria-label="Favourite ${roleName} in ${account.accountName}"
+      title=${favourite ? 'Remove from favourites' : 'Add to favourites'}
+      @click=${() => row.actions.toggleFavourite(role)}
+    >
+      ${favourite ? '★' : '☆'}
+    </button>
+    <button
+      type="button"
+      class="link"
+      aria-label="Access keys for ${roleName} in ${account.accountName}"
+      @click=${() => row.actions.openAccessKeys({ ...role, accountName: account.accountName })}
+    >
+      Access keys
+    </button>
+  </li>`;
+}

@@ -1,0 +1,190 @@
+// The chosen session's accounts, as the access portal shows them: the listing's age and Refresh, progress while
+// listing, a search box, favourites and recently used on top, then every account (only as many as fit a page).
+import { html, nothing } from 'lit-html';
+import { live } from 'lit-html/directives/live.js';
+import { repeat } from 'lit-html/directives/repeat.js';
+import { searchAccounts, type SearchHit } from '../account-search.js';
+import type { Actions } from '../actions.js';
+import type { AccountWithRoles, Settings } from '../api.js';
+import { listingProgressText, plural } from '../session-text.js';
+import type { AccountsState, State } from '../state.js';
+import { ageText } from '../time-text.js';
+import { accountRow, roleRow, type RowContext } from './account-rows.js';
+import { addSessionView } from './add-session-view.js';
+
+const RECENT_SHOWN = 5;
+
+export function accountsView(state: State, actions: Actions) {
+  const accounts = state.accounts;
+  const session = state.sessions.find((s) => s.name === state.selected);
+  if (!session || !accounts) return welcomeView(state, actions);
+  const listing = accounts.listing;
+  return html`<section class="accounts" aria-labelledby="accounts-title">
+    <div class="section-head">
+      <h2 id="accounts-title">Accounts <span class="muted">in ${session.name}</span></h2>
+      <div class="listing-meta">
+        ${listing ? html`<span class="age">Listed ${ageText(listing.fetchedAt, state.now)}</span>` : nothing}
+        <button type="button" @click=${() => actions.refreshAccounts()} ?disabled=${accounts.loading}>
+          Refresh
+        </button>
+      </div>
+    </div>
+    ${progressLine(accounts)}
+    ${accounts.error ? html`<p class="error" role="alert">${accounts.error}</p>` : nothing}
+    ${state.favouriteError ? html`<p class="error" role="alert">${state.favouriteError}</p>` : nothing}
+    ${
+      listing
+        ? listingView(listing.accounts, state, actions, session.name)
+        : accounts.loading || accounts.error
+          ? nothing
+          : html`<p class="empty">
+              ${
+                session.state === 'signed-in'
+                  ? 'No accounts listed yet; press Refresh.'
+                  : `Sign in to ${session.name} to see your accounts.`
+              }
+            </p>`
+    }
+  </section>`;
+}
+
+function welcomeView(state: State, actions: Actions) {
+  if (state.sessions.length > 0) {
+    return html`<section class="welcome">
+      <h2>Choose a session</h2>
+      <p>Pick a session on the left to see its accounts.</p>
+    </section>`;
+  }
+  return html`<section class="welcome" aria-labelledby="welcome-title">
+    <h2 id="welcome-title">Add your AWS access portal</h2>
+    <p>
+      Sign in once to IAM Identity Center, then copy short-term credentials for any of your accounts, or keep
+      a profile in your credentials file fresh all day. Sessions in ~/.aws/config appear here by themselves.
+    </p>
+    ${addSessionView(state, actions, 'main')}
+  </section>`;
+}
+
+function progressLine(accounts: AccountsState) {
+  if (!accounts.loading) return nothing;
+  const progress = accounts.progress;
+  const total = progress?.totalAccounts;
+  return html`<div class="progress-line" role="status">
+    <span class="spinner" aria-hidden="true"></span>
+    <span>${progress ? listingProgressText(progress) : 'Listing your accounts…'}</span>
+    ${
+      total
+        ? html`<progress
+            max=${total}
+            value=${progress?.accountsWithRoles ?? 0}
+            aria-hidden="true"
+          ></progress>`
+        : nothing
+    }
+  </div>`;
+}
+
+let memo: {
+  accounts: AccountWithRoles[];
+  query: string;
+  favourites: unknown;
+  hits: SearchHit<AccountWithRoles>[];
+};
+
+function filtered(
+  accounts: AccountWithRoles[],
+  query: string,
+  settings: Settings | undefined,
+  session: string,
+) {
+  const favourites = settings?.favourites;
+  if (memo && memo.accounts === accounts && memo.query === query && memo.favourites === favourites)
+    return memo.hits;
+  const mine = (favourites ?? []).filter((f) => f.sessionName === session);
+  const hits = searchAccounts(accounts, query, mine);
+  memo = { accounts, query, favourites, hits };
+  return hits;
+}
+
+function listingView(accounts: AccountWithRoles[], state: State, actions: Actions, session: string) {
+  const query = state.query.trim();
+  const hits = filtered(accounts, query, state.settings, session);
+  const byId = new Map(accounts.map((a) => [a.accountId, a]));
+  const favourites = new Set(
+    (state.settings?.favourites ?? [])
+      .filter((f) => f.sessionName === session)
+      .map((f) => `${f.accountId}/${f.roleName}`),
+  );
+  const row: RowContext = {
+    session,
+    actions,
+    isFavourite: (accountId, roleName) => favourites.has(`${accountId}/${roleName}`),
+  };
+  const shown = hits.slice(0, state.shown);
+  const rest = hits.length - shown.length;
+  return html`
+    <div class="search">
+      <input
+        type="search"
+        class="search-box"
+        aria-label="Search accounts and roles"
+        autocomplete="off"
+        spellcheck="false"
+        placeholder="Search by account name, ID, e-mail or role"
+        .value=${live(state.query)}
+        @input=${(e: Event) => actions.search((e.target as HTMLInputElement).value)}
+      />
+    </div>
+    ${query ? nothing : topLists(state, session, byId, row)}
+    <h3 class="list-title" id="all-accounts-title">
+      ${query ? `${plural(hits.length, 'account')} match` : `All accounts (${accounts.length.toLocaleString('en-US')})`}
+    </h3>
+    ${
+      hits.length === 0 && query
+        ? html`<p class="empty">No account or role matches “${query}”.</p>`
+        : html`<ul class="account-list" aria-labelledby="all-accounts-title">
+            ${repeat(
+              shown,
+              (hit) => hit.account.accountId,
+              (hit) =>
+                accountRow(
+                  hit.account,
+                  hit.roles,
+                  query !== '' || state.expanded.has(hit.account.accountId),
+                  row,
+                ),
+            )}
+          </ul>`
+    }
+    ${
+      rest > 0
+        ? html`<p class="more">
+            ${plural(rest, 'more account')} — refine the search, or
+            <button type="button" class="link" @click=${() => actions.showMoreAccounts()}>show more</button>
+          </p>`
+        : nothing
+    }
+  `;
+}
+
+function topLists(state: State, session: string, byId: Map<string, AccountWithRoles>, row: RowContext) {
+  const settings = state.settings;
+  if (!settings) return nothing;
+  const mine = <T extends { sessionName: string; accountId: string }>(list: T[]) =>
+    list.filter((r) => r.sessionName === session && byId.has(r.accountId));
+  const favourites = mine(settings.favourites);
+  const favouriteKeys = new Set(favourites.map((f) => `${f.accountId}/${f.roleName}`));
+  const recent = mine(settings.recent)
+    .filter((r) => !favouriteKeys.has(`${r.accountId}/${r.roleName}`))
+    .slice(0, RECENT_SHOWN);
+  const list = (id: string, title: string, roles: Array<{ accountId: string; roleName: string }>) =>
+    roles.length
+      ? html`<section class="top-list" aria-labelledby=${id}>
+          <h3 id=${id}>${title}</h3>
+          <ul class="role-list">
+            ${roles.map((r) => roleRow(byId.get(r.accountId) as AccountWithRoles, r.roleName, row, true))}
+          </ul>
+        </section>`
+      : nothing;
+  return html`${list('favourites-title', 'Favourites', favourites)}${list('recent-title', 'Recently used', recent)}`;
+}

@@ -1,0 +1,106 @@
+// The form that adds an AWS access portal: name, start URL, region; hints as the user types, the core's sentence
+// when it refuses.
+import { html, nothing } from 'lit-html';
+import type { Actions } from '../actions.js';
+import { COMMON_REGIONS, type SessionFields } from '../session-form-hints.js';
+import type { State } from '../state.js';
+
+function fieldsOf(form: HTMLFormElement): SessionFields {
+  const data = new FormData(form);
+  return {
+    name: String(data.get('name') ?? ''),
+    startUrl: String(data.get('startUrl') ?? ''),
+    region: String(data.get('region') ?? ''),
+  };
+}
+
+export function addSessionView(state: State, actions: Actions, where: 'main' | 'side') {
+  const { hints, showHints, busy, error } = state.addSession;
+  const id = (field: string) => `add-${where}-${field}`;
+  const field = (name: keyof SessionFields, label: string, input: unknown, help: string) => {
+    const hint = showHints ? hints[name] : undefined;
+    return html`<div class="field">
+      <label for=${id(name)}>${label}</label>
+      ${input}
+      <p class="hint ${hint ? 'invalid' : ''}" id=${id(`${name}-hint`)}>${hint ?? help}</p>
+    </div>`;
+  };
+  const invalid = (name: keyof SessionFields) => (showHints && hints[name] ? 'true' : nothing);
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    if (await actions.addSession(fieldsOf(form))) form.reset();
+    else form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  };
+  const onInput = (event: Event) => actions.hintSessionForm(fieldsOf(event.currentTarget as HTMLFormElement));
+
+  return html`<form
+    class="add-session"
+    aria-label="Add a session"
+    novalidate
+    @submit=${submit}
+    @input=${onInput}
+  >
+    ${field(
+      'name',
+      'Name',
+      html`<input
+        id=${id('name')}
+        name="name"
+        autocomplete="off"
+        spellcheck="false"
+        required
+        aria-invalid=${invalid('name')}
+        aria-describedby=${id('name-hint')}
+      />`,
+      'A short name for this sign-in, such as acme.',
+    )}
+    ${field(
+      'startUrl',
+      'Start URL',
+      html`<input
+        id=${id('startUrl')}
+        name="startUrl"
+        type="url"
+        autocomplete="url"
+        spellcheck="false"
+        placeholder="https://d-1234567890.awsapps.com/start"
+        required
+        aria-invalid=${invalid('startUrl')}
+        aria-describedby=${id('startUrl-hint')}
+      />`,
+      'Your AWS access portal URL.',
+    )}
+    ${field(
+      'region',
+      'Region',
+      html`<input
+          id=${id('region')}
+          name="region"
+          list=${id('regions')}
+          autocomplete="off"
+          spellcheck="false"
+          value=${state.settings?.defaultRegion ?? 'us-east-1'}
+          required
+          aria-invalid=${invalid('region')}
+          aria-describedby=${id('region-hint')}
+        />
+        <datalist id=${id('regions')}>
+          ${COMMON_REGIONS.map((r) => html`<option value=${r}></option>`)}
+        </datalist>`,
+      'Where your IAM Identity Center lives.',
+    )}
+    ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}
+    <div class="actions">
+      <button type="submit" class="primary" ?disabled=${busy}>${busy ? 'Adding…' : 'Add session'}</button>
+      ${
+        where === 'side'
+          ? html`<button type="button" class="ghost" @click=${() => actions.toggleAddSession(false)}>
+              Cancel
+            </button>`
+          : nothing
+      }
+    </div>
+  </form>`;
+}

@@ -1,0 +1,57 @@
+// The whole window: the sections, the sessions column, the chosen section, and the Access keys dialog.
+import { html, nothing } from 'lit-html';
+import type { Actions } from '../actions.js';
+import type { Section, State } from '../state.js';
+import { accessKeysDialog } from './access-keys-view.js';
+import { accountsView } from './accounts-view.js';
+import { profilesView } from './profiles-view.js';
+import { sessionsView } from './sessions-view.js';
+import { settingsView } from './settings-view.js';
+
+const SECTIONS: Array<[Section, string]> = [
+  ['accounts', 'Accounts'],
+  ['profiles', 'Profiles'],
+  ['settings', 'Settings'],
+];
+
+export function appView(state: State, actions: Actions) {
+  if (!state.ready) return html`<p class="loading" role="status">Loading…</p>`;
+  return html`<header class="topbar">
+      <h1 class="brand"><span class="logo" aria-hidden="true"></span>SSO Tray</h1>
+      <nav aria-label="Sections" class="sections">
+        ${SECTIONS.map(
+          ([id, label]) =>
+            html`<button
+              type="button"
+              class="section-tab"
+              aria-current=${state.section === id ? 'page' : nothing}
+              @click=${() => actions.showSection(id)}
+            >
+              ${label}
+            </button>`,
+        )}
+      </nav>
+    </header>
+    ${state.loadError ? html`<p class="banner error" role="alert">${state.loadError}</p>` : nothing}
+    ${
+      state.problem
+        ? html`<div class="banner warn" role="alert">
+            <span>${state.problem}</span>
+            <button type="button" class="ghost small" @click=${() => actions.dismissProblem()}>
+              Dismiss
+            </button>
+          </div>`
+        : nothing
+    }
+    <div class="layout">
+      ${sessionsView(state, actions)}
+      <main class="content">${sectionView(state, actions)}</main>
+    </div>
+    ${accessKeysDialog(state, actions)}`;
+}
+
+function sectionView(state: State, actions: Actions) {
+  if (state.section === 'profiles') return profilesView(state, actions);
+  if (state.section === 'settings') return settingsView(state, actions);
+  return accountsView(state, actions);
+}

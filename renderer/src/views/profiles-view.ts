@@ -1,0 +1,67 @@
+// The profiles SSO Tray wrote to the credentials file: which role, when they expire, whether they are kept fresh.
+import { html, nothing } from 'lit-html';
+import { repeat } from 'lit-html/directives/repeat.js';
+import type { Actions } from '../actions.js';
+import type { OwnedProfile } from '../api.js';
+import type { State } from '../state.js';
+import { momentText } from '../time-text.js';
+
+export function profilesView(state: State, actions: Actions) {
+  const names = new Map((state.accounts?.listing?.accounts ?? []).map((a) => [a.accountId, a.accountName]));
+  return html`<section class="profiles" aria-labelledby="profiles-title">
+    <div class="section-head"><h2 id="profiles-title">Profiles</h2></div>
+    <p class="muted">
+      Profiles SSO Tray wrote to your credentials file. Those kept fresh are rewritten before they expire,
+      while the session is signed in.
+    </p>
+    ${
+      state.profiles.length === 0
+        ? html`<p class="empty">
+            No profiles yet: open Access keys on a role and choose Write to credentials file.
+          </p>`
+        : html`<table class="table">
+            <thead>
+              <tr>
+                <th scope="col">Profile</th>
+                <th scope="col">Role</th>
+                <th scope="col">Expires</th>
+                <th scope="col">Kept fresh</th>
+                <th scope="col"><span class="sr-only">Actions</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              ${repeat(
+                state.profiles,
+                (p) => p.profile,
+                (p) => profileRow(p, names, state, actions),
+              )}
+            </tbody>
+          </table>`
+    }
+  </section>`;
+}
+
+function profileRow(p: OwnedProfile, names: Map<string, string>, state: State, actions: Actions) {
+  const expired = Date.parse(p.expiration) <= state.now;
+  const error = state.profileErrors[p.profile];
+  return html`<tr>
+    <th scope="row" class="mono">${p.profile}</th>
+    <td>
+      ${p.roleName}
+      <span class="account-meta">${names.get(p.accountId) ?? p.accountId} · ${p.sessionName}</span>
+    </td>
+    <td class=${expired ? 'warn' : ''}>${expired ? 'Expired ' : ''}${momentText(p.expiration, state.now)}</td>
+    <td>${p.keepFresh ? 'Yes' : 'No'}</td>
+    <td>
+      <button
+        type="button"
+        class="ghost small"
+        aria-label="Remove ${p.profile}"
+        @click=${() => actions.removeProfile(p.profile)}
+      >
+        Remove
+      </button>
+      ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}
+    </td>
+  </tr>`;
+}

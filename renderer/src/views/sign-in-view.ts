@@ -1,0 +1,50 @@
+// A sign-in on its way: the device code large with where to enter it, or the browser to approve in, and a countdown.
+import { html, nothing } from 'lit-html';
+import type { SignInActivity } from '../state.js';
+import { countdownText } from '../time-text.js';
+
+export function signInView(session: string, activity: SignInActivity, now: number) {
+  const progress = activity.progress;
+  const left = activity.deadline === undefined ? undefined : (activity.deadline - now) / 1000;
+  const countdown = (what: string) =>
+    left === undefined
+      ? nothing
+      : html`<p class="countdown" role="timer" aria-label="${what} ${countdownText(left)}">
+          ${what} <strong>${countdownText(left)}</strong>
+        </p>`;
+
+  if (!progress || progress.step === 'registering') {
+    return html`<div class="sign-in" role="status">
+      <p><span class="spinner" aria-hidden="true"></span>Starting the sign-in…</p>
+    </div>`;
+  }
+  if (progress.step === 'creating-token') {
+    return html`<div class="sign-in" role="status">
+      <p><span class="spinner" aria-hidden="true"></span>Finishing the sign-in…</p>
+    </div>`;
+  }
+  if (progress.step === 'device-code') {
+    const titleId = `device-code-title-${session}`;
+    return html`<div class="sign-in device" role="group" aria-labelledby=${titleId}>
+      <p id=${titleId}>Enter this code at <span class="address">${progress.verificationUri}</span></p>
+      <p class="user-code" aria-label="Your code">${progress.userCode}</p>
+      <p class="muted small">
+        Or open <span class="address">${progress.verificationUriComplete}</span>, where the code is filled in.
+      </p>
+      ${countdown('The code expires in')}
+    </div>`;
+  }
+  // 'open-browser' (and 'waiting' after it)
+  const url = progress.step === 'open-browser' ? progress.url : undefined;
+  return html`<div class="sign-in" role="group" aria-label="Sign-in">
+    <p><span class="spinner" aria-hidden="true"></span>Approve the sign-in in your browser.</p>
+    ${
+      url
+        ? html`<p class="muted small">
+            If no browser opened, open this address: <span class="address">${url}</span>
+          </p>`
+        : nothing
+    }
+    ${countdown('Waiting for approval:')}
+  </div>`;
+}
