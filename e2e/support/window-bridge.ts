@@ -97,18 +97,33 @@ export async function startWindowBridge(options: BridgeOptions = {}): Promise<Wi
         invoke(handlers, channel, input),
       );
       await page.addInitScript({ content: await windowApiScript() });
+      // Events go in order, one batch at a time: one page.evaluate per event (5,000 for a big listing) would take
+      // the bridge seconds, where Electron's IPC takes milliseconds.
+      const queue: Array<[string, unknown]> = [];
+      let inFlight = false;
+      const pump = () => {
+        if (inFlight || queue.length === 0) return;
+        inFlight = true;
+        page
+          .evaluate((events) => {
+            for (const [event, data] of events) (globalThis as PageGlobals).__ssoTrayEvent?.(event, data);
+          }, queue.splice(0))
+          .catch(() => undefined) // the page may be closing
+          .finally(() => {
+            inFlight = false;
+            pump();
+          });
+      };
       for (const name of EVENT_NAMES) {
         stops.push(
           core.on(name, (payload) => {
-            page
-              .evaluate(([event, data]) => (globalThis as PageGlobals).__ssoTrayEvent?.(event, data), [
-                name,
-                payload,
-              ] as const)
-              .catch(() => undefined); // the page may be closing
+            queue.push([name, payload]);
+            pump();
           }),
         );
       }
+      // The size main opens the window at.
+      await page.setViewportSize({ width: 1040, height: 760 });
       await page.goto(`${server.url}/index.html`);
     },
     async close() {
@@ -214,7 +229,7 @@ async function filesUnder(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
 }
 
-/** A screenshot of what the user sees, kept with the test results. */
-export async function screen(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(REPO, 'test-results', 'screens', `${name}.png`), fullPage: true });
+/** A screenshot of what the user sees in the window (or the whole page), kept with the test results. */
+export async function screen(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  await page.screenshot({ path: path.join(REPO, 'test-results', 'screens', `${name}.png`), ...options });
 }

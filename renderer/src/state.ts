@@ -105,7 +105,7 @@ export function initialState(now: number): State {
 
 type Listener = (state: State) => void;
 
-/** The one mutable place: a change replaces the state and schedules one render for all changes of a turn. */
+/** The one mutable place: a change replaces the state and schedules one render for all changes of a frame. */
 export class Store {
   private listeners = new Set<Listener>();
   private scheduled = false;
@@ -121,7 +121,8 @@ export class Store {
     this.current = { ...this.current, ...patch };
     if (this.scheduled) return;
     this.scheduled = true;
-    queueMicrotask(() => {
+    // One render a frame however many changes arrive (a big listing reports every account).
+    requestAnimationFrame(() => {
       this.scheduled = false;
       for (const listener of this.listeners) listener(this.current);
     });

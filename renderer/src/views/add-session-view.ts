@@ -2,7 +2,7 @@
 // when it refuses.
 import { html, nothing } from 'lit-html';
 import type { Actions } from '../actions.js';
-import { COMMON_REGIONS, type SessionFields } from '../session-form-hints.js';
+import { COMMON_REGIONS, sessionFormHints, type SessionFields } from '../session-form-hints.js';
 import type { State } from '../state.js';
 
 function fieldsOf(form: HTMLFormElement): SessionFields {
@@ -30,8 +30,12 @@ export function addSessionView(state: State, actions: Actions, where: 'main' | '
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
-    if (await actions.addSession(fieldsOf(form))) form.reset();
-    else form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    const fields = fieldsOf(form);
+    // The first field with a hint takes the focus, so the user lands where the fix is needed.
+    const hints = sessionFormHints(fields);
+    const first = (['name', 'startUrl', 'region'] as const).find((field) => hints[field]);
+    if (first) (form.elements.namedItem(first) as HTMLElement | null)?.focus();
+    if (await actions.addSession(fields)) form.reset();
   };
   const onInput = (event: Event) => actions.hintSessionForm(fieldsOf(event.currentTarget as HTMLFormElement));
 

@@ -1,0 +1,192 @@
+// The accounts of a session as the window shows them: listed (cached first, fresh by event), searched, opened,
+// favourites and recent on top, an ended session's sentence, and typing in the search box with 5,000 accounts.
+import { expect, test, type Page } from '@playwright/test';
+import { ACME, screen, startWindowBridge, type WindowBridge } from './support/window-bridge.js';
+
+let bridge: WindowBridge | undefined;
+test.afterEach(async () => {
+  await bridge?.close();
+  bridge = undefined;
+});
+
+/** The little of the page's DOM the latency probe uses (the spec is type-checked without DOM types). */
+interface PageDom {
+  document: {
+    querySelector(selector: string): { value: string; dispatchEvent(event: unknown): boolean } | null;
+  };
+  Event: new (type: string, init: { bubbles: boolean }) => unknown;
+  requestAnimationFrame(callback: () => void): number;
+}
+
+const accountButton = (page: Page, name: string) =>
+  page.getByRole('button', { name: new RegExp(`^${name} \\d{12}`) });
+
+test.describe('the accounts listed and searchable', () => {
+  test('every account with id and e-mail; one opens to its permission sets', async ({ page }) => {
+    bridge = await startWindowBridge({ acme: 'signed-in' });
+    const assigned = bridge.emu.organisation.accounts.filter((a) => a.roles.length > 0);
+    await bridge.open(page);
+    await expect(page.getByRole('heading', { name: `All accounts (${assigned.length})` })).toBeVisible();
+    const sandbox = assigned.find((a) => a.accountName === 'Sandbox')!;
+    const row = accountButton(page, 'Sandbox');
+    await expect(row).toContainText(sandbox.accountId);
+    await expect(row).toContainText(sandbox.emailAddress);
+    await expect(row).toHaveAttribute('aria-expanded', 'false');
+    await row.click();
+    await expect(row).toHaveAttribute('aria-expanded', 'true');
+    const roles = page.getByRole('list', { name: 'Roles in Sandbox' });
+    await expect(roles.getByRole('listitem')).toContainText(sandbox.roles);
+    await screen(page, 'accounts');
+  });
+
+  test('the search box filters by name, id, e-mail and role', async ({ page }) => {
+    bridge = await startWindowBridge({ acme: 'signed-in' });
+    await bridge.open(page);
+    const search = page.getByRole('searchbox', { name: 'Search accounts and roles' });
+    await search.fill('payments dev admin');
+    await expect(page.getByRole('heading', { name: '1 account match' })).toBeVisible();
+    const roles = page.getByRole('list', { name: 'Roles in Payments dev' }).getByRole('listitem');
+    await expect(roles).toHaveCount(1);
+    await expect(roles).toContainText('AdministratorAccess');
+    await screen(page, 'accounts-search');
+
+    const billing = bridge.emu.organisation.accounts.find((a) => a.accountName === 'Billing')!;
+    await search.fill(billing.accountId);
+    await expect(page.getByRole('heading', { name: '1 account match' })).toBeVisible();
+    await expect(accountButton(page, 'Billing')).toBeVisible();
+    await search.fill('aws+log-archive@');
+    await expect(accountButton(page, 'Log Archive')).toBeVisible();
+    await search.fill('no such thing');
+    await expect(page.getByText('No account or role matches “no such thing”.')).toBeVisible();
+  });
+
+  test('the cached listing shows at once, with its age; Refresh lists again', async ({ page }) => {
+    bridge = await startWindowBridge({ acme: 'signed-in' });
+    await bridge.open(page);
+    await expect(page.getByText('Listed just now')).toBeVisible();
+    const listings = bridge.emu.calls({ api: 'ListAccounts' }).length;
+    await page.reload();
+    await expect(accountButton(page, 'Sandbox')).toBeVisible();
+    expect(bridge.emu.calls({ api: 'ListAccounts' })).toHaveLength(listings);
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await expect.poll(() => bridge!.emu.calls({ api: 'ListAccounts' }).length).toBeGreaterThan(listings);
+    await expect(page.getByText('Listed just now')).toBeVisible();
+  });
+
+  test('while listing, a progress line counts the accounts', async ({ page }) => {
+    bridge = await startWindowBridge({ acme: 'signed-in', core: { listingConcurrency: 2 } });
+    bridge.emu.setLatency('ListAccountRoles', 150);
+    await bridge.open(page);
+    await expect(page.getByRole('status').getByText(/^Listing roles: \d+ of 30 accounts$/)).toBeVisible();
+    await screen(page, 'listing-progress');
+    await expect(page.getByRole('heading', { name: 'All accounts (30)' })).toBeVisible();
+    await expect(page.getByText(/^Listing roles/)).toBeHidden();
+  });
+});
+
+test.describe('favourites and recently used on top', () => {
+  test('a starred role is listed first and stays after a reload; opening a role makes it recent', async ({
+    page,
+  }) => {
+    bridge = await startWindowBridge({ acme: 'signed-in' });
+    await bridge.open(page);
+    await accountButton(page, 'Security').click();
+    const star = page
+      .getByRole('list', { name: 'Roles in Security' })
+      .getByRole('button', { name: 'Favourite ViewOnlyAccess in Security' });
+    await star.click();
+    await expect(star).toHaveAttribute('aria-pressed', 'true');
+    const favourites = page.getByRole('region', { name: 'Favourites' });
+    await expect(favourites.getByRole('listitem')).toContainText([/ViewOnlyAccess\s*Security/]);
+
+    await accountButton(page, 'Shared Services').click();
+    await page.getByRole('button', { name: 'Access keys for DeveloperAccess in Shared Services' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+    const recent = page.getByRole('region', { name: 'Recently used' });
+    await expect(recent.getByRole('listitem')).toContainText([/DeveloperAccess\s*Shared Services/]);
+    await screen(page, 'favourites');
+
+    await page.reload();
+    await expect(favourites.getByRole('listitem')).toContainText([/ViewOnlyAccess\s*Security/]);
+    // Searching ranks the favourite's account first too.
+    await page.getByRole('searchbox').fill('ReadOnlyAccess');
+    await expect(
+      page
+        .getByRole('list', { name: /accounts match$/ })
+        .getByRole('button', { expanded: true })
+        .first(),
+    ).toContainText('Security');
+    await page.getByRole('searchbox').fill('');
+    await favourites.getByRole('button', { name: 'Favourite ViewOnlyAccess in Security' }).click();
+    await expect(favourites).toBeHidden();
+    expect((await bridge.call('settings:get', {})).favourites).toEqual([]);
+  });
+});
+
+test.describe('an ended session', () => {
+  test('Refresh shows the sentence, and the session says it has expired', async ({ page }) => {
+    bridge = await startWindowBridge({ acme: 'signed-in' });
+    await bridge.open(page);
+    await expect(accountButton(page, 'Sandbox')).toBeVisible();
+    bridge.emu.revokeSessions();
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    const sentence = 'Your session for acme (us-east-1) has ended. Sign in again.';
+    await expect(page.getByRole('main').getByRole('alert')).toHaveText(sentence);
+    const card = page.getByRole('region', { name: ACME });
+    await expect(card.getByText('Expired')).toBeVisible();
+    await expect(card.getByRole('button', { name: 'Sign in with the browser' })).toBeVisible();
+    await screen(page, 'session-ended');
+  });
+});
+
+test.describe('5,000 accounts', () => {
+  test('typing in the search box stays fast', async ({ page }) => {
+    bridge = await startWindowBridge({ emulator: { accounts: 5000 }, acme: 'signed-in' });
+    const opened = Date.now();
+    await bridge.open(page);
+    await expect(page.getByRole('heading', { name: 'All accounts (5,000)' })).toBeVisible({
+      timeout: 20_000,
+    });
+    await expect(page.getByText('4,900 more accounts — refine the search')).toBeVisible();
+    console.log(
+      `Listing 5,000 accounts with their roles, progress shown, in the window: ${Date.now() - opened} ms.`,
+    );
+    const target = bridge.emu.organisation.accounts[4321]!;
+
+    // Each keystroke: the input event, the filter over 5,000 accounts, the render and the next frame.
+    const latencies: number[] = [];
+    for (let i = 1; i <= target.accountName.length; i++) {
+      latencies.push(
+        await page.evaluate(
+          async (query) => {
+            const dom = globalThis as unknown as PageDom;
+            const box = dom.document.querySelector('input[type="search"]')!;
+            const start = performance.now();
+            box.value = query;
+            box.dispatchEvent(new dom.Event('input', { bubbles: true }));
+            await new Promise((resolve) => dom.requestAnimationFrame(() => setTimeout(resolve)));
+            return performance.now() - start;
+          },
+          target.accountName.slice(0, i),
+        ),
+      );
+    }
+    await expect(page.getByRole('heading', { name: '1 account match' })).toBeVisible();
+    await expect(accountButton(page, target.accountName)).toBeVisible();
+    latencies.sort((a, b) => a - b);
+    const median = latencies[Math.floor(latencies.length / 2)]!;
+    const worst = latencies[latencies.length - 1]!;
+    console.log(
+      `Search over 5,000 accounts: ${latencies.length} keystrokes, median ${median.toFixed(1)} ms, worst ${worst.toFixed(1)} ms to the filtered list on screen.`,
+    );
+    expect(median).toBeLessThan(100);
+
+    // As a user types it: key presses to the one match on screen.
+    await page.getByRole('searchbox').fill('');
+    const start = Date.now();
+    await page.getByRole('searchbox').pressSequentially(target.accountId);
+    await expect(page.getByRole('heading', { name: '1 account match' })).toBeVisible();
+    console.log(`Typing an account id (12 keys) to its one match: ${Date.now() - start} ms.`);
+    await screen(page, 'accounts-5000');
+  });
+});
