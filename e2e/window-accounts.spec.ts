@@ -49,6 +49,12 @@ test.describe('the accounts listed and searchable', () => {
     await expect(roles).toHaveCount(1);
     await expect(roles).toContainText('AdministratorAccess');
     await screen(page, 'accounts-search');
+    // A match opens by itself; the user can still close it.
+    const match = accountButton(page, 'Payments dev');
+    await expect(match).toHaveAttribute('aria-expanded', 'true');
+    await match.click();
+    await expect(match).toHaveAttribute('aria-expanded', 'false');
+    await expect(roles).toHaveCount(0);
 
     const billing = bridge.emu.organisation.accounts.find((a) => a.accountName === 'Billing')!;
     await search.fill(billing.accountId);

@@ -70,7 +70,7 @@ export interface State {
   addSession: { open: boolean; busy: boolean; hints: SessionHints; error?: string; showHints: boolean };
   accounts?: AccountsState;
   query: string;
-  /** Accounts the user opened (ids). */
+  /** Accounts the user opened, or closed while searching (ids). */
   expanded: ReadonlySet<string>;
   /** How many accounts the list renders at most (the rest: "refine the search"). */
   shown: number;

@@ -72,7 +72,8 @@ function newer(a: Listing | null, b: Listing | null): Listing | null {
 }
 
 export function search({ store }: ActionContext, query: string): void {
-  store.update({ query, shown: PAGE_OF_ACCOUNTS });
+  // A new query opens every match afresh (see isOpen).
+  store.update({ query, shown: PAGE_OF_ACCOUNTS, expanded: new Set() });
 }
 
 export function toggleAccount({ store }: ActionContext, accountId: string): void {

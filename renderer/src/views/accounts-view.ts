@@ -5,7 +5,7 @@ import { live } from 'lit-html/directives/live.js';
 import { repeat } from 'lit-html/directives/repeat.js';
 import { searchAccounts, type SearchHit } from '../account-search.js';
 import type { Actions } from '../actions.js';
-import type { AccountWithRoles, Settings } from '../api.js';
+import type { AccountWithRoles, SessionView, Settings } from '../api.js';
 import { listingProgressText, plural } from '../session-text.js';
 import type { AccountsState, State } from '../state.js';
 import { ageText } from '../time-text.js';
@@ -37,15 +37,16 @@ export function accountsView(state: State, actions: Actions) {
         ? listingView(listing.accounts, state, actions, session.name)
         : accounts.loading || accounts.error
           ? nothing
-          : html`<p class="empty">
-              ${
-                session.state === 'signed-in'
-                  ? 'No accounts listed yet; press Refresh.'
-                  : `Sign in to ${session.name} to see your accounts.`
-              }
-            </p>`
+          : html`<p class="empty">${emptyText(session, state)}</p>`
     }
   </section>`;
+}
+
+function emptyText(session: SessionView, state: State): string {
+  if (session.state === 'signed-in') return 'No accounts listed yet; press Refresh.';
+  if (state.signIns[session.name] || session.state === 'signing-in')
+    return 'Your accounts appear here once you are signed in.';
+  return `Sign in to ${session.name} to see your accounts.`;
 }
 
 function welcomeView(state: State, actions: Actions) {
@@ -147,12 +148,7 @@ function listingView(accounts: AccountWithRoles[], state: State, actions: Action
               shown,
               (hit) => hit.account.accountId,
               (hit) =>
-                accountRow(
-                  hit.account,
-                  hit.roles,
-                  query !== '' || state.expanded.has(hit.account.accountId),
-                  row,
-                ),
+                accountRow(hit.account, hit.roles, isOpen(query, state.expanded, hit.account.accountId), row),
             )}
           </ul>`
     }
@@ -165,6 +161,11 @@ function listingView(accounts: AccountWithRoles[], state: State, actions: Action
         : nothing
     }
   `;
+}
+
+/** While searching, matches are open unless the user closed them; otherwise closed unless opened. */
+function isOpen(query: string, toggled: ReadonlySet<string>, accountId: string): boolean {
+  return (query !== '') !== toggled.has(accountId);
 }
 
 function topLists(state: State, session: string, byId: Map<string, AccountWithRoles>, row: RowContext) {

@@ -46,7 +46,9 @@ function sessionCard(view: SessionView, state: State, actions: Actions) {
   const status = sessionStatus(view, state.now);
   const activity = state.signIns[view.name];
   const selected = state.selected === view.name;
-  const note = state.sessionNotes[view.name];
+  // The core's 'sign-in-needed' sentence is often the reason the status line shows already.
+  const note =
+    state.sessionNotes[view.name]?.text === status.detail ? undefined : state.sessionNotes[view.name];
   const titleId = `session-${view.name}`;
   return html`<li class="session-card ${selected ? 'selected' : ''}">
     <section aria-labelledby=${titleId}>
