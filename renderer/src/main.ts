@@ -2,7 +2,10 @@
 import { render } from 'lit-html';
 import './styles/base.css';
 import './styles/layout.css';
-import './styles/components.css';
+import './styles/sessions.css';
+import './styles/accounts.css';
+import './styles/access-keys.css';
+import './styles/profiles-settings.css';
 import { createActions } from './actions.js';
 import { startTicker, startWindow } from './actions/start-window.js';
 import { api } from './api.js';

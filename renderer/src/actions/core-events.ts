@@ -9,6 +9,8 @@ export function listenToCore(ctx: ActionContext): () => void {
   const { api, store } = ctx;
   const stops = [
     api.on('sessions-changed', (sessions) => {
+      // Until the window has started, startWindow chooses the session to show.
+      if (!store.state.ready) return;
       store.update((s) => ({
         sessions,
         selected: sessions.some((v) => v.name === s.selected) ? s.selected : sessions[0]?.name,
