@@ -10,7 +10,7 @@ import { SafeStorageSecretStore } from './safe-storage-secret-store.js';
 import { TrayController } from './tray-controller.js';
 import { MainWindow } from './main-window.js';
 import { createHandlers } from '../ipc/handlers.js';
-import { forwardEvents, registerIpc } from '../ipc/register-ipc.js';
+import { forwardEvents, registerIpc } from './register-ipc.js';
 
 export type ElectronApi = Pick<
   typeof Electron,
