@@ -142,7 +142,7 @@ describe('sso-tray login and listing', () => {
     const sessions = await sso(['sessions']);
     expect(sessions.stdout.split('\n')[0]).toMatch(/^NAME\s+STATE\s+EXPIRES\s+REGION\s+START URL\s+FROM$/);
     expect(sessions.stdout).toMatch(
-      /^acme\s+signed-in\s+in 7h 5\dm\s+us-east-1\s+https:\/\/d-0000000000\.awsapps\.com\/start\s+sso-session$/m,
+      /^acme\s+signed-in\s+in 7h 5\dm\s+us-east-1\s+https:\/\/d-0000000000\.awsapps\.com\/start\s+app$/m,
     );
 
     const accounts = JSON.parse((await sso(['accounts', '--json'])).stdout) as Array<{

@@ -113,6 +113,8 @@ describe('signing in', () => {
       tokenFile,
       JSON.stringify({ ...cached, expiresAt: cached.expiresAt!.replace('Z', 'UTC') }),
     );
+    // Only ~/.aws/config knows the session now, as after `aws configure sso` and `aws sso login`.
+    await core.settingsFile.update((s) => ({ ...s, sessions: [] }));
     const fresh = newCore();
     await fresh.start();
     expect(fresh.sessions()).toEqual([
@@ -216,6 +218,36 @@ describe('the portal’s list and credentials', () => {
     await core.accounts('acme').catch(() => undefined);
     expect(announcements).toEqual(['Your session for acme (us-east-1) has ended. Sign in again.']);
     expect(core.sessions()[0]?.state).toBe('expired');
+  });
+});
+
+describe('sessions of the app', () => {
+  it('stays the app’s own (removable) although it is also in ~/.aws/config, and removing it takes that section too', async () => {
+    await core.addSession({ name: 'acme', startUrl: emu.startUrl, region: emu.region });
+    expect(core.sessions()).toEqual([expect.objectContaining({ name: 'acme', source: 'app' })]);
+    await writeFile(sandbox.paths.configFile, `# mine\n${await readFile(sandbox.paths.configFile, 'utf8')}`);
+    await core.removeSession('acme');
+    expect(core.sessions()).toEqual([]);
+    expect(await readFile(sandbox.paths.configFile, 'utf8')).toBe('# mine\n');
+  });
+
+  it('leaves the [sso-session] in ~/.aws/config when a profile there uses it', async () => {
+    await core.addSession({ name: 'acme', startUrl: emu.startUrl, region: emu.region });
+    await core.signIn('acme', 'browser');
+    const account = emu.organisation.accounts[0]!;
+    await core.writeConfigProfile({
+      session: 'acme',
+      accountId: account.accountId,
+      roleName: account.roles[0]!,
+      profile: 'dev',
+      kind: 'sso',
+    });
+    await core.removeSession('acme');
+    const config = await readFile(sandbox.paths.configFile, 'utf8');
+    expect(config).toContain('[sso-session acme]');
+    expect(config).toContain('[profile dev]');
+    // Still there for the AWS CLI, so it shows again, as a session of ~/.aws/config.
+    expect(core.sessions()).toEqual([expect.objectContaining({ name: 'acme', source: 'sso-session' })]);
   });
 });
 

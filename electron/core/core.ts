@@ -20,6 +20,7 @@ import {
 import { CredentialsFile, type OwnedProfile } from './aws-files/credentials-file.js';
 import {
   readSessionsFromConfig,
+  removeSsoSession,
   writeProcessProfile,
   writeSsoProfile,
   writeSsoSession,
@@ -161,7 +162,13 @@ export class SsoTrayCore extends TypedEmitter<CoreEvents> {
     }
     const byName = new Map<string, SessionConfig>();
     for (const session of settings.sessions) byName.set(session.name, session);
-    for (const session of configured) byName.set(session.name, session);
+    for (const session of configured) {
+      // The app's own session is also in ~/.aws/config (for the AWS CLI): it stays the app's, removable in the app.
+      const own = byName.get(session.name);
+      if (own?.source === 'app' && own.startUrl === session.startUrl && own.region === session.region)
+        continue;
+      byName.set(session.name, session);
+    }
     for (const [name, runtime] of this.runtimes) {
       const next = byName.get(name);
       if (!next || JSON.stringify(next) !== JSON.stringify(runtime.config)) {
@@ -249,6 +256,8 @@ export class SsoTrayCore extends TypedEmitter<CoreEvents> {
     }
     await this.signOut(name).catch(() => undefined);
     await this.settingsFile.update((s) => ({ ...s, sessions: s.sessions.filter((x) => x.name !== name) }));
+    // The [sso-session] written for the AWS CLI goes too, unless a profile there uses it.
+    await removeSsoSession(this.options.paths, runtime.config);
     await this.reloadSessions();
   }
 

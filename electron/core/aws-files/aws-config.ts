@@ -133,6 +133,27 @@ export async function writeSsoSession(paths: AwsPaths, session: SessionConfig): 
 }
 
 /**
+ * Removes `[sso-session NAME]` when it is exactly the one SSO Tray wrote for this session and no profile uses it;
+ * otherwise it stays (someone relies on it). Returns whether it was removed.
+ */
+export async function removeSsoSession(paths: AwsPaths, session: SessionConfig): Promise<boolean> {
+  let removed = false;
+  await editConfig(paths, (document) => {
+    const name = `sso-session ${session.name}`;
+    const existing = document.getSection(name);
+    if (existing?.sso_start_url !== session.startUrl || existing.sso_region !== session.region) return false;
+    const used = document
+      .sectionNames()
+      .some((section) => section !== name && document.getSection(section)?.sso_session === session.name);
+    if (used) return false;
+    document.removeSection(name);
+    removed = true;
+    return true;
+  });
+  return removed;
+}
+
+/**
  * Writes a profile: updated in place when it already has the same identity (keys of the user's own, such as
  * `output`, stay), refused when it is something else unless `overwrite`, which replaces its keys.
  */
