@@ -27,7 +27,7 @@ test.describe('the window under its CSP', () => {
 
     const violations: string[] = [];
     page.on('console', (message) => {
-      // Chromium says "Refused to …" for each violation (the meta's frame-ancestors is only noted as ignored).
+      // Chromium says "Refused to …" for each violation.
       if (/Refused to/i.test(message.text())) violations.push(message.text());
     });
     const outside: string[] = [];
