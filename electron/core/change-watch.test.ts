@@ -1,41 +1,24 @@
 // The running app notices what other programs do, as it happens and without polling.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../e2e/identity-center/emulator.js';
-import { makeSandbox, type Sandbox } from '../../e2e/support/sandbox.js';
-import { SsoTrayCore } from './core.js';
+import type { RunningEmulator } from '../../e2e/identity-center/emulator.js';
+import { startCoreHarness, type CoreHarness } from '../../e2e/support/core-harness.js';
+import type { SsoTrayCore } from './core.js';
 
+let h: CoreHarness;
 let emu: RunningEmulator;
-let sandbox: Sandbox;
 let app: SsoTrayCore;
 let other: SsoTrayCore;
 
-function newCore(background: boolean): SsoTrayCore {
-  return new SsoTrayCore({
-    paths: sandbox.paths,
-    endpoints: { oidc: emu.url, portal: emu.url },
-    background,
-    openBrowser: async (url) => {
-      await emu.approveAuthorization(url);
-    },
-  });
-}
-
 beforeEach(async () => {
-  emu = await startEmulator();
-  sandbox = await makeSandbox(emu.url);
-  other = newCore(false); // the CLI, or the AWS CLI writing the same files
+  h = await startCoreHarness();
+  emu = h.emu;
+  other = h.core; // the CLI, or the AWS CLI writing the same files
   await other.addSession({ name: 'acme', startUrl: emu.startUrl, region: emu.region });
-  app = newCore(true);
+  app = h.newCore({ background: true });
   await app.start();
 });
 
-afterEach(async () => {
-  await app.whenIdle();
-  app.dispose();
-  other.dispose();
-  await emu.close();
-  await sandbox.cleanup();
-});
+afterEach(() => h.close());
 
 describe('changes made by other programs', () => {
   it('shows a sign-in made elsewhere, and a sign-out made elsewhere (aws sso logout deletes the token file)', async () => {

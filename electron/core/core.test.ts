@@ -3,27 +3,25 @@ import { createHash } from 'node:crypto';
 import { readFile, stat, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../e2e/identity-center/emulator.js';
-import { makeSandbox, type Sandbox } from '../../e2e/support/sandbox.js';
-import { SsoTrayCore } from './core.js';
+import type { RunningEmulator } from '../../e2e/identity-center/emulator.js';
+import { startCoreHarness, type CoreHarness } from '../../e2e/support/core-harness.js';
+import type { Sandbox } from '../../e2e/support/sandbox.js';
+import type { CoreOptions, SsoTrayCore } from './core.js';
 import { isSsoTrayError } from './errors.js';
 
 const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
 
+let h: CoreHarness;
 let emu: RunningEmulator;
 let sandbox: Sandbox;
 let core: SsoTrayCore;
 
-function newCore(extra: Partial<ConstructorParameters<typeof SsoTrayCore>[0]> = {}): SsoTrayCore {
-  return new SsoTrayCore({
-    paths: sandbox.paths,
-    endpoints: { oidc: emu.url, portal: emu.url },
-    openBrowser: async (url) => {
-      await emu.approveAuthorization(url);
-    },
-    ...extra,
-  });
+async function begin(options: Parameters<typeof startCoreHarness>[0] = {}): Promise<void> {
+  h = await startCoreHarness(options);
+  ({ emu, sandbox, core } = h);
 }
+
+const newCore = (extra: Partial<CoreOptions> = {}) => h.newCore(extra);
 
 /** The accounts the user has at least one role in: the only ones the portal lists. */
 function assigned() {
@@ -36,17 +34,9 @@ async function signedInCore(): Promise<SsoTrayCore> {
   return core;
 }
 
-beforeEach(async () => {
-  emu = await startEmulator();
-  sandbox = await makeSandbox(emu.url);
-  core = newCore();
-});
+beforeEach(() => begin());
 
-afterEach(async () => {
-  core.dispose();
-  await emu.close();
-  await sandbox.cleanup();
-});
+afterEach(() => h.close());
 
 describe('signing in', () => {
   it('signs in with the browser (PKCE) and shares the token with the AWS CLI', async () => {
@@ -79,7 +69,6 @@ describe('signing in', () => {
   });
 
   it('signs in with a device code, announcing the code and the countdown', async () => {
-    core.dispose();
     core = newCore({ openBrowser: undefined });
     await core.addSession({ name: 'acme', startUrl: emu.startUrl, region: emu.region });
     const steps: string[] = [];
@@ -124,27 +113,27 @@ describe('signing in', () => {
   });
 
   it('keeps several sessions at once', async () => {
-    await emu.close();
-    emu = await startEmulator({
-      directories: [
-        {
-          startUrl: 'https://globex.awsapps.com/start',
-          region: 'eu-west-1',
-          organisation: {
-            accounts: [
-              {
-                accountId: '999999999999',
-                accountName: 'globex-prod',
-                emailAddress: 'aws@globex.example',
-                roles: ['ReadOnlyAccess'],
-              },
-            ],
+    await h.close();
+    await begin({
+      emulator: {
+        directories: [
+          {
+            startUrl: 'https://globex.awsapps.com/start',
+            region: 'eu-west-1',
+            organisation: {
+              accounts: [
+                {
+                  accountId: '999999999999',
+                  accountName: 'globex-prod',
+                  emailAddress: 'aws@globex.example',
+                  roles: ['ReadOnlyAccess'],
+                },
+              ],
+            },
           },
-        },
-      ],
+        ],
+      },
     });
-    core.dispose();
-    core = newCore();
     await core.addSession({ name: 'acme', startUrl: emu.startUrl, region: emu.region });
     await core.addSession({
       name: 'globex',

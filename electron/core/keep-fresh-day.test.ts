@@ -2,45 +2,33 @@
 // renews itself with its refresh token, nothing opens a browser, and between rewrites the app only waits.
 import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../e2e/identity-center/emulator.js';
-import { makeSandbox, type Sandbox } from '../../e2e/support/sandbox.js';
-import { FakeClock } from './clock.js';
-import { SsoTrayCore } from './core.js';
+import type { RunningEmulator } from '../../e2e/identity-center/emulator.js';
+import { startCoreHarness, type CoreHarness } from '../../e2e/support/core-harness.js';
+import type { Sandbox } from '../../e2e/support/sandbox.js';
+import type { FakeClock } from './clock.js';
+import type { SsoTrayCore } from './core.js';
 
 const HOUR = 3_600_000;
 
+let h: CoreHarness;
 let emu: RunningEmulator;
 let sandbox: Sandbox;
 let clock: FakeClock;
 let core: SsoTrayCore;
-let browserOpened = 0;
 
 beforeEach(async () => {
-  browserOpened = 0;
-  clock = new FakeClock(Date.UTC(2026, 10, 24, 8, 0, 0));
-  emu = await startEmulator({
-    now: () => clock.now(),
-    lifetimes: { accessTokenSeconds: 3600, roleCredentialSeconds: 3600, refreshTokenSeconds: 12 * 3600 },
-  });
-  sandbox = await makeSandbox(emu.url);
-  core = new SsoTrayCore({
-    paths: sandbox.paths,
-    endpoints: { oidc: emu.url, portal: emu.url },
-    clock,
-    background: true,
-    openBrowser: async (url) => {
-      browserOpened++;
-      await emu.approveAuthorization(url);
+  h = await startCoreHarness({
+    fakeClock: true,
+    emulator: {
+      lifetimes: { accessTokenSeconds: 3600, roleCredentialSeconds: 3600, refreshTokenSeconds: 12 * 3600 },
     },
+    core: { background: true },
   });
+  ({ emu, sandbox, core } = h);
+  clock = h.clock!;
 });
 
-afterEach(async () => {
-  await core.whenIdle();
-  core.dispose();
-  await emu.close();
-  await sandbox.cleanup();
-});
+afterEach(() => h.close());
 
 /** The access key id of each section of the credentials file, as any AWS tool would read it. */
 function keysByProfile(text: string): Map<string, string> {
@@ -59,7 +47,7 @@ describe('keep-fresh over a working day', () => {
   it('keeps every chosen profile valid every second for 8 hours', async () => {
     await core.addSession({ name: 'acme', startUrl: emu.startUrl, region: emu.region });
     await core.signIn('acme', 'browser');
-    expect(browserOpened).toBe(1);
+    expect(h.browserOpened.length).toBe(1);
     const [first, second] = emu.organisation.accounts;
     const chosen = [
       { session: 'acme', accountId: first!.accountId, roleName: first!.roles[0]!, keepFresh: true },
@@ -109,7 +97,7 @@ describe('keep-fresh over a working day', () => {
       checks++;
     }
     expect(checks).toBe(8 * 3600);
-    expect(browserOpened).toBe(1);
+    expect(h.browserOpened.length).toBe(1);
     expect(core.sessions()[0]?.state).toBe('signed-in');
     // About one rewrite per profile every 45 minutes, and one token refresh every 45 minutes: no busy loop.
     const credentialCalls = emu.calls({ api: 'GetRoleCredentials' }).length;
@@ -140,7 +128,7 @@ describe('keep-fresh over a working day', () => {
       await core.whenIdle();
     }
     expect(announcements).toEqual(['Your session for acme (us-east-1) has ended. Sign in again.']);
-    expect(browserOpened).toBe(1); // never from the background
+    expect(h.browserOpened.length).toBe(1); // never from the background
 
     await core.signIn('acme', 'browser');
     await clock.advance(1000);

@@ -3,42 +3,31 @@ import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../e2e/identity-center/emulator.js';
-import { makeSandbox, type Sandbox } from '../../e2e/support/sandbox.js';
-import { FakeClock } from './clock.js';
-import { SsoTrayCore } from './core.js';
+import type { RunningEmulator } from '../../e2e/identity-center/emulator.js';
+import { MORNING, startCoreHarness, type CoreHarness } from '../../e2e/support/core-harness.js';
+import type { Sandbox } from '../../e2e/support/sandbox.js';
+import type { FakeClock } from './clock.js';
+import type { SsoTrayCore } from './core.js';
 
 const MINUTE = 60_000;
 
+let h: CoreHarness;
 let emu: RunningEmulator;
 let sandbox: Sandbox;
 let clock: FakeClock;
 let core: SsoTrayCore;
-let browserOpened = 0;
 
 beforeEach(async () => {
-  browserOpened = 0;
-  clock = new FakeClock(Date.UTC(2026, 10, 24, 8, 0, 0));
-  emu = await startEmulator({ now: () => clock.now(), lifetimes: { accessTokenSeconds: 3600 } });
-  sandbox = await makeSandbox(emu.url);
-  core = new SsoTrayCore({
-    paths: sandbox.paths,
-    endpoints: { oidc: emu.url, portal: emu.url },
-    clock,
-    background: true,
-    openBrowser: async (url) => {
-      browserOpened++;
-      await emu.approveAuthorization(url);
-    },
+  h = await startCoreHarness({
+    fakeClock: true,
+    emulator: { lifetimes: { accessTokenSeconds: 3600 } },
+    core: { background: true },
   });
+  ({ emu, sandbox, core } = h);
+  clock = h.clock!;
 });
 
-afterEach(async () => {
-  await core.whenIdle();
-  core.dispose();
-  await emu.close();
-  await sandbox.cleanup();
-});
+afterEach(() => h.close());
 
 async function advanceMinutes(minutes: number): Promise<void> {
   for (let i = 0; i < minutes; i++) {
@@ -59,9 +48,7 @@ describe('refreshing the sign-in', () => {
     await advanceMinutes(44);
     expect(failedRefreshes()).toEqual([]); // not yet due
     await advanceMinutes(10); // 45..54 minutes: due, Identity Center failing
-    const attempts = new Set(
-      failedRefreshes().map((c) => Math.floor((c.at - Date.UTC(2026, 10, 24, 8, 0, 0)) / MINUTE)),
-    );
+    const attempts = new Set(failedRefreshes().map((c) => Math.floor((c.at - MORNING) / MINUTE)));
     expect(attempts.size).toBeGreaterThanOrEqual(9);
     expect(attempts.size).toBeLessThanOrEqual(10); // one attempt a minute (the SDK's own retries fall in the same minute)
     expect(core.sessions()[0]?.state).toBe('signed-in'); // still valid for a few minutes
@@ -71,7 +58,7 @@ describe('refreshing the sign-in', () => {
     const view = core.sessions()[0]!;
     expect(view.state).toBe('signed-in');
     expect(Date.parse(view.expiresAt!)).toBeGreaterThan(clock.now() + 50 * MINUTE);
-    expect(browserOpened).toBe(1);
+    expect(h.browserOpened.length).toBe(1);
   }, 60_000);
 
   it('marks the session expired with the reason when the access token runs out unrefreshed, without opening a browser', async () => {
@@ -86,7 +73,7 @@ describe('refreshing the sign-in', () => {
       /^Identity Center for acme \(us-east-1\) failed while trying to /,
     );
     expect(ended).toHaveLength(1);
-    expect(browserOpened).toBe(1);
+    expect(h.browserOpened.length).toBe(1);
   }, 60_000);
 });
 
@@ -115,11 +102,7 @@ describe('files that cannot be read', () => {
       '[sso-session acme]\nsso_start_url = x\nthis line is not ini\n',
     );
     const problems: string[] = [];
-    const next = new SsoTrayCore({
-      paths: sandbox.paths,
-      endpoints: { oidc: emu.url, portal: emu.url },
-      clock,
-    });
+    const next = h.newCore({ background: false });
     next.on('problem', ({ message }) => problems.push(message));
     await next.start();
     expect(problems).toEqual([

@@ -3,40 +3,24 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../e2e/identity-center/emulator.js';
-import { makeSandbox, type Sandbox } from '../../e2e/support/sandbox.js';
-import { SsoTrayCore } from '../core/core.js';
+import type { RunningEmulator } from '../../e2e/identity-center/emulator.js';
+import { startCoreHarness, type CoreHarness } from '../../e2e/support/core-harness.js';
+import type { Sandbox } from '../../e2e/support/sandbox.js';
 import { createHandlers, errorForCaller, invoke, type HandlerTable } from './handlers.js';
 import type { Listing } from '../core/listing-cache.js';
 
+let h: CoreHarness;
 let emu: RunningEmulator;
 let sandbox: Sandbox;
-let core: SsoTrayCore;
 let handlers: HandlerTable;
 
-function newCore(): SsoTrayCore {
-  return new SsoTrayCore({
-    paths: sandbox.paths,
-    endpoints: { oidc: emu.url, portal: emu.url },
-    openBrowser: async (url) => {
-      await emu.approveAuthorization(url);
-    },
-  });
-}
-
 beforeEach(async () => {
-  emu = await startEmulator();
-  sandbox = await makeSandbox(emu.url);
-  core = newCore();
-  handlers = createHandlers(core);
+  h = await startCoreHarness();
+  ({ emu, sandbox } = h);
+  handlers = createHandlers(h.core);
 });
 
-afterEach(async () => {
-  await core.whenIdle();
-  core.dispose();
-  await emu.close();
-  await sandbox.cleanup();
-});
+afterEach(() => h.close());
 
 describe('input checked against the contract', () => {
   it('refuses input that does not fit, saying which field and why', async () => {
@@ -127,7 +111,7 @@ describe('what crosses to the window', () => {
     const first = await invoke(handlers, 'accounts:list', { session: 'acme' });
     if (!first.ok) throw new Error(first.error.message);
 
-    const next = newCore();
+    const next = h.newCore();
     const nextHandlers = createHandlers(next);
     const arrived: Listing[] = [];
     next.on('accounts-changed', (listing) => arrived.push(listing));
