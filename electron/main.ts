@@ -8,4 +8,5 @@ await startApp(electron, {
   iconPath: path.join(root, 'build', 'icons', 'tray-Template.png'),
   preload: path.join(root, 'dist', 'electron', 'preload.cjs'),
   indexHtml: path.join(root, 'dist', 'renderer', 'index.html'),
+  showWindow: process.argv.includes('--show-window'),
 });

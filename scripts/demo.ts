@@ -59,7 +59,8 @@ async function main(): Promise<number> {
         'The tray app is starting with the demo organisation; quit it from its tray menu to end the demo.',
       );
       // Chromium refuses its OS sandbox to root (containers); a normal user keeps it.
-      return await run(binary, [repo, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])], shellEnv);
+      const rootArgs = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
+      return await run(binary, [repo, '--show-window', ...rootArgs], shellEnv);
     }
     if (!process.stdin.isTTY) return await tour(shellEnv, first?.accountName ?? '', first?.roles[0] ?? '');
     console.log(

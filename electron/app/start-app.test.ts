@@ -172,6 +172,21 @@ describe('the tray app', () => {
     );
   });
 
+  it('opens the window at start when asked (the demo), although sessions exist', async () => {
+    const { core } = await start();
+    await core.addSession({ name: 'acme', startUrl: emu.startUrl, region: emu.region });
+    core.dispose();
+    resetDouble();
+    electron.app.setPath('userData', sandbox.paths.appDataDir);
+    const quiet = await startApp(electron, { env: sandbox.env, ...files, showWindow: false });
+    quiet!.core.dispose();
+    expect(BrowserWindow.getAllWindows()).toHaveLength(0);
+    resetDouble();
+    electron.app.setPath('userData', sandbox.paths.appDataDir);
+    running = await startApp(electron, { env: sandbox.env, ...files, showWindow: true });
+    expect(BrowserWindow.getAllWindows()).toHaveLength(1);
+  });
+
   it('quits at once when another SSO Tray is running', async () => {
     control.singleInstanceLock = false;
     expect(await startApp(electron, { env: sandbox.env, ...files })).toBeUndefined();

@@ -47,7 +47,7 @@ const LISTING_MAX_AGE_MS = 60 * 60_000;
 
 export async function startApp(
   electron: ElectronApi,
-  options: AppFiles & { env?: NodeJS.ProcessEnv },
+  options: AppFiles & { env?: NodeJS.ProcessEnv; showWindow?: boolean },
 ): Promise<RunningApp | undefined> {
   const { app, safeStorage, shell, clipboard, Notification, powerMonitor } = electron;
   if (!app.requestSingleInstanceLock()) {
@@ -137,7 +137,8 @@ export async function startApp(
 
   await core.start();
   await tray.refresh();
-  if (core.sessions().length === 0) window.open(); // first run: the window asks for a start URL
+  // First run: the window asks for a start URL. `--show-window` (the demo) opens it too.
+  if (core.sessions().length === 0 || options.showWindow) window.open();
   for (const session of core.sessions()) {
     if (session.state === 'signed-in')
       void core.cachedAccounts(session.name, { refreshAfterMs: LISTING_MAX_AGE_MS });
