@@ -25,7 +25,7 @@ const exited = (child: ChildProcess) =>
   new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
 async function firstLine(read: () => string, child: ChildProcess): Promise<string> {
-  for (let waited = 0; waited < 15_000; waited += 50) {
+  for (let waited = 0; waited < 25_000; waited += 50) {
     const line = read().split('\n')[0];
     if (read().includes('\n') && line !== undefined) return line;
     if (child.exitCode !== null) throw new Error(`the emulator exited with ${child.exitCode}`);
