@@ -24,7 +24,8 @@ export default defineConfig({
       {
         extends: true,
         resolve: { alias: [{ find: /^electron(\/main|\/common)?$/, replacement: electronDouble }] },
-        test: { name: 'shell', include: SHELL_TESTS },
+        // electron-store imports 'electron' itself: run it through Vite so it gets the double too.
+        test: { name: 'shell', include: SHELL_TESTS, server: { deps: { inline: ['electron-store'] } } },
       },
     ],
   },

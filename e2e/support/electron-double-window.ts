@@ -58,6 +58,12 @@ export class BrowserWindow extends EventEmitter {
   constructor(readonly options: BrowserWindowConstructorOptions = {}) {
     super();
     record('new BrowserWindow', options);
+    this.bounds = {
+      x: options.x ?? 100,
+      y: options.y ?? 100,
+      width: options.width ?? 800,
+      height: options.height ?? 600,
+    };
     this.visible = options.show ?? true;
     windows.push(this);
   }
@@ -72,6 +78,18 @@ export class BrowserWindow extends EventEmitter {
 
   async loadURL(url: string): Promise<void> {
     record('window.loadURL', url);
+  }
+
+  private bounds = { x: 100, y: 100, width: 800, height: 600 };
+
+  getBounds(): { x: number; y: number; width: number; height: number } {
+    return { ...this.bounds };
+  }
+
+  /** The user moves or resizes the window. */
+  setBounds(bounds: Partial<{ x: number; y: number; width: number; height: number }>): void {
+    record('window.setBounds', bounds);
+    this.bounds = { ...this.bounds, ...bounds };
   }
 
   show(): void {

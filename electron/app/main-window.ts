@@ -3,6 +3,7 @@
 import { pathToFileURL } from 'node:url';
 import type { BrowserWindow as BrowserWindowType, IpcMainInvokeEvent } from 'electron';
 import type * as Electron from 'electron';
+import type { WindowStateStore } from './window-state.js';
 
 export interface MainWindowOptions {
   preload: string;
@@ -17,6 +18,7 @@ export class MainWindow {
     private readonly electron: Pick<typeof Electron, 'BrowserWindow'>,
     private readonly options: MainWindowOptions,
     private readonly onCreated: (window: BrowserWindowType) => () => void = () => () => undefined,
+    private readonly state?: WindowStateStore,
   ) {
     this.pageUrl = pathToFileURL(options.indexHtml).href;
   }
@@ -31,6 +33,7 @@ export class MainWindow {
     const window = new this.electron.BrowserWindow({
       width: 1040,
       height: 760,
+      ...this.state?.bounds(),
       minWidth: 640,
       minHeight: 480,
       show: false,
@@ -55,6 +58,7 @@ export class MainWindow {
     contents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     const stop = this.onCreated(window);
     window.once('ready-to-show', () => window.show());
+    window.on('close', () => this.state?.save(window.getBounds()));
     window.on('closed', () => {
       stop();
       if (this.window === window) this.window = undefined;

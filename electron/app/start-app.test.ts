@@ -1,6 +1,6 @@
 // The tray app as a user meets it, with the recorded double of Electron over the real core and the emulator:
 // the tray built, sign-in through the browser, one-click copies on the clipboard, notifications, quitting cleanly.
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as electron from 'electron';
@@ -185,6 +185,21 @@ describe('the tray app', () => {
     electron.app.setPath('userData', sandbox.paths.appDataDir);
     running = await startApp(electron, { env: sandbox.env, ...files, showWindow: true });
     expect(BrowserWindow.getAllWindows()).toHaveLength(1);
+  });
+
+  it('remembers where the user put the window, in a 0600 file of its own', async () => {
+    const app = await start();
+    const [first] = BrowserWindow.getAllWindows();
+    first!.setBounds({ x: 40, y: 50, width: 900, height: 700 });
+    first!.close();
+    app.window.open();
+    const [second] = BrowserWindow.getAllWindows();
+    expect(second!.options).toMatchObject({ x: 40, y: 50, width: 900, height: 700 });
+    const file = path.join(sandbox.paths.appDataDir, 'window-state.json');
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({
+      bounds: { x: 40, y: 50, width: 900, height: 700 },
+    });
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
   });
 
   it('quits at once when another SSO Tray is running', async () => {

@@ -9,6 +9,7 @@ import { TrayOwner } from '../tray/tray-owner.js';
 import { SafeStorageSecretStore } from './safe-storage-secret-store.js';
 import { TrayController } from './tray-controller.js';
 import { MainWindow } from './main-window.js';
+import { electronWindowState } from './window-state.js';
 import { createHandlers } from '../ipc/handlers.js';
 import { forwardEvents, registerIpc } from './register-ipc.js';
 
@@ -80,8 +81,11 @@ export async function startApp(
     notification.show();
   };
   let quitting = false;
-  const window = new MainWindow(electron, options, (created) =>
-    forwardEvents(core, (channel, message) => created.webContents.send(channel, message)),
+  const window = new MainWindow(
+    electron,
+    options,
+    (created) => forwardEvents(core, (channel, message) => created.webContents.send(channel, message)),
+    electronWindowState(),
   );
   const unregisterIpc = registerIpc(electron.ipcMain, createHandlers(core, { clipboard }), (event) =>
     window.isTrusted(event),
