@@ -19,16 +19,18 @@ describe('the core without Electron', () => {
     const files = [...(await sourceFiles(root)), ...(await sourceFiles(path.join(root, '..', 'ipc')))];
     expect(files.length).toBeGreaterThan(10);
     const offenders: string[] = [];
-    for (const file of files.filter((f) => f !== fileURLToPath(import.meta.url)))
-      if (ELECTRON_IMPORT.test(await readFile(file, 'utf8'))) offenders.push(file);
+    for (const file of files) if (ELECTRON_IMPORT.test(await readFile(file, 'utf8'))) offenders.push(file);
     expect(offenders).toEqual([]);
   });
 
   it('recognises the import forms it guards against', () => {
-    expect(ELECTRON_IMPORT.test(`import { app } from 'electron';`)).toBe(true);
-    expect(ELECTRON_IMPORT.test(`const e = await import("electron")`)).toBe(true);
-    expect(ELECTRON_IMPORT.test(`require('electron/main')`)).toBe(true);
-    expect(ELECTRON_IMPORT.test(`import x from 'electron-store';`)).toBe(false);
+    // Spelt in pieces so that this file does not itself read as an import to a plain text search.
+    const name = ['elec', 'tron'].join('');
+    expect(ELECTRON_IMPORT.test(`import { app } from '${name}';`)).toBe(true);
+    expect(ELECTRON_IMPORT.test(`const e = await import("${name}")`)).toBe(true);
+    expect(ELECTRON_IMPORT.test(`const e = require('${name}')`)).toBe(true);
+    expect(ELECTRON_IMPORT.test(`require('${name}/main')`)).toBe(true);
+    expect(ELECTRON_IMPORT.test(`import x from '${name}-store';`)).toBe(false);
   });
 
   it('loads the whole core and the handler table under plain Node', async () => {
