@@ -290,9 +290,7 @@ describe('sso-tray config-profile', () => {
       'eu-west-1',
     ]);
     expect(sso.code, sso.stderr).toBe(0);
-    expect(sso.stderr).toBe(
-      `Added profile native to ${sandbox.paths.configFile}; use it with AWS_PROFILE=native.\n`,
-    );
+    expect(sso.stderr).toBe('Added profile native to ~/.aws/config; use it with AWS_PROFILE=native.\n');
     const viaProcess = await ssoRun([
       'config-profile',
       account.accountId,

@@ -2,7 +2,7 @@
 // touched. With the Electron binary: the tray app. Without it (or with --cli): on a terminal, a shell where `sso-tray`
 // talks to the demo; without a terminal, a short guided tour.
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,7 +51,7 @@ async function main(): Promise<number> {
     const shellEnv = {
       ...process.env,
       ...env,
-      PATH: `${path.join(repo, 'bin')}${path.delimiter}${process.env.PATH}`,
+      PATH: `${await commandFolder(home)}${path.delimiter}${process.env.PATH}`,
     };
     const binary = process.argv.includes('--cli') ? undefined : electronBinary();
     if (binary) {
@@ -79,6 +79,19 @@ async function main(): Promise<number> {
     await emu.close();
     await rm(home, { recursive: true, force: true, maxRetries: 5 });
   }
+}
+
+/** A folder with an `sso-tray` command (this checkout's), for the demo shell's PATH. */
+async function commandFolder(home: string): Promise<string> {
+  const dir = path.join(home, 'bin');
+  await mkdir(dir, { recursive: true });
+  const bin = path.join(repo, 'bin', 'sso-tray.js');
+  if (process.platform === 'win32') {
+    await writeFile(path.join(dir, 'sso-tray.cmd'), `@"${process.execPath}" "${bin}" %*\r\n`);
+  } else {
+    await symlink(bin, path.join(dir, 'sso-tray'));
+  }
+  return dir;
 }
 
 /** What the demo shows without a terminal: the commands, each with its output. */

@@ -2,6 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { CREDENTIAL_FORMATS, type CredentialFormat } from '../core/formats.js';
 import { SsoTrayError } from '../core/errors.js';
+import { fileLabel } from '../core/aws-files/file-label.js';
 import type { AccountWithRoles } from '../core/listing-cache.js';
 import type { CliContext, Env } from './context.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
@@ -218,7 +219,7 @@ export async function runCli(argv: string[], env: Env, io: Io, version: string):
         });
         io.out(`${owned.profile}\n`);
         io.err(
-          `Wrote profile ${owned.profile} to ${c.paths.credentialsFile}; its credentials expire ${timeLeft(owned.expiration, c.core.clock.now())}.` +
+          `Wrote profile ${owned.profile} to ${fileLabel(c.paths.credentialsFile, c.paths.homeDir)}; its credentials expire ${timeLeft(owned.expiration, c.core.clock.now())}.` +
             (owned.keepFresh ? ' It is kept fresh while the tray app or `sso-tray keep-fresh` runs.' : '') +
             '\n',
         );
@@ -299,7 +300,7 @@ export async function runCli(argv: string[], env: Env, io: Io, version: string):
           ...(options.overwrite ? { overwrite: true } : {}),
         });
         io.err(
-          `Added profile ${written.profile} to ${written.file}; use it with AWS_PROFILE=${written.profile}.\n`,
+          `Added profile ${written.profile} to ${fileLabel(written.file, c.paths.homeDir)}; use it with AWS_PROFILE=${written.profile}.\n`,
         );
       },
     );
