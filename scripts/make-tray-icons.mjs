@@ -1,4 +1,5 @@
-// Draws the tray's key glyph as macOS "Template" PNGs (black with alpha) at 16x16 and 32x32, with Node alone.
+// Draws the tray's key glyph at 16x16 and 32x32 with Node alone: macOS "Template" PNGs (black with alpha, which macOS
+// tints for light and dark menu bars), and an orange one for Windows and Linux panels, readable on light and dark.
 // Usage: node scripts/make-tray-icons.mjs [outDir]   (default build/icons)
 import { Buffer } from 'node:buffer';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -21,8 +22,8 @@ function inKey(x, y) {
   return bow || shaft || tooth1 || tooth2;
 }
 
-/** RGBA rows, each led by PNG filter byte 0: black everywhere, the glyph's coverage in alpha. */
-function render(scale) {
+/** RGBA rows, each led by PNG filter byte 0: the colour everywhere, the glyph's coverage in alpha. */
+function render(scale, [red, green, blue]) {
   const side = SIZE * scale;
   const rows = Buffer.alloc(side * (side * 4 + 1));
   for (let py = 0; py < side; py++) {
@@ -32,7 +33,7 @@ function render(scale) {
       for (let sy = 0; sy < SAMPLES; sy++)
         for (let sx = 0; sx < SAMPLES; sx++)
           if (inKey((px + (sx + 0.5) / SAMPLES) / scale, (py + (sy + 0.5) / SAMPLES) / scale)) hits++;
-      rows[row + 1 + px * 4 + 3] = Math.round((255 * hits) / (SAMPLES * SAMPLES));
+      rows.set([red, green, blue, Math.round((255 * hits) / (SAMPLES * SAMPLES))], row + 1 + px * 4);
     }
   }
   return { side, rows };
@@ -47,8 +48,13 @@ function chunk(type, data) {
   return Buffer.concat([length, body, crc]);
 }
 
-export function trayIconPng(scale) {
-  const { side, rows } = render(scale);
+/** Black: the macOS template. */
+export const TEMPLATE_COLOUR = [0, 0, 0];
+/** Orange: readable on the light and dark panels of Windows and Linux. */
+export const PANEL_COLOUR = [0xff, 0x99, 0x00];
+
+export function trayIconPng(scale, colour = TEMPLATE_COLOUR) {
+  const { side, rows } = render(scale, colour);
   const header = Buffer.alloc(13);
   header.writeUInt32BE(side, 0);
   header.writeUInt32BE(side, 4);
@@ -67,5 +73,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   mkdirSync(outDir, { recursive: true });
   writeFileSync(path.join(outDir, 'tray-Template.png'), trayIconPng(1));
   writeFileSync(path.join(outDir, 'tray-Template@2x.png'), trayIconPng(2));
+  writeFileSync(path.join(outDir, 'tray.png'), trayIconPng(1, PANEL_COLOUR));
+  writeFileSync(path.join(outDir, 'tray@2x.png'), trayIconPng(2, PANEL_COLOUR));
   console.log(`tray icons written to ${outDir}`);
 }

@@ -1,4 +1,5 @@
-// The committed tray icons: macOS template images (black ink, shape in alpha) at 1x and 2x, made by the script.
+// The committed tray icons at 1x and 2x, made by the script: macOS template images (black ink, shape in alpha) and
+// the orange panel icon of Windows and Linux with the same shape.
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -73,6 +74,20 @@ describe('the tray icons', () => {
     }
   });
 
+  it('for Windows and Linux panels, are the same glyph in orange', async () => {
+    for (const [name, template] of [
+      ['tray.png', oneX],
+      ['tray@2x.png', twoX],
+    ] as const) {
+      const panel = decode(await readFile(path.join(ICONS, name)));
+      expect([panel.width, panel.height]).toEqual([template.width, template.height]);
+      for (let i = 0; i < panel.rgba.length; i += 4) {
+        expect([...panel.rgba.subarray(i, i + 3)]).toEqual([0xff, 0x99, 0x00]);
+        expect(panel.rgba[i + 3]).toBe(template.rgba[i + 3]);
+      }
+    }
+  });
+
   it('draw the same glyph at both sizes', () => {
     let worst = 0;
     for (let y = 0; y < 16; y++)
@@ -99,6 +114,9 @@ describe('the tray icons', () => {
     it('pixel for pixel', async () => {
       expect(decode(await readFile(path.join(out, 'tray-Template.png')))).toEqual(oneX);
       expect(decode(await readFile(path.join(out, 'tray-Template@2x.png')))).toEqual(twoX);
+      for (const name of ['tray.png', 'tray@2x.png']) {
+        expect(await readFile(path.join(out, name))).toEqual(await readFile(path.join(ICONS, name)));
+      }
     });
   });
 });
