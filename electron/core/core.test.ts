@@ -112,6 +112,20 @@ describe('signing in', () => {
     fresh.dispose();
   });
 
+  it('says so when Identity Center in the region does not know the start URL (a wrong URL or region)', async () => {
+    await core.addSession({
+      name: 'acme',
+      startUrl: 'https://d-9999999999.awsapps.com/start',
+      region: 'eu-west-1',
+    });
+    const sentence =
+      'Identity Center in eu-west-1 does not recognise https://d-9999999999.awsapps.com/start for acme. ' +
+      'Check the start URL and the region your Identity Center is in, then sign in again.';
+    await expect(core.signIn('acme', 'browser')).rejects.toThrow(sentence);
+    await expect(core.signIn('acme', 'device-code')).rejects.toThrow(sentence);
+    expect(core.sessions()[0]?.state).toBe('signed-out');
+  });
+
   it('keeps several sessions at once', async () => {
     await h.close();
     await begin({

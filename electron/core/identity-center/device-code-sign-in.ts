@@ -30,7 +30,7 @@ async function startAuthorization(
   deps: SignInDeps,
   guard: SignInGuard,
 ): Promise<{ registration: ClientRegistration; started: StartDeviceAuthorizationCommandOutput }> {
-  const action = { session, action: 'start the sign-in' };
+  const action = { session, action: 'start the sign-in', startUrlInRequest: true };
   for (const forceNew of [false, true]) {
     const registration = await guard.race(
       ensureRegistration(session, 'device-code', deps, { signal: guard.signal, forceNew }),

@@ -74,7 +74,11 @@ export async function ensureRegistration(
       abortSignal: options.signal,
     });
   } catch (error) {
-    throw toUserError(error, { session, action: 'register SSO Tray for sign-in' });
+    throw toUserError(error, {
+      session,
+      action: 'register SSO Tray for sign-in',
+      startUrlInRequest: input.issuerUrl !== undefined,
+    });
   }
   if (!output.clientId || !output.clientSecret || output.clientSecretExpiresAt === undefined)
     throw toUserError(new Error('incomplete RegisterClient answer'), {

@@ -12,6 +12,8 @@ export interface ErrorContext {
   token?: { region: string; expiresAt: Date };
   /** Now (epoch ms) on the injected clock; with `token`, a rejected token that has not expired means a wrong region. */
   now?: number;
+  /** The request named the start URL (PKCE registration, device authorization): a bad request means an unknown one. */
+  startUrlInRequest?: boolean;
 }
 
 const NETWORK_CODES = new Set([
@@ -97,6 +99,9 @@ export const sentences = {
     `Identity Center for ${sessionLabel(s)} could not be reached; check your network connection and try again.`,
   serviceFault: (s: SessionConfig, action: string) =>
     `Identity Center for ${sessionLabel(s)} failed while trying to ${action}; try again in a few minutes.`,
+  startUrlUnknown: (s: SessionConfig) =>
+    `Identity Center in ${s.region} does not recognise ${s.startUrl} for ${s.name}. ` +
+    'Check the start URL and the region your Identity Center is in, then sign in again.',
   rejected: (s: SessionConfig, action: string) =>
     `Identity Center for ${sessionLabel(s)} refused the request to ${action}. Sign in again, and report it if it keeps happening.`,
   signInDenied: (s: SessionConfig) =>
@@ -145,5 +150,7 @@ export function toUserError(error: unknown, context: ErrorContext): SsoTrayError
     return make('service', sentences.rejected(session, action));
   }
   if (status !== undefined && status >= 500) return make('service', sentences.serviceFault(session, action));
+  if (name === 'InvalidRequestException' && context.startUrlInRequest)
+    return make('invalid-input', sentences.startUrlUnknown(session));
   return make('service', sentences.rejected(session, action));
 }
