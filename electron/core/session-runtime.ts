@@ -77,7 +77,7 @@ export class SessionRuntime {
   async validToken(): Promise<SsoToken> {
     const now = this.deps.clock.now();
     const cached = await this.deps.cache.readToken(this.config);
-    if (cached !== this.token && !sameToken(cached, this.token)) this.adopt(cached);
+    if (!sameToken(cached, this.token)) this.adopt(cached);
     const token = this.token;
     if (!token) throw this.signInNeeded();
     if (token.expiresAt.getTime() - now > REFRESH_WINDOW_MS) return token;
@@ -220,18 +220,11 @@ export class SessionRuntime {
       })
       .catch((error: unknown) => {
         const stillValid = token.expiresAt.getTime() > this.deps.clock.now();
-        const message = isSsoTrayError(error) ? error.message : this.ended().message;
-        if (isSsoTrayError(error, 'session-ended')) {
-          // The refresh token is dead: the session ends; the access token may serve until it expires.
-          this.token = { ...token, refreshToken: undefined };
-          this.reason = message;
-          this.apply({ type: 'refresh-failed', stillValid });
-          if (!stillValid) this.announceEnd();
-        } else {
-          this.reason = message;
-          this.apply({ type: 'refresh-failed', stillValid });
-          if (!stillValid) this.announceEnd();
-        }
+        // The refresh token is dead: the session ends; the access token may serve until it expires.
+        if (isSsoTrayError(error, 'session-ended')) this.token = { ...token, refreshToken: undefined };
+        this.reason = isSsoTrayError(error) ? error.message : this.ended().message;
+        this.apply({ type: 'refresh-failed', stillValid });
+        if (!stillValid) this.announceEnd();
         this.schedule();
         return undefined;
       })
