@@ -280,7 +280,11 @@ export class SsoTrayCore extends TypedEmitter<CoreEvents> {
   }
 
   /** Identity Center Logout, the cached token removed, and (by the setting) the app's profiles removed. */
-  async signOut(name: string): Promise<{ removedProfiles: string[] }> {
+  signOut(name: string): Promise<{ removedProfiles: string[] }> {
+    return this.work.track(this.signOutNow(name)); // a quit waits for its file edits
+  }
+
+  private async signOutNow(name: string): Promise<{ removedProfiles: string[] }> {
     await this.start();
     const runtime = this.session(name);
     await runtime.signOut();
@@ -402,7 +406,11 @@ export class SsoTrayCore extends TypedEmitter<CoreEvents> {
   }
 
   /** Writes a profile into the credentials file, kept fresh when asked. */
-  async writeProfile(
+  writeProfile(role: Parameters<SsoTrayCore['writeProfileNow']>[0]): Promise<OwnedProfile> {
+    return this.work.track(this.writeProfileNow(role)); // a quit waits for the write to land
+  }
+
+  private async writeProfileNow(
     role: RoleRef & { profile?: string; keepFresh?: boolean; overwrite?: boolean },
   ): Promise<OwnedProfile> {
     const credentials = await this.credentials(role);
@@ -470,7 +478,11 @@ export class SsoTrayCore extends TypedEmitter<CoreEvents> {
     return { profile: role.profile, file: this.options.paths.configFile };
   }
 
-  async removeProfile(profile: string, options: { force?: boolean } = {}): Promise<boolean> {
+  removeProfile(profile: string, options: { force?: boolean } = {}): Promise<boolean> {
+    return this.work.track(this.removeProfileNow(profile, options));
+  }
+
+  private async removeProfileNow(profile: string, options: { force?: boolean }): Promise<boolean> {
     const removed = await this.credentialsFile.removeProfile(profile, options);
     this.keepFresh.untrack(profile);
     if (removed) await this.emitProfiles();
@@ -514,7 +526,10 @@ export class SsoTrayCore extends TypedEmitter<CoreEvents> {
     return this.keepFresh.scheduled();
   }
 
-  /** Resolves when no refresh or rewrite is in flight (before quitting, and in tests after moving the clock). */
+  /**
+   * Resolves when no refresh, rewrite or edit of the AWS files is in flight (before quitting, and in tests after
+   * moving the clock).
+   */
   whenIdle(): Promise<void> {
     return this.work.idle();
   }
@@ -541,7 +556,16 @@ export class SsoTrayCore extends TypedEmitter<CoreEvents> {
     });
   }
 
+  /** Puts the role first in Recent; no write when it is first already (the window copies several formats in a row). */
   private async markUsed(role: RoleRef): Promise<void> {
+    const latest = (await this.settingsFile.read()).recent[0];
+    if (
+      latest?.sessionName === role.session &&
+      latest.accountId === role.accountId &&
+      latest.roleName === role.roleName
+    ) {
+      return;
+    }
     await this.settingsFile.update((s) =>
       recordRecent(
         s,
