@@ -310,12 +310,32 @@ describe('the tray app', () => {
     await expect(readdir(sandbox.paths.ssoCacheDir)).resolves.toEqual([]);
   });
 
-  it('finishes a rewrite in flight before quitting, then removes the tray', async () => {
+  it('finishes a write of ~/.aws/credentials in flight before quitting, then removes the tray', async () => {
     const app = await start();
+    await app.core.addSession({ name: 'acme', startUrl: emu.startUrl, region: emu.region });
+    await app.tray.refresh();
+    await signInFromTray(app, 'acme');
+    const account = emu.organisation.accounts[0]!;
     const tray = createdTrays()[0]!;
+    emu.setLatency('GetRoleCredentials', 300); // the write is still waiting for its credentials at the quit
+    const order: string[] = [];
+    app.core.on('profiles-changed', () => order.push('profile written'));
+    const destroy = tray.destroy.bind(tray);
+    tray.destroy = () => {
+      order.push('tray removed');
+      destroy();
+    };
+    const write = app.core.writeProfile({
+      session: 'acme',
+      accountId: account.accountId,
+      roleName: account.roles[0]!,
+      profile: 'late',
+    });
     electron.app.quit();
     await vi.waitFor(() => expect(tray.isDestroyed()).toBe(true));
+    await write;
+    expect(order).toEqual(['profile written', 'tray removed']);
+    expect(await readFile(sandbox.paths.credentialsFile, 'utf8')).toContain('[late]');
     expect(callsTo('app.quit').length).toBe(2); // the user's, then the one after the core went idle
-    await app.core.whenIdle();
   });
 });
