@@ -2,21 +2,19 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ListAccountsCommand } from '@aws-sdk/client-sso';
-import { CreateTokenCommand, StartDeviceAuthorizationCommand } from '@aws-sdk/client-sso-oidc';
+import { CreateTokenCommand } from '@aws-sdk/client-sso-oidc';
 import { expect, test } from '@playwright/test';
 import { FakeClock } from '../electron/core/clock.js';
 import { startEmulator, type RunningEmulator } from './identity-center/emulator.js';
 import {
   authorizeUrl,
   oidcClient,
+  pendingDeviceAuthorization,
   pkcePair,
   portalClient,
-  registerDeviceClient,
   registerPkceClient,
   serviceErrorOf,
 } from './identity-center/sdk-sign-in.js';
-
-const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 
 let clock: FakeClock;
 let emu: RunningEmulator;
@@ -27,27 +25,7 @@ test.beforeEach(async () => {
 });
 test.afterEach(() => emu.close());
 
-async function startDevice() {
-  const oidc = oidcClient(emu);
-  const reg = await registerDeviceClient(oidc, ['sso:account:access']);
-  const device = await oidc.send(
-    new StartDeviceAuthorizationCommand({
-      clientId: reg.clientId,
-      clientSecret: reg.clientSecret,
-      startUrl: emu.startUrl,
-    }),
-  );
-  const poll = () =>
-    oidc.send(
-      new CreateTokenCommand({
-        clientId: reg.clientId,
-        clientSecret: reg.clientSecret,
-        grantType: DEVICE_GRANT,
-        deviceCode: device.deviceCode,
-      }),
-    );
-  return { device, poll, userCode: device.userCode as string };
-}
+const startDevice = () => pendingDeviceAuthorization(emu, oidcClient(emu), ['sso:account:access']);
 
 /** The app's loopback listener for the PKCE redirect. */
 async function loopback(): Promise<{ server: Server; port: number }> {

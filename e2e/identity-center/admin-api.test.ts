@@ -1,10 +1,10 @@
 import { ListAccountsCommand } from '@aws-sdk/client-sso';
-import { CreateTokenCommand, StartDeviceAuthorizationCommand } from '@aws-sdk/client-sso-oidc';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from './emulator.js';
 import {
   deviceSignIn,
   oidcClient,
+  pendingDeviceAuthorization,
   portalClient,
   registerDeviceClient,
   serviceErrorOf,
@@ -29,27 +29,7 @@ describe('the /__admin HTTP API, for tests that run the emulator in another proc
     return { status: answer.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
   };
 
-  async function pendingDevice() {
-    const oidc = oidcClient(emu);
-    const reg = await registerDeviceClient(oidc);
-    const device = await oidc.send(
-      new StartDeviceAuthorizationCommand({
-        clientId: reg.clientId,
-        clientSecret: reg.clientSecret,
-        startUrl: emu.startUrl,
-      }),
-    );
-    const poll = () =>
-      oidc.send(
-        new CreateTokenCommand({
-          clientId: reg.clientId,
-          clientSecret: reg.clientSecret,
-          grantType: 'urn:ietf:params:oauth:grant-type:device_code',
-          deviceCode: device.deviceCode,
-        }),
-      );
-    return { userCode: device.userCode as string, poll };
-  }
+  const pendingDevice = () => pendingDeviceAuthorization(emu, oidcClient(emu));
 
   it('approves and denies device codes', async () => {
     const approved = await pendingDevice();

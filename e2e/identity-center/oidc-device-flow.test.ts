@@ -7,7 +7,13 @@ import { ListAccountsCommand } from '@aws-sdk/client-sso';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeClock } from '../../electron/core/clock.js';
 import { startEmulator, type RunningEmulator } from './emulator.js';
-import { oidcClient, portalClient, registerDeviceClient, serviceErrorOf } from './sdk-sign-in.js';
+import {
+  oidcClient,
+  pendingDeviceAuthorization,
+  portalClient,
+  registerDeviceClient,
+  serviceErrorOf,
+} from './sdk-sign-in.js';
 
 const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 
@@ -23,22 +29,7 @@ describe('device-code sign-in through the real SDK', () => {
 
   async function startDevice() {
     const oidc = oidcClient(emu);
-    const reg = await registerDeviceClient(oidc);
-    const clientId = reg.clientId as string;
-    const clientSecret = reg.clientSecret as string;
-    const device = await oidc.send(
-      new StartDeviceAuthorizationCommand({ clientId, clientSecret, startUrl: emu.startUrl }),
-    );
-    const poll = () =>
-      oidc.send(
-        new CreateTokenCommand({
-          clientId,
-          clientSecret,
-          grantType: DEVICE_GRANT,
-          deviceCode: device.deviceCode,
-        }),
-      );
-    return { oidc, reg, clientId, clientSecret, device, poll };
+    return { oidc, ...(await pendingDeviceAuthorization(emu, oidc)) };
   }
 
   it('registers a public client with epoch-second times and a 90-day secret', async () => {

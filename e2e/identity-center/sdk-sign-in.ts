@@ -82,28 +82,39 @@ export function authorizeUrl(
   return { url: `${emu.url}/authorize?${query}`, redirectUri, state };
 }
 
+/** A device authorization waiting for the user, and the SDK's CreateToken poll for it. */
+export async function pendingDeviceAuthorization(
+  emu: Pick<RunningEmulator, 'startUrl'>,
+  oidc: SSOOIDCClient,
+  scopes?: string[],
+) {
+  const reg = await registerDeviceClient(oidc, scopes);
+  const clientId = reg.clientId as string;
+  const clientSecret = reg.clientSecret as string;
+  const device = await oidc.send(
+    new StartDeviceAuthorizationCommand({ clientId, clientSecret, startUrl: emu.startUrl }),
+  );
+  const poll = () =>
+    oidc.send(
+      new CreateTokenCommand({
+        clientId,
+        clientSecret,
+        grantType: 'urn:ietf:params:oauth:grant-type:device_code',
+        deviceCode: device.deviceCode,
+      }),
+    );
+  return { reg, clientId, clientSecret, device, userCode: device.userCode as string, poll };
+}
+
 /** A full device-code sign-in, approved through the emulator's controls. */
 export async function deviceSignIn(
   emu: RunningEmulator,
   oidc: SSOOIDCClient = oidcClient(emu),
   scopes: string[] = ['sso:account:access'],
 ): Promise<{ token: CreateTokenCommandOutput; clientId: string; clientSecret: string }> {
-  const client = await registerDeviceClient(oidc, scopes);
-  const clientId = client.clientId as string;
-  const clientSecret = client.clientSecret as string;
-  const device = await oidc.send(
-    new StartDeviceAuthorizationCommand({ clientId, clientSecret, startUrl: emu.startUrl }),
-  );
-  await emu.approveDevice(device.userCode as string);
-  const token = await oidc.send(
-    new CreateTokenCommand({
-      clientId,
-      clientSecret,
-      grantType: 'urn:ietf:params:oauth:grant-type:device_code',
-      deviceCode: device.deviceCode,
-    }),
-  );
-  return { token, clientId, clientSecret };
+  const { clientId, clientSecret, userCode, poll } = await pendingDeviceAuthorization(emu, oidc, scopes);
+  await emu.approveDevice(userCode);
+  return { token: await poll(), clientId, clientSecret };
 }
 
 export interface ServiceErrorFacts {
