@@ -2,7 +2,8 @@
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SsoTrayCore, quoteArgument } from '../core/core.js';
+import { SsoTrayCore } from '../core/core.js';
+import { quoteArgument } from '../core/config-profiles.js';
 import { awsPathsFromEnv, endpointsFromEnv } from '../core/environment.js';
 import { SsoTrayError } from '../core/errors.js';
 import { profilesInConfig } from '../core/aws-files/aws-config.js';
@@ -77,7 +78,7 @@ export function createContext(
         const fromProfile = profile?.sso_session ?? (profile?.sso_start_url ? profileName : undefined);
         if (fromProfile && core.sessions().some((s) => s.name === fromProfile)) return fromProfile;
       }
-      return core.session(undefined).config.name;
+      return core.sessionName(undefined);
     },
     close() {
       core.dispose();

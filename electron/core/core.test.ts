@@ -8,6 +8,7 @@ import { startCoreHarness, type CoreHarness } from '../../e2e/support/core-harne
 import type { Sandbox } from '../../e2e/support/sandbox.js';
 import type { CoreOptions, SsoTrayCore } from './core.js';
 import { isSsoTrayError } from './errors.js';
+import { SettingsFile } from './settings.js';
 
 const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
 
@@ -103,7 +104,7 @@ describe('signing in', () => {
       JSON.stringify({ ...cached, expiresAt: cached.expiresAt!.replace('Z', 'UTC') }),
     );
     // Only ~/.aws/config knows the session now, as after `aws configure sso` and `aws sso login`.
-    await core.settingsFile.update((s) => ({ ...s, sessions: [] }));
+    await new SettingsFile(sandbox.paths.appDataDir).update((s) => ({ ...s, sessions: [] }));
     const fresh = newCore();
     await fresh.start();
     expect(fresh.sessions()).toEqual([

@@ -1,0 +1,84 @@
+// Accounts with their roles per session: the listing cached on disk, a fresh one fetched one at a time per session.
+import path from 'node:path';
+import { ListingCache, type Listing } from './listing-cache.js';
+import { listAccountsWithRoles } from './identity-center/portal.js';
+import { withToken } from './portal-call.js';
+import { messageOf, type CoreParts } from './core-parts.js';
+import type { SessionRegistry } from './session-registry.js';
+import type { SessionConfig } from './types.js';
+
+export class AccountListing {
+  private readonly cache: ListingCache;
+  private readonly inFlight = new Map<string, Promise<Listing>>();
+
+  constructor(
+    private readonly parts: CoreParts,
+    private readonly registry: SessionRegistry,
+  ) {
+    this.cache = new ListingCache(path.join(parts.options.paths.appDataDir, 'accounts'));
+  }
+
+  /** The listing on disk for a session (undefined before the first one). */
+  stored(session: SessionConfig): Promise<Listing | undefined> {
+    return this.cache.read(session.name, session.startUrl);
+  }
+
+  /** The cached listing when younger than maxAgeMs, else a fresh one. */
+  async accounts(name: string | undefined, options: { maxAgeMs?: number } = {}): Promise<Listing> {
+    const runtime = this.registry.get(name);
+    const cached = await this.stored(runtime.config);
+    const maxAge = options.maxAgeMs ?? 0;
+    if (cached && this.parts.clock.now() - Date.parse(cached.fetchedAt) <= maxAge) return cached;
+    return this.refresh(runtime.config.name);
+  }
+
+  /** Fetches the listing (one at a time per session), stores it and announces it. */
+  refresh(name: string): Promise<Listing> {
+    const existing = this.inFlight.get(name);
+    if (existing) return existing;
+    const { options, clock, emit } = this.parts;
+    const runtime = this.registry.get(name);
+    const run = withToken(runtime, 'list your accounts', async (accessToken) => {
+      const accounts = await listAccountsWithRoles(
+        runtime.config,
+        accessToken,
+        { endpoints: options.endpoints ?? {}, clock },
+        {
+          ...(options.listingConcurrency ? { concurrency: options.listingConcurrency } : {}),
+          onProgress: (progress) => emit('listing-progress', { session: name, progress }),
+        },
+      );
+      const listing: Listing = {
+        session: name,
+        startUrl: runtime.config.startUrl,
+        fetchedAt: new Date(clock.now()).toISOString(),
+        accounts,
+      };
+      await this.cache.write(listing);
+      emit('accounts-changed', listing);
+      return listing;
+    }).finally(() => this.inFlight.delete(name));
+    this.inFlight.set(name, run);
+    return run;
+  }
+
+  /**
+   * The listing cached on disk, instantly, without a call. When it is older than `refreshAfterMs` and the session is
+   * signed in, a fresh listing starts in the background and arrives as 'accounts-changed' (a failure as 'problem').
+   */
+  async cached(name: string, options: { refreshAfterMs?: number } = {}): Promise<Listing | undefined> {
+    const { clock, work, emit } = this.parts;
+    const runtime = this.registry.get(name);
+    const cached = await this.stored(runtime.config);
+    const age = cached ? clock.now() - Date.parse(cached.fetchedAt) : Infinity;
+    const signedIn = runtime.view().state === 'signed-in';
+    if (options.refreshAfterMs !== undefined && age > options.refreshAfterMs && signedIn) {
+      void work.track(
+        this.refresh(runtime.config.name).catch((error: unknown) =>
+          emit('problem', { message: messageOf(error) }),
+        ),
+      );
+    }
+    return cached;
+  }
+}

@@ -1,0 +1,47 @@
+// What the core's modules share: the options the core was built with, its clock and files, the work a quit waits
+// for, and the one outlet for events.
+import type { Clock } from './clock.js';
+import type { WorkTracker } from './work-tracker.js';
+import type { SettingsFile } from './settings.js';
+import type { CredentialsFile } from './aws-files/credentials-file.js';
+import type { SsoCache } from './aws-files/token-cache.js';
+import type { AwsPaths, Endpoints } from './types.js';
+import type { CoreEvents } from './views.js';
+
+export interface CoreOptions {
+  paths: AwsPaths;
+  endpoints?: Endpoints;
+  clock?: Clock;
+  /** The command line that runs `sso-tray process` on this machine, for credential_process profiles. */
+  processCommand?: string;
+  /** Opens the system browser; absent where none can be opened (then sign-in uses a device code). */
+  openBrowser?: (url: string) => Promise<void>;
+  /** Where tokens go when sharing with the AWS CLI is off (the shell backs it with safeStorage). */
+  secretStore?: SsoCache;
+  /** Concurrent ListAccountRoles calls while listing. */
+  listingConcurrency?: number;
+  /** Schedule refreshes and keep-fresh rewrites (the app, `sso-tray keep-fresh`); one-shot CLI calls do not. */
+  background?: boolean;
+}
+
+/** One role of one session, as every front end names it. */
+export interface RoleRef {
+  session: string;
+  accountId: string;
+  roleName: string;
+}
+
+export type Emit = <K extends keyof CoreEvents & string>(event: K, payload: CoreEvents[K]) => void;
+
+export interface CoreParts {
+  options: CoreOptions;
+  clock: Clock;
+  settingsFile: SettingsFile;
+  credentialsFile: CredentialsFile;
+  work: WorkTracker;
+  emit: Emit;
+}
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,31 @@
+// Recent and favourite roles in the settings.
+import { recordRecent, toggleFavourite, type Settings } from './settings.js';
+import type { CoreParts, RoleRef } from './core-parts.js';
+
+export class RecentRoles {
+  constructor(private readonly parts: CoreParts) {}
+
+  /** Puts the role first in Recent; no write when it is first already (the window copies several formats in a row). */
+  async markUsed(role: RoleRef): Promise<void> {
+    const { settingsFile, clock } = this.parts;
+    const latest = (await settingsFile.read()).recent[0];
+    if (
+      latest?.sessionName === role.session &&
+      latest.accountId === role.accountId &&
+      latest.roleName === role.roleName
+    ) {
+      return;
+    }
+    await settingsFile.update((s) =>
+      recordRecent(
+        s,
+        { sessionName: role.session, accountId: role.accountId, roleName: role.roleName },
+        new Date(clock.now()),
+      ),
+    );
+  }
+
+  toggleFavourite(role: RoleRef): Promise<Settings> {
+    return this.parts.settingsFile.update((s) => toggleFavourite(s, { sessionName: role.session, ...role }));
+  }
+}

@@ -1,0 +1,66 @@
+// Role credentials of a session: from memory while valid beyond the 15-minute window, then the AWS CLI's cache
+// (when sharing), then GetRoleCredentials; forgotten everywhere on sign-out.
+import path from 'node:path';
+import { getRoleCredentials } from './identity-center/portal.js';
+import { RoleCredentialsCache } from './identity-center/role-credentials-cache.js';
+import { RoleCredentialsFileCache } from './role-credentials-file-cache.js';
+import { ROLE_CREDENTIALS_WINDOW_MS } from './role-credentials-window.js';
+import { withToken } from './portal-call.js';
+import type { CoreParts, RoleRef } from './core-parts.js';
+import type { SessionRegistry } from './session-registry.js';
+import type { TokenStore } from './token-store.js';
+import type { RoleCredentials, SessionConfig } from './types.js';
+import type { AccountWithRoles } from './views.js';
+
+export class RoleCredentialsSource {
+  private readonly inMemory: RoleCredentialsCache;
+  private readonly onDisk: RoleCredentialsFileCache;
+
+  constructor(
+    private readonly parts: CoreParts,
+    private readonly registry: SessionRegistry,
+    private readonly tokens: TokenStore,
+  ) {
+    this.inMemory = new RoleCredentialsCache(parts.clock);
+    this.onDisk = new RoleCredentialsFileCache(
+      path.join(parts.options.paths.homeDir, '.aws', 'cli', 'cache'),
+    );
+  }
+
+  get(role: RoleRef): Promise<RoleCredentials> {
+    const { clock, options } = this.parts;
+    const runtime = this.registry.get(role.session);
+    const key = { sessionName: runtime.config.name, accountId: role.accountId, roleName: role.roleName };
+    return this.inMemory.get(key, async () => {
+      if (this.tokens.sharing) {
+        const cached = await this.onDisk.read(
+          runtime.config,
+          role.accountId,
+          role.roleName,
+          clock.now(),
+          ROLE_CREDENTIALS_WINDOW_MS,
+        );
+        if (cached) return cached;
+      }
+      const fresh = await withToken(
+        runtime,
+        `get credentials for ${role.roleName} in ${role.accountId}`,
+        (token) =>
+          getRoleCredentials(runtime.config, token, role.accountId, role.roleName, {
+            endpoints: options.endpoints ?? {},
+            clock,
+          }),
+      );
+      if (this.tokens.sharing) await this.onDisk.write(runtime.config, fresh);
+      return fresh;
+    });
+  }
+
+  /** Every cached credential of the session goes, the AWS CLI's cache entries too. */
+  async forget(session: SessionConfig, accounts: AccountWithRoles[]): Promise<void> {
+    this.inMemory.clearSession(session.name);
+    for (const account of accounts) {
+      for (const roleName of account.roles) await this.onDisk.remove(session, account.accountId, roleName);
+    }
+  }
+}
