@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { CHANNELS } from './ipc/window-api.js';
+import { CHANNELS } from './ipc/ipc-names.js';
 
 async function bundle(): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'sso-tray-preload-'));

@@ -9,12 +9,8 @@ import type { Page } from '@playwright/test';
 import { build as bundle } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { SsoTrayCore, type CoreOptions } from '../../electron/core/core.js';
-import {
-  EVENT_NAMES,
-  type Channel,
-  type ChannelInput,
-  type ChannelResult,
-} from '../../electron/ipc/contract.js';
+import type { Channel, ChannelInput, ChannelResult } from '../../electron/ipc/contract.js';
+import { EVENT_NAMES } from '../../electron/ipc/ipc-names.js';
 import { createHandlers, invoke, type HandlerTable } from '../../electron/ipc/handlers.js';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../identity-center/emulator.js';
 import { makeSandbox, type Sandbox } from './sandbox.js';

@@ -2,10 +2,10 @@
 // the app's own window, and the core's events forwarded to it.
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { SsoTrayCore } from '../core/core.js';
-import { EVENT_NAMES, type AppEventName } from '../ipc/contract.js';
+import type { AppEventName } from '../ipc/contract.js';
 import { invoke, type HandlerTable } from '../ipc/handlers.js';
-import { EVENT_CHANNEL, invokeChannel } from '../ipc/ipc-names.js';
-import { CHANNELS, type WireResult } from '../ipc/window-api.js';
+import { CHANNELS, EVENT_CHANNEL, EVENT_NAMES, invokeChannel } from '../ipc/ipc-names.js';
+import type { WireResult } from '../ipc/window-api.js';
 
 /** Which callers may use the API: the app's window, showing the app's own page. */
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;

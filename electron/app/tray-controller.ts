@@ -1,9 +1,10 @@
-// What the tray shows and does, over the core: its state gathered from the core, its clicks carried out with the
-// clipboard, the browser and notifications. Everything Electron is passed in, so tests drive it with the double.
+// What the tray shows and does, through the handler table like every front end: its state read over the contract,
+// its clicks carried out as calls, with notifications. Everything Electron is passed in, so tests drive it with the double.
 import type { Clipboard, Shell } from 'electron';
 import { FORMAT_LABELS, type CredentialFormat } from '../core/formats.js';
 import { isSsoTrayError } from '../core/errors.js';
 import type { SsoTrayCore } from '../core/core.js';
+import { createHandlers, type HandlerTable } from '../ipc/handlers.js';
 import type { SignInProgress } from '../core/identity-center/sign-in.js';
 import type { TrayActions, TrayRole, TrayState } from '../tray/menu-template.js';
 
@@ -18,10 +19,19 @@ export interface TrayControllerDeps {
   openWindow?: () => void;
 }
 
+/** The copy channel's name for each single value the tray offers. */
+const VALUE_CHANNEL_NAME = {
+  accessKeyId: 'access-key-id',
+  secretAccessKey: 'secret-access-key',
+  sessionToken: 'session-token',
+} as const;
+
 export class TrayController {
   private signingIn: TrayState['signingIn'];
+  private readonly call: HandlerTable;
 
   constructor(private readonly deps: TrayControllerDeps) {
+    this.call = createHandlers(deps.core, { clipboard: deps.clipboard });
     deps.core.on('sign-in-progress', ({ session, progress }) => this.progress(session, progress));
     deps.core.on('session-changed', (view) => {
       if (view.state !== 'signing-in' && this.signingIn?.session === view.name) this.signingIn = undefined;
@@ -30,13 +40,12 @@ export class TrayController {
 
   /** The tray's state, read from the core: cheap (memory and small files), no call to Identity Center. */
   async state(): Promise<TrayState> {
-    const { core } = this.deps;
-    await core.start();
-    const sessions = core.sessions();
-    const settings = await core.settings();
+    const { call } = this;
+    const sessions = await call['sessions:list']({});
+    const settings = await call['settings:get']({});
     const names = new Map<string, string>();
     for (const session of sessions) {
-      const listing = await core.cachedAccounts(session.name);
+      const listing = await call['accounts:cached']({ session: session.name });
       for (const account of listing?.accounts ?? [])
         names.set(`${session.name}/${account.accountId}`, account.accountName);
     }
@@ -51,15 +60,16 @@ export class TrayController {
       sessions,
       favourites: settings.favourites.filter((f) => known.has(f.sessionName)).map(role),
       recent: settings.recent.filter((r) => known.has(r.sessionName)).map(role),
-      profiles: await core.profiles(),
+      profiles: await call['profiles:list']({}),
       ...(this.signingIn ? { signingIn: this.signingIn } : {}),
-      now: core.clock.now(),
+      now: this.deps.core.clock.now(),
       platform: this.deps.platform,
     };
   }
 
   actions(): TrayActions {
-    const { core, clipboard, notify } = this.deps;
+    const { call } = this;
+    const { notify } = this.deps;
     const ref = (role: TrayRole) => ({
       session: role.session,
       accountId: role.accountId,
@@ -73,16 +83,14 @@ export class TrayController {
     return {
       copy: (role, format: CredentialFormat) =>
         attempt(async () => {
-          const { text, expiration } = await core.formatted({ ...ref(role), format });
-          clipboard.writeText(text);
+          const { expiration } = await call['credentials:copy']({ ...ref(role), what: format });
           notify(
             `Copied ${FORMAT_LABELS[format]} for ${role.accountName} / ${role.roleName}, valid until ${clock(expiration)}.`,
           );
         }),
       copyValue: (role, value) =>
         attempt(async () => {
-          const credentials = await core.credentials(ref(role));
-          clipboard.writeText(credentials[value]);
+          await call['credentials:copy']({ ...ref(role), what: VALUE_CHANNEL_NAME[value] });
           const what = {
             accessKeyId: 'access key ID',
             secretAccessKey: 'secret access key',
@@ -92,18 +100,18 @@ export class TrayController {
         }),
       writeProfile: (role, keepFresh) =>
         attempt(async () => {
-          const owned = await core.writeProfile({ ...ref(role), keepFresh });
+          const owned = await call['profiles:write']({ ...ref(role), keepFresh });
           notify(
             `Wrote profile ${owned.profile} for ${role.accountName} / ${role.roleName}` +
               (keepFresh ? '; SSO Tray keeps it fresh.' : `, valid until ${clock(owned.expiration)}.`),
           );
         }),
-      removeProfile: (profile) => attempt(async () => void (await core.removeProfile(profile))),
+      removeProfile: (profile) => attempt(async () => void (await call['profiles:remove']({ profile }))),
       signIn: (session) => attempt(() => this.signIn(session)),
-      cancelSignIn: (session) => void core.cancelSignIn(session),
+      cancelSignIn: (session) => void call['sessions:cancel-sign-in']({ session }).catch(() => undefined),
       signOut: (session) =>
         attempt(async () => {
-          const { removedProfiles } = await core.signOut(session);
+          const { removedProfiles } = await call['sessions:sign-out']({ session });
           notify(
             `Signed out of ${session}.` +
               (removedProfiles.length ? ` Removed ${removedProfiles.join(', ')}.` : ''),
@@ -116,8 +124,8 @@ export class TrayController {
 
   /** Sign-in started by the user (a click), with the flow the settings prefer. */
   async signIn(session: string): Promise<void> {
-    const settings = await this.deps.core.settings();
-    const view = await this.deps.core.signIn(session, settings.preferredSignIn);
+    const settings = await this.call['settings:get']({});
+    const view = await this.call['sessions:sign-in']({ session, flow: settings.preferredSignIn });
     this.deps.notify(`Signed in to ${view.name} (${view.region}).`);
   }
 

@@ -104,17 +104,8 @@ export type ChannelResult<C extends Channel> = Exclude<Contract[C]['output'], un
 
 /** Events the core announces, as they cross to the window and the tray (none carries a secret). */
 export type AppEvents = CoreEvents;
-export const EVENT_NAMES = [
-  'session-changed',
-  'sessions-changed',
-  'sign-in-progress',
-  'listing-progress',
-  'accounts-changed',
-  'profiles-changed',
-  'sign-in-needed',
-  'problem',
-] as const satisfies ReadonlyArray<keyof AppEvents>;
-export type AppEventName = (typeof EVENT_NAMES)[number];
+/** The named events only (CoreEvents also has the emitter's index signature). */
+export type AppEventName = keyof { [K in keyof AppEvents as string extends K ? never : K]: true } & string;
 
 /** The task-level API the preload exposes and the CLI uses: one method per channel. */
 export type SsoTrayApi = {

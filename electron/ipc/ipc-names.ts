@@ -1,5 +1,6 @@
-// The names on the wire between the preload and the main process.
-import type { Channel } from './contract.js';
+// The names on the wire between the preload and the main process, and every channel and event as a complete map:
+// a channel or event added to the contract but not here is a compile error (as electron/fiddle maps its IPC events).
+import type { AppEventName, Channel } from './contract.js';
 
 export const IPC_PREFIX = 'sso-tray:';
 export const EVENT_CHANNEL = 'sso-tray:event';
@@ -7,3 +8,38 @@ export const EVENT_CHANNEL = 'sso-tray:event';
 export function invokeChannel(channel: Channel): string {
   return `${IPC_PREFIX}${channel}`;
 }
+
+const EVERY_CHANNEL: Record<Channel, true> = {
+  'sessions:list': true,
+  'sessions:add': true,
+  'sessions:remove': true,
+  'sessions:sign-in': true,
+  'sessions:cancel-sign-in': true,
+  'sessions:sign-out': true,
+  'accounts:list': true,
+  'accounts:cached': true,
+  'credentials:text': true,
+  'credentials:copy': true,
+  'profiles:list': true,
+  'profiles:write': true,
+  'config:write-profile': true,
+  'profiles:remove': true,
+  'settings:get': true,
+  'settings:update': true,
+  'favourites:toggle': true,
+};
+
+const EVERY_EVENT: Record<AppEventName, true> = {
+  'session-changed': true,
+  'sessions-changed': true,
+  'sign-in-progress': true,
+  'listing-progress': true,
+  'accounts-changed': true,
+  'profiles-changed': true,
+  'sign-in-needed': true,
+  problem: true,
+};
+
+/** The channel names without the contract's schemas (a sandboxed preload bundles little). */
+export const CHANNELS = Object.keys(EVERY_CHANNEL) as Channel[];
+export const EVENT_NAMES = Object.keys(EVERY_EVENT) as AppEventName[];

@@ -8,6 +8,7 @@ import type {
   ChannelResult,
   SsoTrayApi,
 } from './contract.js';
+import { CHANNELS } from './ipc-names.js';
 
 /** What one call returns over the wire: the handler table's InvokeResult. */
 export type WireResult =
@@ -33,30 +34,6 @@ export class WindowApiError extends Error {
     super(message);
   }
 }
-
-/** The channel names, as the preload may not load the contract's schemas (a sandboxed preload bundles little). */
-export const CHANNELS = [
-  'sessions:list',
-  'sessions:add',
-  'sessions:remove',
-  'sessions:sign-in',
-  'sessions:cancel-sign-in',
-  'sessions:sign-out',
-  'accounts:list',
-  'accounts:cached',
-  'credentials:text',
-  'credentials:copy',
-  'profiles:list',
-  'profiles:write',
-  'config:write-profile',
-  'profiles:remove',
-  'settings:get',
-  'settings:update',
-  'favourites:toggle',
-] as const satisfies readonly Channel[];
-// Every channel of the contract is in CHANNELS: this fails to compile when one is missing.
-const everyChannel: Exclude<Channel, (typeof CHANNELS)[number]> extends never ? true : never = true;
-void everyChannel;
 
 export function createWindowApi(transport: WindowTransport): WindowApi {
   const api: Record<string, unknown> = {};
