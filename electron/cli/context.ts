@@ -6,7 +6,7 @@ import { SsoTrayCore } from '../core/core.js';
 import { quoteArgument } from '../core/config-profiles.js';
 import { awsPathsFromEnv, endpointsFromEnv } from '../core/environment.js';
 import { SsoTrayError } from '../core/errors.js';
-import { profilesInConfig } from '../core/aws-files/aws-config.js';
+import { chooseSession } from './session-choice.js';
 import { createHandlers, invoke, type HandlerTable } from '../ipc/handlers.js';
 import type { Channel, ChannelInput, ChannelResult } from '../ipc/contract.js';
 import type { AwsPaths } from '../core/types.js';
@@ -14,11 +14,15 @@ import type { AwsPaths } from '../core/types.js';
 export type Env = Record<string, string | undefined>;
 
 export interface CliContext {
-  core: SsoTrayCore;
   paths: AwsPaths;
   env: Env;
+  /** Every operation goes through the handler table, as it does for the window and the tray. */
   call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelResult<C>>;
-  /** --session, then SSO_TRAY_SESSION, then the sso_session of AWS_PROFILE, then the only session. */
+  /** The core's events (the contract's events), for progress lines. */
+  on: SsoTrayCore['on'];
+  /** The core's clock, for "expires in …". */
+  now(): number;
+  /** The session a command means (session-choice.ts), or the core's sentence naming the sessions there are. */
   sessionName(option: string | undefined): Promise<string>;
   close(): void;
 }
@@ -57,28 +61,20 @@ export function createContext(
     processCommand: processCommandFor(env),
   });
   const handlers: HandlerTable = createHandlers(core);
+  const call: CliContext['call'] = async (channel, input) => {
+    const result = await invoke(handlers, channel, input);
+    if (result.ok) return result.value;
+    throw new SsoTrayError(result.error.code as never, result.error.message);
+  };
   return {
-    core,
     paths,
     env,
-    async call(channel, input) {
-      const result = await invoke(handlers, channel, input);
-      if (result.ok) return result.value;
-      throw new SsoTrayError(result.error.code as never, result.error.message);
-    },
+    on: (event, listener) => core.on(event, listener),
+    now: () => core.clock.now(),
+    call,
     async sessionName(option) {
-      if (option) return option;
-      if (env.SSO_TRAY_SESSION) return env.SSO_TRAY_SESSION;
-      await core.start();
-      const profileName = env.AWS_PROFILE || env.AWS_DEFAULT_PROFILE;
-      if (profileName) {
-        const profiles = await profilesInConfig(paths);
-        const profile =
-          profiles[profileName === 'default' ? 'default' : `profile ${profileName}`] ?? profiles[profileName];
-        const fromProfile = profile?.sso_session ?? (profile?.sso_start_url ? profileName : undefined);
-        if (fromProfile && core.sessions().some((s) => s.name === fromProfile)) return fromProfile;
-      }
-      return core.sessionName(undefined);
+      const known = async () => (await call('sessions:list', {})).map((s) => s.name);
+      return (await chooseSession(option, env, paths, known)) ?? core.sessionName(undefined);
     },
     close() {
       core.dispose();

@@ -50,6 +50,8 @@ export const contract = {
   'credentials:text': channel(
     role.extend({ format: credentialFormat, profileName: profile.optional() }).strict(),
   ).returns<{ text: string; expiration: string }>(),
+  /** For credential_process: the JSON the AWS SDKs read; not recorded as Recent (it runs on every SDK call). */
+  'credentials:process': channel(role).returns<{ text: string; expiration: string }>(),
   'credentials:copy': channel(
     role
       .extend({

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { SsoTrayError, isSsoTrayError } from '../core/errors.js';
 import type { SsoTrayCore } from '../core/core.js';
-import type { CredentialFormat } from '../core/formats.js';
+import { formatCredentials, type CredentialFormat } from '../core/formats.js';
 import { contract, type Channel, type ChannelArgs, type ChannelResult } from './contract.js';
 
 export type HandlerTable = { [C in Channel]: (args: ChannelArgs<C>) => Promise<ChannelResult<C>> };
@@ -41,6 +41,13 @@ export function createHandlers(core: SsoTrayCore, capabilities: HandlerCapabilit
         args.refreshAfterSeconds === undefined ? {} : { refreshAfterMs: args.refreshAfterSeconds * 1000 },
       )) ?? null,
     'credentials:text': (args) => core.formatted(args),
+    'credentials:process': async (args) => {
+      const credentials = await core.credentials(args);
+      return {
+        text: formatCredentials('process', credentials),
+        expiration: credentials.expiration.toISOString(),
+      };
+    },
     // Copied in the main process: the window never handles the secret to put it on the clipboard.
     'credentials:copy': async ({ what, ...role }) => {
       const clipboard = capabilities.clipboard;

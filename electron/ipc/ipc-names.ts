@@ -19,6 +19,7 @@ const EVERY_CHANNEL: Record<Channel, true> = {
   'accounts:list': true,
   'accounts:cached': true,
   'credentials:text': true,
+  'credentials:process': true,
   'credentials:copy': true,
   'profiles:list': true,
   'profiles:write': true,

@@ -1,21 +1,19 @@
 // `sso-tray keep-fresh`: the tray's keep-fresh without the tray, until interrupted.
-import type { CliContext } from './context.js';
-import { EXIT } from './exit-codes.js';
-import type { Io } from './output.js';
+import type { CliContext } from '../context.js';
+import { EXIT } from '../exit-codes.js';
+import type { Io } from '../output.js';
 
 export async function runKeepFresh(c: CliContext, io: Io): Promise<number> {
-  c.core.on('profiles-changed', (profiles) => {
-    const stamp = new Date(c.core.clock.now()).toISOString();
-    for (const p of profiles.filter(
-      (x) => x.keepFresh && Date.parse(x.writtenAt) >= c.core.clock.now() - 5_000,
-    )) {
+  c.on('profiles-changed', (profiles) => {
+    const stamp = new Date(c.now()).toISOString();
+    for (const p of profiles.filter((x) => x.keepFresh && Date.parse(x.writtenAt) >= c.now() - 5_000)) {
       io.err(`${stamp} rewrote ${p.profile} (valid until ${p.expiration})\n`);
     }
   });
-  c.core.on('sign-in-needed', ({ message }) => io.err(`${message} Run \`sso-tray login\`.\n`));
-  c.core.on('problem', ({ message }) => io.err(`${message}\n`));
-  await c.core.start();
-  const scheduled = (await c.core.profiles()).filter((p) => p.keepFresh).map((p) => p.profile);
+  c.on('sign-in-needed', ({ message }) => io.err(`${message} Run \`sso-tray login\`.\n`));
+  c.on('problem', ({ message }) => io.err(`${message}\n`));
+  await c.call('sessions:list', {}); // starts the core: sessions loaded, keep-fresh scheduled
+  const scheduled = (await c.call('profiles:list', {})).filter((p) => p.keepFresh).map((p) => p.profile);
   io.err(
     scheduled.length
       ? `Keeping fresh: ${scheduled.join(', ')}. Press Ctrl-C to stop.\n`

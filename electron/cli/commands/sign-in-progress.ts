@@ -1,8 +1,8 @@
 // Sign-in from a terminal: what to open, the code to confirm, and a countdown on a terminal (one line, redrawn).
-import type { SessionView } from '../core/session-runtime.js';
-import type { SignInFlow, SignInProgress } from '../core/identity-center/sign-in.js';
-import type { CliContext } from './context.js';
-import type { Io } from './output.js';
+import type { SessionView } from '../../core/session-runtime.js';
+import type { SignInFlow, SignInProgress } from '../../core/identity-center/sign-in.js';
+import type { CliContext } from '../context.js';
+import type { Io } from '../output.js';
 
 export async function signInWithProgress(
   c: CliContext,
@@ -11,7 +11,7 @@ export async function signInWithProgress(
   flow: SignInFlow,
 ): Promise<SessionView> {
   let countdownShown = false;
-  const stop = c.core.on('sign-in-progress', (event) => {
+  const stop = c.on('sign-in-progress', (event) => {
     if (event.session !== session) return;
     const line = describe(event.progress);
     if (event.progress.step === 'waiting') {
@@ -24,7 +24,7 @@ export async function signInWithProgress(
     countdownShown = false;
     if (line) io.err(`${line}\n`);
   });
-  const interrupt = () => c.core.cancelSignIn(session);
+  const interrupt = () => void c.call('sessions:cancel-sign-in', { session }).catch(() => undefined);
   process.once('SIGINT', interrupt);
   try {
     return await c.call('sessions:sign-in', { session, flow });

@@ -1,14 +1,15 @@
 // `sso-tray process`: the credential_process answer. It never opens a browser and never prompts; from the on-disk
 // cache it answers without loading the AWS SDK or calling Identity Center.
-import { awsPathsFromEnv } from '../core/environment.js';
-import { SsoTrayError } from '../core/errors.js';
-import { formatCredentials } from '../core/formats.js';
-import { SettingsFile } from '../core/settings.js';
-import { readSessionsFromConfig } from '../core/aws-files/aws-config.js';
-import { RoleCredentialsFileCache } from '../core/role-credentials-file-cache.js';
-import { ROLE_CREDENTIALS_WINDOW_MS } from '../core/role-credentials-window.js';
-import type { SessionConfig } from '../core/types.js';
-import type { Env } from './context.js';
+import { awsPathsFromEnv } from '../../core/environment.js';
+import { SsoTrayError } from '../../core/errors.js';
+import { formatCredentials } from '../../core/formats.js';
+import { SettingsFile } from '../../core/settings.js';
+import { readSessionsFromConfig } from '../../core/aws-files/aws-config.js';
+import { RoleCredentialsFileCache } from '../../core/role-credentials-file-cache.js';
+import { ROLE_CREDENTIALS_WINDOW_MS } from '../../core/role-credentials-window.js';
+import type { SessionConfig } from '../../core/types.js';
+import type { Env } from '../context.js';
+import { chooseSession } from '../session-choice.js';
 import path from 'node:path';
 
 export async function runProcessCommand(
@@ -19,8 +20,8 @@ export async function runProcessCommand(
 ): Promise<string> {
   const fast = await fromDiskCache(env, accountQuery, roleQuery, sessionOption);
   if (fast) return fast;
-  const { createContext } = await import('./context.js');
-  const { resolveAccount, resolveRole } = await import('./resolve.js');
+  const { createContext } = await import('../context.js');
+  const { resolveAccount, resolveRole } = await import('../resolve.js');
   const c = createContext(env);
   try {
     const session = await c.sessionName(sessionOption);
@@ -32,8 +33,7 @@ export async function runProcessCommand(
       accountId = account.accountId;
       roleName = resolveRole(account, roleQuery);
     }
-    const credentials = await c.core.credentials({ session, accountId, roleName });
-    return formatCredentials('process', credentials);
+    return (await c.call('credentials:process', { session, accountId, roleName })).text;
   } catch (error) {
     if (
       error instanceof SsoTrayError &&
@@ -61,13 +61,14 @@ async function fromDiskCache(
   const paths = awsPathsFromEnv(env);
   const settings = await new SettingsFile(paths.appDataDir).read();
   if (!settings.shareTokenCacheWithAwsCli) return undefined;
-  const name = sessionOption ?? env.SSO_TRAY_SESSION;
-  let session: SessionConfig | undefined = settings.sessions.find((s) => s.name === name);
-  if (!session) {
-    const configured = await readSessionsFromConfig(paths).catch(() => []);
-    const all = [...settings.sessions, ...configured];
-    session = name ? configured.find((s) => s.name === name) : all.length === 1 ? all[0] : undefined;
-  }
+  let configured: SessionConfig[] | undefined;
+  const all = async () => [
+    ...settings.sessions,
+    ...(configured ??= await readSessionsFromConfig(paths).catch(() => [])),
+  ];
+  const known = async () => (await all()).map((s) => s.name);
+  const name = await chooseSession(sessionOption, env, paths, known).catch(() => undefined);
+  const session = name === undefined ? undefined : (await all()).find((s) => s.name === name);
   if (!session) return undefined;
   const cache = new RoleCredentialsFileCache(path.join(paths.homeDir, '.aws', 'cli', 'cache'));
   const credentials = await cache.read(session, accountId, roleName, Date.now(), ROLE_CREDENTIALS_WINDOW_MS);

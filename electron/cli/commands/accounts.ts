@@ -1,0 +1,42 @@
+// `sso-tray accounts` and `sso-tray roles`: what is assigned to the user.
+import type { Command } from 'commander';
+import { json, table } from '../output.js';
+import { sessionOption, type CommandHost } from './command-host.js';
+import { withListingProgress } from './listing-progress.js';
+import { findAccount } from './role-lookup.js';
+
+export function addAccounts(program: Command, { io, ctx }: CommandHost): void {
+  program
+    .command('accounts')
+    .description('list the accounts assigned to you, with their roles')
+    .addOption(sessionOption())
+    .option('--json', 'print JSON')
+    .option('--cached', 'answer from the last listing when there is one')
+    .action(async (options: { session?: string; json?: boolean; cached?: boolean }) => {
+      const c = await ctx();
+      const session = await c.sessionName(options.session);
+      const listing = await withListingProgress(c, io, () =>
+        c.call('accounts:list', { session, ...(options.cached ? { maxAgeSeconds: 365 * 24 * 3600 } : {}) }),
+      );
+      if (options.json) return io.out(json(listing.accounts));
+      io.out(
+        table(
+          ['ACCOUNT ID', 'NAME', 'E-MAIL', 'ROLES'],
+          listing.accounts.map((a) => [a.accountId, a.accountName, a.emailAddress, a.roles.join(', ')]),
+        ),
+      );
+    });
+
+  program
+    .command('roles')
+    .description('list your roles (permission sets) in an account')
+    .argument('<account>', 'account id or name')
+    .addOption(sessionOption())
+    .option('--json', 'print JSON')
+    .action(async (accountQuery: string, options: { session?: string; json?: boolean }) => {
+      const c = await ctx();
+      const { account } = await findAccount(c, io, options.session, accountQuery);
+      if (options.json) return io.out(json(account.roles));
+      io.out(account.roles.map((r) => `${r}\n`).join(''));
+    });
+}

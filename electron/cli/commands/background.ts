@@ -1,0 +1,32 @@
+// `sso-tray process` (credential_process) and `sso-tray keep-fresh` (the tray's keep-fresh without the tray).
+import type { Command } from 'commander';
+import { sessionOption, type CommandHost } from './command-host.js';
+import { runProcessCommand } from './process-run.js';
+
+export function addBackground(program: Command, { io, env, ctx, setExitCode }: CommandHost): void {
+  program
+    .command('process')
+    .description(
+      'print credentials for `credential_process` in ~/.aws/config; never opens a browser or prompts',
+    )
+    .argument('<account>', 'account id (or name, from the last listing)')
+    .argument('<role>', 'role (permission set) name')
+    .addOption(sessionOption())
+    .addHelpText(
+      'after',
+      '\nIn ~/.aws/config:\n  [profile dev]\n  credential_process = sso-tray process 111122223333 AdministratorAccess --session acme\n',
+    )
+    .action(async (account: string, role: string, options: { session?: string }) => {
+      io.out(await runProcessCommand(env, account, role, options.session));
+    });
+
+  program
+    .command('keep-fresh')
+    .description(
+      'stay running and rewrite the profiles marked --keep-fresh before they expire (what the tray does)',
+    )
+    .action(async () => {
+      const { runKeepFresh } = await import('./keep-fresh-run.js');
+      setExitCode(await runKeepFresh(await ctx({ background: true }), io));
+    });
+}

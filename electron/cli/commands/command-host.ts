@@ -1,0 +1,23 @@
+// What every command module gets from the program: the terminal, the environment, the context (built on first use)
+// and a way to set the exit code; plus the options several commands share.
+import { Option, type Command } from 'commander';
+import type { CliContext, Env } from '../context.js';
+import type { Io } from '../output.js';
+
+export interface CommandHost {
+  io: Io;
+  env: Env;
+  /** The core and its handler table, loaded only for commands that need them (`process` answers without). */
+  ctx(options?: { openBrowser?: (url: string) => Promise<void>; background?: boolean }): Promise<CliContext>;
+  setExitCode(code: number): void;
+}
+
+/** Adds one command (or a few related ones) to the program. */
+export type CommandModule = (program: Command, host: CommandHost) => void;
+
+export function sessionOption(): Option {
+  return new Option(
+    '-s, --session <name>',
+    "the Identity Center session (default: SSO_TRAY_SESSION, AWS_PROFILE's, or the only one)",
+  );
+}

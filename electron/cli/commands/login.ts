@@ -1,0 +1,60 @@
+// `sso-tray login`: adds a session from --start-url/--region when asked, then signs in.
+import type { Command } from 'commander';
+import { SsoTrayError } from '../../core/errors.js';
+import { timeLeft, type Io } from '../output.js';
+import { sessionNameFromStartUrl } from '../resolve.js';
+import { sessionOption, type CommandHost } from './command-host.js';
+
+export function addLogin(program: Command, { io, ctx }: CommandHost): void {
+  program
+    .command('login')
+    .description('sign in to Identity Center (browser with PKCE by default)')
+    .addOption(sessionOption())
+    .option('--start-url <url>', 'start URL of a session to add, e.g. https://acme.awsapps.com/start')
+    .option('--region <region>', 'Identity Center region of the start URL, e.g. us-east-1')
+    .option('--device-code', 'sign in with a device code instead of the browser redirect')
+    .option('--no-browser', 'print the URL (and code) instead of opening a browser')
+    .action(
+      async (options: {
+        session?: string;
+        startUrl?: string;
+        region?: string;
+        deviceCode?: boolean;
+        browser: boolean;
+      }) => {
+        const c = await ctx({ openBrowser: await browserOpener(options.browser, io) });
+        let name = options.session;
+        if (options.startUrl || options.region) {
+          if (!options.startUrl || !options.region) {
+            throw new SsoTrayError('invalid-input', 'Give both --start-url and --region to add a session.');
+          }
+          name ??= sessionNameFromStartUrl(options.startUrl);
+          const sessions = await c.call('sessions:list', {});
+          const existing = sessions.find((s) => s.name === name);
+          if (!existing) {
+            await c.call('sessions:add', { name, startUrl: options.startUrl, region: options.region });
+            io.err(`Added session ${name} (${options.region}).\n`);
+          } else if (existing.startUrl !== options.startUrl || existing.region !== options.region) {
+            throw new SsoTrayError(
+              'invalid-input',
+              `The session "${name}" already uses ${existing.startUrl} in ${existing.region}; choose another --session name.`,
+            );
+          }
+        }
+        name = await c.sessionName(name);
+        const { signInWithProgress } = await import('./sign-in-progress.js');
+        const view = await signInWithProgress(c, io, name, options.deviceCode ? 'device-code' : 'browser');
+        io.err(
+          `Signed in to ${view.name} (${view.region}); the sign-in expires ${timeLeft(view.expiresAt, c.now())}${view.renewable ? ' and renews itself' : ''}.\n`,
+        );
+      },
+    );
+}
+
+async function browserOpener(open: boolean, io: Io): Promise<(url: string) => Promise<void>> {
+  if (!open) {
+    return async (url) => io.err(`Open this URL in a browser to sign in:\n  ${url}\n`);
+  }
+  const { openInBrowser } = await import('../open-browser.js');
+  return openInBrowser;
+}

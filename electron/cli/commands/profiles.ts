@@ -1,0 +1,78 @@
+// `sso-tray write`, `remove` and `profiles`: the profiles sso-tray keeps in the credentials file.
+import type { Command } from 'commander';
+import { fileLabel } from '../../core/aws-files/file-label.js';
+import { json, table, timeLeft } from '../output.js';
+import { sessionOption, type CommandHost } from './command-host.js';
+import { findRole } from './role-lookup.js';
+
+export function addProfiles(program: Command, { io, ctx }: CommandHost): void {
+  program
+    .command('write')
+    .description("write a role's credentials as a profile into the credentials file")
+    .argument('<account>', 'account id or name')
+    .argument('<role>', 'role (permission set) name')
+    .addOption(sessionOption())
+    .option('-p, --profile <name>', "profile name (default: the settings' template, ACCOUNTID_ROLENAME)")
+    .option('--keep-fresh', 'rewrite it before it expires while the tray app or `sso-tray keep-fresh` runs')
+    .option('--overwrite', 'replace a profile of that name that sso-tray did not write')
+    .action(
+      async (
+        accountQuery: string,
+        roleQuery: string,
+        options: { session?: string; profile?: string; keepFresh?: boolean; overwrite?: boolean },
+      ) => {
+        const c = await ctx();
+        const role = await findRole(c, io, options.session, accountQuery, roleQuery);
+        const owned = await c.call('profiles:write', {
+          ...role,
+          ...(options.profile ? { profile: options.profile } : {}),
+          keepFresh: Boolean(options.keepFresh),
+          ...(options.overwrite ? { overwrite: true } : {}),
+        });
+        io.out(`${owned.profile}\n`);
+        io.err(
+          `Wrote profile ${owned.profile} to ${fileLabel(c.paths.credentialsFile, c.paths.homeDir)}; its credentials expire ${timeLeft(owned.expiration, c.now())}.` +
+            (owned.keepFresh ? ' It is kept fresh while the tray app or `sso-tray keep-fresh` runs.' : '') +
+            '\n',
+        );
+      },
+    );
+
+  program
+    .command('remove')
+    .description('remove a profile sso-tray wrote from the credentials file')
+    .argument('<profile>', 'profile name')
+    .option('--force', 'remove it even if sso-tray did not write it')
+    .action(async (profile: string, options: { force?: boolean }) => {
+      const c = await ctx();
+      const { removed } = await c.call('profiles:remove', {
+        profile,
+        ...(options.force ? { force: true } : {}),
+      });
+      io.err(removed ? `Removed profile ${profile}.\n` : `There is no profile ${profile}.\n`);
+    });
+
+  program
+    .command('profiles')
+    .description('list the profiles sso-tray wrote')
+    .option('--json', 'print JSON')
+    .action(async (options: { json?: boolean }) => {
+      const c = await ctx();
+      const profiles = await c.call('profiles:list', {});
+      if (options.json) return io.out(json(profiles));
+      const now = c.now();
+      io.out(
+        table(
+          ['PROFILE', 'SESSION', 'ACCOUNT ID', 'ROLE', 'EXPIRES', 'KEEP FRESH'],
+          profiles.map((p) => [
+            p.profile,
+            p.sessionName,
+            p.accountId,
+            p.roleName,
+            timeLeft(p.expiration, now),
+            p.keepFresh ? 'yes' : 'no',
+          ]),
+        ),
+      );
+    });
+}

@@ -1,0 +1,55 @@
+// `sso-tray sessions` and `sso-tray logout`: the sessions and their state, and signing out of them.
+import type { Command } from 'commander';
+import { json, table, timeLeft } from '../output.js';
+import { sessionOption, type CommandHost } from './command-host.js';
+
+export function addSessions(program: Command, { io, ctx }: CommandHost): void {
+  program
+    .command('logout')
+    .description('sign out: Identity Center Logout, cached tokens and the profiles sso-tray wrote removed')
+    .addOption(sessionOption())
+    .option('--all', 'sign out of every session')
+    .action(async (options: { session?: string; all?: boolean }) => {
+      const c = await ctx();
+      const names = options.all
+        ? (await c.call('sessions:list', {})).filter((s) => s.state !== 'signed-out').map((s) => s.name)
+        : [await c.sessionName(options.session)];
+      for (const name of names) {
+        const { removedProfiles } = await c.call('sessions:sign-out', { session: name });
+        io.err(
+          `Signed out of ${name}.` +
+            (removedProfiles.length ? ` Removed profiles: ${removedProfiles.join(', ')}.` : '') +
+            '\n',
+        );
+      }
+      if (options.all && names.length === 0) io.err('No session was signed in.\n');
+    });
+
+  program
+    .command('sessions')
+    .description('list the Identity Center sessions and their state')
+    .option('--json', 'print JSON')
+    .action(async (options: { json?: boolean }) => {
+      const c = await ctx();
+      const sessions = await c.call('sessions:list', {});
+      if (options.json) return io.out(json(sessions));
+      if (sessions.length === 0) {
+        io.err('No session yet: run `sso-tray login --start-url URL --region REGION`.\n');
+        return;
+      }
+      const now = c.now();
+      io.out(
+        table(
+          ['NAME', 'STATE', 'EXPIRES', 'REGION', 'START URL', 'FROM'],
+          sessions.map((s) => [
+            s.name,
+            s.state,
+            s.expiresAt ? timeLeft(s.expiresAt, now) : '-',
+            s.region,
+            s.startUrl,
+            s.source,
+          ]),
+        ),
+      );
+    });
+}
