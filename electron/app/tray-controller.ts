@@ -5,7 +5,7 @@ import { FORMAT_LABELS, type CredentialFormat } from '../core/formats.js';
 import { isSsoTrayError } from '../core/errors.js';
 import type { SsoTrayCore } from '../core/core.js';
 import { createHandlers, type HandlerTable } from '../ipc/handlers.js';
-import type { SignInProgress } from '../core/identity-center/sign-in.js';
+import type { SignInProgress } from '../core/views.js';
 import type { TrayActions, TrayRole, TrayState } from '../tray/menu-template.js';
 
 export interface TrayControllerDeps {

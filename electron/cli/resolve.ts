@@ -1,7 +1,7 @@
 // Turns what a user types (an account by id or name, a role, a session) into exact values, or a sentence saying
 // what exists.
 import { SsoTrayError } from '../core/errors.js';
-import type { AccountWithRoles } from '../core/listing-cache.js';
+import type { AccountWithRoles } from '../core/views.js';
 
 export function resolveAccount(accounts: AccountWithRoles[], query: string): AccountWithRoles {
   const byId = accounts.find((a) => a.accountId === query);

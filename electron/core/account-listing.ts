@@ -1,6 +1,7 @@
 // Accounts with their roles per session: the listing cached on disk, a fresh one fetched one at a time per session.
 import path from 'node:path';
-import { ListingCache, type Listing } from './listing-cache.js';
+import { ListingCache } from './listing-cache.js';
+import type { Listing } from './views.js';
 import { listAccountsWithRoles } from './identity-center/portal.js';
 import { withToken } from './portal-call.js';
 import { messageOf, type CoreParts } from './core-parts.js';

@@ -23,18 +23,7 @@
 import { SsoTrayError } from './errors.js';
 import type { RoleCredentials } from './types.js';
 
-export type CredentialFormat =
-  | 'env'
-  | 'env-no-export'
-  | 'powershell'
-  | 'windows-cmd'
-  | 'fish'
-  | 'dotenv'
-  | 'profile'
-  | 'values'
-  | 'process';
-
-export const CREDENTIAL_FORMATS: readonly CredentialFormat[] = Object.freeze([
+export const CREDENTIAL_FORMATS = Object.freeze([
   'env',
   'env-no-export',
   'powershell',
@@ -45,6 +34,7 @@ export const CREDENTIAL_FORMATS: readonly CredentialFormat[] = Object.freeze([
   'values',
   'process',
 ] as const);
+export type CredentialFormat = (typeof CREDENTIAL_FORMATS)[number];
 
 export const FORMAT_LABELS: Record<CredentialFormat, string> = Object.freeze({
   env: 'macOS and Linux (bash, zsh)',

@@ -6,8 +6,6 @@ import { z } from 'zod';
 import { writeFileAtomic } from './aws-files/locked-write.js';
 import type { Listing } from './views.js';
 
-export type { AccountWithRoles, Listing } from './views.js';
-
 const listingSchema = z.object({
   session: z.string(),
   startUrl: z.string(),

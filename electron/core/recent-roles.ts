@@ -1,5 +1,7 @@
 // Recent and favourite roles in the settings.
-import { recordRecent, toggleFavourite, type Settings } from './settings.js';
+import { recordRecent, toggleFavourite } from './settings.js';
+import type { Settings } from './views.js';
+import { sameRole } from './identifiers.js';
 import type { CoreParts, RoleRef } from './core-parts.js';
 
 export class RecentRoles {
@@ -8,21 +10,10 @@ export class RecentRoles {
   /** Puts the role first in Recent; no write when it is first already (the window copies several formats in a row). */
   async markUsed(role: RoleRef): Promise<void> {
     const { settingsFile, clock } = this.parts;
+    const key = { sessionName: role.session, accountId: role.accountId, roleName: role.roleName };
     const latest = (await settingsFile.read()).recent[0];
-    if (
-      latest?.sessionName === role.session &&
-      latest.accountId === role.accountId &&
-      latest.roleName === role.roleName
-    ) {
-      return;
-    }
-    await settingsFile.update((s) =>
-      recordRecent(
-        s,
-        { sessionName: role.session, accountId: role.accountId, roleName: role.roleName },
-        new Date(clock.now()),
-      ),
-    );
+    if (latest && sameRole(latest, key)) return;
+    await settingsFile.update((s) => recordRecent(s, key, new Date(clock.now())));
   }
 
   toggleFavourite(role: RoleRef): Promise<Settings> {

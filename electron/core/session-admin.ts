@@ -6,7 +6,7 @@ import type { AccountListing } from './account-listing.js';
 import type { ProfileWriter } from './profile-writer.js';
 import type { RoleCredentialsSource } from './role-credentials.js';
 import type { SessionRegistry } from './session-registry.js';
-import type { SessionView } from './session-runtime.js';
+import type { SessionView } from './views.js';
 import type { SessionConfig } from './types.js';
 
 export class SessionAdmin {

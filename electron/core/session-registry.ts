@@ -1,7 +1,8 @@
 // The sessions the core knows: the app's (settings.json) and ~/.aws/config's, each with its runtime, and the one
 // rule for "which session does this mean".
 import { SsoTrayError } from './errors.js';
-import { SessionRuntime, type SessionView } from './session-runtime.js';
+import { SessionRuntime } from './session-runtime.js';
+import type { SessionView } from './views.js';
 import { readSessionsFromConfig } from './aws-files/aws-config.js';
 import { messageOf, type CoreParts } from './core-parts.js';
 import type { TokenStore } from './token-store.js';

@@ -6,17 +6,13 @@ import { nextSessionState, type SessionEvent, type SessionState } from './sessio
 import type { SessionConfig, SsoToken } from './types.js';
 import type { SessionView } from './views.js';
 
-export type { SessionView } from './views.js';
 import { tokenCacheFileName } from './aws-files/token-cache.js';
 import { withFileLock } from './aws-files/locked-write.js';
-import {
-  logout,
-  refreshAccessToken,
-  signIn,
-  type SignInDeps,
-  type SignInFlow,
-  type SignInProgress,
-} from './identity-center/sign-in.js';
+import { signIn } from './identity-center/sign-in.js';
+import type { SignInDeps } from './identity-center/sign-in-deps.js';
+import { refreshAccessToken } from './identity-center/token-refresh.js';
+import { logout } from './identity-center/sign-out.js';
+import type { SignInFlow, SignInProgress } from './views.js';
 
 /** Refresh this long before the access token expires, as the AWS CLI does. */
 export const REFRESH_WINDOW_MS = 15 * 60_000;

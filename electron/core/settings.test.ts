@@ -16,8 +16,8 @@ import {
   recordRecent,
   settingsSchema,
   toggleFavourite,
-  type Settings,
 } from './settings.js';
+import type { Settings } from './views.js';
 
 let dir: string;
 let settingsFile: SettingsFile;

@@ -8,8 +8,7 @@ import { fileLabel } from './aws-files/file-label.js';
 import { withFileLock, writeFileAtomic } from './aws-files/locked-write.js';
 import type { SessionConfig } from './types.js';
 import type { RoleKey, Settings } from './views.js';
-
-export type { RoleKey, Settings } from './views.js';
+import { REGION_PATTERN, SIGN_IN_FLOWS, sameRole } from './identifiers.js';
 
 export const SETTINGS_VERSION = 1;
 export const MAX_RECENT = 10;
@@ -28,7 +27,7 @@ export const sessionConfigSchema = z.object({
   startUrl: z.string().refine(isHttpsUrl, {
     error: 'must be an https:// address, like https://d-1234567890.awsapps.com/start',
   }),
-  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, { error: 'must look like us-east-1' }),
+  region: z.string().regex(REGION_PATTERN, { error: 'must look like us-east-1' }),
   registrationScopes: z.array(printable).optional(),
   source: z.literal('app').default('app'),
 });
@@ -70,7 +69,7 @@ const settingsObject = z
       )
       .default(() => [])
       .transform((recent) => recent.slice(0, MAX_RECENT)),
-    preferredSignIn: z.enum(['browser', 'device-code']).default('browser'),
+    preferredSignIn: z.enum(SIGN_IN_FLOWS).default('browser'),
   })
   .superRefine((settings, ctx) => {
     const seen = new Set<string>();
@@ -261,10 +260,6 @@ function isHttpsUrl(value: string): boolean {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function sameRole(a: RoleKey, b: RoleKey): boolean {
-  return a.sessionName === b.sessionName && a.accountId === b.accountId && a.roleName === b.roleName;
 }
 
 function pickRole(role: RoleKey): RoleKey {

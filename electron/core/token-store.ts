@@ -1,6 +1,6 @@
 // Where SSO tokens live: the AWS CLI's cache when sharing is on (the setting), else the app's secret store.
 import { AwsCliSsoCache, MemorySsoCache, type SsoCache } from './aws-files/token-cache.js';
-import type { Settings } from './settings.js';
+import type { Settings } from './views.js';
 
 export class TokenStore {
   cache: SsoCache;

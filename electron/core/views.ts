@@ -1,5 +1,6 @@
 // The shapes that cross from the core to the window, the tray and the CLI: plain data, no Node, no Electron, so
 // the renderer's type-check (which sees no Node types) can use them through the IPC contract.
+import type { SIGN_IN_FLOWS } from './identifiers.js';
 import type { SessionState } from './session-state.js';
 import type { SessionConfig } from './types.js';
 
@@ -31,7 +32,7 @@ export interface Listing {
   accounts: AccountWithRoles[];
 }
 
-export type SignInFlow = 'browser' | 'device-code';
+export type SignInFlow = (typeof SIGN_IN_FLOWS)[number];
 
 export type SignInProgress =
   | { step: 'registering' }

@@ -2,6 +2,7 @@
 // result type. The preload API, the handler table and the renderer's calls are all derived from it.
 import { z } from 'zod';
 import { CREDENTIAL_FORMATS } from '../core/formats.js';
+import { REGION_PATTERN, SIGN_IN_FLOWS } from '../core/identifiers.js';
 import type { CoreEvents, Listing, OwnedProfile, SessionView, Settings } from '../core/views.js';
 
 const name = z
@@ -31,13 +32,13 @@ export const contract = {
       .object({
         name,
         startUrl: z.url({ protocol: /^https$/, error: 'the start URL must be an https:// address' }),
-        region: z.string().regex(/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/, 'a region looks like us-east-1'),
+        region: z.string().regex(REGION_PATTERN, 'a region looks like us-east-1'),
       })
       .strict(),
   ).returns<SessionView>(),
   'sessions:remove': channel(z.object({ session: name }).strict()).returns<void>(),
   'sessions:sign-in': channel(
-    z.object({ session: name, flow: z.enum(['browser', 'device-code']).default('browser') }).strict(),
+    z.object({ session: name, flow: z.enum(SIGN_IN_FLOWS).default('browser') }).strict(),
   ).returns<SessionView>(),
   'sessions:cancel-sign-in': channel(z.object({ session: name }).strict()).returns<boolean>(),
   'sessions:sign-out': channel(z.object({ session: name }).strict()).returns<{ removedProfiles: string[] }>(),
@@ -91,7 +92,7 @@ export const contract = {
         removeProfilesOnSignOut: z.boolean().optional(),
         profileNameTemplate: z.string().min(1).max(128).optional(),
         defaultRegion: z.string().max(32).optional(),
-        preferredSignIn: z.enum(['browser', 'device-code']).optional(),
+        preferredSignIn: z.enum(SIGN_IN_FLOWS).optional(),
       })
       .strict(),
   ).returns<Settings>(),

@@ -1,7 +1,7 @@
 // The tray menu as a pure function of the app's state: sessions, favourite and recent roles, kept-fresh profiles.
 import type { MenuItemConstructorOptions } from 'electron';
 import type { OwnedProfile } from '../core/aws-files/credentials-file.js';
-import type { SessionView } from '../core/session-runtime.js';
+import type { SessionView } from '../core/views.js';
 import { roleItem, sameRole, type RoleActions, type TrayRole } from './role-menu.js';
 import { clockTime, countdown, duration, menuLabel, type TimeStyle } from './tray-text.js';
 

@@ -1,6 +1,5 @@
 // Sign-in from a terminal: what to open, the code to confirm, and a countdown on a terminal (one line, redrawn).
-import type { SessionView } from '../../core/session-runtime.js';
-import type { SignInFlow, SignInProgress } from '../../core/identity-center/sign-in.js';
+import type { SessionView, SignInFlow, SignInProgress } from '../../core/views.js';
 import type { CliContext } from '../context.js';
 import type { Io } from '../output.js';
 

@@ -6,7 +6,9 @@ import { startEmulator, type RunningEmulator } from '../../../e2e/identity-cente
 import { AwsCliSsoCache, MemorySsoCache, tokenCacheFileName } from '../aws-files/token-cache.js';
 import { FakeClock, settle, systemClock } from '../clock.js';
 import type { SessionConfig } from '../types.js';
-import { signIn, type SignInDeps, type SignInProgress } from './sign-in.js';
+import { signIn } from './sign-in.js';
+import type { SignInDeps } from './sign-in-deps.js';
+import type { SignInProgress } from '../views.js';
 
 let emu: RunningEmulator;
 let session: SessionConfig;

@@ -8,7 +8,8 @@ import { authorizeUrl, createPkcePair, createState } from './pkce.js';
 import { ensureRegistration, issuedToken, scopesFor } from './registration.js';
 import { sentences, serviceErrorOf, toUserError } from './service-errors.js';
 import type { SignInGuard } from './sign-in-guard.js';
-import type { SignInDeps, SignInProgress } from './sign-in.js';
+import type { SignInDeps } from './sign-in-deps.js';
+import type { SignInProgress } from '../views.js';
 
 function within(ms: number): string {
   const minutes = Math.round(ms / 60_000);

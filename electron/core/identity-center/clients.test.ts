@@ -9,7 +9,9 @@ import { systemClock } from '../clock.js';
 import type { SessionConfig } from '../types.js';
 import { oidcOrigin } from './clients.js';
 import { getRoleCredentials, listAccounts } from './portal.js';
-import { logout, refreshAccessToken, signIn } from './sign-in.js';
+import { signIn } from './sign-in.js';
+import { refreshAccessToken } from './token-refresh.js';
+import { logout } from './sign-out.js';
 
 describe('the SDK clients', () => {
   let emu: RunningEmulator;

@@ -10,7 +10,9 @@ import {
 import { AwsCliSsoCache, MemorySsoCache, registrationCacheFileName } from '../aws-files/token-cache.js';
 import { FakeClock } from '../clock.js';
 import type { SessionConfig } from '../types.js';
-import { signIn, type SignInDeps, type SignInProgress } from './sign-in.js';
+import { signIn } from './sign-in.js';
+import type { SignInDeps } from './sign-in-deps.js';
+import type { SignInProgress } from '../views.js';
 
 const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 let emu: RunningEmulator | undefined;

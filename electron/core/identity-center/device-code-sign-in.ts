@@ -10,7 +10,8 @@ import { oidcClient } from './clients.js';
 import { DEVICE_CODE_GRANT, ensureRegistration, issuedToken } from './registration.js';
 import { sentences, serviceErrorOf, toUserError } from './service-errors.js';
 import type { SignInGuard } from './sign-in-guard.js';
-import type { SignInDeps, SignInProgress } from './sign-in.js';
+import type { SignInDeps } from './sign-in-deps.js';
+import type { SignInProgress } from '../views.js';
 
 /** The interval when the service gives none, and what each SlowDown adds (reference A.5). */
 const DEFAULT_INTERVAL_SECONDS = 5;

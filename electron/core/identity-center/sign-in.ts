@@ -1,22 +1,10 @@
 // Signing in to Identity Center: PKCE in the system browser, device code as the fallback or on request.
-import type { SsoCache } from '../aws-files/token-cache.js';
 import type { SessionConfig, SsoToken } from '../types.js';
 import type { SignInFlow, SignInProgress } from '../views.js';
 import { browserSignIn } from './browser-sign-in.js';
-import type { ServiceDeps } from './clients.js';
+import type { SignInDeps } from './sign-in-deps.js';
 import { deviceCodeSignIn } from './device-code-sign-in.js';
 import { SignInGuard } from './sign-in-guard.js';
-
-export { refreshAccessToken } from './token-refresh.js';
-export { logout } from './sign-out.js';
-
-export type { SignInFlow, SignInProgress } from '../views.js';
-
-export interface SignInDeps extends ServiceDeps {
-  cache: SsoCache;
-  /** Absent, or throwing, for PKCE: fall back to device code where the caller allows it. */
-  openBrowser?: (url: string) => Promise<void>;
-}
 
 export interface SignInOptions {
   flow: SignInFlow;

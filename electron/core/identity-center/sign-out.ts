@@ -3,7 +3,7 @@ import { LogoutCommand } from '@aws-sdk/client-sso';
 import type { SessionConfig, SsoToken } from '../types.js';
 import { portalClient } from './clients.js';
 import { toUserError } from './service-errors.js';
-import type { SignInDeps } from './sign-in.js';
+import type { SignInDeps } from './sign-in-deps.js';
 
 /**
  * Ends the session in Identity Center (an answer other than "unreachable" is ignored, like the CLI), then deletes

@@ -6,7 +6,10 @@ import { MemorySsoCache } from '../aws-files/token-cache.js';
 import { FakeClock } from '../clock.js';
 import type { SessionConfig } from '../types.js';
 import { listAccounts } from './portal.js';
-import { logout, refreshAccessToken, signIn, type SignInDeps } from './sign-in.js';
+import { signIn } from './sign-in.js';
+import type { SignInDeps } from './sign-in-deps.js';
+import { refreshAccessToken } from './token-refresh.js';
+import { logout } from './sign-out.js';
 
 const ENDED = 'Your session for acme (us-east-1) has ended. Sign in again.';
 const UNREACHABLE =

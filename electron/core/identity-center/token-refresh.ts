@@ -5,7 +5,7 @@ import type { SessionConfig, SsoToken } from '../types.js';
 import { oidcClient } from './clients.js';
 import { issuedToken } from './registration.js';
 import { sentences, serviceErrorOf, toUserError } from './service-errors.js';
-import type { SignInDeps } from './sign-in.js';
+import type { SignInDeps } from './sign-in-deps.js';
 
 // Answers meaning the refresh token, or the registration it belongs to, will never work again.
 const ENDED = new Set([
