@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { ListAccountsCommand } from '@aws-sdk/client-sso';
 import { CreateTokenCommand } from '@aws-sdk/client-sso-oidc';
 import { expect, test } from '@playwright/test';
-import { FakeClock } from '../electron/core/clock.js';
+import { FakeClock } from './support/fake-clock.js';
 import { startEmulator, type RunningEmulator } from './identity-center/emulator.js';
 import {
   authorizeUrl,

@@ -5,7 +5,7 @@ import {
 } from '@aws-sdk/client-sso-oidc';
 import { ListAccountsCommand } from '@aws-sdk/client-sso';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FakeClock } from '../../electron/core/clock.js';
+import { FakeClock } from '../support/fake-clock.js';
 import { startEmulator, type RunningEmulator } from './emulator.js';
 import {
   oidcClient,

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ListAccountsCommand } from '@aws-sdk/client-sso';
 import { CreateTokenCommand } from '@aws-sdk/client-sso-oidc';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FakeClock } from '../../electron/core/clock.js';
+import { FakeClock } from '../support/fake-clock.js';
 import { generateOrganisation, startEmulator, type RunningEmulator } from './emulator.js';
 import {
   authorizeUrl,

@@ -7,7 +7,7 @@ import {
   type SSOClient,
 } from '@aws-sdk/client-sso';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeClock } from '../../electron/core/clock.js';
+import { FakeClock } from '../support/fake-clock.js';
 import { startEmulator, type RunningEmulator } from './emulator.js';
 import { deviceSignIn, portalClient, serviceErrorOf } from './sdk-sign-in.js';
 

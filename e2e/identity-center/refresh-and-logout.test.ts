@@ -1,7 +1,7 @@
 import { ListAccountsCommand, LogoutCommand } from '@aws-sdk/client-sso';
 import { CreateTokenCommand, type SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FakeClock } from '../../electron/core/clock.js';
+import { FakeClock } from '../support/fake-clock.js';
 import { startEmulator, type RunningEmulator } from './emulator.js';
 import { deviceSignIn, oidcClient, portalClient, serviceErrorOf } from './sdk-sign-in.js';
 

@@ -1,7 +1,7 @@
 // One test's world for the core: the emulator, a throwaway HOME and an SsoTrayCore over them, whose browser is
 // "opened" by approving in the emulator as a user would. Optionally on a fake clock shared with the emulator.
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../identity-center/emulator.js';
-import { FakeClock } from '../../electron/core/clock.js';
+import { FakeClock } from './fake-clock.js';
 import { SsoTrayCore, type CoreOptions } from '../../electron/core/core.js';
 import { makeSandbox, type Sandbox } from './sandbox.js';
 

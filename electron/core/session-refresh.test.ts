@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../e2e/identity-center/emulator.js';
 import { MORNING, startCoreHarness, type CoreHarness } from '../../e2e/support/core-harness.js';
 import type { Sandbox } from '../../e2e/support/sandbox.js';
-import type { FakeClock } from './clock.js';
+import type { FakeClock } from '../../e2e/support/fake-clock.js';
 import type { SsoTrayCore } from './core.js';
 
 const MINUTE = 60_000;

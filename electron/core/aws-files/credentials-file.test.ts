@@ -2,7 +2,7 @@ import { chmod, mkdir, mkdtemp, readFile, realpath, rm, stat, writeFile } from '
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FakeClock } from '../clock.js';
+import { FakeClock } from '../../../e2e/support/fake-clock.js';
 import { awsPathsFromEnv } from '../environment.js';
 import type { RoleCredentials } from '../types.js';
 import { CredentialsFile } from './credentials-file.js';

@@ -8,7 +8,7 @@ import {
   type RunningEmulator,
 } from '../../../e2e/identity-center/emulator.js';
 import { AwsCliSsoCache, MemorySsoCache, registrationCacheFileName } from '../aws-files/token-cache.js';
-import { FakeClock } from '../clock.js';
+import { FakeClock } from '../../../e2e/support/fake-clock.js';
 import type { SessionConfig } from '../types.js';
 import { signIn } from './sign-in.js';
 import type { SignInDeps } from './sign-in-deps.js';

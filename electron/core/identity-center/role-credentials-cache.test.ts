@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../e2e/identity-center/emulator.js';
 import { MemorySsoCache } from '../aws-files/token-cache.js';
-import { FakeClock } from '../clock.js';
+import { FakeClock } from '../../../e2e/support/fake-clock.js';
 import type { SessionConfig, SsoToken } from '../types.js';
 import type { ServiceDeps } from './clients.js';
 import { getRoleCredentials } from './portal.js';

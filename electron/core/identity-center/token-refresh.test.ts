@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../e2e/identity-center/emulator.js';
 import { MemorySsoCache } from '../aws-files/token-cache.js';
-import { FakeClock } from '../clock.js';
+import { FakeClock } from '../../../e2e/support/fake-clock.js';
 import type { SessionConfig } from '../types.js';
 import { listAccounts } from './portal.js';
 import { signIn } from './sign-in.js';
