@@ -1,5 +1,18 @@
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+
+/** Files the boundary probes lint as text (they never exist on disk; see e2e/lint-boundaries.test.ts). */
+export const BOUNDARY_PROBES = [
+  'renderer/src/boundary-probe.ts',
+  'electron/core/boundary-probe.ts',
+  'electron/ipc/boundary-probe.ts',
+];
+
+const noElectron = (where) => ({
+  paths: [{ name: 'electron', message: `${where} must run under plain Node: Electron stays in the shell.` }],
+  patterns: [{ group: ['electron/*'], message: `${where} must run under plain Node.` }],
+});
 
 export default tseslint.config(
   {
@@ -21,12 +34,47 @@ export default tseslint.config(
     },
   },
   {
-    // The core runs under plain Node: Electron stays in the shell.
-    files: ['electron/core/**/*.ts'],
+    // Typed rules that catch real bugs here: a promise nobody awaits or catches, a promise where a callback is due.
+    files: ['**/*.ts'],
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: BOUNDARY_PROBES },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
     rules: {
-      'no-restricted-imports': [
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
+    },
+  },
+  {
+    // The core and the contract run under plain Node: Electron stays in the shell.
+    files: ['electron/core/**/*.ts', 'electron/ipc/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', noElectron('electron/core and electron/ipc')] },
+  },
+  {
+    // The window is a web page: no Node, no Electron, and from electron/ only the contract's types.
+    files: ['renderer/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'electron/core must run under plain Node.' }] },
+        {
+          paths: [
+            { name: 'electron', message: 'The window talks only to the preload API (window.ssoTray).' },
+            ...builtinModules.map((name) => ({
+              name,
+              message: 'The window is a web page: no Node modules.',
+            })),
+          ],
+          patterns: [
+            { group: ['node:*'], message: 'The window is a web page: no Node modules.' },
+            {
+              group: ['**/electron/**'],
+              allowTypeImports: true,
+              message: 'The window may import only types from electron/ (the contract and its views).',
+            },
+          ],
+        },
       ],
     },
   },

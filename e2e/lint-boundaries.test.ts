@@ -1,0 +1,68 @@
+// The boundaries the design promises, proven: each probe breaks one rule, and ESLint (as `npm run check` runs it)
+// reports exactly that rule. A rule that stops firing fails here.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ESLint } from 'eslint';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const RENDERER = 'renderer/src/boundary-probe.ts';
+const CORE = 'electron/core/boundary-probe.ts';
+const IPC = 'electron/ipc/boundary-probe.ts';
+
+let eslint: ESLint;
+beforeAll(() => {
+  eslint = new ESLint({ cwd: repo });
+});
+
+/** The rules the probe breaks (each rule once). */
+async function broken(file: string, source: string): Promise<string[]> {
+  const [result] = await eslint.lintText(source, { filePath: path.join(repo, file) });
+  const fatal = result?.messages.find((m) => m.fatal);
+  if (fatal) throw new Error(fatal.message);
+  return [...new Set(result?.messages.map((m) => m.ruleId ?? 'parse'))].sort();
+}
+
+describe('the window is a web page', () => {
+  it('may not import Electron', async () => {
+    expect(await broken(RENDERER, "import { app } from 'electron';\nexport const probe = app;\n")).toEqual([
+      '@typescript-eslint/no-restricted-imports',
+    ]);
+  });
+
+  it('may not import Node modules, with or without node:', async () => {
+    const withPrefix = "import { readFile } from 'node:fs/promises';\nexport const probe = readFile;\n";
+    const bare = "import { readFile } from 'fs';\nexport const probe = readFile;\n";
+    expect(await broken(RENDERER, withPrefix)).toEqual(['@typescript-eslint/no-restricted-imports']);
+    expect(await broken(RENDERER, bare)).toEqual(['@typescript-eslint/no-restricted-imports']);
+  });
+
+  it('may import only types from electron/, never values', async () => {
+    const value =
+      "import { CHANNELS } from '../../electron/ipc/ipc-names.js';\nexport const probe = CHANNELS;\n";
+    const types =
+      "import type { SessionView } from '../../electron/core/views.js';\nexport type Probe = SessionView;\n";
+    expect(await broken(RENDERER, value)).toEqual(['@typescript-eslint/no-restricted-imports']);
+    expect(await broken(RENDERER, types)).toEqual([]);
+  });
+});
+
+describe('the core and the contract run under plain Node', () => {
+  it.each([CORE, IPC])('%s may not import Electron', async (file) => {
+    expect(await broken(file, "import { app } from 'electron';\nexport const probe = app;\n")).toEqual([
+      'no-restricted-imports',
+    ]);
+  });
+});
+
+describe('promises are handled', () => {
+  it('reports a promise nobody awaits or catches', async () => {
+    const source = 'async function save(): Promise<void> {}\nexport function probe(): void {\n  save();\n}\n';
+    expect(await broken(CORE, source)).toEqual(['@typescript-eslint/no-floating-promises']);
+  });
+
+  it('reports a promise used where a boolean is due', async () => {
+    const source = 'export function probe(ready: Promise<boolean>): number {\n  return ready ? 1 : 0;\n}\n';
+    expect(await broken(CORE, source)).toEqual(['@typescript-eslint/no-misused-promises']);
+  });
+});
