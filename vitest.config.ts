@@ -4,6 +4,9 @@ import { defineConfig } from 'vitest/config';
 // The shell's tests (electron/tray, electron/app, electron/*.test.ts) get the recorded double for 'electron'; every
 // other test runs without it, so the core importing Electron would fail there as it would under plain Node.
 const SHELL_TESTS = ['electron/tray/**/*.test.ts', 'electron/app/**/*.test.ts', 'electron/*.test.ts'];
+// Stress and soak (an 8-hour day, killed and concurrent writers, a throttled 2,000-account listing): `npm test` and CI
+// run them; `npm run check` (projects node and shell) does not, so it stays quick.
+const STRESS_TESTS = ['**/*.stress.test.ts', 'electron/core/aws-files/credentials-file.processes.test.ts'];
 const electronDouble = fileURLToPath(new URL('./e2e/support/electron-double.ts', import.meta.url));
 
 export default defineConfig({
@@ -12,13 +15,15 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // The AWS SDK's advice about Node versions is not a test result (the CLI silences it for users the same way).
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     projects: [
       {
         extends: true,
         test: {
           name: 'node',
           include: ['electron/**/*.test.ts', 'e2e/**/*.test.ts', 'renderer/**/*.test.ts'],
-          exclude: [...SHELL_TESTS, '**/node_modules/**'],
+          exclude: [...SHELL_TESTS, ...STRESS_TESTS, '**/node_modules/**'],
         },
       },
       {
@@ -26,6 +31,10 @@ export default defineConfig({
         resolve: { alias: [{ find: /^electron(\/main|\/common)?$/, replacement: electronDouble }] },
         // electron-store imports 'electron' itself: run it through Vite so it gets the double too.
         test: { name: 'shell', include: SHELL_TESTS, server: { deps: { inline: ['electron-store'] } } },
+      },
+      {
+        extends: true,
+        test: { name: 'stress', include: STRESS_TESTS, exclude: ['**/node_modules/**'] },
       },
     ],
   },

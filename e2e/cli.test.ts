@@ -1,6 +1,5 @@
 // The built `sso-tray` command as a user runs it: a separate process against the emulator, in a throwaway HOME.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +7,7 @@ import { fromIni, fromProcess } from '@aws-sdk/credential-providers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from './identity-center/emulator.js';
 import { childEnv, makeSandbox, type Sandbox } from './support/sandbox.js';
+import { ensureFreshCliBuild } from './support/fresh-build.js';
 import { formatCredentials, CREDENTIAL_FORMATS } from '../electron/core/formats.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -78,11 +78,7 @@ async function login(extra: string[] = []): Promise<Run> {
 }
 
 beforeAll(async () => {
-  const built = path.join(repo, 'dist', 'electron', 'cli.js');
-  if (!existsSync(built)) {
-    const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: repo, stdio: 'inherit' });
-    if (build.status !== 0) throw new Error('npm run build failed');
-  }
+  ensureFreshCliBuild(repo);
   emu = await startEmulator();
   sandbox = await makeSandbox(emu.url);
 }, 120_000);
