@@ -110,7 +110,10 @@ describe('npm run emulator (the CLI entry) as a separate process', () => {
 
   it('logs request lines to stderr without secrets', async () => {
     expect(run.stdout().trim().split('\n')).toHaveLength(1);
-    expect(run.stderr()).toMatch(/GET \/assignment\/accounts ListAccounts 200 \d+ms/);
+    // The line is written after the answer is sent: it may reach the pipe a moment after the call returned.
+    await expect
+      .poll(run.stderr, { timeout: 10_000 })
+      .toMatch(/GET \/assignment\/accounts ListAccounts 200 \d+ms/);
     expect(run.stderr()).not.toMatch(/aoa|aor|ASIA|clientSecret/);
   });
 
