@@ -36,11 +36,8 @@ describe('role credentials in memory', () => {
   it('serves a second copy without a call, until 15 minutes before they expire', async () => {
     const cache = new RoleCredentialsCache(clock);
     const first = await cache.get(role, fetchRole);
-    const started = performance.now();
     const second = await cache.get(role, fetchRole);
-    const elapsedMs = performance.now() - started;
     expect(second).toBe(first);
-    expect(elapsedMs).toBeLessThan(5);
     expect(cache.peek(role)).toBe(first);
     expect(emu.calls({ api: 'GetRoleCredentials' })).toHaveLength(1);
 
