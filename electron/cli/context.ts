@@ -28,7 +28,7 @@ export interface CliContext {
 }
 
 /** How credential_process should run this command: `sso-tray` when PATH finds this very one, else its full path. */
-export function processCommandFor(env: Env): string {
+function processCommandFor(env: Env): string {
   const bin = fileURLToPath(new URL('../../../bin/sso-tray.js', import.meta.url));
   const self = realpathOr(bin);
   for (const dir of (env.PATH ?? '').split(path.delimiter).filter(Boolean)) {

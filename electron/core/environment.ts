@@ -12,11 +12,7 @@ function expandHome(file: string, homeDir: string): string {
 }
 
 /** The app's own folder: where Electron's app.getPath('userData') puts an app named sso-tray. */
-export function defaultAppDataDir(
-  env: Env,
-  homeDir: string,
-  platform: NodeJS.Platform = process.platform,
-): string {
+function defaultAppDataDir(env: Env, homeDir: string, platform: NodeJS.Platform = process.platform): string {
   if (env.SSO_TRAY_DATA_DIR) return env.SSO_TRAY_DATA_DIR;
   if (platform === 'darwin') return path.join(homeDir, 'Library', 'Application Support', 'sso-tray');
   if (platform === 'win32')

@@ -5,7 +5,7 @@ import type { CredentialsFile, OwnedProfile } from './aws-files/credentials-file
 import type { RoleCredentials } from './types.js';
 
 /** Rewrite this long before the credentials expire. */
-export const KEEP_FRESH_WINDOW_MS = 15 * 60_000;
+const KEEP_FRESH_WINDOW_MS = 15 * 60_000;
 const RETRY_MS = 60_000;
 const MAX_RETRY_MS = 5 * 60_000;
 

@@ -7,7 +7,7 @@ import { writeFileAtomic } from './aws-files/locked-write.js';
 import type { RoleCredentials, SessionConfig } from './types.js';
 
 /** Python's json.dumps(…, sort_keys=True, separators=(",", ":")) for the CLI's cache key. */
-export function cliCredentialCacheKey(
+function cliCredentialCacheKey(
   session: Pick<SessionConfig, 'name' | 'startUrl' | 'source'>,
   accountId: string,
   roleName: string,

@@ -15,9 +15,9 @@ import { logout } from './identity-center/sign-out.js';
 import type { SignInFlow, SignInProgress } from './views.js';
 
 /** Refresh this long before the access token expires, as the AWS CLI does. */
-export const REFRESH_WINDOW_MS = 15 * 60_000;
+const REFRESH_WINDOW_MS = 15 * 60_000;
 /** At most one refresh attempt a minute per session. */
-export const REFRESH_RETRY_MS = 60_000;
+const REFRESH_RETRY_MS = 60_000;
 
 export interface SessionRuntimeDeps extends SignInDeps {
   clock: Clock;
@@ -276,7 +276,7 @@ export class SessionRuntime {
 }
 
 /** A refresh is possible: a refresh token and a registration that has not expired. */
-export function isRenewable(token: SsoToken, now: number): boolean {
+function isRenewable(token: SsoToken, now: number): boolean {
   return Boolean(
     token.refreshToken &&
     token.clientId &&

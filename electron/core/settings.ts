@@ -10,7 +10,7 @@ import type { SessionConfig } from './types.js';
 import type { RoleKey, Settings } from './views.js';
 import { REGION_PATTERN, SIGN_IN_FLOWS, sameRole } from './identifiers.js';
 
-export const SETTINGS_VERSION = 1;
+const SETTINGS_VERSION = 1;
 export const MAX_RECENT = 10;
 const PLACEHOLDERS = ['accountId', 'accountName', 'roleName', 'session'] as const;
 type Placeholder = (typeof PLACEHOLDERS)[number];
@@ -20,7 +20,7 @@ const printable = z
   .min(1)
   .regex(/^[^\p{Cc}\p{Cs}]*$/u, { error: 'must not hold control characters' });
 
-export const sessionConfigSchema = z.object({
+const sessionConfigSchema = z.object({
   name: z.string().regex(/^[A-Za-z0-9._-]+$/, {
     error: 'may use only letters, digits, dots, dashes and underscores',
   }),

@@ -18,7 +18,7 @@ const profile = z
   .max(128)
   .regex(/^[^\][\r\n]+$/, 'a profile name cannot contain brackets or line breaks');
 const role = z.object({ session: name, accountId, roleName }).strict();
-export const credentialFormat = z.enum(CREDENTIAL_FORMATS);
+const credentialFormat = z.enum(CREDENTIAL_FORMATS);
 
 /** A channel: its input schema, and (as a type only) its result. */
 function channel<Input extends z.ZodType>(input: Input) {

@@ -2,7 +2,7 @@
 // a channel or event added to the contract but not here is a compile error (as electron/fiddle maps its IPC events).
 import type { AppEventName, Channel } from './contract.js';
 
-export const IPC_PREFIX = 'sso-tray:';
+const IPC_PREFIX = 'sso-tray:';
 export const EVENT_CHANNEL = 'sso-tray:event';
 
 export function invokeChannel(channel: Channel): string {
