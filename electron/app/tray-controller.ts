@@ -6,6 +6,7 @@ import { isSsoTrayError } from '../core/errors.js';
 import type { SsoTrayCore } from '../core/core.js';
 import type { SignInProgress } from '../core/identity-center/sign-in.js';
 import type { TrayActions, TrayRole, TrayState } from '../tray/menu-template.js';
+import { writeClipboard } from './clipboard-write.js';
 
 export interface TrayControllerDeps {
   core: SsoTrayCore;
@@ -74,7 +75,7 @@ export class TrayController {
       copy: (role, format: CredentialFormat) =>
         attempt(async () => {
           const { text, expiration } = await core.formatted({ ...ref(role), format });
-          clipboard.writeText(text);
+          await writeClipboard(clipboard, text);
           notify(
             `Copied ${FORMAT_LABELS[format]} for ${role.accountName} / ${role.roleName}, valid until ${clock(expiration)}.`,
           );
@@ -82,7 +83,7 @@ export class TrayController {
       copyValue: (role, value) =>
         attempt(async () => {
           const credentials = await core.credentials(ref(role));
-          clipboard.writeText(credentials[value]);
+          await writeClipboard(clipboard, credentials[value]);
           const what = {
             accessKeyId: 'access key ID',
             secretAccessKey: 'secret access key',
