@@ -17,7 +17,7 @@ import {
 } from '../../e2e/support/electron-double.js';
 import { formatCredentials } from '../core/formats.js';
 import { MEMORY_ONLY_MESSAGE } from './safe-storage-secret-store.js';
-import { start, menu, signInFromTray, useHarness } from './start-app-harness.js';
+import { start, menu, signInFromTray, useHarness } from '../../e2e/support/electron-double-harness.js';
 
 const h = useHarness();
 

@@ -27,7 +27,7 @@ import {
   signInFromTray,
   start as startIn,
   useHarness,
-} from './start-app-harness.js';
+} from '../../e2e/support/electron-double-harness.js';
 
 const h = useHarness();
 const start = () => startIn(h);

@@ -3,16 +3,10 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as electron from 'electron';
 import { afterEach, beforeEach, expect, vi } from 'vitest';
-import {
-  app as doubleApp,
-  callsTo,
-  createdTrays,
-  resetDouble,
-  type Menu,
-} from '../../e2e/support/electron-double.js';
-import { startEmulator, type RunningEmulator } from '../../e2e/identity-center/emulator.js';
-import { makeSandbox, type Sandbox } from '../../e2e/support/sandbox.js';
-import { startApp, type RunningApp } from './start-app.js';
+import { app as doubleApp, callsTo, click, createdTrays, resetDouble, type Menu } from './electron-double.js';
+import { startEmulator, type RunningEmulator } from '../identity-center/emulator.js';
+import { makeSandbox, type Sandbox } from './sandbox.js';
+import { startApp, type RunningApp } from '../../electron/app/start-app.js';
 
 export const iconPath = fileURLToPath(new URL('../../build/icons/tray-Template.png', import.meta.url));
 export const files = {
@@ -77,7 +71,6 @@ export function menu(): Menu {
 
 /** Signs in from the tray as a user does: the click opens the browser, the user approves there. */
 export async function signInFromTray(h: Harness, app: RunningApp, session: string): Promise<void> {
-  const { click } = await import('../../e2e/support/electron-double.js');
   click(menu(), `Sign in to ${session}…`);
   const url = await vi.waitFor(() => {
     const opened = callsTo('shell.openExternal').at(-1)?.[0];
