@@ -14,6 +14,7 @@ import { createHandlers } from '../ipc/handlers.js';
 import { forwardEvents, registerIpc } from './register-ipc.js';
 import { createNotifier } from './notifier.js';
 import { writeClipboard } from './clipboard-write.js';
+import { exposeTestHooks } from './test-hooks.js';
 
 export type ElectronApi = Pick<
   typeof Electron,
@@ -145,6 +146,7 @@ export async function startApp(
 
   await core.start();
   await tray.refresh();
+  exposeTestHooks(env, { trayBuilt: () => true, clipboard });
   // First run: the window asks for a start URL. `--show-window` (the demo) opens it too.
   if (core.sessions().length === 0 || options.showWindow) window.open();
   for (const session of core.sessions()) {
