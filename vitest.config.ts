@@ -4,9 +4,13 @@ import { defineConfig } from 'vitest/config';
 // The shell's tests (electron/tray, electron/app, electron/*.test.ts) get the recorded double for 'electron'; every
 // other test runs without it, so the core importing Electron would fail there as it would under plain Node.
 const SHELL_TESTS = ['electron/tray/**/*.test.ts', 'electron/app/**/*.test.ts', 'electron/*.test.ts'];
-// Stress and soak (an 8-hour day, killed and concurrent writers, a throttled 2,000-account listing): `npm test` and CI
-// run them; `npm run check` (projects node and shell) does not, so it stays quick.
-const STRESS_TESTS = ['**/*.stress.test.ts', 'electron/core/aws-files/credentials-file.processes.test.ts'];
+// Stress, soak and slow builds (an 8-hour day, killed and concurrent writers, a throttled 2,000-account listing, the
+// packaged app): `npm test` and CI run them; `npm run check` (projects node and shell) does not, so it stays quick.
+const STRESS_TESTS = [
+  '**/*.stress.test.ts',
+  '**/*.slow.test.ts',
+  'electron/core/aws-files/credentials-file.processes.test.ts',
+];
 const electronDouble = fileURLToPath(new URL('./e2e/support/electron-double.ts', import.meta.url));
 
 export default defineConfig({

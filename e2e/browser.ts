@@ -1,26 +1,10 @@
-// Where Playwright finds a browser: an explicit path, Playwright's own download, or the system's Chromium.
-import { existsSync } from 'node:fs';
-import { chromium, type LaunchOptions } from '@playwright/test';
-
-const SYSTEM_BROWSERS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
-
-export function browserExecutable(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const explicit = env.SSO_TRAY_CHROMIUM;
-  if (explicit) {
-    if (!existsSync(explicit))
-      throw new Error(`SSO_TRAY_CHROMIUM points at ${explicit}, which does not exist.`);
-    return explicit;
-  }
-  try {
-    if (existsSync(chromium.executablePath())) return undefined; // Playwright's own browser
-  } catch {
-    // no Playwright browser installed on this machine
-  }
-  return SYSTEM_BROWSERS.find((candidate) => existsSync(candidate));
-}
+// Where Playwright finds a browser (scripts/find-browser.mjs: an explicit path, Playwright's own download, or the
+// system's Chromium), and how it is launched.
+import type { LaunchOptions } from '@playwright/test';
+import { findBrowser } from '../scripts/find-browser.mjs';
 
 export function launchOptions(env: NodeJS.ProcessEnv = process.env): LaunchOptions {
-  const executablePath = browserExecutable(env);
+  const { executablePath } = findBrowser(env);
   return {
     ...(executablePath ? { executablePath } : {}),
     args: [

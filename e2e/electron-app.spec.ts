@@ -1,5 +1,6 @@
-// The packaged shape of the app in real Electron, where the binary is installed: the window opens locked down on
-// first run and its API answers over real IPC. Without the binary (as on the project's build machines) it is skipped
+// The packaged shape of the app in real Electron, where the binary is installed: start-up reaches the tray and the
+// window, which opens locked down on first run with its API answering over real IPC, and a copy lands on the real
+// clipboard (through the app's test-only hook, SSO_TRAY_TEST_HOOKS=1). Without the binary (as on the project's build machines) it is skipped
 // and says why; the same wiring is tested there through the recorded double and the window in Chromium.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,14 +29,22 @@ test.describe('the app in Electron', () => {
     await sandbox?.cleanup();
   });
 
-  test('opens its window on first run, isolated and sandboxed, with only the window API on the page', async () => {
+  test('reaches the tray and opens its window on first run, isolated and sandboxed, with only the window API on the page; a copy lands on the clipboard', async () => {
     const app = await electron.launch({
       executablePath: binary!,
       args: [repo, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
-      env: childEnv(sandbox),
+      env: childEnv(sandbox, { SSO_TRAY_TEST_HOOKS: '1' }),
     });
     try {
       const page = await app.firstWindow();
+      // Start-up went past 'ready' (electron/electron#40719): the tray is built.
+      await expect
+        .poll(() =>
+          app.evaluate(() =>
+            (globalThis as { __ssoTrayTest?: { trayBuilt(): boolean } }).__ssoTrayTest?.trayBuilt(),
+          ),
+        )
+        .toBe(true);
       await page.waitForLoadState('domcontentloaded');
       const globals = await page.evaluate(() => ({
         api: typeof (globalThis as { ssoTray?: unknown }).ssoTray,
@@ -55,7 +64,13 @@ test.describe('the app in Electron', () => {
           'sessions:list'
         ]!({}),
       );
-      expect(sessions).toEqual([]);
+      // Outcomes cross the context bridge as plain data (an Error would lose its code there).
+      expect(sessions).toEqual({ ok: true, value: [] });
+      await app.evaluate(async () => {
+        const hooks = (globalThis as { __ssoTrayTest?: { copy(text: string): Promise<void> } }).__ssoTrayTest;
+        await hooks!.copy('sso-tray e2e: copied');
+      });
+      expect(await app.evaluate(({ clipboard }) => clipboard.readText())).toBe('sso-tray e2e: copied');
     } finally {
       await app.close();
     }

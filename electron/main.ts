@@ -1,18 +1,19 @@
 // Electron's entry: wiring only; everything it starts is in app/, tray/ and the core.
-import path from 'node:path';
 import * as electron from 'electron';
+import { appFiles } from './app/app-files.js';
 import { startApp } from './app/start-app.js';
 
-const root = electron.app.getAppPath();
-await startApp(electron, {
-  // macOS tints a template image for its menu bar; other panels get the coloured icon.
-  iconPath: path.join(
-    root,
-    'build',
-    'icons',
-    process.platform === 'darwin' ? 'tray-Template.png' : 'tray.png',
-  ),
-  preload: path.join(root, 'dist', 'electron', 'preload.cjs'),
-  indexHtml: path.join(root, 'dist', 'renderer', 'index.html'),
-  showWindow: process.argv.includes('--show-window'),
+const files = appFiles({
+  isPackaged: electron.app.isPackaged,
+  appPath: electron.app.getAppPath(),
+  resourcesPath: process.resourcesPath,
+  platform: process.platform,
 });
+// Not awaited: Electron emits 'ready' only once this ES module has finished evaluating, so a top-level await on
+// startApp (which waits for 'ready') would never end (electron/electron#40719).
+startApp(electron, { ...files, showWindow: process.argv.includes('--show-window') }).catch(
+  (error: unknown) => {
+    console.error(`SSO Tray could not start: ${error instanceof Error ? error.message : String(error)}`);
+    electron.app.exit(1);
+  },
+);

@@ -7,7 +7,10 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { contextBridge, mainWorld, resetDouble } from '../e2e/support/electron-double.js';
 import { CHANNELS } from './ipc/ipc-names.js';
+import { fromBridge } from '../renderer/src/bridge-results.js';
+import type { BridgeApi } from './ipc/window-api.js';
 
 async function bundle(): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'sso-tray-preload-'));
@@ -31,14 +34,12 @@ async function bundle(): Promise<string> {
 describe('the preload', () => {
   it('exposes exactly window.ssoTray: one method per channel and `on`, over ipcRenderer', async () => {
     const code = await bundle();
+    resetDouble();
     const required: string[] = [];
-    const exposed = new Map<string, Record<string, unknown>>();
     const invoked: unknown[][] = [];
     const listeners = new Map<string, (event: unknown, message: unknown) => void>();
     const electron = {
-      contextBridge: {
-        exposeInMainWorld: (key: string, api: Record<string, unknown>) => exposed.set(key, api),
-      },
+      contextBridge, // the double's: it copies values to the page as Electron does
       ipcRenderer: {
         invoke: async (...args: unknown[]) => {
           invoked.push(args);
@@ -65,14 +66,14 @@ describe('the preload', () => {
       },
     });
     expect(required).toEqual(['electron']);
-    expect([...exposed.keys()]).toEqual(['ssoTray']);
-    const api = exposed.get('ssoTray')!;
+    const api = mainWorld('ssoTray') as Record<string, unknown>;
     expect(Object.keys(api).sort()).toEqual([...CHANNELS, 'on'].sort());
 
-    await expect((api['sessions:list'] as (i: unknown) => Promise<unknown>)({})).resolves.toEqual([]);
-    await expect(
-      (api['accounts:list'] as (i: unknown) => Promise<unknown>)({ session: 'x' }),
-    ).rejects.toMatchObject({
+    // What the page's code gets (renderer/src/api.ts): the value, or an error that still has its code.
+    const page = fromBridge(api as unknown as BridgeApi);
+    await expect(page['sessions:list']({})).resolves.toEqual([]);
+    await expect(page['accounts:list']({ session: 'x' })).rejects.toMatchObject({
+      name: 'WindowApiError',
       code: 'not-found',
       message: 'There is no session named "x"; add it first.',
     });

@@ -2,7 +2,12 @@
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type * as Electron from 'electron';
 import { control, onReset, record } from './electron-double-log.js';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   name: string;
@@ -21,26 +26,50 @@ export function cancellable(): { defaultPrevented: boolean; preventDefault(): vo
 }
 
 class App extends EventEmitter {
-  readonly isPackaged = false;
+  /** A test plays the packaged app with control.packaged. */
+  get isPackaged(): boolean {
+    return control.packaged;
+  }
   readonly dock = {
     hide: (): void => record('app.dock.hide'),
     show: async (): Promise<void> => record('app.dock.show'),
-  };
+  } satisfies Pick<Electron.Dock, 'hide' | 'show'>;
   private readonly paths = new Map<string, string>();
   private quitting = false;
+  private ready = false;
+  private markReady!: () => void;
+  private readyPromise = this.newReadyPromise();
+
+  private newReadyPromise(): Promise<void> {
+    return new Promise<void>((resolve) => (this.markReady = resolve));
+  }
 
   override on(event: string | symbol, listener: (...args: never[]) => void): this {
     record('app.on', event);
     return super.on(event, listener as (...args: unknown[]) => void);
   }
 
+  // Resolves on 'ready', which Electron emits only once the entry module has been evaluated (electron/electron#40719).
   whenReady(): Promise<void> {
     record('app.whenReady');
-    return Promise.resolve();
+    return this.readyPromise;
   }
 
   isReady(): boolean {
-    return true;
+    return this.ready;
+  }
+
+  /** Test-only: Electron's start-up — evaluate the entry module, and only once that has settled, emit 'ready'. */
+  async runEntry(evaluate: () => Promise<unknown>): Promise<void> {
+    await evaluate();
+    this.ready = true;
+    this.markReady();
+    this.emit('ready', cancellable(), {});
+  }
+
+  /** The unpackaged app's path: the folder holding package.json (https://electronjs.org/docs/api/app#appgetapppath). */
+  getAppPath(): string {
+    return REPO;
   }
 
   requestSingleInstanceLock(): boolean {
@@ -103,10 +132,28 @@ class App extends EventEmitter {
     this.removeAllListeners();
     this.paths.clear();
     this.quitting = false;
+    this.ready = false;
+    this.readyPromise = this.newReadyPromise();
   }
 }
 
 export const app = new App();
+// Every member the shell uses, checked against Electron's own declaration.
+app satisfies Pick<
+  Electron.App,
+  | 'whenReady'
+  | 'isReady'
+  | 'requestSingleInstanceLock'
+  | 'quit'
+  | 'exit'
+  | 'getPath'
+  | 'setPath'
+  | 'getVersion'
+  | 'getName'
+  | 'setAppUserModelId'
+  | 'getAppPath'
+  | 'isPackaged'
+>;
 
 class PowerMonitor extends EventEmitter {
   override on(event: string | symbol, listener: (...args: never[]) => void): this {

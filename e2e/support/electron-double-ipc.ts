@@ -1,7 +1,8 @@
 // ipcMain as the double plays it: handlers registered as Electron allows, invoked as a renderer would invoke them.
 import { EventEmitter } from 'node:events';
 import type { IpcMainInvokeEvent } from 'electron';
-import { onReset, record } from './electron-double-log.js';
+import type * as Electron from 'electron';
+import { onReset, record, type Conforms } from './electron-double-log.js';
 import { WebContents } from './electron-double-window.js';
 
 type Handler = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
@@ -54,3 +55,6 @@ class IpcMain extends EventEmitter {
 export const ipcMain = new IpcMain();
 
 onReset(() => ipcMain.reset());
+
+// The members the shell uses, checked against Electron's own declarations.
+export type IpcMainChecked = Conforms<IpcMain, Pick<Electron.IpcMain, 'handle' | 'removeHandler'>>;

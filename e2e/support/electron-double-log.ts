@@ -6,6 +6,9 @@ export interface RecordedCall {
   args: unknown[];
 }
 
+/** A compile-time check that a class of the double has the members of Electron's type it stands in for. */
+export type Conforms<T extends U, U> = T;
+
 /** Every call into the double, in order; resetDouble() empties it. */
 export const recorded: RecordedCall[] = [];
 
@@ -22,9 +25,15 @@ export function callsTo(api: string): unknown[][] {
 export const control = {
   /** False plays a second copy of the app: another one holds the lock. */
   singleInstanceLock: true,
-  /** False plays Linux without a keyring. */
+  /** False plays a machine whose keychain cannot be used at all. */
   encryptionAvailable: true,
+  /** safeStorage's Linux backend once ready; 'basic_text' plays Linux without a keyring (a fixed password). */
+  storageBackend: 'gnome_libsecret' as 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6',
   notificationsSupported: true,
+  /** True plays a clipboard the OS refuses to write (another app holds it). */
+  clipboardWriteFails: false,
+  /** True plays the packaged app (app.isPackaged). */
+  packaged: false,
 };
 
 const defaults = { ...control };

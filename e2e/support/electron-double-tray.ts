@@ -3,7 +3,8 @@
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { onReset, record } from './electron-double-log.js';
+import type * as Electron from 'electron';
+import { onReset, record, type Conforms } from './electron-double-log.js';
 import type { Menu } from './electron-double-menu.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -130,3 +131,17 @@ export class Tray extends EventEmitter {
     record(`tray.${method}`, ...args);
   }
 }
+
+// The members the shell uses, checked against Electron's own declarations.
+export type NativeImageChecked = Conforms<
+  NativeImage,
+  Pick<
+    Electron.NativeImage,
+    'isEmpty' | 'getSize' | 'getScaleFactors' | 'isTemplateImage' | 'setTemplateImage'
+  >
+>;
+// (setContextMenu and setImage take the double's own Menu and NativeImage classes, so they are left out here.)
+export type TrayChecked = Conforms<
+  Tray,
+  Pick<Electron.Tray, 'setToolTip' | 'setTitle' | 'destroy' | 'isDestroyed'>
+>;

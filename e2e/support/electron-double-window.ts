@@ -2,7 +2,8 @@
 import { EventEmitter } from 'node:events';
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { app, cancellable } from './electron-double-app.js';
-import { onReset, record } from './electron-double-log.js';
+import type * as Electron from 'electron';
+import { onReset, record, type Conforms } from './electron-double-log.js';
 
 let nextWebContentsId = 1;
 
@@ -131,3 +132,13 @@ export class BrowserWindow extends EventEmitter {
 }
 
 onReset(() => (windows.length = 0));
+
+// The members the shell uses, checked against Electron's own declarations.
+export type BrowserWindowChecked = Conforms<
+  BrowserWindow,
+  Pick<
+    Electron.BrowserWindow,
+    'getBounds' | 'setBounds' | 'show' | 'hide' | 'focus' | 'isVisible' | 'close' | 'destroy' | 'isDestroyed'
+  >
+>;
+export type WebContentsChecked = Conforms<WebContents, Pick<Electron.WebContents, 'send'>>;

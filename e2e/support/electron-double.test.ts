@@ -10,13 +10,18 @@ import {
   click,
   clipboard,
   control,
-  createdNotifications,
   displayedLabel,
   ipcMain,
   Menu,
   menuLabels,
   nativeImage,
   Notification,
+  clickShownNotification,
+  clipboardNow,
+  collectGarbage,
+  contextBridge,
+  copyAcrossBridge,
+  mainWorld,
   recorded,
   resetDouble,
   safeStorage,
@@ -158,31 +163,102 @@ describe('ipcMain', () => {
 });
 
 describe('desktop services', () => {
-  it('keeps what was copied, and does not record the copied text', () => {
-    clipboard.writeText('export AWS_SESSION_TOKEN=secret');
-    expect(clipboard.readText()).toBe('export AWS_SESSION_TOKEN=secret');
+  it('keeps what was copied once the asynchronous write lands, and does not record the copied text', async () => {
+    const write = clipboard.writeText('export AWS_SESSION_TOKEN=secret');
+    expect(clipboardNow()).toBe(''); // Electron 45: the write is a Promise, not there when the call returns
+    await write;
+    expect(await clipboard.readText()).toBe('export AWS_SESSION_TOKEN=secret');
     expect(JSON.stringify(recorded)).not.toContain('secret');
+    control.clipboardWriteFails = true;
+    await expect(clipboard.writeText('x')).rejects.toThrow('Failed to write to the clipboard.');
   });
 
-  it('round-trips safeStorage without keeping the plain text', () => {
-    const sealed = safeStorage.encryptString('{"accessToken":"aoa-secret"}');
+  it('round-trips safeStorage asynchronously without keeping the plain text, and refuses before ready', async () => {
+    expect(safeStorage.getSelectedStorageBackend()).toBe('unknown');
+    expect(await safeStorage.isAsyncEncryptionAvailable()).toBe(false);
+    await expect(safeStorage.encryptStringAsync('x')).rejects.toThrow('Encryption is not available.');
+    await app.runEntry(async () => undefined);
+    expect(safeStorage.getSelectedStorageBackend()).toBe('gnome_libsecret');
+    const sealed = await safeStorage.encryptStringAsync('{"accessToken":"aoa-secret"}');
     expect(sealed.toString('latin1')).not.toContain('aoa-secret');
-    expect(safeStorage.decryptString(sealed)).toBe('{"accessToken":"aoa-secret"}');
-    expect(() => safeStorage.decryptString(Buffer.from('{"plain":true}'))).toThrow(
-      'Error while decrypting the ciphertext provided to safeStorage.decryptString.',
+    expect(await safeStorage.decryptStringAsync(sealed)).toEqual({
+      result: '{"accessToken":"aoa-secret"}',
+      shouldReEncrypt: false,
+    });
+    await expect(safeStorage.decryptStringAsync(Buffer.from('{"plain":true}'))).rejects.toThrow(
+      'Error while decrypting the ciphertext provided to safeStorage.decryptStringAsync.',
     );
-    control.encryptionAvailable = false;
-    expect(safeStorage.isEncryptionAvailable()).toBe(false);
-    expect(() => safeStorage.encryptString('x')).toThrow('Encryption is not available.');
+    control.storageBackend = 'basic_text';
+    expect(safeStorage.getSelectedStorageBackend()).toBe('basic_text');
+    expect(await safeStorage.isAsyncEncryptionAvailable()).toBe(true); // the trap: basic_text "is available"
   });
 
-  it('records notifications and lets a test click one', () => {
-    let clicked = false;
-    const notification = new Notification({ title: 'SSO Tray', body: 'Your sign-in to acme has ended.' });
-    notification.on('click', () => (clicked = true));
-    notification.show();
-    createdNotifications()[0]?.emit('click');
-    expect(clicked).toBe(true);
-    expect(callsTo('notification.show')).toEqual([['SSO Tray']]);
+  it('dispatches a click only to a notification the app still holds, after a real garbage collection', async () => {
+    let clicked = 0;
+    const kept = new Notification({ title: 'SSO Tray', body: 'Kept' });
+    kept.on('click', () => clicked++);
+    kept.show();
+    (() => {
+      const dropped = new Notification({ title: 'SSO Tray', body: 'Dropped' });
+      dropped.on('click', () => clicked++);
+      dropped.show();
+    })();
+    await collectGarbage();
+    expect(clickShownNotification(/^Kept$/)).toBe(true);
+    expect(clickShownNotification(/^Dropped$/)).toBe(false);
+    expect(clicked).toBe(1);
+    expect(callsTo('notification.show')).toEqual([['SSO Tray'], ['SSO Tray']]);
+  });
+});
+
+describe('app start-up', () => {
+  it("emits 'ready' only once the entry module's evaluation has settled", async () => {
+    const order: string[] = [];
+    void app.whenReady().then(() => order.push('ready'));
+    await app.runEntry(async () => {
+      await Promise.resolve();
+      order.push('entry evaluated');
+    });
+    await app.whenReady();
+    expect(order).toEqual(['entry evaluated', 'ready']);
+    expect(app.isReady()).toBe(true);
+  });
+});
+
+describe('contextBridge', () => {
+  it('copies values as Electron does: Errors keep only their message, prototypes and symbols are dropped', async () => {
+    class Session {
+      constructor(readonly name: string) {}
+      greet(): string {
+        return this.name;
+      }
+    }
+    const failure = Object.assign(new Error('The session "x" is unknown.'), { code: 'not-found' });
+    contextBridge.exposeInMainWorld('api', {
+      session: new Session('acme'),
+      tag: Symbol('t'),
+      fail: () => {
+        throw failure;
+      },
+      later: async () => Promise.reject(failure),
+      echo: (value: unknown) => value,
+    });
+    const api = mainWorld('api') as Record<string, unknown>;
+    expect(api.session).toEqual({ name: 'acme' });
+    expect(Object.getPrototypeOf(api.session)).toBe(Object.prototype);
+    expect(api.tag).toBeUndefined();
+    const thrown = (() => {
+      try {
+        (api.fail as () => void)();
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(thrown).toBeInstanceOf(Error);
+    expect(thrown).toMatchObject({ message: 'The session "x" is unknown.' });
+    expect((thrown as { code?: string }).code).toBeUndefined();
+    await expect((api.later as () => Promise<never>)()).rejects.not.toHaveProperty('code');
+    expect((api.echo as (v: unknown) => unknown)(new Session('b'))).toEqual({ name: 'b' });
+    expect(copyAcrossBridge([1, 'a', null])).toEqual([1, 'a', null]);
   });
 });

@@ -1,10 +1,14 @@
 // A recorded double of the 'electron' module for the shell's tests (vitest aliases 'electron' to this file for
 // electron/tray and electron/*.test.ts). It plays what the shell uses, the way Electron behaves, and logs each call
 // in `recorded`; call resetDouble() between tests. The things under test are the shell's own files, never this one.
+// Each part checks its members against Electron's own types (`satisfies Pick<…>`); what a part adds beyond Electron's
+// surface is marked "Test-only".
 import { app, powerMonitor } from './electron-double-app.js';
 import { ipcMain } from './electron-double-ipc.js';
 import { BrowserWindow } from './electron-double-window.js';
-import { clipboard, Notification, safeStorage, shell } from './electron-double-desktop.js';
+import { contextBridge } from './electron-double-bridge.js';
+import { clipboard, Notification, shell } from './electron-double-desktop.js';
+import { safeStorage } from './electron-double-safe-storage.js';
 import { Menu, MenuItem } from './electron-double-menu.js';
 import { NativeImage, Tray } from './electron-double-tray.js';
 
@@ -12,12 +16,16 @@ export { app, powerMonitor } from './electron-double-app.js';
 export { ipcMain } from './electron-double-ipc.js';
 export { BrowserWindow, WebContents } from './electron-double-window.js';
 export {
+  clickShownNotification,
   clipboard,
+  clipboardNow,
+  collectGarbage,
   createdNotifications,
   Notification,
-  safeStorage,
   shell,
 } from './electron-double-desktop.js';
+export { contextBridge, copyAcrossBridge, mainWorld } from './electron-double-bridge.js';
+export { safeStorage } from './electron-double-safe-storage.js';
 export { click, displayedLabel, findItem, Menu, MenuItem, menuLabels } from './electron-double-menu.js';
 export { createdTrays, NativeImage, Tray } from './electron-double-tray.js';
 export { callsTo, control, recorded, resetDouble, type RecordedCall } from './electron-double-log.js';
@@ -29,6 +37,7 @@ export default {
   app,
   BrowserWindow,
   clipboard,
+  contextBridge,
   ipcMain,
   Menu,
   MenuItem,

@@ -12,6 +12,9 @@ import { MainWindow } from './main-window.js';
 import { electronWindowState } from './window-state.js';
 import { createHandlers } from '../ipc/handlers.js';
 import { forwardEvents, registerIpc } from './register-ipc.js';
+import { createNotifier } from './notifier.js';
+import { writeClipboard } from './clipboard-write.js';
+import { exposeTestHooks } from './test-hooks.js';
 
 export type ElectronApi = Pick<
   typeof Electron,
@@ -56,7 +59,8 @@ export async function startApp(
     return undefined;
   }
   await app.whenReady();
-  app.dock?.hide(); // a tray app: no Dock icon on macOS
+  // A tray app has no Dock icon: the packaged app says so in Info.plist (LSUIElement), an unpackaged run here.
+  if (!app.isPackaged) app.dock?.hide();
   if (process.platform === 'win32') app.setAppUserModelId('dev.ssotray.app');
 
   const env = options.env ?? process.env;
@@ -64,22 +68,19 @@ export async function startApp(
     ...awsPathsFromEnv(env),
     ...(env.SSO_TRAY_DATA_DIR ? {} : { appDataDir: app.getPath('userData') }),
   };
+  const { notify } = createNotifier(Notification);
   const core = new SsoTrayCore({
     paths,
     endpoints: endpointsFromEnv(env),
     background: true,
     openBrowser: (url) => shell.openExternal(url),
     secretStore: new SecretStoreSsoCache(
-      new SafeStorageSecretStore(safeStorage, path.join(paths.appDataDir, 'secrets')),
+      new SafeStorageSecretStore(safeStorage, path.join(paths.appDataDir, 'secrets'), {
+        onMemoryOnly: (message) => notify(message),
+      }),
     ),
   });
 
-  const notify = (message: string, onClick?: () => void) => {
-    if (!Notification.isSupported()) return;
-    const notification = new Notification({ title: 'SSO Tray', body: message, silent: true });
-    if (onClick) notification.on('click', onClick);
-    notification.show();
-  };
   let quitting = false;
   const window = new MainWindow(
     electron,
@@ -87,8 +88,12 @@ export async function startApp(
     (created) => forwardEvents(core, (channel, message) => created.webContents.send(channel, message)),
     electronWindowState(),
   );
-  const unregisterIpc = registerIpc(electron.ipcMain, createHandlers(core, { clipboard }), (event) =>
-    window.isTrusted(event),
+  const unregisterIpc = registerIpc(
+    electron.ipcMain,
+    createHandlers(core, {
+      clipboard: { writeText: (text) => writeClipboard(clipboard, text) },
+    }),
+    (event) => window.isTrusted(event),
   );
   const controller = new TrayController({
     core,
@@ -141,6 +146,7 @@ export async function startApp(
 
   await core.start();
   await tray.refresh();
+  exposeTestHooks(env, { trayBuilt: () => true, clipboard });
   // First run: the window asks for a start URL. `--show-window` (the demo) opens it too.
   if (core.sessions().length === 0 || options.showWindow) window.open();
   for (const session of core.sessions()) {

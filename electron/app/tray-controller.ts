@@ -7,6 +7,7 @@ import type { SsoTrayCore } from '../core/core.js';
 import { createHandlers, type HandlerTable } from '../ipc/handlers.js';
 import type { SignInProgress } from '../core/views.js';
 import type { TrayActions, TrayRole, TrayState } from '../tray/menu-template.js';
+import { writeClipboard } from './clipboard-write.js';
 
 export interface TrayControllerDeps {
   core: SsoTrayCore;
@@ -31,7 +32,9 @@ export class TrayController {
   private readonly call: HandlerTable;
 
   constructor(private readonly deps: TrayControllerDeps) {
-    this.call = createHandlers(deps.core, { clipboard: deps.clipboard });
+    this.call = createHandlers(deps.core, {
+      clipboard: { writeText: (text) => writeClipboard(deps.clipboard, text) },
+    });
     deps.core.on('sign-in-progress', ({ session, progress }) => this.progress(session, progress));
     deps.core.on('session-changed', (view) => {
       if (view.state !== 'signing-in' && this.signingIn?.session === view.name) this.signingIn = undefined;

@@ -10,7 +10,7 @@ export type HandlerTable = { [C in Channel]: (args: ChannelArgs<C>) => Promise<C
 
 /** What only the app has: the clipboard (the CLI prints instead). */
 export interface HandlerCapabilities {
-  clipboard?: { writeText(text: string): void };
+  clipboard?: { writeText(text: string): Promise<void> | void }; // Electron 45's is asynchronous
 }
 
 const VALUE_OF = {
@@ -59,11 +59,11 @@ export function createHandlers(core: SsoTrayCore, capabilities: HandlerCapabilit
       }
       if (what in VALUE_OF) {
         const credentials = await core.credentials(role);
-        clipboard.writeText(credentials[VALUE_OF[what as keyof typeof VALUE_OF]]);
+        await clipboard.writeText(credentials[VALUE_OF[what as keyof typeof VALUE_OF]]);
         return { expiration: credentials.expiration.toISOString() };
       }
       const { text, expiration } = await core.formatted({ ...role, format: what as CredentialFormat });
-      clipboard.writeText(text);
+      await clipboard.writeText(text);
       return { expiration };
     },
     'profiles:list': () => core.profiles(),

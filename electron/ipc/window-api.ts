@@ -1,5 +1,7 @@
 // The API object the window gets (window.ssoTray): one method per channel of the contract, plus `on` for the core's
 // events. Built over a transport so the same code runs in the preload (ipcRenderer) and in the Playwright bridge.
+// Outcomes cross the context bridge as plain data: an Error crossing it keeps only its message (its `code` is lost,
+// https://electronjs.org/docs/api/context-bridge), so the page turns a failed result into a WindowApiError itself.
 import type {
   AppEventName,
   AppEvents,
@@ -20,33 +22,36 @@ export interface WindowTransport {
   subscribe(listener: (name: AppEventName, payload: unknown) => void): () => void;
 }
 
-export type WindowApi = SsoTrayApi & {
+type Subscribe = {
   on<E extends AppEventName>(event: E, listener: (payload: AppEvents[E]) => void): () => void;
 };
 
-/** An error the window can show as it is: one sentence, and a code to branch on. */
-export class WindowApiError extends Error {
-  override readonly name = 'WindowApiError';
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+/** What the renderer's code calls: results, or a WindowApiError thrown in the page's own world. */
+export type WindowApi = SsoTrayApi & Subscribe;
 
-export function createWindowApi(transport: WindowTransport): WindowApi {
+/** What the preload exposes (window.ssoTray): every call resolves with its outcome as plain data. */
+export type BridgeApi = {
+  [C in Channel]: (
+    input: ChannelInput<C>,
+  ) => Promise<
+    { ok: true; value: ChannelResult<C> } | { ok: false; error: { code: string; message: string } }
+  >;
+} & Subscribe;
+
+/** The preload's side: each call's outcome as plain data, never a thrown Error. */
+export function createWindowApi(transport: WindowTransport): BridgeApi {
   const api: Record<string, unknown> = {};
   for (const channel of CHANNELS) {
-    api[channel] = async (input: ChannelInput<typeof channel>) => {
+    api[channel] = async (input: unknown): Promise<WireResult> => {
       const result = await transport.invoke(channel, input);
-      if (result.ok) return result.value as ChannelResult<typeof channel>;
-      throw new WindowApiError(result.error.code, result.error.message);
+      return result.ok
+        ? { ok: true, value: result.value }
+        : { ok: false, error: { code: result.error.code, message: result.error.message } };
     };
   }
   api.on = (event: AppEventName, listener: (payload: unknown) => void) =>
     transport.subscribe((name, payload) => {
       if (name === event) listener(payload);
     });
-  return Object.freeze(api) as WindowApi;
+  return Object.freeze(api) as BridgeApi;
 }

@@ -1,6 +1,7 @@
 // The window's only way to the app: the API the preload exposes (its type comes from the IPC contract; nothing is
 // kept in sync by hand). The renderer's type-check sees no Node and no Electron.
-import type { WindowApi } from '../../electron/ipc/window-api.js';
+import type { BridgeApi, WindowApi } from '../../electron/ipc/window-api.js';
+import { fromBridge } from './bridge-results.js';
 
 export type { WindowApi } from '../../electron/ipc/window-api.js';
 export type {
@@ -16,10 +17,14 @@ export type { CredentialFormat } from '../../electron/core/formats.js';
 
 declare global {
   interface Window {
-    readonly ssoTray: WindowApi;
+    readonly ssoTray: BridgeApi;
   }
 }
 
+let unwrapped: WindowApi | undefined;
+
+/** The bridge's plain results turned back into values and thrown WindowApiErrors (with their code) in this world. */
 export function api(): WindowApi {
-  return window.ssoTray;
+  unwrapped ??= fromBridge(window.ssoTray);
+  return unwrapped;
 }

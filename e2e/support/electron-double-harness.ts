@@ -1,0 +1,85 @@
+// Test-only: the tray app started as Electron starts it (through the double's entry evaluation, then 'ready'), over
+// the real core, the emulator and a sandboxed HOME. Shared by the start-app tests.
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as electron from 'electron';
+import { afterEach, beforeEach, expect, vi } from 'vitest';
+import { app as doubleApp, callsTo, click, createdTrays, resetDouble, type Menu } from './electron-double.js';
+import { startEmulator, type RunningEmulator } from '../identity-center/emulator.js';
+import { makeSandbox, type Sandbox } from './sandbox.js';
+import { startApp, type RunningApp } from '../../electron/app/start-app.js';
+
+export const iconPath = fileURLToPath(new URL('../../build/icons/tray-Template.png', import.meta.url));
+export const files = {
+  iconPath,
+  preload: fileURLToPath(new URL('../../dist/electron/preload.cjs', import.meta.url)),
+  indexHtml: fileURLToPath(new URL('../../dist/renderer/index.html', import.meta.url)),
+};
+export const pageUrl = pathToFileURL(files.indexHtml).href;
+
+export interface Harness {
+  emu: RunningEmulator;
+  sandbox: Sandbox;
+  running: RunningApp | undefined;
+}
+
+/** Registers the hooks: a fresh double, emulator and sandbox per test; the app's core disposed after it. */
+export function useHarness(): Harness {
+  const h = {} as Harness;
+  beforeEach(async () => {
+    resetDouble();
+    h.emu = await startEmulator();
+    h.sandbox = await makeSandbox(h.emu.url);
+    electron.app.setPath('userData', h.sandbox.paths.appDataDir);
+  });
+  afterEach(async () => {
+    if (h.running) {
+      await h.running.core.whenIdle();
+      h.running.core.dispose();
+    }
+    h.running = undefined;
+    await h.emu.close();
+    await h.sandbox.cleanup();
+  });
+  return h;
+}
+
+/** Electron's start-up: the entry calls startApp without awaiting it, and 'ready' follows its evaluation. */
+export async function launch(
+  h: Harness,
+  options: { showWindow?: boolean } = {},
+): Promise<RunningApp | undefined> {
+  let started: Promise<RunningApp | undefined> | undefined;
+  await doubleApp.runEntry(async () => {
+    started = startApp(electron, { env: h.sandbox.env, ...files, ...options });
+  });
+  const app = await started;
+  if (app) h.running = app;
+  return app;
+}
+
+export async function start(h: Harness): Promise<RunningApp> {
+  const app = await launch(h);
+  if (!app) throw new Error('the app did not start');
+  return app;
+}
+
+export function menu(): Menu {
+  const tray = createdTrays()[0];
+  if (!tray?.contextMenu) throw new Error('no tray menu');
+  return tray.contextMenu as unknown as Menu;
+}
+
+/** Signs in from the tray as a user does: the click opens the browser, the user approves there. */
+export async function signInFromTray(h: Harness, app: RunningApp, session: string): Promise<void> {
+  click(menu(), `Sign in to ${session}…`);
+  const url = await vi.waitFor(() => {
+    const opened = callsTo('shell.openExternal').at(-1)?.[0];
+    if (typeof opened !== 'string') throw new Error('no browser opened yet');
+    return opened;
+  });
+  await h.emu.approveAuthorization(url);
+  await vi.waitFor(() =>
+    expect(app.core.sessions().find((s) => s.name === session)?.state).toBe('signed-in'),
+  );
+  await app.tray.refresh();
+}

@@ -1,0 +1,2 @@
+export declare const ELECTRON_MISSING: string;
+export declare function electronBinary(): string | undefined;
