@@ -41,7 +41,7 @@ export function fresh(want: DesiredProfile, eol: IniLine['eol']): IniLine[] {
   ];
 }
 
-/** The file with the block replaced (or appended after one blank line); an empty block goes with its markers. */
+/** The file with the block replaced (or appended after one blank line); an empty block goes, markers and all. */
 export function assemble(
   lines: IniLine[],
   block: BlockSpan | undefined,
@@ -57,7 +57,8 @@ export function assemble(
   if (block) {
     const head = lines.slice(0, block.begin);
     const tail = lines.slice(block.end + 1);
-    if (body.length === 0) return [...(head.at(-1)?.text.trim() === '' ? head.slice(0, -1) : head), ...tail];
+    // Every byte outside the markers stays, the blank line before them included.
+    if (body.length === 0) return [...head, ...tail];
     return [...head, lines[block.begin] as IniLine, ...body, lines[block.end] as IniLine, ...tail];
   }
   const head = lines.map((l) => ({ ...l }));
