@@ -46,13 +46,13 @@ export function assemble(
   lines: IniLine[],
   block: BlockSpan | undefined,
   session: string,
-  sections: Map<string, IniLine[]>,
+  sections: Map<string, () => IniLine[]>,
   eol: IniLine['eol'],
 ): IniLine[] {
   const body: IniLine[] = [];
-  for (const [, own] of [...sections].sort(([a], [b]) => compare(a, b))) {
+  for (const [, linesOf] of [...sections].sort(([a], [b]) => compare(a, b))) {
     if (body.length) body.push({ text: '', eol });
-    body.push(...own.map((l) => ({ text: l.text, eol: l.eol || eol })));
+    for (const l of linesOf()) body.push({ text: l.text, eol: l.eol || eol });
   }
   if (block) {
     const head = lines.slice(0, block.begin);

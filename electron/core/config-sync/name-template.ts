@@ -63,6 +63,8 @@ function fieldText(field: TemplateField, values: TemplateValues): string {
 
 /** A value as profile-name text: accents dropped, anything outside [A-Za-z0-9_.@+-] a `-`, runs of `-` one. */
 export function profileText(value: string): string {
+  // Most names are already fine; NFKD on thousands of them is the slow part of a big sync.
+  if (/^[A-Za-z0-9_@+](?:[A-Za-z0-9_.@+]|-(?!-))*$/.test(value) && !/[-.]$/.test(value)) return value;
   return value
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

@@ -68,7 +68,8 @@ export function planSync(
     skipped: [],
     unchanged: 0,
   };
-  const sections = new Map<string, IniLine[]>();
+  // Each section's lines, made only when the block is rewritten (a sync that changes nothing builds none).
+  const sections = new Map<string, () => IniLine[]>();
   const wanted = desiredProfiles(accounts, options);
   for (const want of wanted) {
     const canonical = `profile ${want.profile}`;
@@ -76,17 +77,17 @@ export function planSync(
     if (outside.has(canonical) || want.profile === 'default') plan.skipped.push(want);
     else if (!current) {
       plan.added.push(want);
-      sections.set(canonical, fresh(want, eol));
+      sections.set(canonical, () => fresh(want, eol));
     } else if (holds(mergedKeys(current), want, managed)) {
       plan.unchanged += 1;
-      sections.set(canonical, own(current));
+      sections.set(canonical, () => own(current));
     } else {
       plan.changed.push({
         profile: want.profile,
         before: ownedEntries(current, managed),
         after: want.entries,
       });
-      sections.set(canonical, rewrite(own(current), current, want, managed, label, eol));
+      sections.set(canonical, () => rewrite(own(current), current, want, managed, label, eol));
     }
   }
   for (const [canonical, current] of inside) {
@@ -96,7 +97,7 @@ export function planSync(
       plan.removed.push({ profile: canonical.slice(8), before: ownedEntries(current, managed), after: [] });
     else {
       if (generated) plan.stale.push(canonical.slice(8));
-      sections.set(canonical, own(current));
+      sections.set(canonical, () => own(current));
     }
   }
   if (plan.added.length + plan.changed.length + plan.removed.length === 0)
