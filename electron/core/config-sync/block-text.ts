@@ -22,7 +22,7 @@ export function rewrite(
   const plain = current.every((s) =>
     s.entries.every((e) => e.plain && e.name !== undefined && managed.includes(e.name)),
   );
-  const comments = own.some((l, i) => i > 0 && l.text.trim() !== '' && !/^\s*[^#;\s]/.test(l.text));
+  const comments = own.some((l) => /^\s*[#;]/.test(l.text));
   if (plain && !comments && current.length === 1) return fresh(want, eol);
   const document = IniDocument.parse(joinLines(own.map((l) => ({ text: l.text, eol: l.eol || eol }))), label);
   const wantedKeys = new Set(want.entries.map(([k]) => k));

@@ -198,4 +198,17 @@ describe("the user's own profiles", () => {
     );
     expect(await read()).toBe(broken);
   });
+
+  it('a file that is not UTF-8 is refused and left byte for byte', async () => {
+    await import('node:fs/promises').then((fs) =>
+      fs.mkdir(path.dirname(paths.configFile), { recursive: true }),
+    );
+    const latin1 = Buffer.concat([Buffer.from(SESSION), Buffer.from('# Jos\xe9 wrote this\n', 'latin1')]);
+    await writeFile(paths.configFile, latin1);
+    const error = await syncConfigProfiles(paths, accounts, sso).catch((e: unknown) => e);
+    expect(isSsoTrayError(error, 'file-unreadable') && error.message).toBe(
+      '~/.aws/config is not UTF-8 text, so SSO Tray will not rewrite it; save it as UTF-8, then sync again.',
+    );
+    expect((await readFile(paths.configFile)).equals(latin1)).toBe(true);
+  });
 });

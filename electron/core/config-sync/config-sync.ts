@@ -1,5 +1,7 @@
 // `config sync`: a profile for every role of a listing in ~/.aws/config, read, planned and written once under the
 // file's lock (atomic replace, 0600 for a new file); a sync that changes nothing writes nothing.
+import { readFile } from 'node:fs/promises';
+import { SsoTrayError } from '../errors.js';
 import { fileLabel } from '../aws-files/file-label.js';
 import { withFileLock, writeFileAtomic, type LockOptions } from '../aws-files/locked-write.js';
 import { readTextFile } from '../aws-files/read-text-file.js';
@@ -24,7 +26,7 @@ export async function syncConfigProfiles(
 ): Promise<SyncResult> {
   const label = fileLabel(paths.configFile, paths.homeDir);
   const plan = async (): Promise<SyncPlan> =>
-    planSync((await readTextFile(paths.configFile, paths.homeDir)) ?? '', label, accounts, options);
+    planSync(await readUtf8(paths.configFile, paths.homeDir, label), label, accounts, options);
   const result = (p: SyncPlan, written: boolean): SyncResult => {
     const { text: _text, ...rest } = p;
     return { ...rest, diff: syncDiff(p, label), written };
@@ -40,4 +42,15 @@ export async function syncConfigProfiles(
     },
     options.lock,
   );
+}
+
+/** The file's text, '' when missing; bytes that are not UTF-8 would not survive a rewrite, so such a file is refused. */
+async function readUtf8(file: string, homeDir: string, label: string): Promise<string> {
+  const text = (await readTextFile(file, homeDir)) ?? '';
+  if (text.includes('\uFFFD') && !Buffer.from(text, 'utf8').equals(await readFile(file)))
+    throw new SsoTrayError(
+      'file-unreadable',
+      `${label} is not UTF-8 text, so SSO Tray will not rewrite it; save it as UTF-8, then sync again.`,
+    );
+  return text;
 }
