@@ -1,8 +1,8 @@
 // The sign-in federation endpoint over real HTTP: credentials from the emulator's own portal, fetched with the SDK.
-import { GetRoleCredentialsCommand } from '@aws-sdk/client-sso';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from './emulator.js';
-import { deviceSignIn, portalClient } from './sdk-sign-in.js';
+import { consolePageFields, issuedRoleCredentials } from './federation-support.js';
+import { deviceSignIn } from './sdk-sign-in.js';
 
 let emu: RunningEmulator;
 let accessToken: string;
@@ -16,10 +16,11 @@ afterAll(() => emu.close());
 beforeEach(() => emu.clearCalls());
 
 async function roleCredentials(roleName = 'ReadOnlyAccess') {
-  const { roleCredentials: c } = await portalClient(emu).send(
-    new GetRoleCredentialsCommand({ accessToken, accountId: account()?.accountId, roleName }),
-  );
-  return { sessionId: c?.accessKeyId, sessionKey: c?.secretAccessKey, sessionToken: c?.sessionToken };
+  const c = await issuedRoleCredentials(emu, accessToken, {
+    accountId: account()?.accountId ?? '',
+    roleName,
+  });
+  return { sessionId: c.accessKeyId, sessionKey: c.secretAccessKey, sessionToken: c.sessionToken };
 }
 
 function federation(params: Record<string, string>): Promise<Response> {
@@ -89,16 +90,14 @@ describe('login', () => {
       SigninToken: token,
     });
     expect(answer.status).toBe(302);
-    const page = await fetch(answer.headers.get('location') ?? '');
-    const html = await page.text();
-    const field = (id: string) => new RegExp(`<dd id="${id}">([^<]*)</dd>`).exec(html)?.[1];
-    expect([field('account'), field('role'), field('region'), field('session-duration')]).toEqual([
-      account()?.accountId,
-      'ReadOnlyAccess',
-      'eu-west-1',
-      '7200 s',
-    ]);
-    expect(field('destination')).toBe(destination);
+    expect(await consolePageFields(answer.headers.get('location') ?? '')).toEqual({
+      status: '200',
+      account: account()?.accountId,
+      role: 'ReadOnlyAccess',
+      region: 'eu-west-1',
+      destination,
+      duration: '7200 s',
+    });
     expect(emu.calls({ api: 'Login', status: 302 })).toHaveLength(1);
   });
 

@@ -1,10 +1,10 @@
 // Console sign-in against the emulator's federation endpoint: the login URL, fetched as a browser would, lands on
 // the console page of the right account, role, region and destination; refusals are one sentence without secrets.
 import { inspect } from 'node:util';
-import { GetRoleCredentialsCommand } from '@aws-sdk/client-sso';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../e2e/identity-center/emulator.js';
-import { deviceSignIn, portalClient } from '../../../e2e/identity-center/sdk-sign-in.js';
+import { consolePageFields, issuedRoleCredentials } from '../../../e2e/identity-center/federation-support.js';
+import { deviceSignIn } from '../../../e2e/identity-center/sdk-sign-in.js';
 import { isSsoTrayError } from '../errors.js';
 import { ConsoleSignInError, consoleSignInUrl, type SessionCredentials } from './console-sign-in.js';
 
@@ -19,32 +19,8 @@ beforeAll(async () => {
 afterAll(() => emu.close());
 beforeEach(() => emu.clearCalls());
 
-async function roleCredentials(roleName = 'ReadOnlyAccess'): Promise<SessionCredentials> {
-  const { roleCredentials: c } = await portalClient(emu).send(
-    new GetRoleCredentialsCommand({ accessToken, accountId: payments()?.accountId, roleName }),
-  );
-  return {
-    accessKeyId: c?.accessKeyId ?? '',
-    secretAccessKey: c?.secretAccessKey ?? '',
-    sessionToken: c?.sessionToken ?? '',
-  };
-}
-
-/** What a browser shows after following the login URL: the emulated console's fields. */
-async function consolePage(url: string): Promise<Record<string, string | undefined>> {
-  const page = await fetch(url);
-  const html = await page.text();
-  const field = (id: string) =>
-    new RegExp(`<dd id="${id}">([^<]*)</dd>`).exec(html)?.[1]?.replaceAll('&#38;', '&');
-  return {
-    status: String(page.status),
-    account: field('account'),
-    role: field('role'),
-    region: field('region'),
-    destination: field('destination'),
-    duration: field('session-duration'),
-  };
-}
+const roleCredentials = (roleName = 'ReadOnlyAccess'): Promise<SessionCredentials> =>
+  issuedRoleCredentials(emu, accessToken, { accountId: payments()?.accountId ?? '', roleName });
 
 const federationCalls = () =>
   emu
@@ -71,7 +47,7 @@ describe('the login URL lands on the console of the role', () => {
       endpoint: emu.url,
     });
     expect(new URL(url.reveal()).searchParams.get('Issuer')).toBe(emu.startUrl);
-    expect(await consolePage(url.reveal())).toEqual({
+    expect(await consolePageFields(url.reveal())).toEqual({
       status: '200',
       account: payments()?.accountId,
       role: 'ReadOnlyAccess',
@@ -92,7 +68,7 @@ describe('the login URL lands on the console of the role', () => {
       sessionDurationSeconds: 3600,
       endpoint: `${emu.url}/`,
     });
-    expect(await consolePage(url.reveal())).toMatchObject({
+    expect(await consolePageFields(url.reveal())).toMatchObject({
       role: 'ViewOnlyAccess',
       region: 'ap-southeast-2',
       destination: 'https://console.aws.amazon.com/cloudwatch/home?region=ap-southeast-2#alarmsV2:',
@@ -102,7 +78,7 @@ describe('the login URL lands on the console of the role', () => {
 
   it('opens the console home when no destination is given', async () => {
     const url = await consoleSignInUrl(await roleCredentials(), { region: 'us-east-2', endpoint: emu.url });
-    expect((await consolePage(url.reveal())).destination).toBe(
+    expect((await consolePageFields(url.reveal())).destination).toBe(
       'https://us-east-2.console.aws.amazon.com/console/home?region=us-east-2',
     );
   });
