@@ -6,10 +6,11 @@ import { deviceSignIn } from './sdk-sign-in.js';
 
 let emu: RunningEmulator;
 let accessToken: string;
+const logLines: string[] = [];
 const account = () => emu.organisation.accounts.find((a) => a.roles.includes('ReadOnlyAccess'));
 
 beforeAll(async () => {
-  emu = await startEmulator();
+  emu = await startEmulator({ log: (line) => logLines.push(line) });
   accessToken = (await deviceSignIn(emu)).token.accessToken as string;
 });
 afterAll(() => emu.close());
@@ -99,6 +100,12 @@ describe('login', () => {
       duration: '7200 s',
     });
     expect(emu.calls({ api: 'Login', status: 302 })).toHaveLength(1);
+    // The request log names the path and the operation only: no Session, SigninToken or Destination.
+    expect(logLines.filter((l) => l.includes('/federation')).slice(-2)).toEqual([
+      expect.stringMatching(/^GET \/federation GetSigninToken 200 \d+ms$/),
+      expect.stringMatching(/^GET \/federation Login 302 \d+ms$/),
+    ]);
+    expect(logLines.join('\n')).not.toContain(token);
   });
 
   it('refuses an unknown or expired sign-in token and a destination that is not an https URL', async () => {
