@@ -8,7 +8,9 @@ export type ApiName =
   | 'ListAccounts'
   | 'ListAccountRoles'
   | 'GetRoleCredentials'
-  | 'Logout';
+  | 'Logout'
+  | 'GetSigninToken'
+  | 'Login';
 
 export const API_NAMES: readonly [ApiName, ...ApiName[]] = [
   'RegisterClient',
@@ -19,6 +21,8 @@ export const API_NAMES: readonly [ApiName, ...ApiName[]] = [
   'ListAccountRoles',
   'GetRoleCredentials',
   'Logout',
+  'GetSigninToken',
+  'Login',
 ];
 
 export interface OrganisationAccount {

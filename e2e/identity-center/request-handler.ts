@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { handleAuthorize, handleDevicePage } from './approval-routes.js';
 import { errorPage } from './approval-pages.js';
+import { FederationDesk, sendConsolePage } from './federation-endpoint.js';
 import type { IdentityStore } from './identity-store.js';
 import type { ApiName, CallRecord } from './model.js';
 import {
@@ -123,9 +124,10 @@ export function createRequestHandler(
   state: HandlerState,
   admin: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>,
 ): (req: IncomingMessage, res: ServerResponse) => void {
+  const federation = new FederationDesk(state.store.now);
   return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    handle(state, admin, req, res, url).catch((error: unknown) => {
+    handle(state, admin, req, res, url, federation).catch((error: unknown) => {
       if (state.closing.aborted) return res.destroy();
       state.log?.(
         `internal error on ${req.method} ${url.pathname}: ${error instanceof Error ? error.message : String(error)}`,
@@ -142,8 +144,11 @@ async function handle(
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
+  federation: FederationDesk,
 ): Promise<void> {
   if (url.pathname.startsWith('/__admin/')) return admin(req, res, url);
+  if (url.pathname.startsWith('/console/'))
+    return sendConsolePage(res, federation.visit(url.pathname.slice(9)));
   if (url.pathname === '/device' && (req.method === 'GET' || req.method === 'POST'))
     return handleDevicePage(req, res, url, state.store);
   const started = Date.now();
@@ -156,6 +161,21 @@ async function handle(
     } else if (blocked !== 'drop') {
       call.status = await handleAuthorize(req, res, url, state.store, state.autoApprove, call);
     }
+    return finish(state, req, call, started);
+  }
+  // The sign-in federation endpoint (AWS_ENDPOINT_URL_SIGNIN): getSigninToken and login.
+  if (url.pathname === '/federation') {
+    const call: CallRecord = {
+      api: url.searchParams.get('Action') === 'login' ? 'Login' : 'GetSigninToken',
+      at: state.store.now(),
+      status: 0,
+    };
+    const blocked = await gate(state, call.api, res);
+    if (blocked === 'drop') return finish(state, req, call, started);
+    if (blocked) {
+      sendError(res, 'portal', blocked);
+      Object.assign(call, { status: blocked.status, errorType: blocked.shape });
+    } else federation.handle(req, res, url, state.baseUrl(), call);
     return finish(state, req, call, started);
   }
   const route = ROUTES[url.pathname];
@@ -173,6 +193,7 @@ async function handle(
   try {
     if (blocked) throw blocked;
     const result = await route.run(state, req, call);
+    if (route.api === 'GetRoleCredentials') federation.remember(result, call);
     sendJson(res, 200, result);
     call.status = 200;
   } catch (error) {
