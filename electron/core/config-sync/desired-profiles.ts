@@ -1,6 +1,6 @@
 // What each generated profile should hold: an sso-session profile, or one that asks `sso-tray process`.
 import { SsoTrayError } from '../errors.js';
-import { sessionConfigSchema } from '../settings.js';
+import { REGION_PATTERN } from '../identifiers.js';
 import type { AccountWithRoles } from '../views.js';
 import { parseNameTemplate } from './name-template.js';
 import { nameRoles } from './profile-names.js';
@@ -37,7 +37,7 @@ export function managedKeys(options: DesiredOptions): string[] {
 
 export function desiredProfiles(accounts: AccountWithRoles[], options: DesiredOptions): DesiredProfile[] {
   const template = parseNameTemplate(options.template);
-  if (options.region !== undefined && !sessionConfigSchema.shape.region.safeParse(options.region).success)
+  if (options.region !== undefined && !REGION_PATTERN.test(options.region))
     throw new SsoTrayError(
       'invalid-input',
       `"${options.region}" is not an AWS region; use one like eu-west-1.`,

@@ -2,7 +2,7 @@
 // Sign-in hosts as the SDK's own Signin endpoint rules name them (@aws-sdk/nested-clients signin/endpoint/bdd.js:
 // https://{Region}.signin.aws.amazon.com, .signin.amazonaws.cn, .signin.amazonaws-us-gov.com).
 import { SsoTrayError } from '../errors.js';
-import { sessionConfigSchema } from '../settings.js';
+import { REGION_PATTERN } from '../identifiers.js';
 
 export interface Partition {
   name: 'aws' | 'aws-cn' | 'aws-us-gov';
@@ -15,7 +15,7 @@ export interface Partition {
 }
 
 export function partitionOf(region: string): Partition {
-  if (!sessionConfigSchema.shape.region.safeParse(region).success)
+  if (!REGION_PATTERN.test(region))
     throw new SsoTrayError(
       'invalid-input',
       `"${printable(region)}" is not an AWS region; use one like eu-west-1.`,
