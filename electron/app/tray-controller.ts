@@ -5,7 +5,7 @@ import { FORMAT_LABELS, type CredentialFormat } from '../core/formats.js';
 import { isSsoTrayError } from '../core/errors.js';
 import type { SsoTrayCore } from '../core/core.js';
 import type { SignInProgress } from '../core/identity-center/sign-in.js';
-import type { TrayActions, TrayRole, TrayState } from '../tray/menu-template.js';
+import type { TrayActions, TrayRole, TrayState, WindowList } from '../tray/menu-template.js';
 
 export interface TrayControllerDeps {
   core: SsoTrayCore;
@@ -15,7 +15,7 @@ export interface TrayControllerDeps {
   notify(message: string, onClick?: () => void): void;
   quit(): void;
   platform: NodeJS.Platform;
-  openWindow?: () => void;
+  openWindow?: (list?: WindowList) => void;
 }
 
 export class TrayController {
@@ -101,6 +101,15 @@ export class TrayController {
       removeProfile: (profile) => attempt(async () => void (await core.removeProfile(profile))),
       signIn: (session) => attempt(() => this.signIn(session)),
       cancelSignIn: (session) => void core.cancelSignIn(session),
+      copySignInCode: (session) => {
+        const code = this.signingIn?.session === session ? this.signingIn.userCode : undefined;
+        if (code) clipboard.writeText(code);
+      },
+      openVerificationPage: (session) => {
+        const page = this.signingIn?.session === session ? this.signingIn : undefined;
+        const url = page?.verificationUriComplete ?? page?.verificationUri;
+        if (url) attempt(() => this.deps.shell.openExternal(url));
+      },
       signOut: (session) =>
         attempt(async () => {
           const { removedProfiles } = await core.signOut(session);
@@ -123,7 +132,12 @@ export class TrayController {
 
   private progress(session: string, progress: SignInProgress): void {
     if (progress.step === 'device-code') {
-      this.signingIn = { session, userCode: progress.userCode, verificationUri: progress.verificationUri };
+      this.signingIn = {
+        session,
+        userCode: progress.userCode,
+        verificationUri: progress.verificationUri,
+        verificationUriComplete: progress.verificationUriComplete,
+      };
     } else if (progress.step === 'waiting' && this.signingIn?.session === session) {
       this.signingIn = { ...this.signingIn, secondsLeft: progress.secondsLeft };
     } else if (progress.step === 'open-browser' || progress.step === 'registering') {
