@@ -53,6 +53,8 @@ export const CHANNELS = [
   'settings:get',
   'settings:update',
   'favourites:toggle',
+  'app:capabilities',
+  'sessions:sign-in-page',
 ] as const satisfies readonly Channel[];
 // Every channel of the contract is in CHANNELS: this fails to compile when one is missing.
 const everyChannel: Exclude<Channel, (typeof CHANNELS)[number]> extends never ? true : never = true;
