@@ -97,7 +97,7 @@ test.describe('one profile name, shown where the user decides', () => {
   }) => {
     bridge = await startWindowBridge({ acme: 'signed-in' });
     const { dialog, role } = await openAccessKeys(page, bridge);
-    const name = dialog.getByLabel('Profile name', { exact: true });
+    const name = dialog.getByRole('textbox', { name: 'Profile name', exact: true });
     await expect(name).toHaveValue(`${role.accountId}_${ROLE_NAME}`);
     await name.fill('sandbox-admin');
     await name.press('Tab');
@@ -150,9 +150,8 @@ test.describe('write a profile and see it in Profiles', () => {
     await expect(keepFresh).toBeChecked();
     await expect(row).toContainText(ACCOUNT);
     // The time reads on one line.
-    const when = row.getByRole('cell').filter({ hasText: /\(in / });
-    const box = await when.boundingBox();
-    expect(box!.height).toBeLessThan(40);
+    const box = await row.locator('.when').boundingBox();
+    expect(box!.height).toBeLessThan(30);
     await screen(page, 'profiles');
 
     // Keep-fresh switched off, then on again, for the profile already written.

@@ -136,21 +136,29 @@ test.describe('settings round-trip', () => {
     expect((await bridge.call('settings:get', {})).theme).toBe('light');
   });
 
-  test('start at login shows only where the OS has it, and is applied when saved', async ({ page }) => {
+  test('start at login shows only where the OS has it, and is applied when saved', async ({
+    page,
+    context,
+  }) => {
     bridge = await startWindowBridge();
     await bridge.open(page);
     const settings = page
       .getByRole('navigation', { name: 'Sections' })
       .getByRole('button', { name: 'Settings' });
     await settings.click();
-    const form = page.getByRole('form', { name: 'Settings' });
+    let form = page.getByRole('form', { name: 'Settings' });
     await expect(form.getByLabel('Theme')).toBeVisible();
     await expect(form.getByRole('checkbox', { name: 'Start SSO Tray when I log in' })).toHaveCount(0);
     await bridge.close();
 
     bridge = await startWindowBridge({ capabilities: { startAtLogin: true } });
+    page = await context.newPage();
     await bridge.open(page);
-    await settings.click();
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('button', { name: 'Settings' })
+      .click();
+    form = page.getByRole('form', { name: 'Settings' });
     await form.getByRole('checkbox', { name: 'Start SSO Tray when I log in' }).check();
     await form.getByLabel('Quick-pick shortcut').fill('CommandOrControl+Alt+R');
     await form.getByRole('button', { name: 'Save settings' }).click();

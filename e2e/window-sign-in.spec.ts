@@ -72,7 +72,7 @@ test.describe('device-code sign-in', () => {
     const card = page.getByRole('region', { name: ACME });
     await card.getByRole('button', { name: 'Sign in with a device code' }).click();
 
-    const code = card.getByText(/^[A-Z]{4}-[A-Z]{4}$/);
+    const code = card.getByRole('button', { name: /^[A-Z]{4}-[A-Z]{4}$/ });
     await expect(code).toBeVisible();
     await expect(card.getByText(`Enter this code at ${bridge.emu.url}/device`)).toBeVisible();
     const timer = card.getByRole('timer');
@@ -104,7 +104,7 @@ test.describe('device-code sign-in', () => {
     await bridge.open(page);
     const card = page.getByRole('region', { name: ACME });
     await card.getByRole('button', { name: 'Sign in with a device code' }).click();
-    await expect(card.getByText(/^[A-Z]{4}-[A-Z]{4}$/)).toBeVisible();
+    await expect(card.getByRole('button', { name: /^[A-Z]{4}-[A-Z]{4}$/ })).toBeVisible();
     await card.getByRole('button', { name: 'Cancel sign-in' }).click();
     await expect(card.getByText('Signed out')).toBeVisible();
     await expect(card.getByRole('button', { name: 'Sign in with a device code' })).toBeVisible();

@@ -12,6 +12,8 @@ import { MainWindow } from './main-window.js';
 import { electronWindowState } from './window-state.js';
 import { createHandlers } from '../ipc/handlers.js';
 import { forwardEvents, registerIpc } from './register-ipc.js';
+import { QuickPickWindow, applyDesktopSettings, canStartAtLogin } from './quick-pick-window.js';
+import type { Settings } from '../core/views.js';
 
 export type ElectronApi = Pick<
   typeof Electron,
@@ -87,8 +89,25 @@ export async function startApp(
     (created) => forwardEvents(core, (channel, message) => created.webContents.send(channel, message)),
     electronWindowState(),
   );
-  const unregisterIpc = registerIpc(electron.ipcMain, createHandlers(core, { clipboard }), (event) =>
-    window.isTrusted(event),
+  // The quick-pick (global shortcut, "Find a role…"): its own small window over the same API.
+  const quickPick = new QuickPickWindow(
+    electron,
+    options,
+    (created) => forwardEvents(core, (channel, message) => created.webContents.send(channel, message)),
+    (electron as Partial<Pick<typeof Electron, 'globalShortcut'>>).globalShortcut,
+  );
+  const desktop = (settings: Settings) => applyDesktopSettings(settings, app, quickPick, notify);
+  const capabilities = {
+    clipboard,
+    openExternal: (url: string) => shell.openExternal(url),
+    applySettings: desktop,
+    startAtLogin: canStartAtLogin(process.platform),
+    quickPick: true,
+  };
+  const unregisterIpc = registerIpc(
+    electron.ipcMain,
+    createHandlers(core, capabilities),
+    (event) => window.isTrusted(event) || quickPick.isTrusted(event),
   );
   const controller = new TrayController({
     core,
@@ -98,6 +117,7 @@ export async function startApp(
     platform: process.platform,
     quit: () => app.quit(),
     openWindow: () => window.open(),
+    findRole: () => quickPick.open(),
   });
   const tray = new TrayOwner({
     electron,
@@ -132,6 +152,7 @@ export async function startApp(
     quitting = true;
     void core.whenIdle().finally(() => {
       unregisterIpc();
+      quickPick.destroy();
       window.destroy();
       core.dispose();
       tray.destroy();
@@ -141,6 +162,7 @@ export async function startApp(
 
   await core.start();
   await tray.refresh();
+  await core.settings().then(desktop, () => undefined);
   // First run: the window asks for a start URL. `--show-window` (the demo) opens it too.
   if (core.sessions().length === 0 || options.showWindow) window.open();
   for (const session of core.sessions()) {

@@ -16,6 +16,8 @@ export interface TrayControllerDeps {
   quit(): void;
   platform: NodeJS.Platform;
   openWindow?: (list?: WindowList) => void;
+  /** Opens the quick-pick over every role. */
+  findRole?: () => void;
 }
 
 export class TrayController {
@@ -119,6 +121,7 @@ export class TrayController {
           );
         }),
       ...(this.deps.openWindow ? { openWindow: this.deps.openWindow } : {}),
+      ...(this.deps.findRole ? { findRole: this.deps.findRole } : {}),
       quit: () => this.deps.quit(),
     };
   }

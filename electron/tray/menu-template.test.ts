@@ -225,6 +225,17 @@ describe('each click asks for the right thing', () => {
   });
 });
 
+describe('"Find a role…" opens the quick-pick', () => {
+  it('sits above "Open SSO Tray…" when the app has a quick-pick', () => {
+    const { actions, calls } = recordingActions(true);
+    const menu = built(state(), { ...actions, findRole: () => calls.push(['findRole']) });
+    expect(menuLabels(menu).slice(-3)).toEqual(['Find a role…', 'Open SSO Tray…', 'Quit']);
+    click(menu, 'Find a role…');
+    expect(calls).toEqual([['findRole']]);
+    expect(menuLabels(built(state(), recordingActions(true).actions))).not.toContain('Find a role…');
+  });
+});
+
 describe('roles of a session that is not signed in', () => {
   it('are greyed out with the reason, and cannot be clicked', () => {
     const { actions, calls } = recordingActions();

@@ -38,6 +38,8 @@ export interface TrayActions extends RoleActions {
   signOut(session: string): void;
   /** Absent until the window exists: then there is no "Open SSO Tray…" item. With a list, the window shows it. */
   openWindow?(list?: WindowList): void;
+  /** Absent until the quick-pick exists: then there is no "Find a role…" item. */
+  findRole?(): void;
   quit(): void;
 }
 
@@ -88,7 +90,9 @@ export function buildProblemMenu(message: string, actions: TrayActions): MenuIte
 
 function closingItems(actions: TrayActions): MenuItemConstructorOptions[] {
   const open = actions.openWindow?.bind(actions);
+  const find = actions.findRole?.bind(actions);
   return [
+    ...(find ? [{ label: 'Find a role…', click: () => find() }] : []),
     ...(open ? [{ label: 'Open SSO Tray…', click: () => open() }] : []),
     { label: 'Quit', click: () => actions.quit() },
   ];

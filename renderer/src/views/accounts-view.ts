@@ -13,7 +13,8 @@ import { accountRow, roleRow, type RowContext } from './account-rows.js';
 import { addSessionView } from './add-session-view.js';
 import { accountsNotice } from './notice-banner.js';
 
-const RECENT_SHOWN = 5;
+// All the recent roles settings keep (the tray shows 5, its More… opens this).
+const RECENT_SHOWN = 10;
 
 export function accountsView(state: State, actions: Actions) {
   const accounts = state.accounts;

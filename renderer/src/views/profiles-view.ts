@@ -50,8 +50,8 @@ function profileRow(p: OwnedProfile, names: Map<string, string>, state: State, a
       ${p.roleName}
       <span class="account-meta">${names.get(p.accountId) ?? p.accountId} · ${p.sessionName}</span>
     </td>
-    <td class="when ${expired ? 'warn' : ''}">
-      ${expired ? 'Expired ' : ''}${momentText(p.expiration, state.now)}
+    <td class=${expired ? 'warn' : ''}>
+      <span class="when">${expired ? 'Expired ' : ''}${momentText(p.expiration, state.now)}</span>
     </td>
     <td>
       <label class="switch">
