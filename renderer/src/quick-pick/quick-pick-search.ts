@@ -13,6 +13,8 @@ export interface QuickRole {
   order: number;
   /** Lower-cased "name id e-mail role", built once. */
   haystack: string;
+  /** Lower-cased account name and role name: letters-in-order matches stay inside one of them. */
+  names: [string, string];
 }
 
 export interface ListingLike {
@@ -54,6 +56,7 @@ export function quickRoles(
           order: f ?? r ?? 0,
           haystack:
             `${account.accountName} ${account.accountId} ${account.emailAddress} ${roleName}`.toLowerCase(),
+          names: [account.accountName.toLowerCase(), roleName.toLowerCase()],
         });
       }
     }
@@ -62,16 +65,20 @@ export function quickRoles(
 }
 
 /** How well one word matches: a substring at a word's start beats one inside, which beats letters in order. */
-function wordScore(haystack: string, word: string): number {
-  const at = haystack.indexOf(word);
-  if (at >= 0) return at === 0 || /[\s@._+-]/.test(haystack[at - 1] ?? '') ? 3 : 2;
-  // Fuzzy: the word's letters in order ("pdadm" finds "Payments dev … AdministratorAccess").
+function wordScore(role: QuickRole, word: string): number {
+  const at = role.haystack.indexOf(word);
+  if (at >= 0) return at === 0 || /[\s@._+-]/.test(role.haystack[at - 1] ?? '') ? 3 : 2;
+  // Fuzzy: the word's letters in order within the account's or the role's name ("paydev", "adm acc").
+  return role.names.some((name) => inOrder(name, word)) ? 1 : 0;
+}
+
+function inOrder(text: string, word: string): boolean {
   let from = 0;
   for (const char of word) {
-    from = haystack.indexOf(char, from) + 1;
-    if (from === 0) return 0;
+    from = text.indexOf(char, from) + 1;
+    if (from === 0) return false;
   }
-  return 1;
+  return true;
 }
 
 /** The roles matching every word of the query, best first, at most `limit`. */
@@ -81,7 +88,7 @@ export function searchRoles(roles: readonly QuickRole[], query: string, limit = 
   for (const role of roles) {
     let score = 0;
     for (const word of words) {
-      const s = wordScore(role.haystack, word);
+      const s = wordScore(role, word);
       if (s === 0) {
         score = -1;
         break;
