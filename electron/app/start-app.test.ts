@@ -249,6 +249,38 @@ describe('the tray app', () => {
     expect(JSON.stringify(callsTo('clipboard.writeText'))).not.toContain(credentials.secretAccessKey);
   });
 
+  it('copies the device code and opens its page from the tray while signing in with a device code', async () => {
+    const app = await start();
+    await app.core.addSession({ name: 'acme', startUrl: emu.startUrl, region: emu.region });
+    await app.core.updateSettings({ preferredSignIn: 'device-code' });
+    await app.tray.refresh();
+    click(menu(), 'Sign in to acme…');
+    const copyCode = await vi.waitFor(async () => {
+      await app.tray.refresh();
+      const label = menuLabels(menu()).find((l) => l.startsWith('Copy code '));
+      if (!label) throw new Error('no device code in the menu yet');
+      return label;
+    });
+    const code = copyCode.slice('Copy code '.length);
+    click(menu(), copyCode);
+    expect(electron.clipboard.readText()).toBe(code);
+    click(menu(), 'Open verification page');
+    await vi.waitFor(() =>
+      expect(callsTo('shell.openExternal').at(-1)?.[0]).toBe(`${emu.url}/device?user_code=${code}`),
+    );
+    await emu.approveDevice(code);
+    await vi.waitFor(() => expect(app.core.sessions()[0]?.state).toBe('signed-in'), { timeout: 15_000 });
+  });
+
+  it('"Find a role…" opens the quick-pick: a frameless window on the compact page', async () => {
+    await start();
+    const before = callsTo('new BrowserWindow').length;
+    click(menu(), 'Find a role…');
+    const made = callsTo('new BrowserWindow').slice(before);
+    expect(made).toHaveLength(1);
+    expect(made[0]?.[0]).toMatchObject({ frame: false, webPreferences: { sandbox: true } });
+  });
+
   it('writes a profile kept fresh from the tray, and lists it under "Profiles kept fresh"', async () => {
     const app = await start();
     await app.core.addSession({ name: 'acme', startUrl: emu.startUrl, region: emu.region });
