@@ -94,6 +94,7 @@ test.describe('settings round-trip', () => {
       'The settings were not saved: Profile name template may use only {accountId}, {accountName}, {roleName} and {session}, not {account}.',
     );
     await expect(form.getByLabel('Profile name template')).toHaveAttribute('aria-invalid', 'true');
+    await expect(form.getByLabel('Profile name template')).toBeFocused();
     await expect(form.getByLabel('Default region')).not.toHaveAttribute('aria-invalid', 'true');
     await screen(page, 'settings-error');
     expect((await bridge.call('settings:get', {})).profileNameTemplate).toBe('{accountId}_{roleName}');

@@ -11,21 +11,32 @@ export function settingsView(state: State, actions: Actions) {
   const canStartAtLogin = state.capabilities.startAtLogin;
   // The field the last error was about is marked, and its error is read with it.
   const invalid = (input: string) => (task.field === input ? 'true' : nothing);
+  // The error about a field sits under it; others under the Save button.
+  const fieldError = (input: string) =>
+    task.error && task.field === input
+      ? html`<p class="error" role="alert" id="settings-error">${task.error}</p>`
+      : nothing;
   const described = (input: string, hint: string) => (task.field === input ? `${hint} settings-error` : hint);
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
-    const data = new FormData(event.currentTarget as HTMLFormElement);
+    const form = event.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
     const theme = String(data.get('theme'));
-    void actions.saveSettings({
-      shareTokenCacheWithAwsCli: data.get('share') === 'on',
-      removeProfilesOnSignOut: data.get('removeOnSignOut') === 'on',
-      profileNameTemplate: String(data.get('template') ?? ''),
-      preferredSignIn: data.get('signIn') === 'device-code' ? 'device-code' : 'browser',
-      defaultRegion: String(data.get('region') ?? ''),
-      theme: theme === 'light' || theme === 'dark' ? theme : 'system',
-      quickPickShortcut: String(data.get('shortcut') ?? '').trim(),
-      ...(canStartAtLogin ? { startAtLogin: data.get('startAtLogin') === 'on' } : {}),
-    });
+    // After a refusal the user lands on the field to fix (once the next frame has marked it).
+    const focusInvalid = () =>
+      requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    void actions
+      .saveSettings({
+        shareTokenCacheWithAwsCli: data.get('share') === 'on',
+        removeProfilesOnSignOut: data.get('removeOnSignOut') === 'on',
+        profileNameTemplate: String(data.get('template') ?? ''),
+        preferredSignIn: data.get('signIn') === 'device-code' ? 'device-code' : 'browser',
+        defaultRegion: String(data.get('region') ?? ''),
+        theme: theme === 'light' || theme === 'dark' ? theme : 'system',
+        quickPickShortcut: String(data.get('shortcut') ?? '').trim(),
+        ...(canStartAtLogin ? { startAtLogin: data.get('startAtLogin') === 'on' } : {}),
+      })
+      .then(focusInvalid);
   };
   return html`<section class="settings" aria-labelledby="settings-title">
     <div class="section-head"><h2 id="settings-title">Settings</h2></div>
@@ -71,6 +82,7 @@ export function settingsView(state: State, actions: Actions) {
           <p class="hint" id="settings-template-hint">
             Uses {accountId}, {accountName}, {roleName} and {session}.
           </p>
+          ${fieldError('template')}
         </div>
         <div class="field">
           <label for="settings-region">Default region</label>
@@ -87,6 +99,7 @@ export function settingsView(state: State, actions: Actions) {
           <p class="hint" id="settings-region-hint">
             Added as AWS_REGION to copied credentials; empty for none.
           </p>
+          ${fieldError('region')}
         </div>
       </fieldset>
       <fieldset>
@@ -125,6 +138,7 @@ export function settingsView(state: State, actions: Actions) {
           <p class="hint" id="settings-shortcut-hint">
             Opens “Find a role” from anywhere, such as CommandOrControl+Shift+A; empty for none.
           </p>
+          ${fieldError('shortcut')}
         </div>
       </fieldset>
       <div class="actions">
@@ -132,7 +146,7 @@ export function settingsView(state: State, actions: Actions) {
           ${task.busy ? 'Saving…' : 'Save settings'}
         </button>
         ${task.done ? html`<p class="note" role="status">${task.done}</p>` : nothing}
-        ${task.error ? html`<p class="error" role="alert" id="settings-error">${task.error}</p>` : nothing}
+        ${task.error && !task.field ? html`<p class="error" role="alert">${task.error}</p>` : nothing}
       </div>
     </form>
   </section>`;
