@@ -61,6 +61,8 @@ export function quickRoles(
       }
     }
   }
+  // Sorted by name once here, so each keystroke's sort compares numbers, not strings (localeCompare is slow).
+  roles.sort((a, b) => a.accountName.localeCompare(b.accountName) || a.roleName.localeCompare(b.roleName));
   return roles;
 }
 
@@ -84,8 +86,8 @@ function inOrder(text: string, word: string): boolean {
 /** The roles matching every word of the query, best first, at most `limit`. */
 export function searchRoles(roles: readonly QuickRole[], query: string, limit = 50): QuickRole[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  const scored: Array<{ role: QuickRole; score: number }> = [];
-  for (const role of roles) {
+  const scored: Array<{ role: QuickRole; score: number; at: number }> = [];
+  for (const [at, role] of roles.entries()) {
     let score = 0;
     for (const word of words) {
       const s = wordScore(role, word);
@@ -95,15 +97,14 @@ export function searchRoles(roles: readonly QuickRole[], query: string, limit = 
       }
       score += s;
     }
-    if (score >= 0) scored.push({ role, score });
+    if (score >= 0) scored.push({ role, score, at });
   }
   scored.sort(
     (a, b) =>
       a.role.tier - b.role.tier ||
       (a.role.tier < 2 ? a.role.order - b.role.order : 0) ||
       b.score - a.score ||
-      a.role.accountName.localeCompare(b.role.accountName) ||
-      a.role.roleName.localeCompare(b.role.roleName),
+      a.at - b.at,
   );
   return scored.slice(0, limit).map((s) => s.role);
 }
