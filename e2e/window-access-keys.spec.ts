@@ -91,6 +91,39 @@ test.describe('the Access keys dialog', () => {
   });
 });
 
+test.describe('one profile name, shown where the user decides', () => {
+  test('the name in Option 2 names the block and the profile written; the dialog scrolls, nothing clipped', async ({
+    page,
+  }) => {
+    bridge = await startWindowBridge({ acme: 'signed-in' });
+    const { dialog, role } = await openAccessKeys(page, bridge);
+    const name = dialog.getByRole('textbox', { name: 'Profile name', exact: true });
+    await expect(name).toHaveValue(`${role.accountId}_${ROLE_NAME}`);
+    await name.fill('sandbox-admin');
+    await name.press('Tab');
+    await expect(dialog.getByLabel('Profile block', { exact: true })).toHaveText(/^\[sandbox-admin\]/);
+    await dialog.getByRole('button', { name: 'Write to credentials file' }).click();
+    const done = dialog.getByRole('status').filter({ hasText: 'Wrote the profile' });
+    await expect(done).toHaveText('Wrote the profile sandbox-admin to your credentials file.');
+    expect(await readFile(bridge.sandbox.paths.credentialsFile, 'utf8')).toContain('[sandbox-admin]\n');
+    // The confirmation is reachable inside the dialog, and no code box hides lines behind its own scrollbar.
+    await done.scrollIntoViewIfNeeded();
+    await expect(done).toBeInViewport();
+    const clipped = await dialog
+      .locator('pre.code, code.value')
+      .evaluateAll(
+        (boxes) =>
+          boxes.filter(
+            (b) =>
+              (b as unknown as { scrollHeight: number; clientHeight: number }).scrollHeight >
+              (b as unknown as { clientHeight: number }).clientHeight + 1,
+          ).length,
+      );
+    expect(clipped).toBe(0);
+    await screen(page, 'access-keys-written');
+  });
+});
+
 test.describe('write a profile and see it in Profiles', () => {
   test('kept fresh in the credentials file, listed with its role and expiry, then removed', async ({
     page,
@@ -112,9 +145,21 @@ test.describe('write a profile and see it in Profiles', () => {
       .getByRole('button', { name: 'Profiles' })
       .click();
     const row = page.getByRole('row', { name: new RegExp(profile) });
-    await expect(row.getByRole('cell')).toContainText([ROLE_NAME, /\(in (59 min|1 h)\)/, 'Yes']);
+    const keepFresh = row.getByRole('switch', { name: `Keep ${profile} fresh` });
+    await expect(row.getByRole('cell')).toContainText([ROLE_NAME, /\(in (59 min|1 h)\)/, 'On']);
+    await expect(keepFresh).toBeChecked();
     await expect(row).toContainText(ACCOUNT);
+    // The time reads on one line.
+    const box = await row.locator('.when').boundingBox();
+    expect(box!.height).toBeLessThan(30);
     await screen(page, 'profiles');
+
+    // Keep-fresh switched off, then on again, for the profile already written.
+    await keepFresh.uncheck();
+    await expect.poll(async () => (await bridge!.call('profiles:list', {}))[0]?.keepFresh).toBe(false);
+    await expect(keepFresh).not.toBeChecked();
+    await keepFresh.check();
+    await expect.poll(async () => (await bridge!.call('profiles:list', {}))[0]?.keepFresh).toBe(true);
 
     await row.getByRole('button', { name: `Remove ${profile}` }).click();
     await expect(row).toBeHidden();

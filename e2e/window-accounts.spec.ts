@@ -48,6 +48,14 @@ test.describe('the accounts listed and searchable', () => {
     const roles = page.getByRole('list', { name: 'Roles in Payments dev' }).getByRole('listitem');
     await expect(roles).toHaveCount(1);
     await expect(roles).toContainText('AdministratorAccess');
+    // The account says how many of its roles the search shows, and what matched is marked.
+    const paymentsDev = bridge.emu.organisation.accounts.find((a) => a.accountName === 'Payments dev')!;
+    await expect(accountButton(page, 'Payments dev')).toContainText(`1 of ${paymentsDev.roles.length} roles`);
+    await expect(accountButton(page, 'Payments dev').locator('.account-name mark')).toHaveText([
+      'Payments',
+      'dev',
+    ]);
+    await expect(roles.locator('mark')).toHaveText('Admin');
     await screen(page, 'accounts-search');
     // A match opens by itself; the user can still close it.
     const match = accountButton(page, 'Payments dev');
@@ -87,6 +95,29 @@ test.describe('the accounts listed and searchable', () => {
     await screen(page, 'listing-progress');
     await expect(page.getByRole('heading', { name: 'All accounts (30)' })).toBeVisible();
     await expect(page.getByText(/^Listing roles/)).toBeHidden();
+  });
+});
+
+test.describe('a long list scrolls under a header that stays', () => {
+  test('the sections, the search and the sessions stay put while the list scrolls', async ({ page }) => {
+    bridge = await startWindowBridge({ acme: 'signed-in', emulator: { accounts: 200 } });
+    await bridge.open(page);
+    await expect(page.getByRole('heading', { name: 'All accounts (200)' })).toBeVisible();
+    const search = page.getByRole('searchbox', { name: 'Search accounts and roles' });
+    const before = await search.boundingBox();
+    await page.locator('.list-scroll').hover();
+    await page.mouse.wheel(0, 4000);
+    await expect
+      .poll(() => page.locator('.list-scroll').evaluate((el) => el.scrollTop))
+      .toBeGreaterThan(1000);
+    const pageScroll = () =>
+      (globalThis as unknown as { document: { scrollingElement: { scrollTop: number } } }).document
+        .scrollingElement.scrollTop;
+    expect(await page.evaluate(pageScroll)).toBe(0);
+    expect(await search.boundingBox()).toEqual(before);
+    await expect(page.getByRole('navigation', { name: 'Sections' })).toBeInViewport();
+    await expect(page.getByRole('region', { name: ACME, exact: true })).toBeInViewport();
+    await screen(page, 'accounts-scrolled');
   });
 });
 
@@ -137,11 +168,22 @@ test.describe('an ended session', () => {
     bridge.emu.revokeSessions();
     await page.getByRole('button', { name: 'Refresh' }).click();
     const sentence = 'Your session for acme (us-east-1) has ended. Sign in again.';
-    await expect(page.getByRole('main').getByRole('alert')).toHaveText(sentence);
+    // One banner: the core's sentence, how old the accounts still shown are, and the way forward.
+    const banner = page.getByRole('main').getByRole('alert');
+    await expect(banner).toHaveCount(1);
+    await expect(banner).toContainText(sentence);
+    await expect(banner).toContainText('Showing the accounts listed just now.');
+    await expect(page.getByText(sentence)).toHaveCount(1);
     const card = page.getByRole('region', { name: ACME });
     await expect(card.getByText('Expired')).toBeVisible();
     await expect(card.getByRole('button', { name: 'Sign in with the browser' })).toBeVisible();
+    // Nothing can be listed until the user signs in again.
+    await expect(page.getByRole('button', { name: 'Refresh' })).toBeDisabled();
     await screen(page, 'session-ended');
+    await banner.getByRole('button', { name: 'Sign in again' }).click();
+    await expect(card.getByText('Signed in', { exact: true })).toBeVisible();
+    await expect(banner).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Refresh' })).toBeEnabled();
   });
 });
 

@@ -89,9 +89,13 @@ test.describe('settings round-trip', () => {
     const form = page.getByRole('form', { name: 'Settings' });
     await form.getByLabel('Profile name template').fill('{account}-{roleName}');
     await form.getByRole('button', { name: 'Save settings' }).click();
+    // The field's label, not its key, and the field itself marked.
     await expect(form.getByRole('alert')).toHaveText(
-      'The settings were not saved: profileNameTemplate may use only {accountId}, {accountName}, {roleName} and {session}, not {account}.',
+      'The settings were not saved: Profile name template may use only {accountId}, {accountName}, {roleName} and {session}, not {account}.',
     );
+    await expect(form.getByLabel('Profile name template')).toHaveAttribute('aria-invalid', 'true');
+    await expect(form.getByLabel('Profile name template')).toBeFocused();
+    await expect(form.getByLabel('Default region')).not.toHaveAttribute('aria-invalid', 'true');
     await screen(page, 'settings-error');
     expect((await bridge.call('settings:get', {})).profileNameTemplate).toBe('{accountId}_{roleName}');
 
@@ -100,5 +104,70 @@ test.describe('settings round-trip', () => {
     await form.getByRole('button', { name: 'Save settings' }).click();
     await expect(form.getByRole('status')).toHaveText('Settings saved.');
     expect((await bridge.call('settings:get', {})).defaultRegion).toBeUndefined();
+  });
+
+  test('theme: dark or light hold whatever the system prefers', async ({ page }) => {
+    bridge = await startWindowBridge({ acme: 'signed-in' });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await bridge.open(page);
+    const background = () =>
+      page.evaluate(() => {
+        const g = globalThis as unknown as {
+          document: { documentElement: unknown };
+          getComputedStyle(element: unknown): { backgroundColor: string };
+        };
+        return g.getComputedStyle(g.document.documentElement).backgroundColor;
+      });
+    const light = await background();
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('button', { name: 'Settings' })
+      .click();
+    const form = page.getByRole('form', { name: 'Settings' });
+    await expect(form.getByLabel('Theme')).toHaveValue('system');
+    await form.getByLabel('Theme').selectOption('dark');
+    await form.getByRole('button', { name: 'Save settings' }).click();
+    await expect(form.getByRole('status')).toHaveText('Settings saved.');
+    await expect.poll(background).not.toBe(light);
+    await screen(page, 'settings-dark-theme');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await form.getByLabel('Theme').selectOption('light');
+    await form.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(background).toBe(light);
+    expect((await bridge.call('settings:get', {})).theme).toBe('light');
+  });
+
+  test('start at login shows only where the OS has it, and is applied when saved', async ({
+    page,
+    context,
+  }) => {
+    bridge = await startWindowBridge();
+    await bridge.open(page);
+    const settings = page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('button', { name: 'Settings' });
+    await settings.click();
+    let form = page.getByRole('form', { name: 'Settings' });
+    await expect(form.getByLabel('Theme')).toBeVisible();
+    await expect(form.getByRole('checkbox', { name: 'Start SSO Tray when I log in' })).toHaveCount(0);
+    await bridge.close();
+
+    bridge = await startWindowBridge({ capabilities: { startAtLogin: true } });
+    page = await context.newPage();
+    await bridge.open(page);
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('button', { name: 'Settings' })
+      .click();
+    form = page.getByRole('form', { name: 'Settings' });
+    await form.getByRole('checkbox', { name: 'Start SSO Tray when I log in' }).check();
+    await form.getByLabel('Quick-pick shortcut').fill('CommandOrControl+Alt+R');
+    await form.getByRole('button', { name: 'Save settings' }).click();
+    await expect(form.getByRole('status')).toHaveText('Settings saved.');
+    expect(bridge.applied.at(-1)).toMatchObject({
+      startAtLogin: true,
+      quickPickShortcut: 'CommandOrControl+Alt+R',
+    });
+    await screen(page, 'settings-start-at-login');
   });
 });

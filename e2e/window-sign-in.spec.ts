@@ -20,23 +20,30 @@ test.describe('first run: add a session and sign in with the browser', () => {
     await screen(page, 'first-run');
 
     const form = page.getByRole('form', { name: 'Add a session' });
+    const add = form.getByRole('button', { name: 'Add session' });
+    // Nothing to add yet; then each field's hint shows as the user types in it, and the button waits.
+    await expect(add).toBeDisabled();
     await form.getByLabel('Name').fill('my acme');
     await form.getByLabel('Start URL').fill('http://d-1234567890.awsapps.com/start');
-    await form.getByRole('button', { name: 'Add session' }).click();
     await expect(form.getByText('Use letters, digits, "-", "_" and "." only.')).toBeVisible();
     await expect(form.getByText('The start URL must be an https:// address.')).toBeVisible();
-    await expect(form.getByLabel('Name')).toBeFocused();
+    await expect(form.getByLabel('Name')).toHaveAttribute('aria-invalid', 'true');
+    await expect(add).toBeDisabled();
     await screen(page, 'add-session-hints');
 
     await form.getByLabel('Name').fill(ACME);
     await form.getByLabel('Start URL').fill(emu.startUrl);
     await form.getByLabel('Region').fill(emu.region);
-    await form.getByRole('button', { name: 'Add session' }).click();
+    await expect(add).toBeEnabled();
+    await add.click();
 
     const card = page.getByRole('region', { name: ACME });
     await expect(card.getByText('Signed out')).toBeVisible();
     await card.getByRole('button', { name: 'Sign in with the browser' }).click();
     await expect(card.getByText('Signed in', { exact: true })).toBeVisible();
+    // Signed in is all the card says: no "Finishing the sign-in…" and no Cancel beside it.
+    expect(await card.getByText(/Finishing the sign-in|Approve the sign-in/).count()).toBe(0);
+    expect(await card.getByRole('button', { name: 'Cancel sign-in' }).count()).toBe(0);
     await expect(card.getByText(/^Ends .+\(in (8 h|7 h 59 min)\) · renews itself$/)).toBeVisible();
     await expect(page.getByRole('button', { name: /^Payments dev/ })).toBeVisible();
     expect(bridge.browserOpened).toHaveLength(1);
@@ -65,7 +72,7 @@ test.describe('device-code sign-in', () => {
     const card = page.getByRole('region', { name: ACME });
     await card.getByRole('button', { name: 'Sign in with a device code' }).click();
 
-    const code = card.getByText(/^[A-Z]{4}-[A-Z]{4}$/);
+    const code = card.getByRole('button', { name: /^[A-Z]{4}-[A-Z]{4}$/ });
     await expect(code).toBeVisible();
     await expect(card.getByText(`Enter this code at ${bridge.emu.url}/device`)).toBeVisible();
     const timer = card.getByRole('timer');
@@ -74,7 +81,17 @@ test.describe('device-code sign-in', () => {
     await expect.poll(async () => secondsOf(await timer.textContent())).toBeLessThan(first);
     await screen(page, 'device-code');
 
-    await bridge.emu.approveDevice((await code.textContent()) ?? '');
+    // The code in one click; the page's address copied or opened (with the code filled in).
+    const userCode = (await code.textContent())?.trim() ?? '';
+    await card.getByRole('button', { name: userCode }).click();
+    await expect(card.getByRole('status').getByText('Copied')).toBeVisible();
+    expect(bridge.clipboard.at(-1)).toBe(userCode);
+    await card.getByRole('button', { name: 'Copy the address' }).click();
+    await expect.poll(() => bridge!.clipboard.at(-1)).toBe(`${bridge.emu.url}/device`);
+    await card.getByRole('button', { name: 'Open the page' }).click();
+    await expect.poll(() => bridge!.browserOpened.at(-1)).toContain(userCode);
+
+    await bridge.emu.approveDevice(userCode);
     await expect(card.getByText('Signed in', { exact: true })).toBeVisible();
     await expect(code).toBeHidden();
     expect(bridge.emu.calls({ api: 'CreateToken', status: 200 }).map((c) => c.grantType)).toEqual([
@@ -87,7 +104,7 @@ test.describe('device-code sign-in', () => {
     await bridge.open(page);
     const card = page.getByRole('region', { name: ACME });
     await card.getByRole('button', { name: 'Sign in with a device code' }).click();
-    await expect(card.getByText(/^[A-Z]{4}-[A-Z]{4}$/)).toBeVisible();
+    await expect(card.getByRole('button', { name: /^[A-Z]{4}-[A-Z]{4}$/ })).toBeVisible();
     await card.getByRole('button', { name: 'Cancel sign-in' }).click();
     await expect(card.getByText('Signed out')).toBeVisible();
     await expect(card.getByRole('button', { name: 'Sign in with a device code' })).toBeVisible();

@@ -1,6 +1,7 @@
 // Draws the tray's key glyph at 16x16 and 32x32 with Node alone: macOS "Template" PNGs (black with alpha, which macOS
 // tints for light and dark menu bars), and an orange one for Windows and Linux panels, readable on light and dark.
-// Usage: node scripts/make-tray-icons.mjs [outDir]   (default build/icons)
+// The app icon (1024x1024) and the window's logo are the same glyph on a rounded navy tile.
+// Usage: node scripts/make-tray-icons.mjs [outDir] [logoDir]   (default build/icons, renderer/src/assets)
 import { Buffer } from 'node:buffer';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -39,6 +40,53 @@ function render(scale, [red, green, blue]) {
   return { side, rows };
 }
 
+/** Coverage (0..1) of a rounded square on the 16-unit grid: the app icon's tile. */
+function inTile(x, y) {
+  const margin = 0.75;
+  const radius = 3.4;
+  const cx = Math.min(Math.max(x, margin + radius), SIZE - margin - radius);
+  const cy = Math.min(Math.max(y, margin + radius), SIZE - margin - radius);
+  return Math.hypot(x - cx, y - cy) <= radius;
+}
+
+/** The key at 70% of the tile, centred: the glyph's own box is x 0.5..15.5, y 3.5..12.5. */
+function inTileKey(x, y) {
+  const k = 0.7;
+  return inKey((x - 8) / k + 8, (y - 8) / k + 8);
+}
+
+const TILE_TOP = [0x2b, 0x4a, 0x70];
+const TILE_BOTTOM = [0x13, 0x22, 0x36];
+
+/** RGBA rows of the app icon at `side` pixels: the key (orange) over the tile (a navy gradient). */
+function renderAppIcon(side, samples) {
+  const rows = Buffer.alloc(side * (side * 4 + 1));
+  const unit = side / SIZE;
+  for (let py = 0; py < side; py++) {
+    const row = py * (side * 4 + 1);
+    const t = py / side;
+    const tile = TILE_TOP.map((top, i) => Math.round(top + (TILE_BOTTOM[i] - top) * t));
+    for (let px = 0; px < side; px++) {
+      let tileHits = 0;
+      let keyHits = 0;
+      for (let sy = 0; sy < samples; sy++)
+        for (let sx = 0; sx < samples; sx++) {
+          const x = (px + (sx + 0.5) / samples) / unit;
+          const y = (py + (sy + 0.5) / samples) / unit;
+          if (inTile(x, y)) {
+            tileHits++;
+            if (inTileKey(x, y)) keyHits++;
+          }
+        }
+      const total = samples * samples;
+      const key = tileHits ? keyHits / tileHits : 0;
+      const colour = tile.map((c, i) => Math.round(c + (PANEL_COLOUR[i] - c) * key));
+      rows.set([...colour, Math.round((255 * tileHits) / total)], row + 1 + px * 4);
+    }
+  }
+  return { side, rows };
+}
+
 function chunk(type, data) {
   const length = Buffer.alloc(4);
   length.writeUInt32BE(data.length);
@@ -54,7 +102,15 @@ export const TEMPLATE_COLOUR = [0, 0, 0];
 export const PANEL_COLOUR = [0xff, 0x99, 0x00];
 
 export function trayIconPng(scale, colour = TEMPLATE_COLOUR) {
-  const { side, rows } = render(scale, colour);
+  return png(render(scale, colour));
+}
+
+/** The app icon, `side` pixels square (1024 for the packaged app, small for the window's logo). */
+export function appIconPng(side) {
+  return png(renderAppIcon(side, side >= 512 ? 3 : 8));
+}
+
+function png({ side, rows }) {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(side, 0);
   header.writeUInt32BE(side, 4);
@@ -75,5 +131,11 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   writeFileSync(path.join(outDir, 'tray-Template@2x.png'), trayIconPng(2));
   writeFileSync(path.join(outDir, 'tray.png'), trayIconPng(1, PANEL_COLOUR));
   writeFileSync(path.join(outDir, 'tray@2x.png'), trayIconPng(2, PANEL_COLOUR));
-  console.log(`tray icons written to ${outDir}`);
+  writeFileSync(path.join(outDir, 'icon.png'), appIconPng(1024));
+  const logoDir =
+    process.argv[3] ??
+    path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'renderer', 'src', 'assets');
+  mkdirSync(logoDir, { recursive: true });
+  writeFileSync(path.join(logoDir, 'logo.png'), appIconPng(64));
+  console.log(`tray icons and the app icon written to ${outDir}, the window's logo to ${logoDir}`);
 }

@@ -12,6 +12,7 @@ import { SsoTrayCore, type CoreOptions } from '../../electron/core/core.js';
 import type { Channel, ChannelInput, ChannelResult } from '../../electron/ipc/contract.js';
 import { EVENT_NAMES } from '../../electron/ipc/ipc-names.js';
 import { createHandlers, invoke, type HandlerTable } from '../../electron/ipc/handlers.js';
+import type { Settings } from '../../electron/core/views.js';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../identity-center/emulator.js';
 import { makeSandbox, type Sandbox } from './sandbox.js';
 
@@ -27,6 +28,8 @@ export interface BridgeOptions {
   prepare?: (sandbox: Sandbox, emu: RunningEmulator) => Promise<void>;
   /** The session "acme" on the emulator's start URL, added (and signed in) before the window opens. */
   acme?: 'added' | 'signed-in';
+  /** What this desktop offers, as main passes it (start at login: macOS and Windows only). */
+  capabilities?: { startAtLogin?: boolean; quickPick?: boolean };
 }
 
 export const ACME = 'acme';
@@ -38,12 +41,14 @@ export interface WindowBridge {
   handlers: HandlerTable;
   /** What the main process put on the clipboard, newest last. */
   clipboard: string[];
-  /** Every URL the core asked the system browser to open. */
+  /** Every URL the core (or the window, through the main process) asked the system browser to open. */
   browserOpened: string[];
+  /** The settings main applied to the desktop after each save (start at login, the shortcut). */
+  applied: Settings[];
   /** A channel through the zod-checked table, as the window calls it; throws the error sentence. */
   call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelResult<C>>;
-  /** Shows the window on the page: the API bridged, the core's events piped in. */
-  open(page: Page): Promise<void>;
+  /** Shows the window on the page (or the compact quick-pick window): the API bridged, the core's events piped in. */
+  open(page: Page, view?: 'quick-pick'): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -68,7 +73,14 @@ export async function startWindowBridge(options: BridgeOptions = {}): Promise<Wi
     ...options.core,
   });
   const clipboard: string[] = [];
-  const handlers = createHandlers(core, { clipboard: { writeText: (text) => void clipboard.push(text) } });
+  const applied: Settings[] = [];
+  const handlers = createHandlers(core, {
+    clipboard: { writeText: (text) => void clipboard.push(text) },
+    // The app opens these with shell.openExternal; here they are recorded like the core's own.
+    openExternal: async (url) => void browserOpened.push(url),
+    applySettings: (settings) => void applied.push(settings),
+    ...options.capabilities,
+  });
   const server = await serveRenderer();
   const stops: Array<() => void> = [];
   if (options.acme) {
@@ -83,12 +95,13 @@ export async function startWindowBridge(options: BridgeOptions = {}): Promise<Wi
     handlers,
     clipboard,
     browserOpened,
+    applied,
     async call(channel, input) {
       const result = await invoke(handlers, channel, input);
       if (!result.ok) throw new Error(result.error.message);
       return result.value;
     },
-    async open(page) {
+    async open(page, view) {
       await page.exposeBinding('__ssoTrayInvoke', (_source, channel: Channel, input: unknown) =>
         invoke(handlers, channel, input),
       );
@@ -118,9 +131,9 @@ export async function startWindowBridge(options: BridgeOptions = {}): Promise<Wi
           }),
         );
       }
-      // The size main opens the window at.
-      await page.setViewportSize({ width: 1040, height: 760 });
-      await page.goto(`${server.url}/index.html`);
+      // The size main opens the window (or the compact quick-pick) at.
+      await page.setViewportSize(view ? { width: 620, height: 420 } : { width: 1040, height: 760 });
+      await page.goto(`${server.url}/index.html${view ? `?view=${view}` : ''}`);
     },
     async close() {
       stops.forEach((stop) => stop());

@@ -68,7 +68,7 @@ describe('copying with the asynchronous clipboard', () => {
       atNotice.set(this.body, clipboardNow());
       show.call(this);
     });
-    click(menu(), label, 'Copy environment variables', 'macOS and Linux (bash, zsh)');
+    click(menu(), label, 'Copy environment variables (bash, zsh)');
     const copied = await vi.waitFor(() => {
       const body = [...atNotice.keys()].find((b) => b.startsWith('Copied '));
       if (!body) throw new Error('no "Copied" notification yet');

@@ -170,7 +170,7 @@ describe('the tray app', () => {
     expect(menuLabels(menu())).toContain('acme — signed out');
 
     await signInFromTray(h, app, 'acme');
-    expect(menuLabels(menu())[0]).toBe('acme — signed in');
+    expect(menuLabels(menu())[0]).toMatch(/^acme — signed in, renews \d/);
     const account = h.emu.organisation.accounts.find((a) => a.roles.includes('ReadOnlyAccess'))!;
     await app.core.accounts('acme');
     await app.core.toggleFavourite({
@@ -181,7 +181,7 @@ describe('the tray app', () => {
     await app.tray.refresh();
 
     const role = `${account.accountName} / ReadOnlyAccess`;
-    click(menu(), role, 'Copy environment variables', 'macOS and Linux (bash, zsh)');
+    click(menu(), role, 'Copy environment variables (bash, zsh)');
     await vi.waitFor(async () =>
       expect(await electron.clipboard.readText()).toMatch(/^export AWS_ACCESS_KEY_ID=ASIA/),
     );
@@ -205,6 +205,38 @@ describe('the tray app', () => {
     for (const notification of createdNotifications())
       expect(notification.body).not.toContain(credentials.secretAccessKey);
     expect(JSON.stringify(callsTo('clipboard.writeText'))).not.toContain(credentials.secretAccessKey);
+  });
+
+  it('copies the device code and opens its page from the tray while signing in with a device code', async () => {
+    const app = await start();
+    await app.core.addSession({ name: 'acme', startUrl: h.emu.startUrl, region: h.emu.region });
+    await app.core.updateSettings({ preferredSignIn: 'device-code' });
+    await app.tray.refresh();
+    click(menu(), 'Sign in to acme…');
+    const copyCode = await vi.waitFor(async () => {
+      await app.tray.refresh();
+      const label = menuLabels(menu()).find((l) => l.startsWith('Copy code '));
+      if (!label) throw new Error('no device code in the menu yet');
+      return label;
+    });
+    const code = copyCode.slice('Copy code '.length);
+    click(menu(), copyCode);
+    await vi.waitFor(async () => expect(await electron.clipboard.readText()).toBe(code));
+    click(menu(), 'Open verification page');
+    await vi.waitFor(() =>
+      expect(callsTo('shell.openExternal').at(-1)?.[0]).toBe(`${h.emu.url}/device?user_code=${code}`),
+    );
+    await h.emu.approveDevice(code);
+    await vi.waitFor(() => expect(app.core.sessions()[0]?.state).toBe('signed-in'), { timeout: 15_000 });
+  });
+
+  it('"Find a role…" opens the quick-pick: a frameless window on the compact page', async () => {
+    await start();
+    const before = callsTo('new BrowserWindow').length;
+    click(menu(), 'Find a role…');
+    const made = callsTo('new BrowserWindow').slice(before);
+    expect(made).toHaveLength(1);
+    expect(made[0]?.[0]).toMatchObject({ frame: false, webPreferences: { sandbox: true } });
   });
 
   it('writes a profile kept fresh from the tray, and lists it under "Profiles kept fresh"', async () => {

@@ -15,6 +15,8 @@ import { forwardEvents, registerIpc } from './register-ipc.js';
 import { createNotifier } from './notifier.js';
 import { writeClipboard } from './clipboard-write.js';
 import { exposeTestHooks } from './test-hooks.js';
+import { QuickPickWindow, applyDesktopSettings, canStartAtLogin } from './quick-pick-window.js';
+import type { Settings } from '../core/views.js';
 
 export type ElectronApi = Pick<
   typeof Electron,
@@ -88,12 +90,25 @@ export async function startApp(
     (created) => forwardEvents(core, (channel, message) => created.webContents.send(channel, message)),
     electronWindowState(),
   );
+  // The quick-pick (global shortcut, "Find a role…"): its own small window over the same API.
+  const quickPick = new QuickPickWindow(
+    electron,
+    options,
+    (created) => forwardEvents(core, (channel, message) => created.webContents.send(channel, message)),
+    (electron as Partial<Pick<typeof Electron, 'globalShortcut'>>).globalShortcut,
+  );
+  const desktop = (settings: Settings) => applyDesktopSettings(settings, app, quickPick, notify);
+  const capabilities = {
+    clipboard: { writeText: (text: string) => writeClipboard(clipboard, text) },
+    openExternal: (url: string) => shell.openExternal(url),
+    applySettings: desktop,
+    startAtLogin: canStartAtLogin(process.platform),
+    quickPick: true,
+  };
   const unregisterIpc = registerIpc(
     electron.ipcMain,
-    createHandlers(core, {
-      clipboard: { writeText: (text) => writeClipboard(clipboard, text) },
-    }),
-    (event) => window.isTrusted(event),
+    createHandlers(core, capabilities),
+    (event) => window.isTrusted(event) || quickPick.isTrusted(event),
   );
   const controller = new TrayController({
     core,
@@ -103,6 +118,7 @@ export async function startApp(
     platform: process.platform,
     quit: () => app.quit(),
     openWindow: () => window.open(),
+    findRole: () => quickPick.open(),
   });
   const tray = new TrayOwner({
     electron,
@@ -137,6 +153,7 @@ export async function startApp(
     quitting = true;
     void core.whenIdle().finally(() => {
       unregisterIpc();
+      quickPick.destroy();
       window.destroy();
       core.dispose();
       tray.destroy();
@@ -147,6 +164,7 @@ export async function startApp(
   await core.start();
   await tray.refresh();
   exposeTestHooks(env, { trayBuilt: () => true, clipboard });
+  await core.settings().then(desktop, () => undefined);
   // First run: the window asks for a start URL. `--show-window` (the demo) opens it too.
   if (core.sessions().length === 0 || options.showWindow) window.open();
   for (const session of core.sessions()) {

@@ -6,7 +6,7 @@ import { isSsoTrayError } from '../core/errors.js';
 import type { SsoTrayCore } from '../core/core.js';
 import { createHandlers, type HandlerTable } from '../ipc/handlers.js';
 import type { SignInProgress } from '../core/views.js';
-import type { TrayActions, TrayRole, TrayState } from '../tray/menu-template.js';
+import type { TrayActions, TrayRole, TrayState, WindowList } from '../tray/menu-template.js';
 import { writeClipboard } from './clipboard-write.js';
 
 export interface TrayControllerDeps {
@@ -17,7 +17,9 @@ export interface TrayControllerDeps {
   notify(message: string, onClick?: () => void): void;
   quit(): void;
   platform: NodeJS.Platform;
-  openWindow?: () => void;
+  openWindow?: (list?: WindowList) => void;
+  /** Opens the quick-pick over every role. */
+  findRole?: () => void;
 }
 
 /** The copy channel's name for each single value the tray offers. */
@@ -34,6 +36,7 @@ export class TrayController {
   constructor(private readonly deps: TrayControllerDeps) {
     this.call = createHandlers(deps.core, {
       clipboard: { writeText: (text) => writeClipboard(deps.clipboard, text) },
+      openExternal: (url) => deps.shell.openExternal(url),
     });
     deps.core.on('sign-in-progress', ({ session, progress }) => this.progress(session, progress));
     deps.core.on('session-changed', (view) => {
@@ -112,6 +115,10 @@ export class TrayController {
       removeProfile: (profile) => attempt(async () => void (await call['profiles:remove']({ profile }))),
       signIn: (session) => attempt(() => this.signIn(session)),
       cancelSignIn: (session) => void call['sessions:cancel-sign-in']({ session }).catch(() => undefined),
+      copySignInCode: (session) =>
+        attempt(async () => void (await call['sessions:sign-in-page']({ session, action: 'copy-code' }))),
+      openVerificationPage: (session) =>
+        attempt(async () => void (await call['sessions:sign-in-page']({ session, action: 'open' }))),
       signOut: (session) =>
         attempt(async () => {
           const { removedProfiles } = await call['sessions:sign-out']({ session });
@@ -121,6 +128,7 @@ export class TrayController {
           );
         }),
       ...(this.deps.openWindow ? { openWindow: this.deps.openWindow } : {}),
+      ...(this.deps.findRole ? { findRole: this.deps.findRole } : {}),
       quit: () => this.deps.quit(),
     };
   }
@@ -134,7 +142,12 @@ export class TrayController {
 
   private progress(session: string, progress: SignInProgress): void {
     if (progress.step === 'device-code') {
-      this.signingIn = { session, userCode: progress.userCode, verificationUri: progress.verificationUri };
+      this.signingIn = {
+        session,
+        userCode: progress.userCode,
+        verificationUri: progress.verificationUri,
+        verificationUriComplete: progress.verificationUriComplete,
+      };
     } else if (progress.step === 'waiting' && this.signingIn?.session === session) {
       this.signingIn = { ...this.signingIn, secondsLeft: progress.secondsLeft };
     } else if (progress.step === 'open-browser' || progress.step === 'registering') {

@@ -64,6 +64,9 @@ describe('defaults', () => {
       favourites: [],
       recent: [],
       preferredSignIn: 'browser',
+      theme: 'system',
+      startAtLogin: false,
+      quickPickShortcut: 'CommandOrControl+Shift+A',
     });
     expect(Object.isFrozen(DEFAULT_SETTINGS) && Object.isFrozen(DEFAULT_SETTINGS.sessions)).toBe(true);
   });
@@ -111,7 +114,10 @@ describe('the settings file', () => {
   "defaultRegion": "eu-central-1",
   "favourites": [],
   "recent": [],
-  "preferredSignIn": "device-code"
+  "preferredSignIn": "device-code",
+  "theme": "system",
+  "startAtLogin": false,
+  "quickPickShortcut": "CommandOrControl+Shift+A"
 }
 `);
     expect((await stat(file)).mode & 0o777).toBe(0o600);
@@ -145,15 +151,15 @@ describe('the settings file', () => {
   });
 
   it('keeps keys it does not know, such as electron-store internals', async () => {
-    await writeRaw('{"version":1,"__internal__":{"migrations":{"version":"0.1.0"}},"theme":"dark"}');
+    await writeRaw('{"version":1,"__internal__":{"migrations":{"version":"0.1.0"}},"accentColour":"teal"}');
     await settingsFile.update((s) => toggleFavourite(s, admin));
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({
       ...DEFAULT_SETTINGS,
       favourites: [admin],
       __internal__: { migrations: { version: '0.1.0' } },
-      theme: 'dark',
+      accentColour: 'teal',
     });
-    expect(await settingsFile.read()).not.toHaveProperty('theme');
+    expect(await settingsFile.read()).not.toHaveProperty('accentColour');
   });
 
   it('loses no update when many are made at once, from one or two writers', async () => {
@@ -267,7 +273,7 @@ describe('older and partial files are migrated', () => {
   });
 
   it('drops fields it does not know from what it returns', () => {
-    expect(parseSettings({ version: 1, theme: 'dark' })).toEqual(DEFAULT_SETTINGS);
+    expect(parseSettings({ version: 1, accentColour: 'teal' })).toEqual(DEFAULT_SETTINGS);
     expect(settingsSchema.parse({ version: 1 })).toEqual(DEFAULT_SETTINGS);
   });
 });

@@ -70,6 +70,9 @@ const settingsObject = z
       .default(() => [])
       .transform((recent) => recent.slice(0, MAX_RECENT)),
     preferredSignIn: z.enum(SIGN_IN_FLOWS).default('browser'),
+    theme: z.enum(['system', 'light', 'dark']).default('system'),
+    startAtLogin: z.boolean().default(false),
+    quickPickShortcut: z.string().max(64).default('CommandOrControl+Shift+A'),
   })
   .superRefine((settings, ctx) => {
     const seen = new Set<string>();

@@ -78,6 +78,12 @@ export interface Settings {
   /** Newest first, at most MAX_RECENT. */
   recent: Array<RoleKey & { usedAt: string }>;
   preferredSignIn: 'browser' | 'device-code';
+  /** The window's colours: the system's, or always light or dark. */
+  theme: 'system' | 'light' | 'dark';
+  /** Start SSO Tray when the user logs in (macOS and Windows; Electron cannot on Linux). */
+  startAtLogin: boolean;
+  /** The global shortcut that opens the quick-pick (an Electron accelerator); empty for none. */
+  quickPickShortcut: string;
 }
 
 export interface OwnedProfile {

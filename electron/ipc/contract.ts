@@ -93,10 +93,27 @@ export const contract = {
         profileNameTemplate: z.string().min(1).max(128).optional(),
         defaultRegion: z.string().max(32).optional(),
         preferredSignIn: z.enum(SIGN_IN_FLOWS).optional(),
+        theme: z.enum(['system', 'light', 'dark']).optional(),
+        startAtLogin: z.boolean().optional(),
+        // An Electron accelerator ("CommandOrControl+Shift+A"), or empty for none.
+        quickPickShortcut: z
+          .string()
+          .max(64)
+          .regex(
+            /^([A-Za-z0-9]+(\+[A-Za-z0-9=\-[\];',./`\\]+)*)?$/,
+            'a shortcut looks like CommandOrControl+Shift+A',
+          )
+          .optional(),
       })
       .strict(),
   ).returns<Settings>(),
   'favourites:toggle': channel(role).returns<Settings>(),
+  /** What this desktop offers the window (start at login exists on macOS and Windows only). */
+  'app:capabilities': channel(z.object({}).strict()).returns<{ startAtLogin: boolean; quickPick: boolean }>(),
+  /** The device code of a sign-in in progress: copy the code or the address, or open the page in the browser. */
+  'sessions:sign-in-page': channel(
+    z.object({ session: name, action: z.enum(['copy-code', 'copy-address', 'open']) }).strict(),
+  ).returns<void>(),
 } as const;
 
 export type Contract = typeof contract;

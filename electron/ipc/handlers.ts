@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { SsoTrayError, isSsoTrayError } from '../core/errors.js';
 import type { SsoTrayCore } from '../core/core.js';
 import { formatCredentials, type CredentialFormat } from '../core/formats.js';
+import type { Settings, SignInProgress } from '../core/views.js';
 import { contract, type Channel, type ChannelArgs, type ChannelResult } from './contract.js';
 
 export type HandlerTable = { [C in Channel]: (args: ChannelArgs<C>) => Promise<ChannelResult<C>> };
@@ -11,6 +12,14 @@ export type HandlerTable = { [C in Channel]: (args: ChannelArgs<C>) => Promise<C
 /** What only the app has: the clipboard (the CLI prints instead). */
 export interface HandlerCapabilities {
   clipboard?: { writeText(text: string): Promise<void> | void }; // Electron 45's is asynchronous
+  /** Opens an address in the system browser (the app's shell.openExternal). */
+  openExternal?(url: string): Promise<void>;
+  /** Applies saved settings to the desktop (start at login, the quick-pick's shortcut); present where it can. */
+  applySettings?(settings: Settings): void;
+  /** Whether the OS lets an app start at login (Electron: macOS and Windows). */
+  startAtLogin?: boolean;
+  /** Whether a quick-pick window exists. */
+  quickPick?: boolean;
 }
 
 const VALUE_OF = {
@@ -20,6 +29,15 @@ const VALUE_OF = {
 } as const;
 
 export function createHandlers(core: SsoTrayCore, capabilities: HandlerCapabilities = {}): HandlerTable {
+  // The device code of each sign-in in progress: the window copies or opens only what the core announced.
+  const deviceCodes = new Map<string, Extract<SignInProgress, { step: 'device-code' }>>();
+  core.on('sign-in-progress', ({ session, progress }) => {
+    if (progress.step === 'device-code') deviceCodes.set(session, progress);
+    else if (progress.step !== 'waiting') deviceCodes.delete(session);
+  });
+  core.on('session-changed', (view) => {
+    if (view.state !== 'signing-in') deviceCodes.delete(view.name);
+  });
   return {
     'sessions:list': async () => {
       await core.start();
@@ -73,8 +91,34 @@ export function createHandlers(core: SsoTrayCore, capabilities: HandlerCapabilit
       removed: await core.removeProfile(args.profile, { force: args.force }),
     }),
     'settings:get': () => core.settings(),
-    'settings:update': (args) => core.updateSettings(args),
+    'settings:update': async (args) => {
+      const settings = await core.updateSettings(args);
+      capabilities.applySettings?.(settings);
+      return settings;
+    },
     'favourites:toggle': (args) => core.toggleFavourite(args),
+    'app:capabilities': async () => ({
+      startAtLogin: capabilities.startAtLogin ?? false,
+      quickPick: capabilities.quickPick ?? false,
+    }),
+    'sessions:sign-in-page': async ({ session, action }) => {
+      const code = deviceCodes.get(session);
+      if (!code) {
+        throw new SsoTrayError(
+          'invalid-input',
+          `No device-code sign-in to ${session} is waiting; press Sign in with a device code again.`,
+        );
+      }
+      if (action === 'open') {
+        if (!capabilities.openExternal)
+          throw new SsoTrayError('invalid-input', `Open ${code.verificationUriComplete} in your browser.`);
+        await capabilities.openExternal(code.verificationUriComplete);
+        return;
+      }
+      if (!capabilities.clipboard)
+        throw new SsoTrayError('invalid-input', 'Copying needs the SSO Tray app; type the code instead.');
+      await capabilities.clipboard.writeText(action === 'copy-code' ? code.userCode : code.verificationUri);
+    },
   };
 }
 

@@ -28,6 +28,8 @@ const EVERY_CHANNEL: Record<Channel, true> = {
   'settings:get': true,
   'settings:update': true,
   'favourites:toggle': true,
+  'app:capabilities': true,
+  'sessions:sign-in-page': true,
 };
 
 const EVERY_EVENT: Record<AppEventName, true> = {

@@ -91,9 +91,13 @@ function recordingActions(withWindow = false): { actions: TrayActions; calls: un
     removeProfile: (profile) => calls.push(['removeProfile', profile]),
     signIn: (session) => calls.push(['signIn', session]),
     cancelSignIn: (session) => calls.push(['cancelSignIn', session]),
+    copySignInCode: (session) => calls.push(['copySignInCode', session]),
+    openVerificationPage: (session) => calls.push(['openVerificationPage', session]),
     signOut: (session) => calls.push(['signOut', session]),
     quit: () => calls.push(['quit']),
-    ...(withWindow ? { openWindow: () => calls.push(['openWindow']) } : {}),
+    ...(withWindow
+      ? { openWindow: (list?: string) => calls.push(list ? ['openWindow', list] : ['openWindow']) }
+      : {}),
   };
   return { actions, calls };
 }
@@ -137,7 +141,8 @@ describe('the whole menu for a realistic day', () => {
   it("gives each role the portal's copy formats, the individual values and writing a profile", () => {
     const menu = built(state(), recordingActions().actions);
     expect(menuLabels(menu, PAYMENTS)).toEqual([
-      'Copy environment variables',
+      'Copy environment variables (bash, zsh)',
+      'Copy for another shell',
       'Copy profile block',
       'Copy access key ID',
       'Copy secret access key',
@@ -163,24 +168,21 @@ describe('each click asks for the right thing', () => {
     const { actions, calls } = recordingActions();
     const menu = built(state(), actions);
     const expected: Array<[string[], unknown[]]> = [
+      [['Copy environment variables (bash, zsh)'], ['copy', payments, 'env']],
       [
-        ['Copy environment variables', 'macOS and Linux (bash, zsh)'],
-        ['copy', payments, 'env'],
-      ],
-      [
-        ['Copy environment variables', 'fish shell'],
+        ['Copy for another shell', 'fish shell'],
         ['copy', payments, 'fish'],
       ],
       [
-        ['Copy environment variables', 'PowerShell'],
+        ['Copy for another shell', 'PowerShell'],
         ['copy', payments, 'powershell'],
       ],
       [
-        ['Copy environment variables', 'Windows cmd'],
+        ['Copy for another shell', 'Windows cmd'],
         ['copy', payments, 'windows-cmd'],
       ],
       [
-        ['Copy environment variables', '.env file'],
+        ['Copy for another shell', '.env file'],
         ['copy', payments, 'dotenv'],
       ],
       [['Copy profile block'], ['copy', payments, 'profile']],
@@ -220,6 +222,17 @@ describe('each click asks for the right thing', () => {
     expect(menuLabels(menu).slice(-2)).toEqual(['Open SSO Tray…', 'Quit']);
     click(menu, 'Open SSO Tray…');
     expect(calls).toEqual([['openWindow']]);
+  });
+});
+
+describe('"Find a role…" opens the quick-pick', () => {
+  it('sits above "Open SSO Tray…" when the app has a quick-pick', () => {
+    const { actions, calls } = recordingActions(true);
+    const menu = built(state(), { ...actions, findRole: () => calls.push(['findRole']) });
+    expect(menuLabels(menu).slice(-3)).toEqual(['Find a role…', 'Open SSO Tray…', 'Quit']);
+    click(menu, 'Find a role…');
+    expect(calls).toEqual([['findRole']]);
+    expect(menuLabels(built(state(), recordingActions(true).actions))).not.toContain('Find a role…');
   });
 });
 
@@ -268,15 +281,23 @@ describe('the sign-in status line', () => {
       }),
       actions,
     );
-    expect(menuLabels(menu).slice(0, 4)).toEqual([
+    expect(menuLabels(menu).slice(0, 6)).toEqual([
       'acme — signing in: enter ABCD-EFGH at https://device.sso.us-east-1.amazonaws.com/ (4:59 left)',
+      'Copy code ABCD-EFGH',
+      'Open verification page',
       'Cancel sign-in',
       'beta — signed out',
       'Sign in to beta…',
     ]);
     expect(findItem(menu, PAYMENTS).sublabel).toBe('Signing in to acme…');
+    click(menu, 'Copy code ABCD-EFGH');
+    click(menu, 'Open verification page');
     click(menu, 'Cancel sign-in');
-    expect(calls).toEqual([['cancelSignIn', 'acme']]);
+    expect(calls).toEqual([
+      ['copySignInCode', 'acme'],
+      ['openVerificationPage', 'acme'],
+      ['cancelSignIn', 'acme'],
+    ]);
   });
 
   it('points to the browser during a browser sign-in', () => {
@@ -287,12 +308,15 @@ describe('the sign-in status line', () => {
       }),
       recordingActions().actions,
     );
-    expect(menuLabels(menu)[0]).toBe('acme — signing in: continue in your browser (1:01 left)');
+    expect(menuLabels(menu).slice(0, 2)).toEqual([
+      'acme — signing in: continue in your browser (1:01 left)',
+      'Cancel sign-in',
+    ]);
   });
 
-  it('does not show an end time for a sign-in that renews itself, and says when one is renewing', () => {
+  it('shows when a sign-in that renews itself renews next, and says when one is renewing', () => {
     const renewable = built(state({ sessions: [{ ...acme, renewable: true }] }), recordingActions().actions);
-    expect(menuLabels(renewable)[0]).toBe('acme — signed in');
+    expect(menuLabels(renewable)[0]).toBe('acme — signed in, renews 16:05');
     const renewing = built(
       state({ sessions: [{ ...acme, state: 'refreshing' }] }),
       recordingActions().actions,
@@ -327,7 +351,7 @@ describe('empty states say what to do', () => {
       'No favourites yet: the roles you copy or write show under Recent',
       '---',
       'Recent',
-      'Nothing used yet: copy or write a role with sso-tray creds or sso-tray write',
+      'Nothing used yet: the roles you copy or write from this menu show here',
       '---',
       'Profiles kept fresh',
       'None yet: choose “Write and keep fresh” on a role',
@@ -346,8 +370,42 @@ describe('empty states say what to do', () => {
     const labels = menuLabels(built(state({ recent: [payments] }), recordingActions().actions));
     expect(labels.slice(labels.indexOf('Recent'), labels.indexOf('Recent') + 2)).toEqual([
       'Recent',
-      'Nothing used yet: copy or write a role with sso-tray creds or sso-tray write',
+      'Nothing used yet: the roles you copy or write from this menu show here',
     ]);
+  });
+});
+
+describe('long lists stay short, with More… opening the window on them', () => {
+  const many = (n: number, name: string): TrayRole[] =>
+    Array.from({ length: n }, (_, i) => ({
+      session: 'acme',
+      accountId: String(100000000000 + i),
+      accountName: `${name} ${i + 1}`,
+      roleName: name,
+    }));
+
+  it('caps favourites at 10 and recent at 5, each with More…', () => {
+    const { actions, calls } = recordingActions(true);
+    const menu = built(state({ favourites: many(14, 'Fav'), recent: many(8, 'Used') }), actions);
+    const labels = menuLabels(menu);
+    const favourites = labels.slice(labels.indexOf('Favourites') + 1, labels.indexOf('Recent') - 1);
+    expect(favourites).toHaveLength(11);
+    expect(favourites.at(-1)).toBe('More… (4 more)');
+    const recent = labels.slice(labels.indexOf('Recent') + 1, labels.indexOf('Profiles kept fresh') - 1);
+    expect(recent).toEqual([...many(5, 'Used').map((r) => `${r.accountName} / Used`), 'More… (3 more)']);
+    click(menu, 'More… (4 more)');
+    click(menu, 'More… (3 more)');
+    expect(calls).toEqual([
+      ['openWindow', 'favourites'],
+      ['openWindow', 'recent'],
+    ]);
+  });
+
+  it('has no More… when everything fits', () => {
+    const fits = state({ recent: recentRoles.slice(0, 5) });
+    expect(menuLabels(built(fits, recordingActions(true).actions)).some((l) => l.startsWith('More'))).toBe(
+      false,
+    );
   });
 });
 
@@ -374,15 +432,20 @@ describe("'&' in a name", () => {
 
 describe("the user's platform comes first in the shells", () => {
   const shells = (platform: NodeJS.Platform) =>
-    menuLabels(
-      built(state({ platform }), recordingActions().actions),
-      PAYMENTS,
-      'Copy environment variables',
-    );
+    menuLabels(built(state({ platform }), recordingActions().actions), PAYMENTS, 'Copy for another shell');
 
-  it('on Windows: PowerShell and cmd, then the POSIX shells, then .env', () => {
+  it("puts the platform's own shell on the role's first level", () => {
+    const first = (platform: NodeJS.Platform) =>
+      menuLabels(built(state({ platform }), recordingActions().actions), PAYMENTS)[0];
+    expect(first('win32')).toBe('Copy environment variables (PowerShell)');
+    expect(first('darwin')).toBe('Copy environment variables (bash, zsh)');
+    const { actions, calls } = recordingActions();
+    click(built(state({ platform: 'win32' }), actions), PAYMENTS, 'Copy environment variables (PowerShell)');
+    expect(calls).toEqual([['copy', payments, 'powershell']]);
+  });
+
+  it('on Windows: cmd, then the POSIX shells, then .env, one level down', () => {
     expect(shells('win32')).toEqual([
-      'PowerShell',
       'Windows cmd',
       'macOS and Linux (bash, zsh)',
       'fish shell',
@@ -391,7 +454,7 @@ describe("the user's platform comes first in the shells", () => {
   });
 
   it('on macOS and Linux: bash/zsh and fish, then the Windows shells, then .env', () => {
-    const posix = ['macOS and Linux (bash, zsh)', 'fish shell', 'PowerShell', 'Windows cmd', '.env file'];
+    const posix = ['fish shell', 'PowerShell', 'Windows cmd', '.env file'];
     expect(shells('darwin')).toEqual(posix);
     expect(shells('linux')).toEqual(posix);
   });
@@ -410,7 +473,7 @@ describe('the tooltip', () => {
       { ...acme, name: 'd', state: 'expired' },
     ];
     expect(trayTooltip(state({ sessions: views }))).toBe(
-      'SSO Tray — a: signed in; b: signed in, renewing; c: signing in; d: expired, sign in again',
+      'SSO Tray — a: signed in, renews in 7h 12m; b: signed in, renewing; c: signing in; d: expired, sign in again',
     );
     expect(trayTooltip(state({ sessions: [] }))).toBe('SSO Tray — no sign-in set up');
   });

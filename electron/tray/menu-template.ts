@@ -14,7 +14,13 @@ export interface TrayState extends TimeStyle {
   /** settings.recent, newest first; favourites and all but the first TRAY_RECENT_LIMIT are left out here. */
   recent: TrayRole[];
   profiles: OwnedProfile[];
-  signingIn?: { session: string; userCode?: string; verificationUri?: string; secondsLeft?: number };
+  signingIn?: {
+    session: string;
+    userCode?: string;
+    verificationUri?: string;
+    verificationUriComplete?: string;
+    secondsLeft?: number;
+  };
   /** Epoch ms: every time shown is relative to this, never to the system clock. */
   now: number;
   /** The env-var submenu lists this platform's shells first. */
@@ -25,21 +31,31 @@ export interface TrayActions extends RoleActions {
   removeProfile(profile: string): void;
   signIn(session: string): void;
   cancelSignIn(session: string): void;
+  /** The device code of the sign-in in progress, to the clipboard. */
+  copySignInCode(session: string): void;
+  /** The device-code sign-in's verification page (the code filled in), in the browser. */
+  openVerificationPage(session: string): void;
   signOut(session: string): void;
-  /** Absent until the window exists: then there is no "Open SSO Tray…" item. */
-  openWindow?(): void;
+  /** Absent until the window exists: then there is no "Open SSO Tray…" item. With a list, the window shows it. */
+  openWindow?(list?: WindowList): void;
+  /** Absent until the quick-pick exists: then there is no "Find a role…" item. */
+  findRole?(): void;
   quit(): void;
 }
 
+/** The lists "More…" opens the window on. */
+export type WindowList = 'favourites' | 'recent';
+
 export const TRAY_RECENT_LIMIT = 5;
-const RECENT_HINT = 'Nothing used yet: copy or write a role with sso-tray creds or sso-tray write';
+export const TRAY_FAVOURITES_LIMIT = 10;
+const RECENT_HINT = 'Nothing used yet: the roles you copy or write from this menu show here';
 // Windows cuts a tray tooltip at 127 characters.
 const WINDOWS_TOOLTIP_MAX = 127;
 
 export function buildTrayMenu(state: TrayState, actions: TrayActions): MenuItemConstructorOptions[] {
-  const recent = state.recent
-    .filter((role) => !state.favourites.some((favourite) => sameRole(favourite, role)))
-    .slice(0, TRAY_RECENT_LIMIT);
+  const recent = state.recent.filter(
+    (role) => !state.favourites.some((favourite) => sameRole(favourite, role)),
+  );
   const favouritesHint = actions.openWindow
     ? 'No favourites yet: star a role in the window'
     : 'No favourites yet: the roles you copy or write show under Recent';
@@ -48,8 +64,8 @@ export function buildTrayMenu(state: TrayState, actions: TrayActions): MenuItemC
     state.sessions.length
       ? state.sessions.flatMap((view) => sessionItems(view, state, actions))
       : [noSessions(actions)],
-    section('Favourites', state.favourites, favouritesHint, state, actions),
-    section('Recent', recent, RECENT_HINT, state, actions),
+    section('Favourites', state.favourites, TRAY_FAVOURITES_LIMIT, favouritesHint, state, actions),
+    section('Recent', recent, TRAY_RECENT_LIMIT, RECENT_HINT, state, actions),
     profilesSection(state, actions),
     signedIn.map((view) => ({
       label: menuLabel(`Sign out of ${view.name}`),
@@ -74,7 +90,9 @@ export function buildProblemMenu(message: string, actions: TrayActions): MenuIte
 
 function closingItems(actions: TrayActions): MenuItemConstructorOptions[] {
   const open = actions.openWindow?.bind(actions);
+  const find = actions.findRole?.bind(actions);
   return [
+    ...(find ? [{ label: 'Find a role…', click: () => find() }] : []),
     ...(open ? [{ label: 'Open SSO Tray…', click: () => open() }] : []),
     { label: 'Quit', click: () => actions.quit() },
   ];
@@ -103,16 +121,28 @@ function sessionItems(
   });
   const signIn = { label: menuLabel(`Sign in to ${view.name}…`), click: () => actions.signIn(view.name) };
   switch (view.state) {
-    case 'signed-in':
-      if (view.renewable || !view.expiresAt) return [status('signed in')];
-      return [status(`signed in, ends ${clockTime(Date.parse(view.expiresAt), state.now, state)}`)];
+    case 'signed-in': {
+      if (!view.expiresAt) return [status('signed in')];
+      const at = clockTime(Date.parse(view.expiresAt), state.now, state);
+      return [status(`signed in, ${view.renewable ? 'renews' : 'ends'} ${at}`)];
+    }
     case 'refreshing':
       return [status('signed in, renewing…')];
-    case 'signing-in':
+    case 'signing-in': {
+      const progress = state.signingIn?.session === view.name ? state.signingIn : undefined;
+      // A code in a disabled item cannot be copied: the code and its page get items of their own.
+      const device = progress?.userCode
+        ? [
+            { label: `Copy code ${progress.userCode}`, click: () => actions.copySignInCode(view.name) },
+            { label: 'Open verification page', click: () => actions.openVerificationPage(view.name) },
+          ]
+        : [];
       return [
-        status(signingInText(state.signingIn?.session === view.name ? state.signingIn : undefined)),
+        status(signingInText(progress)),
+        ...device,
         { label: 'Cancel sign-in', click: () => actions.cancelSignIn(view.name) },
       ];
+    }
     case 'expired':
       return [status('expired'), signIn];
     case 'signed-out':
@@ -132,8 +162,8 @@ function signingInText(progress: TrayState['signingIn']): string {
 function tooltipStatus(view: SessionView, state: TrayState): string {
   switch (view.state) {
     case 'signed-in':
-      if (view.renewable || !view.expiresAt) return 'signed in';
-      return `signed in, ends in ${duration(Date.parse(view.expiresAt) - state.now)}`;
+      if (!view.expiresAt) return 'signed in';
+      return `signed in, ${view.renewable ? 'renews' : 'ends'} in ${duration(Date.parse(view.expiresAt) - state.now)}`;
     case 'refreshing':
       return 'signed in, renewing';
     case 'signing-in':
@@ -155,18 +185,26 @@ function blockedReason(role: TrayRole, sessions: SessionView[]): string | undefi
 }
 
 function section(
-  title: string,
+  title: 'Favourites' | 'Recent',
   roles: TrayRole[],
+  limit: number,
   hint: string,
   state: TrayState,
   actions: TrayActions,
 ): MenuItemConstructorOptions[] {
-  const items = roles.map((role) =>
-    roleItem(role, blockedReason(role, state.sessions), state.platform, actions),
-  );
+  const items = roles
+    .slice(0, limit)
+    .map((role) => roleItem(role, blockedReason(role, state.sessions), state.platform, actions));
+  const hidden = roles.length - items.length;
+  const open = actions.openWindow?.bind(actions);
+  const list: WindowList = title === 'Favourites' ? 'favourites' : 'recent';
+  // A long list stays short here; the window holds all of it.
+  const more: MenuItemConstructorOptions[] =
+    hidden > 0 && open ? [{ label: `More… (${hidden} more)`, click: () => open(list) }] : [];
   return [
     { label: title, enabled: false },
     ...(items.length ? items : [{ label: menuLabel(hint), enabled: false }]),
+    ...more,
   ];
 }
 

@@ -20,6 +20,13 @@ export interface RoleActions {
 const POSIX_SHELLS: CredentialFormat[] = ['env', 'fish'];
 const WINDOWS_SHELLS: CredentialFormat[] = ['powershell', 'windows-cmd'];
 
+/** The shell whose copy sits on the role's first level: PowerShell on Windows, bash/zsh elsewhere. */
+export function defaultShell(platform: NodeJS.Platform): CredentialFormat {
+  return platform === 'win32' ? 'powershell' : 'env';
+}
+
+const SHORT_SHELL: Partial<Record<CredentialFormat, string>> = { env: 'bash, zsh', powershell: 'PowerShell' };
+
 /** The environment-variable formats, the user's own platform's shells first and .env last. */
 export function shellFormats(platform: NodeJS.Platform): CredentialFormat[] {
   const own = platform === 'win32' ? WINDOWS_SHELLS : POSIX_SHELLS;
@@ -67,13 +74,21 @@ function roleSubmenu(
     label,
     click: () => actions.copyValue(role, name),
   });
+  const shell = defaultShell(platform);
   return [
+    // The copy most users want, one click from the role; other shells one level down.
     {
-      label: 'Copy environment variables',
-      submenu: shellFormats(platform).map((format) => ({
-        label: menuLabel(FORMAT_LABELS[format]),
-        click: () => actions.copy(role, format),
-      })),
+      label: `Copy environment variables (${SHORT_SHELL[shell] ?? FORMAT_LABELS[shell]})`,
+      click: () => actions.copy(role, shell),
+    },
+    {
+      label: 'Copy for another shell',
+      submenu: shellFormats(platform)
+        .filter((format) => format !== shell)
+        .map((format) => ({
+          label: menuLabel(FORMAT_LABELS[format]),
+          click: () => actions.copy(role, format),
+        })),
     },
     { label: 'Copy profile block', click: () => actions.copy(role, 'profile') },
     value('Copy access key ID', 'accessKeyId'),

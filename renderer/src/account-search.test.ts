@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchAccounts } from './account-search.js';
+import { markMatches, queryWords, searchAccounts } from './account-search.js';
 
 const accounts = [
   {
@@ -58,5 +58,16 @@ describe('the window search box', () => {
 
   it('finds nothing for a word nothing contains', () => {
     expect(searchAccounts(accounts, 'payments zzz')).toEqual([]);
+  });
+});
+
+describe('what the search matched, marked', () => {
+  it('cuts the text into plain and matched parts, any word, any case', () => {
+    expect(markMatches('Payments dev', queryWords('pay DEV'))).toEqual([
+      { text: 'Pay', match: true },
+      { text: 'ments ', match: false },
+      { text: 'dev', match: true },
+    ]);
+    expect(markMatches('Sandbox', [])).toEqual([{ text: 'Sandbox', match: false }]);
   });
 });

@@ -46,3 +46,26 @@ export function searchAccounts<A extends SearchableAccount>(
   hits.sort((a, b) => a.rank - b.rank || a.account.accountName.localeCompare(b.account.accountName));
   return hits.map(({ account, roles }) => ({ account, roles }));
 }
+
+/** The query's words, as searchAccounts splits them. */
+export function queryWords(query: string): string[] {
+  return query.toLowerCase().split(/\s+/).filter(Boolean);
+}
+
+/** The text cut into plain and matched parts (any word of the query, case-insensitively), for <mark>. */
+export function markMatches(text: string, words: readonly string[]): Array<{ text: string; match: boolean }> {
+  const lower = text.toLowerCase();
+  const hit = new Array<boolean>(text.length).fill(false);
+  for (const word of words) {
+    for (let at = lower.indexOf(word); at >= 0 && word; at = lower.indexOf(word, at + 1)) {
+      hit.fill(true, at, at + word.length);
+    }
+  }
+  const parts: Array<{ text: string; match: boolean }> = [];
+  for (let i = 0; i < text.length; i++) {
+    const last = parts.at(-1);
+    if (last && last.match === hit[i]) last.text += text[i];
+    else parts.push({ text: text[i] ?? '', match: hit[i] ?? false });
+  }
+  return parts;
+}

@@ -4,6 +4,7 @@ import * as accounts from './actions/account-actions.js';
 import type { ActionContext } from './actions/context.js';
 import * as sessions from './actions/session-actions.js';
 import * as settings from './actions/settings-actions.js';
+import * as quickPick from './quick-pick/quick-pick-actions.js';
 
 type Bound<F> = F extends (ctx: ActionContext, ...args: infer A) => infer R ? (...args: A) => R : never;
 
@@ -25,6 +26,7 @@ export function createActions(ctx: ActionContext) {
       removeSession: sessions.removeSession,
       signIn: sessions.signIn,
       cancelSignIn: sessions.cancelSignIn,
+      useSignInPage: sessions.useSignInPage,
       signOut: sessions.signOut,
     }),
     ...bind(ctx, {
@@ -39,6 +41,7 @@ export function createActions(ctx: ActionContext) {
       selectShellFormat: accessKeys.selectShellFormat,
       copyCredentials: accessKeys.copyCredentials,
       setKeepFresh: accessKeys.setKeepFresh,
+      setProfileName: accessKeys.setProfileName,
       writeCredentialsFile: accessKeys.writeCredentialsFile,
       writeConfigProfile: accessKeys.writeConfigProfile,
       closeAccessKeys: accessKeys.closeAccessKeys,
@@ -46,8 +49,17 @@ export function createActions(ctx: ActionContext) {
     ...bind(ctx, {
       saveSettings: settings.saveSettings,
       removeProfile: settings.removeProfile,
+      setProfileKeepFresh: settings.setProfileKeepFresh,
       showSection: settings.showSection,
       dismissProblem: settings.dismissProblem,
+    }),
+    ...bind(ctx, {
+      openQuickPick: quickPick.openQuickPick,
+      quickPickType: quickPick.quickPickType,
+      quickPickMove: quickPick.quickPickMove,
+      quickPickSelect: quickPick.quickPickSelect,
+      quickPickRun: quickPick.quickPickRun,
+      closeQuickPick: quickPick.closeQuickPick,
     }),
   };
 }

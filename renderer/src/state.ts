@@ -8,6 +8,7 @@ import type {
   Settings,
   SignInProgress,
 } from './api.js';
+import type { QuickPickState } from './quick-pick/quick-pick-state.js';
 import type { SessionHints } from './session-form-hints.js';
 
 export type Section = 'accounts' | 'profiles' | 'settings';
@@ -39,10 +40,14 @@ export interface Task {
   busy: boolean;
   done?: string;
   error?: string;
+  /** The form field the error is about (its input's name), marked invalid. */
+  field?: string;
 }
 
 export interface AccessKeysState {
   role: RoleRef & { accountName: string };
+  /** The one profile name: in the block of Option 2, and the one written. */
+  profileName?: string;
   /** The tab of Option 1. */
   shellFormat: CredentialFormat;
   texts: Partial<Record<CredentialFormat, string>>;
@@ -58,6 +63,8 @@ export interface AccessKeysState {
 }
 
 export interface State {
+  /** The main window, or the compact quick-pick window (index.html?view=quick-pick). */
+  page: 'window' | 'quick-pick';
   ready: boolean;
   loadError?: string;
   now: number;
@@ -67,7 +74,25 @@ export interface State {
   signIns: Record<string, SignInActivity>;
   /** The last sentence a session's own action (sign in, sign out, remove) failed with, or a note. */
   sessionNotes: Record<string, { text: string; error: boolean }>;
-  addSession: { open: boolean; busy: boolean; hints: SessionHints; error?: string; showHints: boolean };
+  /** The core's sentence when a session's sign-in has ended (shown once, in the accounts' banner). */
+  signInNeeded: Record<string, string>;
+  /** The device code just copied, per session, for the button's "Copied". */
+  codeCopied: Record<string, 'code' | 'address'>;
+  /** What this desktop offers (start at login; the quick-pick window). */
+  capabilities: { startAtLogin: boolean; quickPick: boolean };
+  /** The quick-pick over the main window, when open ('/'). */
+  quickPick?: QuickPickState;
+  /** What the quick-pick just did, said under the header. */
+  toast?: string;
+  addSession: {
+    open: boolean;
+    busy: boolean;
+    hints: SessionHints;
+    error?: string;
+    showHints: boolean;
+    /** The fields the user has typed in: their hints show as they type. */
+    touched?: string[];
+  };
   accounts?: AccountsState;
   query: string;
   /** Accounts the user opened, or closed while searching (ids). */
@@ -85,14 +110,18 @@ export interface State {
 
 export const PAGE_OF_ACCOUNTS = 100;
 
-export function initialState(now: number): State {
+export function initialState(now: number, page: State['page'] = 'window'): State {
   return {
+    page,
     ready: false,
     now,
     section: 'accounts',
     sessions: [],
     signIns: {},
     sessionNotes: {},
+    signInNeeded: {},
+    codeCopied: {},
+    capabilities: { startAtLogin: false, quickPick: false },
     addSession: { open: false, busy: false, hints: {}, showHints: false },
     query: '',
     expanded: new Set(),

@@ -38,10 +38,22 @@ async function loadText(ctx: ActionContext, format: CredentialFormat): Promise<v
   const dialog = ctx.store.state.dialog;
   if (!dialog) return;
   try {
-    const { text, expiration } = await ctx.api['credentials:text']({ ...plain(dialog.role), format });
+    const named = format === 'profile' && dialog.profileName ? { profileName: dialog.profileName } : {};
+    const { text, expiration } = await ctx.api['credentials:text']({
+      ...plain(dialog.role),
+      format,
+      ...named,
+    });
     changeDialog(
       ctx,
-      (d) => ({ ...d, texts: { ...d.texts, [format]: text }, expiration, loading: false }),
+      (d) => ({
+        ...d,
+        texts: { ...d.texts, [format]: text },
+        expiration,
+        loading: false,
+        // The name the core chose (the settings' template) until the user types another.
+        ...(format === 'profile' && !d.profileName ? { profileName: blockName(text) } : {}),
+      }),
       dialog,
     );
   } catch (error) {
@@ -60,6 +72,18 @@ export async function copyCredentials(ctx: ActionContext, what: CopyWhat): Promi
   }
 }
 
+/** The profile name of Option 2: the block shows it and Write to credentials file writes it. */
+export async function setProfileName(ctx: ActionContext, name: string): Promise<void> {
+  const profileName = name.trim();
+  if (!profileName || profileName === ctx.store.state.dialog?.profileName) return;
+  changeDialog(ctx, (d) => ({ ...d, profileName, writeFile: { busy: false }, error: undefined }));
+  await loadText(ctx, 'profile');
+}
+
+function blockName(block: string): string | undefined {
+  return /^\[([^\]\n]+)\]/.exec(block)?.[1];
+}
+
 export function setKeepFresh(ctx: ActionContext, keepFresh: boolean): void {
   changeDialog(ctx, (d) => ({ ...d, keepFresh }));
 }
@@ -69,7 +93,11 @@ export async function writeCredentialsFile(ctx: ActionContext): Promise<void> {
   if (!dialog) return;
   changeDialog(ctx, (d) => ({ ...d, writeFile: { busy: true } }));
   try {
-    const owned = await ctx.api['profiles:write']({ ...plain(dialog.role), keepFresh: dialog.keepFresh });
+    const owned = await ctx.api['profiles:write']({
+      ...plain(dialog.role),
+      keepFresh: dialog.keepFresh,
+      ...(dialog.profileName ? { profile: dialog.profileName } : {}),
+    });
     const done = `Wrote the profile ${owned.profile} to your credentials file${owned.keepFresh ? ', kept fresh' : ''}.`;
     changeDialog(ctx, (d) => ({ ...d, writeFile: { busy: false, done } }), dialog);
   } catch (error) {

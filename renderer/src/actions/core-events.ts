@@ -54,10 +54,9 @@ export function listenToCore(ctx: ActionContext): () => void {
     }),
     api.on('accounts-changed', (listing) => listingArrived(store, listing)),
     api.on('profiles-changed', (profiles) => store.update({ profiles })),
+    // Said once, in the banner over the accounts, with its Sign in again button.
     api.on('sign-in-needed', ({ session, message }) =>
-      store.update((s) => ({
-        sessionNotes: { ...s.sessionNotes, [session]: { text: message, error: true } },
-      })),
+      store.update((s) => ({ signInNeeded: { ...s.signInNeeded, [session]: message } })),
     ),
     api.on('problem', ({ message }) =>
       store.update((s) => ({

@@ -11,12 +11,18 @@ export function selectSession({ api, store }: ActionContext, name: string): void
   void loadAccounts({ api, store }, name);
 }
 
-export function hintSessionForm({ store }: ActionContext, fields: SessionFields): void {
-  store.update((s) => ({ addSession: { ...s.addSession, hints: sessionFormHints(fields) } }));
+export function hintSessionForm({ store }: ActionContext, fields: SessionFields, touched?: string): void {
+  store.update((s) => {
+    const before = s.addSession.touched ?? [];
+    const all = touched && !before.includes(touched) ? [...before, touched] : before;
+    return { addSession: { ...s.addSession, hints: sessionFormHints(fields), touched: all } };
+  });
 }
 
 export function toggleAddSession({ store }: ActionContext, open: boolean): void {
-  store.update((s) => ({ addSession: { ...s.addSession, open, error: undefined, showHints: false } }));
+  store.update((s) => ({
+    addSession: { ...s.addSession, open, error: undefined, showHints: false, touched: [] },
+  }));
 }
 
 /** Returns whether the session was added (the form then clears itself). */
@@ -66,6 +72,8 @@ export async function signIn(
   store.update((s) => ({
     signIns: { ...s.signIns, [name]: { flow } },
     sessionNotes: without(s.sessionNotes, name),
+    signInNeeded: without(s.signInNeeded, name),
+    codeCopied: without(s.codeCopied, name),
   }));
   try {
     const view = await api['sessions:sign-in']({ session: name, flow });
@@ -119,4 +127,21 @@ export function without<T>(record: Record<string, T>, key: string): Record<strin
   const copy = { ...record };
   delete copy[key];
   return copy;
+}
+
+/** The device code or its address to the clipboard, or its page in the browser (the main process does both). */
+export async function useSignInPage(
+  { api, store }: ActionContext,
+  name: string,
+  action: 'copy-code' | 'copy-address' | 'open',
+): Promise<void> {
+  try {
+    await api['sessions:sign-in-page']({ session: name, action });
+    if (action !== 'open')
+      store.update((s) => ({
+        codeCopied: { ...s.codeCopied, [name]: action === 'copy-code' ? 'code' : 'address' },
+      }));
+  } catch (error) {
+    note(store, name, sentenceOf(error), true);
+  }
 }

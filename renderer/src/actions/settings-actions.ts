@@ -1,12 +1,18 @@
 // Settings saved as a whole, and the profiles SSO Tray wrote removed one by one.
-import type { Settings } from '../api.js';
+import type { OwnedProfile, Settings } from '../api.js';
 import { without } from './session-actions.js';
+import { settingsError } from '../settings-errors.js';
 import { sentenceOf, type ActionContext } from './context.js';
 
 export type SettingsChange = Pick<
   Settings,
-  'shareTokenCacheWithAwsCli' | 'removeProfilesOnSignOut' | 'profileNameTemplate' | 'preferredSignIn'
-> & { defaultRegion: string };
+  | 'shareTokenCacheWithAwsCli'
+  | 'removeProfilesOnSignOut'
+  | 'profileNameTemplate'
+  | 'preferredSignIn'
+  | 'theme'
+  | 'quickPickShortcut'
+> & { defaultRegion: string; startAtLogin?: boolean };
 
 export async function saveSettings({ api, store }: ActionContext, change: SettingsChange): Promise<void> {
   store.update({ settingsTask: { busy: true } });
@@ -18,7 +24,8 @@ export async function saveSettings({ api, store }: ActionContext, change: Settin
     });
     store.update({ settings, settingsTask: { busy: false, done: 'Settings saved.' } });
   } catch (error) {
-    store.update({ settingsTask: { busy: false, error: sentenceOf(error) } });
+    const { text, field } = settingsError(sentenceOf(error));
+    store.update({ settingsTask: { busy: false, error: text, ...(field ? { field } : {}) } });
   }
 }
 
@@ -29,6 +36,27 @@ export async function removeProfile({ api, store }: ActionContext, profile: stri
     store.update((s) => ({ profiles, profileErrors: without(s.profileErrors, profile) }));
   } catch (error) {
     store.update((s) => ({ profileErrors: { ...s.profileErrors, [profile]: sentenceOf(error) } }));
+  }
+}
+
+/** Keep-fresh on or off for a written profile: the profile is written again (fresh credentials) with the choice. */
+export async function setProfileKeepFresh(
+  { api, store }: ActionContext,
+  p: OwnedProfile,
+  keepFresh: boolean,
+): Promise<void> {
+  try {
+    await api['profiles:write']({
+      session: p.sessionName,
+      accountId: p.accountId,
+      roleName: p.roleName,
+      profile: p.profile,
+      keepFresh,
+    });
+    const profiles = await api['profiles:list']({});
+    store.update((s) => ({ profiles, profileErrors: without(s.profileErrors, p.profile) }));
+  } catch (error) {
+    store.update((s) => ({ profileErrors: { ...s.profileErrors, [p.profile]: sentenceOf(error) } }));
   }
 }
 

@@ -7,10 +7,11 @@ export async function startWindow(ctx: ActionContext): Promise<void> {
   const { api, store } = ctx;
   listenToCore(ctx);
   try {
-    const [sessions, settings, profiles] = await Promise.all([
+    const [sessions, settings, profiles, capabilities] = await Promise.all([
       api['sessions:list']({}),
       api['settings:get']({}),
       api['profiles:list']({}),
+      api['app:capabilities']({}),
     ]);
     // A signed-in session first: that is the one whose accounts the user came for.
     const best = sessions.find((s) => s.state === 'signed-in') ?? sessions[0];
@@ -19,6 +20,7 @@ export async function startWindow(ctx: ActionContext): Promise<void> {
       sessions,
       settings,
       profiles,
+      capabilities,
       selected: best?.name,
       addSession: { ...store.state.addSession, open: sessions.length === 0 },
     });

@@ -127,6 +127,20 @@ function optionProfile(d: AccessKeysState, actions: Actions) {
   return html`<section class="option" aria-labelledby="option-2-title">
     <h3 id="option-2-title">Option 2: Add a profile to your AWS credentials file</h3>
     <p class="muted small">Paste into ~/.aws/credentials, or let SSO Tray write it there.</p>
+    <div class="field profile-name">
+      <label for="access-keys-profile">Profile name</label>
+      <input
+        id="access-keys-profile"
+        spellcheck="false"
+        autocomplete="off"
+        .value=${d.profileName ?? ''}
+        aria-describedby="access-keys-profile-hint"
+        @change=${(e: Event) => actions.setProfileName((e.target as HTMLInputElement).value)}
+      />
+      <p class="hint" id="access-keys-profile-hint">
+        The block below and Write to credentials file both use this name.
+      </p>
+    </div>
     <div class="code-row">
       ${codeBlock(d.texts.profile, 'Profile block')}
       ${copyButton(d, 'profile', 'Copy the profile block', actions, d.texts.profile === undefined)}

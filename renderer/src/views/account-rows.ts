@@ -3,6 +3,7 @@
 import { html, nothing } from 'lit-html';
 import { repeat } from 'lit-html/directives/repeat.js';
 import type { Actions } from '../actions.js';
+import { markMatches } from '../account-search.js';
 import type { AccountWithRoles } from '../api.js';
 import { plural } from '../session-text.js';
 
@@ -10,6 +11,19 @@ export interface RowContext {
   session: string;
   actions: Actions;
   isFavourite(accountId: string, roleName: string): boolean;
+  /** The search's words, marked where they match. */
+  words: readonly string[];
+}
+
+/** The text with what the search matched in <mark>. */
+export function marked(text: string, words: readonly string[]) {
+  if (words.length === 0) return text;
+  return markMatches(text, words).map((part) => (part.match ? html`<mark>${part.text}</mark>` : part.text));
+}
+
+/** "5 roles", or "1 of 5 roles" when the search shows only some. */
+export function roleCount(shown: number, all: number): string {
+  return shown === all ? plural(all, 'role') : `${shown.toLocaleString('en-US')} of ${plural(all, 'role')}`;
 }
 
 export function accountRow(account: AccountWithRoles, roles: string[], open: boolean, row: RowContext) {
@@ -24,12 +38,13 @@ export function accountRow(account: AccountWithRoles, roles: string[], open: boo
     >
       <span class="chevron" aria-hidden="true"></span>
       <span class="account-main">
-        <span class="account-name">${account.accountName}</span>
+        <span class="account-name">${marked(account.accountName, row.words)}</span>
         <span class="account-meta"
-          ><span class="mono">${account.accountId}</span> · ${account.emailAddress}</span
+          ><span class="mono">${marked(account.accountId, row.words)}</span> ·
+          ${marked(account.emailAddress, row.words)}</span
         >
       </span>
-      <span class="count">${plural(roles.length, 'role')}</span>
+      <span class="count">${roleCount(roles.length, account.roles.length)}</span>
     </button>
     ${
       open
@@ -51,7 +66,7 @@ export function roleRow(account: AccountWithRoles, roleName: string, row: RowCon
   const role = { session: row.session, accountId: account.accountId, roleName };
   return html`<li class="role">
     <span class="role-main">
-      <span class="role-name">${roleName}</span>
+      <span class="role-name">${marked(roleName, row.words)}</span>
       ${
         withAccount
           ? html`<span class="account-meta"

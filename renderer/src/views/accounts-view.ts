@@ -3,7 +3,7 @@
 import { html, nothing } from 'lit-html';
 import { live } from 'lit-html/directives/live.js';
 import { repeat } from 'lit-html/directives/repeat.js';
-import { searchAccounts, type SearchHit } from '../account-search.js';
+import { queryWords, searchAccounts, type SearchHit } from '../account-search.js';
 import type { Actions } from '../actions.js';
 import type { AccountWithRoles, SessionView, Settings } from '../api.js';
 import { listingProgressText, plural } from '../session-text.js';
@@ -11,31 +11,39 @@ import type { AccountsState, State } from '../state.js';
 import { ageText } from '../time-text.js';
 import { accountRow, roleRow, type RowContext } from './account-rows.js';
 import { addSessionView } from './add-session-view.js';
+import { accountsNotice } from './notice-banner.js';
 
-const RECENT_SHOWN = 5;
+// All the recent roles settings keep (the tray shows 5, its More… opens this).
+const RECENT_SHOWN = 10;
 
 export function accountsView(state: State, actions: Actions) {
   const accounts = state.accounts;
   const session = state.sessions.find((s) => s.name === state.selected);
   if (!session || !accounts) return welcomeView(state, actions);
   const listing = accounts.listing;
+  // Nothing can be listed while the session is not signed in.
+  const listable = session.state === 'signed-in' || session.state === 'refreshing';
   return html`<section class="accounts" aria-labelledby="accounts-title">
     <div class="section-head">
       <h2 id="accounts-title">Accounts <span class="muted">in ${session.name}</span></h2>
       <div class="listing-meta">
         ${listing ? html`<span class="age">Listed ${ageText(listing.fetchedAt, state.now)}</span>` : nothing}
-        <button type="button" @click=${() => actions.refreshAccounts()} ?disabled=${accounts.loading}>
+        <button
+          type="button"
+          @click=${() => actions.refreshAccounts()}
+          ?disabled=${accounts.loading || !listable}
+          title=${listable ? 'List the accounts again' : `Sign in to ${session.name} first`}
+        >
           Refresh
         </button>
       </div>
     </div>
-    ${progressLine(accounts)}
-    ${accounts.error ? html`<p class="error" role="alert">${accounts.error}</p>` : nothing}
+    ${progressLine(accounts)} ${accountsNotice(state, session, accounts, actions)}
     ${state.favouriteError ? html`<p class="error" role="alert">${state.favouriteError}</p>` : nothing}
     ${
       listing
         ? listingView(listing.accounts, state, actions, session.name)
-        : accounts.loading || accounts.error
+        : accounts.loading || accounts.error || session.state === 'expired'
           ? nothing
           : html`<p class="empty">${emptyText(session, state)}</p>`
     }
@@ -120,6 +128,7 @@ function listingView(accounts: AccountWithRoles[], state: State, actions: Action
     session,
     actions,
     isFavourite: (accountId, roleName) => favourites.has(`${accountId}/${roleName}`),
+    words: queryWords(query),
   };
   const shown = hits.slice(0, state.shown);
   const rest = hits.length - shown.length;
@@ -136,30 +145,37 @@ function listingView(accounts: AccountWithRoles[], state: State, actions: Action
         @input=${(e: Event) => actions.search((e.target as HTMLInputElement).value)}
       />
     </div>
-    ${query ? nothing : topLists(state, session, byId, row)}
-    <h3 class="list-title" id="all-accounts-title">
-      ${query ? `${plural(hits.length, 'account')} match` : `All accounts (${accounts.length.toLocaleString('en-US')})`}
-    </h3>
-    ${
-      hits.length === 0 && query
-        ? html`<p class="empty">No account or role matches “${query}”.</p>`
-        : html`<ul class="account-list" aria-labelledby="all-accounts-title">
-            ${repeat(
-              shown,
-              (hit) => hit.account.accountId,
-              (hit) =>
-                accountRow(hit.account, hit.roles, isOpen(query, state.expanded, hit.account.accountId), row),
-            )}
-          </ul>`
-    }
-    ${
-      rest > 0
-        ? html`<p class="more">
-            ${plural(rest, 'more account')} — refine the search, or
-            <button type="button" class="link" @click=${() => actions.showMoreAccounts()}>show more</button>
-          </p>`
-        : nothing
-    }
+    <div class="list-scroll" tabindex="-1">
+      ${query ? nothing : topLists(state, session, byId, row)}
+      <h3 class="list-title" id="all-accounts-title">
+        ${query ? `${plural(hits.length, 'account')} match` : `All accounts (${accounts.length.toLocaleString('en-US')})`}
+      </h3>
+      ${
+        hits.length === 0 && query
+          ? html`<p class="empty">No account or role matches “${query}”.</p>`
+          : html`<ul class="account-list" aria-labelledby="all-accounts-title">
+              ${repeat(
+                shown,
+                (hit) => hit.account.accountId,
+                (hit) =>
+                  accountRow(
+                    hit.account,
+                    hit.roles,
+                    isOpen(query, state.expanded, hit.account.accountId),
+                    row,
+                  ),
+              )}
+            </ul>`
+      }
+      ${
+        rest > 0
+          ? html`<p class="more">
+              ${plural(rest, 'more account')} — refine the search, or
+              <button type="button" class="link" @click=${() => actions.showMoreAccounts()}>show more</button>
+            </p>`
+          : nothing
+      }
+    </div>
   `;
 }
 

@@ -15,17 +15,20 @@ function fieldsOf(form: HTMLFormElement): SessionFields {
 }
 
 export function addSessionView(state: State, actions: Actions, where: 'main' | 'side') {
-  const { hints, showHints, busy, error } = state.addSession;
+  const { hints, showHints, busy, error, touched = [] } = state.addSession;
+  // The button waits for a valid form; each field's hint shows once the user has typed in it.
+  const valid = touched.length > 0 && Object.keys(hints).length === 0;
+  const shows = (name: keyof SessionFields) => showHints || touched.includes(name);
   const id = (field: string) => `add-${where}-${field}`;
   const field = (name: keyof SessionFields, label: string, input: unknown, help: string) => {
-    const hint = showHints ? hints[name] : undefined;
+    const hint = shows(name) ? hints[name] : undefined;
     return html`<div class="field">
       <label for=${id(name)}>${label}</label>
       ${input}
       <p class="hint ${hint ? 'invalid' : ''}" id=${id(`${name}-hint`)}>${hint ?? help}</p>
     </div>`;
   };
-  const invalid = (name: keyof SessionFields) => (showHints && hints[name] ? 'true' : nothing);
+  const invalid = (name: keyof SessionFields) => (shows(name) && hints[name] ? 'true' : nothing);
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -37,7 +40,11 @@ export function addSessionView(state: State, actions: Actions, where: 'main' | '
     if (first) (form.elements.namedItem(first) as HTMLElement | null)?.focus();
     if (await actions.addSession(fields)) form.reset();
   };
-  const onInput = (event: Event) => actions.hintSessionForm(fieldsOf(event.currentTarget as HTMLFormElement));
+  const onInput = (event: Event) =>
+    actions.hintSessionForm(
+      fieldsOf(event.currentTarget as HTMLFormElement),
+      (event.target as HTMLInputElement).name,
+    );
 
   return html`<form
     class="add-session"
@@ -97,7 +104,9 @@ export function addSessionView(state: State, actions: Actions, where: 'main' | '
     )}
     ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}
     <div class="actions">
-      <button type="submit" class="primary" ?disabled=${busy}>${busy ? 'Adding…' : 'Add session'}</button>
+      <button type="submit" class="primary" ?disabled=${busy || !valid}>
+        ${busy ? 'Adding…' : 'Add session'}
+      </button>
       ${
         where === 'side'
           ? html`<button type="button" class="ghost" @click=${() => actions.toggleAddSession(false)}>

@@ -2,8 +2,10 @@
 import { html, nothing } from 'lit-html';
 import type { Actions } from '../actions.js';
 import type { Section, State } from '../state.js';
+import logoUrl from '../assets/logo.png';
 import { accessKeysDialog } from './access-keys-view.js';
 import { accountsView } from './accounts-view.js';
+import { quickPickDialog } from '../quick-pick/quick-pick-view.js';
 import { profilesView } from './profiles-view.js';
 import { sessionsView } from './sessions-view.js';
 import { settingsView } from './settings-view.js';
@@ -17,7 +19,7 @@ const SECTIONS: Array<[Section, string]> = [
 export function appView(state: State, actions: Actions) {
   if (!state.ready) return html`<p class="loading" role="status">Loading…</p>`;
   return html`<header class="topbar">
-      <h1 class="brand"><span class="logo" aria-hidden="true"></span>SSO Tray</h1>
+      <h1 class="brand"><img class="logo" src=${logoUrl} alt="" width="22" height="22" />SSO Tray</h1>
       <nav aria-label="Sections" class="sections">
         ${SECTIONS.map(
           ([id, label]) =>
@@ -31,6 +33,9 @@ export function appView(state: State, actions: Actions) {
             </button>`,
         )}
       </nav>
+      <button type="button" class="ghost small find-role" @click=${() => actions.openQuickPick()}>
+        Find a role <kbd>/</kbd>
+      </button>
     </header>
     ${state.loadError ? html`<p class="banner error" role="alert">${state.loadError}</p>` : nothing}
     ${
@@ -43,11 +48,12 @@ export function appView(state: State, actions: Actions) {
           </div>`
         : nothing
     }
+    ${state.toast ? html`<p class="banner toast" role="status">${state.toast}</p>` : nothing}
     <div class="layout">
       ${sessionsView(state, actions)}
       <main class="content">${sectionView(state, actions)}</main>
     </div>
-    ${accessKeysDialog(state, actions)}`;
+    ${accessKeysDialog(state, actions)} ${quickPickDialog(state, actions)}`;
 }
 
 function sectionView(state: State, actions: Actions) {

@@ -5,7 +5,7 @@ import type { AccessKeysState } from '../state.js';
 
 /** The profile name the credentials file block uses (its first line, "[name]"), as the suggestion here. */
 function suggestedName(d: AccessKeysState): string {
-  return /^\[([^\]\n]+)\]/.exec(d.texts.profile ?? '')?.[1] ?? `${d.role.accountId}_${d.role.roleName}`;
+  return d.profileName ?? `${d.role.accountId}_${d.role.roleName}`;
 }
 
 export function configMenu(d: AccessKeysState, actions: Actions) {

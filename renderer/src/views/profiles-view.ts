@@ -50,8 +50,21 @@ function profileRow(p: OwnedProfile, names: Map<string, string>, state: State, a
       ${p.roleName}
       <span class="account-meta">${names.get(p.accountId) ?? p.accountId} · ${p.sessionName}</span>
     </td>
-    <td class=${expired ? 'warn' : ''}>${expired ? 'Expired ' : ''}${momentText(p.expiration, state.now)}</td>
-    <td>${p.keepFresh ? 'Yes' : 'No'}</td>
+    <td class=${expired ? 'warn' : ''}>
+      <span class="when">${expired ? 'Expired ' : ''}${momentText(p.expiration, state.now)}</span>
+    </td>
+    <td>
+      <label class="switch">
+        <input
+          type="checkbox"
+          role="switch"
+          .checked=${p.keepFresh}
+          aria-label="Keep ${p.profile} fresh"
+          @change=${(e: Event) => actions.setProfileKeepFresh(p, (e.target as HTMLInputElement).checked)}
+        />
+        ${p.keepFresh ? 'On' : 'Off'}
+      </label>
+    </td>
     <td>
       <button
         type="button"

@@ -44,7 +44,7 @@ export function sessionsView(state: State, actions: Actions) {
 
 function sessionCard(view: SessionView, state: State, actions: Actions) {
   const status = sessionStatus(view, state.now);
-  const activity = state.signIns[view.name];
+  const activity = signingIn(view, state);
   const selected = state.selected === view.name;
   // The core's 'sign-in-needed' sentence is often the reason the status line shows already.
   const note =
@@ -64,9 +64,14 @@ function sessionCard(view: SessionView, state: State, actions: Actions) {
         </button>
       </h3>
       <p class="status tone-${status.tone}"><span class="dot" aria-hidden="true"></span>${status.label}</p>
-      ${status.detail ? html`<p class="detail">${status.detail}</p>` : nothing}
+      ${
+        // A selected session's end is said once, in the banner over its accounts (with Sign in again).
+        status.detail && !(selected && view.state === 'expired')
+          ? html`<p class="detail">${status.detail}</p>`
+          : nothing
+      }
       <p class="where small muted">${view.startUrl} · ${view.region} · ${SOURCE_TEXT[view.source]}</p>
-      ${activity ? signInView(view.name, activity, state.now) : nothing}
+      ${activity ? signInView(view.name, activity, state, actions) : nothing}
       <div class="actions">${sessionButtons(view, state, actions)}</div>
       ${
         note
@@ -79,8 +84,13 @@ function sessionCard(view: SessionView, state: State, actions: Actions) {
   </li>`;
 }
 
+/** The sign-in on its way, until the core says the session is signed in (its answer may come later). */
+function signingIn(view: SessionView, state: State) {
+  return view.state === 'signed-in' || view.state === 'refreshing' ? undefined : state.signIns[view.name];
+}
+
 function sessionButtons(view: SessionView, state: State, actions: Actions) {
-  if (state.signIns[view.name] || view.state === 'signing-in') {
+  if (signingIn(view, state) || view.state === 'signing-in') {
     return html`<button type="button" @click=${() => actions.cancelSignIn(view.name)}>
       Cancel sign-in
     </button>`;

@@ -1,5 +1,5 @@
 // Settings, saved together: sharing the sign-in with the AWS CLI, profiles on sign-out, the profile name template,
-// the preferred sign-in and the default region.
+// the preferred sign-in, the default region, the theme, starting at login and the quick-pick's shortcut.
 import { html, nothing } from 'lit-html';
 import type { Actions } from '../actions.js';
 import type { State } from '../state.js';
@@ -8,16 +8,35 @@ export function settingsView(state: State, actions: Actions) {
   const settings = state.settings;
   if (!settings) return html`<p role="status">Loading settings…</p>`;
   const task = state.settingsTask;
+  const canStartAtLogin = state.capabilities.startAtLogin;
+  // The field the last error was about is marked, and its error is read with it.
+  const invalid = (input: string) => (task.field === input ? 'true' : nothing);
+  // The error about a field sits under it; others under the Save button.
+  const fieldError = (input: string) =>
+    task.error && task.field === input
+      ? html`<p class="error" role="alert" id="settings-error">${task.error}</p>`
+      : nothing;
+  const described = (input: string, hint: string) => (task.field === input ? `${hint} settings-error` : hint);
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
-    const data = new FormData(event.currentTarget as HTMLFormElement);
-    void actions.saveSettings({
-      shareTokenCacheWithAwsCli: data.get('share') === 'on',
-      removeProfilesOnSignOut: data.get('removeOnSignOut') === 'on',
-      profileNameTemplate: String(data.get('template') ?? ''),
-      preferredSignIn: data.get('signIn') === 'device-code' ? 'device-code' : 'browser',
-      defaultRegion: String(data.get('region') ?? ''),
-    });
+    const form = event.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
+    const theme = String(data.get('theme'));
+    // After a refusal the user lands on the field to fix (once the next frame has marked it).
+    const focusInvalid = () =>
+      requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    void actions
+      .saveSettings({
+        shareTokenCacheWithAwsCli: data.get('share') === 'on',
+        removeProfilesOnSignOut: data.get('removeOnSignOut') === 'on',
+        profileNameTemplate: String(data.get('template') ?? ''),
+        preferredSignIn: data.get('signIn') === 'device-code' ? 'device-code' : 'browser',
+        defaultRegion: String(data.get('region') ?? ''),
+        theme: theme === 'light' || theme === 'dark' ? theme : 'system',
+        quickPickShortcut: String(data.get('shortcut') ?? '').trim(),
+        ...(canStartAtLogin ? { startAtLogin: data.get('startAtLogin') === 'on' } : {}),
+      })
+      .then(focusInvalid);
   };
   return html`<section class="settings" aria-labelledby="settings-title">
     <div class="section-head"><h2 id="settings-title">Settings</h2></div>
@@ -57,11 +76,13 @@ export function settingsView(state: State, actions: Actions) {
             spellcheck="false"
             autocomplete="off"
             .value=${settings.profileNameTemplate}
-            aria-describedby="settings-template-hint"
+            aria-invalid=${invalid('template')}
+            aria-describedby=${described('template', 'settings-template-hint')}
           />
           <p class="hint" id="settings-template-hint">
             Uses {accountId}, {accountName}, {roleName} and {session}.
           </p>
+          ${fieldError('template')}
         </div>
         <div class="field">
           <label for="settings-region">Default region</label>
@@ -72,11 +93,52 @@ export function settingsView(state: State, actions: Actions) {
             autocomplete="off"
             placeholder="none"
             .value=${settings.defaultRegion ?? ''}
-            aria-describedby="settings-region-hint"
+            aria-invalid=${invalid('region')}
+            aria-describedby=${described('region', 'settings-region-hint')}
           />
           <p class="hint" id="settings-region-hint">
             Added as AWS_REGION to copied credentials; empty for none.
           </p>
+          ${fieldError('region')}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>The app</legend>
+        <div class="field">
+          <label for="settings-theme">Theme</label>
+          <select id="settings-theme" name="theme">
+            ${(['system', 'light', 'dark'] as const).map(
+              (t) =>
+                html`<option value=${t} ?selected=${settings.theme === t}>
+                  ${t === 'system' ? 'As the system' : t === 'light' ? 'Light' : 'Dark'}
+                </option>`,
+            )}
+          </select>
+        </div>
+        ${
+          canStartAtLogin
+            ? html`<label class="check">
+                <input type="checkbox" name="startAtLogin" .checked=${settings.startAtLogin} />
+                Start SSO Tray when I log in
+              </label>`
+            : nothing
+        }
+        <div class="field">
+          <label for="settings-shortcut">Quick-pick shortcut</label>
+          <input
+            id="settings-shortcut"
+            name="shortcut"
+            spellcheck="false"
+            autocomplete="off"
+            placeholder="none"
+            .value=${settings.quickPickShortcut}
+            aria-invalid=${invalid('shortcut')}
+            aria-describedby=${described('shortcut', 'settings-shortcut-hint')}
+          />
+          <p class="hint" id="settings-shortcut-hint">
+            Opens “Find a role” from anywhere, such as CommandOrControl+Shift+A; empty for none.
+          </p>
+          ${fieldError('shortcut')}
         </div>
       </fieldset>
       <div class="actions">
@@ -84,7 +146,7 @@ export function settingsView(state: State, actions: Actions) {
           ${task.busy ? 'Saving…' : 'Save settings'}
         </button>
         ${task.done ? html`<p class="note" role="status">${task.done}</p>` : nothing}
-        ${task.error ? html`<p class="error" role="alert">${task.error}</p>` : nothing}
+        ${task.error && !task.field ? html`<p class="error" role="alert">${task.error}</p>` : nothing}
       </div>
     </form>
   </section>`;

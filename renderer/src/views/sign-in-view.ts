@@ -1,9 +1,11 @@
 // A sign-in on its way: the device code large with where to enter it, or the browser to approve in, and a countdown.
 import { html, nothing } from 'lit-html';
-import type { SignInActivity } from '../state.js';
+import type { Actions } from '../actions.js';
+import type { SignInActivity, State } from '../state.js';
 import { countdownText } from '../time-text.js';
 
-export function signInView(session: string, activity: SignInActivity, now: number) {
+export function signInView(session: string, activity: SignInActivity, state: State, actions: Actions) {
+  const now = state.now;
   const progress = activity.progress;
   const left = activity.deadline === undefined ? undefined : (activity.deadline - now) / 1000;
   const countdown = (what: string) =>
@@ -25,12 +27,29 @@ export function signInView(session: string, activity: SignInActivity, now: numbe
   }
   if (progress.step === 'device-code') {
     const titleId = `device-code-title-${session}`;
+    const copied = state.codeCopied[session];
     return html`<div class="sign-in device" role="group" aria-labelledby=${titleId}>
       <p id=${titleId}>Enter this code at <span class="address">${progress.verificationUri}</span></p>
-      <p class="user-code" aria-label="Your code">${progress.userCode}</p>
-      <p class="muted small">
-        Or open <span class="address">${progress.verificationUriComplete}</span>, where the code is filled in.
-      </p>
+      <div class="code-line">
+        <button
+          type="button"
+          class="user-code"
+          title="Copy the code"
+          @click=${() => actions.useSignInPage(session, 'copy-code')}
+        >
+          ${progress.userCode}
+        </button>
+        <span class="copied-note" role="status">${copied === 'code' ? 'Copied' : ''}</span>
+      </div>
+      <div class="actions">
+        <button type="button" class="primary" @click=${() => actions.useSignInPage(session, 'open')}>
+          Open the page
+        </button>
+        <button type="button" @click=${() => actions.useSignInPage(session, 'copy-address')}>
+          ${copied === 'address' ? 'Address copied' : 'Copy the address'}
+        </button>
+      </div>
+      <p class="muted small">The page opens with the code filled in; approve it there.</p>
       ${countdown('The code expires in')}
     </div>`;
   }

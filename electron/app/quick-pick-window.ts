@@ -1,0 +1,130 @@
+// The quick-pick: a small frameless window over whatever the user is doing, opened by a global shortcut or the
+// tray's "Find a role…", showing the window's own page in its compact mode (index.html?view=quick-pick). It is
+// made hidden ahead of time so the shortcut only has to show it, and it hides (not closes) when done or left.
+import { pathToFileURL } from 'node:url';
+import type { App, BrowserWindow as BrowserWindowType, GlobalShortcut, IpcMainInvokeEvent } from 'electron';
+import type * as Electron from 'electron';
+import type { Settings } from '../core/views.js';
+
+const VIEW = 'quick-pick';
+
+export class QuickPickWindow {
+  private window: BrowserWindowType | undefined;
+  private shortcut: string | undefined;
+  private quitting = false;
+  private readonly pageUrl: string;
+
+  constructor(
+    private readonly electron: Pick<typeof Electron, 'BrowserWindow'>,
+    private readonly options: { preload: string; indexHtml: string },
+    private readonly onCreated: (window: BrowserWindowType) => () => void,
+    private readonly shortcuts?: Pick<GlobalShortcut, 'register' | 'unregister'>,
+  ) {
+    this.pageUrl = `${pathToFileURL(options.indexHtml).href}?view=${VIEW}`;
+  }
+
+  /** Shows the quick-pick (Electron centres a window made without x and y), focused on its search box. */
+  open(): void {
+    const window = this.prepare();
+    window.show();
+    window.focus();
+  }
+
+  /** Makes the hidden window (once), so that opening it later is only a show. */
+  prepare(): BrowserWindowType {
+    if (this.window && !this.window.isDestroyed()) return this.window;
+    const window = new this.electron.BrowserWindow({
+      width: 620,
+      height: 420,
+      show: false,
+      frame: false,
+      resizable: false,
+      minimizable: false,
+      maximizable: false,
+      fullscreenable: false,
+      skipTaskbar: true,
+      alwaysOnTop: true,
+      title: 'Find a role',
+      webPreferences: {
+        preload: this.options.preload,
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        webviewTag: false,
+        spellcheck: false,
+        navigateOnDragDrop: false,
+      },
+    });
+    const contents = window.webContents;
+    contents.on('will-navigate', (event) => event.preventDefault());
+    contents.on('will-redirect', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    const stop = this.onCreated(window);
+    // Escape and a finished action call window.close(): hide instead, ready for the next shortcut.
+    window.on('close', (event) => {
+      if (this.quitting) return;
+      event.preventDefault();
+      window.hide();
+    });
+    window.on('blur', () => window.hide());
+    window.on('closed', () => {
+      stop();
+      if (this.window === window) this.window = undefined;
+    });
+    this.window = window;
+    void window.loadFile(this.options.indexHtml, { query: { view: VIEW } });
+    return window;
+  }
+
+  /** Only the quick-pick window showing the app's own page may call the API. */
+  isTrusted(event: IpcMainInvokeEvent): boolean {
+    const window = this.window;
+    if (!window || window.isDestroyed()) return false;
+    return event.sender.id === window.webContents.id && event.senderFrame?.url.split('#')[0] === this.pageUrl;
+  }
+
+  /** Registers the global shortcut (the settings' accelerator, empty for none); false when the OS refused it. */
+  useShortcut(accelerator: string): boolean {
+    if (!this.shortcuts || accelerator === this.shortcut) return true;
+    if (this.shortcut) this.shortcuts.unregister(this.shortcut);
+    this.shortcut = undefined;
+    if (!accelerator) return true;
+    try {
+      if (!this.shortcuts.register(accelerator, () => this.open())) return false; // taken by another app
+    } catch {
+      return false; // not an accelerator Electron understands
+    }
+    this.shortcut = accelerator;
+    return true;
+  }
+
+  destroy(): void {
+    this.quitting = true;
+    if (this.shortcut) this.shortcuts?.unregister(this.shortcut);
+    this.window?.destroy();
+  }
+}
+
+/** Whether this OS lets an app start at login through Electron (macOS and Windows; not Linux). */
+export function canStartAtLogin(platform: NodeJS.Platform): boolean {
+  return platform === 'darwin' || platform === 'win32';
+}
+
+/** The saved settings, applied to the desktop: start at login where the OS has it, and the quick-pick shortcut. */
+export function applyDesktopSettings(
+  settings: Pick<Settings, 'startAtLogin' | 'quickPickShortcut'>,
+  app: Partial<Pick<App, 'setLoginItemSettings'>>,
+  quickPick: QuickPickWindow,
+  notify: (message: string) => void,
+): void {
+  if (canStartAtLogin(process.platform)) app.setLoginItemSettings?.({ openAtLogin: settings.startAtLogin });
+  if (!quickPick.useShortcut(settings.quickPickShortcut)) {
+    notify(
+      `The shortcut ${settings.quickPickShortcut} for Find a role is taken or not valid; choose another in Settings.`,
+    );
+  }
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { settingsError } from './settings-errors.js';
+
+describe("a settings error names the field's label, not its key", () => {
+  it("says the core's sentence with the label, and which input to mark", () => {
+    expect(
+      settingsError(
+        'The settings were not saved: profileNameTemplate may use only {accountId}, {accountName}, {roleName} and {session}, not {nope}.',
+      ),
+    ).toEqual({
+      text: 'The settings were not saved: Profile name template may use only {accountId}, {accountName}, {roleName} and {session}, not {nope}.',
+      field: 'template',
+    });
+    expect(settingsError('The settings were not saved: defaultRegion must look like us-east-1.')).toEqual({
+      text: 'The settings were not saved: Default region must look like us-east-1.',
+      field: 'region',
+    });
+  });
+
+  it('leaves a sentence about no field as it is', () => {
+    expect(settingsError('settings.json cannot be read (EACCES); check its permissions.')).toEqual({
+      text: 'settings.json cannot be read (EACCES); check its permissions.',
+    });
+  });
+});

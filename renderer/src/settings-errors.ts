@@ -1,0 +1,18 @@
+// The core names a setting by its key (profileNameTemplate); the user knows it by its label in the form. Pure, so
+// tested under Node.
+
+/** Each setting the form shows: its key in the settings, its label, and its input's name in the form. */
+export const SETTING_FIELDS = [
+  { key: 'profileNameTemplate', label: 'Profile name template', input: 'template' },
+  { key: 'defaultRegion', label: 'Default region', input: 'region' },
+  { key: 'quickPickShortcut', label: 'Quick-pick shortcut', input: 'shortcut' },
+  { key: 'preferredSignIn', label: 'Preferred sign-in', input: 'signIn' },
+  { key: 'theme', label: 'Theme', input: 'theme' },
+] as const;
+
+/** The sentence with the field's label in place of its key, and which input to mark. */
+export function settingsError(message: string): { text: string; field?: string } {
+  const field = SETTING_FIELDS.find((f) => new RegExp(`\\b${f.key}\\b`).test(message));
+  if (!field) return { text: message };
+  return { text: message.replace(new RegExp(`\\b${field.key}\\b`, 'g'), field.label), field: field.input };
+}
