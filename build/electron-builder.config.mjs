@@ -41,8 +41,8 @@ const config = {
   // The binary `npm install` fetched, when it could: electron-builder then downloads nothing more.
   ...(existsSync('node_modules/electron/dist') ? { electronDist: 'node_modules/electron/dist' } : {}),
   electronFuses: fuses,
-  // TODO(icon): switch to build/icons/icon.png (1024x1024) once it is drawn; the tray icon stands in.
-  icon: 'build/icons/tray.png',
+  // 1024x1024, drawn by scripts/make-tray-icons.mjs from the tray glyph's source; electron-builder makes .icns/.ico.
+  icon: 'build/icons/icon.png',
   mac: {
     target: ['dmg', 'zip'],
     category: 'public.app-category.developer-tools',
