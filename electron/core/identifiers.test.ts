@@ -39,7 +39,6 @@ describe('identifiers follow the rules AWS uses', () => {
     ['region', 'us-gov-west-1'],
     ['region', 'eusc-de-east-1'],
     ['start-url', 'https://d-1234567890.awsapps.com/start'],
-    ['start-url', 'http://127.0.0.1:4567/start'],
   ] as Array<[IdentifierKind, string]>)('accepts %s %s', (kind, value) => {
     expect(checkIdentifier(kind, value)).toBe(value);
   });
@@ -79,6 +78,7 @@ describe('identifiers follow the rules AWS uses', () => {
     ],
     ['region', 'us-east-1 ', undefined],
     ['start-url', 'http://evil.example/start', undefined],
+    ['start-url', 'http://127.0.0.1:4567/start', undefined],
     ['start-url', 'https://u:p@d-1.awsapps.com/start', undefined],
     ['start-url', 'https://d-1.awsapps.com/start #x', undefined],
     ['account-id', '', 'The account ID (empty) cannot be used: it must be exactly 12 digits.'],

@@ -65,7 +65,7 @@ const RULES: Record<IdentifierKind, Rule> = {
   },
 };
 
-// The loopback addresses are http:// only in tests and the emulator; Identity Center itself is always https.
+// Identity Center's start URLs are always https (the emulator serves https://d-….awsapps.com/start names too).
 function isStartUrl(value: string): boolean {
   if (value.length > 1024 || !/^[!-~]+$/.test(value)) return false;
   let url: URL;
@@ -74,10 +74,7 @@ function isStartUrl(value: string): boolean {
   } catch {
     return false;
   }
-  const loopback = url.protocol === 'http:' && /^(127\.0\.0\.1|localhost|\[::1\])$/.test(url.hostname);
-  return (
-    (url.protocol === 'https:' || loopback) && !url.username && !url.password && !url.hash && !!url.hostname
-  );
+  return url.protocol === 'https:' && !url.username && !url.password && !url.hash && !!url.hostname;
 }
 
 export function isValidIdentifier(kind: IdentifierKind, value: unknown): value is string {

@@ -1,12 +1,13 @@
 // ~/.aws/config: the sign-ins already configured, read as the SDK reads them, and the sections SSO Tray adds.
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { SsoTrayError } from '../errors.js';
+import { checkIdentifier } from '../identifiers.js';
 import type { AwsPaths, SessionConfig } from '../types.js';
 import { checkProfileName } from './credentials-file.js';
 import { fileLabel } from './file-label.js';
 import { IniDocument } from './ini-document.js';
 import { withFileLock, writeFileAtomic } from './locked-write.js';
-import { readTextFile } from './read-text-file.js';
+import { encodeText, readLosslessText, readTextFile } from './read-text-file.js';
 
 type Sections = Record<string, Record<string, string | undefined>>;
 
@@ -83,25 +84,19 @@ async function editConfig(
 ): Promise<void> {
   const label = fileLabel(paths.configFile, paths.homeDir);
   await withFileLock(paths.configFile, async () => {
-    const document = IniDocument.parse((await readTextFile(paths.configFile, paths.homeDir)) ?? '', label);
-    if (edit(document, label))
-      await writeFileAtomic(paths.configFile, document.toString(), { defaultMode: 0o600 });
+    const read = await readLosslessText(paths.configFile, paths.homeDir);
+    const document = IniDocument.parse(read?.text ?? '', label);
+    if (edit(document, label)) {
+      const bytes = encodeText(document.toString(), read?.encoding ?? 'utf8', label);
+      await writeFileAtomic(paths.configFile, bytes, { defaultMode: 0o600 });
+    }
   });
 }
 
 function checkSession(session: SessionConfig): void {
-  if (!/^[\w\-@+.%:/]+$/.test(session.name))
-    throw new SsoTrayError(
-      'invalid-input',
-      `The session name "${session.name.replace(/[\r\n]/g, ' ')}" cannot be used: use letters, digits and - _ . @ + % : / only.`,
-    );
-  if (!/^https:\/\/\S+$/.test(session.startUrl))
-    throw new SsoTrayError('invalid-input', 'The start URL must begin with https:// and contain no spaces.');
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(session.region))
-    throw new SsoTrayError(
-      'invalid-input',
-      `"${session.region}" is not an AWS region; use one like us-east-1.`,
-    );
+  checkIdentifier('session-name', session.name);
+  checkIdentifier('start-url', session.startUrl);
+  checkIdentifier('region', session.region);
 }
 
 /**
@@ -166,7 +161,7 @@ async function writeProfile(
 ): Promise<void> {
   checkProfileName(profile);
   await editConfig(paths, (document, label) => {
-    const name = profile === 'default' ? 'default' : `profile ${profile}`;
+    const name = configSectionOf(profile, document, label);
     const existing = document.getSection(name);
     const wanted = [...identity, ...extra];
     if (!existing || overwrite) {
@@ -184,12 +179,32 @@ async function writeProfile(
   });
 }
 
+/**
+ * The section a profile lives in. The SDKs read `[profile default]` over `[default]`, so an existing
+ * `[profile default]` is the default profile; with both, botocore takes the later one and the SDKs the first, so
+ * no write can mean the same to both and it is refused.
+ */
+function configSectionOf(profile: string, document: IniDocument, label: string): string {
+  if (profile !== 'default') return `profile ${profile}`;
+  const prefixed = document.hasSection('profile default');
+  if (prefixed && document.hasSection('default'))
+    throw new SsoTrayError(
+      'invalid-input',
+      `${label} has both [default] and [profile default], which the AWS CLI and the SDKs read differently; merge them into one section, then try again.`,
+    );
+  return prefixed ? 'profile default' : 'default';
+}
+
 /** `[profile NAME]` signing in through an sso-session: sso_session, sso_account_id, sso_role_name (, region). */
 export async function writeSsoProfile(
   paths: AwsPaths,
   profile: string,
   p: { sessionName: string; accountId: string; roleName: string; region?: string; overwrite?: boolean },
 ): Promise<void> {
+  checkIdentifier('session-name', p.sessionName);
+  checkIdentifier('account-id', p.accountId);
+  checkIdentifier('role-name', p.roleName);
+  if (p.region !== undefined) checkIdentifier('region', p.region);
   const identity: Array<[string, string]> = [
     ['sso_session', p.sessionName],
     ['sso_account_id', p.accountId],
@@ -206,6 +221,7 @@ export async function writeProcessProfile(
   region?: string,
   options: { overwrite?: boolean } = {},
 ): Promise<void> {
+  if (region !== undefined) checkIdentifier('region', region);
   const extra: Array<[string, string]> = region ? [['region', region]] : [];
   await writeProfile(paths, profile, [['credential_process', command]], extra, options.overwrite ?? false);
 }

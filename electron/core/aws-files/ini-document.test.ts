@@ -147,7 +147,8 @@ describe('editing one section of a credentials file', () => {
     expect((await sdkRead(document.toString())).credentials.dev).toEqual({ aws_access_key_id: 'NEW' });
   });
 
-  it('edits a huge file in well under a second, leaving the rest byte for byte', () => {
+  // No wall-clock bound here (the quality bar forbids them; machines are shared): the figure is printed instead.
+  it('edits a huge file, leaving the rest byte for byte', () => {
     const profiles = Array.from(
       { length: 20_000 },
       (_, i) => `[p${i}]\naws_access_key_id = AKIA${i}\naws_secret_access_key = ${'s'.repeat(40)}\n`,
@@ -162,7 +163,7 @@ describe('editing one section of a credentials file', () => {
     const next = text.indexOf('[p10001]');
     expect(edited).toBe(`${text.slice(0, at)}[p10000]\naws_access_key_id = CHANGED\n\n${text.slice(next)}`);
     expect(text.length).toBeGreaterThan(1_500_000);
-    expect(elapsed).toBeLessThan(1_000);
+    console.info(`parse + edit + serialise of ${text.length} bytes: ${elapsed.toFixed(0)} ms`);
   });
 });
 
