@@ -117,9 +117,10 @@ export class IniDocument {
     const endedWithNewline = this.lines.at(-1)?.eol !== '';
     const lines: IniLine[] = this.lines.map((l) => ({ ...l }));
     const last = lines.at(-1);
+    // Always one blank line of our own, so that removing the section later gives back the file's very bytes.
     if (last) {
       last.eol ||= eol;
-      if (last.text.trim() !== '') lines.push({ text: '', eol });
+      lines.push({ text: '', eol });
     }
     lines.push({ text: `[${name}]`, eol }, ...entries.map(([k, v]) => ({ text: `${k} = ${v}`, eol })));
     this.commit(lines, endedWithNewline);
