@@ -137,20 +137,41 @@ describe('sign-in with the browser (authorization code + PKCE)', () => {
     await expect(fetch(browser.seen.location as URL)).rejects.toThrow();
   });
 
-  it('refuses an answer whose state is not the one it sent', async () => {
+  it('ignores an answer with another state (400) and keeps waiting for its own (issue 9, item 5)', async () => {
+    const forged: { status?: number; page?: string } = {};
     const browser = recordingBrowser((location) => {
-      location.searchParams.set('state', 'someone-else');
-      return location;
+      const wrong = new URL(location);
+      wrong.searchParams.set('state', 'someone-else');
+      wrong.searchParams.set('code', 'forged');
+      return wrong;
     });
-    await expect(
-      signIn(session, { flow: 'browser' }, depsWith({ openBrowser: browser.open })),
-    ).rejects.toThrow(
-      'Sign-in for acme was stopped because the browser returned an answer to a different sign-in request. Start the sign-in again.',
+    const open = async (url: string) => {
+      await browser.open(url);
+      forged.status = browser.seen.status;
+      forged.page = browser.seen.page;
+      // The real redirect arrives after the forged one: the sign-in must still be waiting for it.
+      const real = new URL(browser.seen.location as URL);
+      const answer = await fetch(`${emu.url}/authorize`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          ...Object.fromEntries(new URL(url).searchParams),
+          decision: 'approve',
+        }).toString(),
+      });
+      const location = new URL(answer.headers.get('location') ?? '');
+      expect(location.origin).toBe(real.origin);
+      browser.seen.status = (await fetch(location)).status;
+    };
+    const token = await signIn(session, { flow: 'browser' }, depsWith({ openBrowser: open }));
+    expect(token.accessToken).toBeTruthy();
+    expect(forged.status).toBe(400);
+    expect(forged.page).toContain(
+      'This answer does not belong to the sign-in SSO Tray is waiting for, so it was ignored.',
     );
-    expect(browser.seen.status).toBe(400);
-    expect(browser.seen.page).toContain('The sign-in for acme could not be completed.');
-    expect(emu.calls({ api: 'CreateToken' })).toEqual([]);
-    await expect(fetch(browser.seen.location as URL)).rejects.toThrow();
+    expect(browser.seen.status).toBe(200);
+    expect(emu.calls({ api: 'CreateToken' })).toHaveLength(1);
   });
 
   it('says so when the user denies the request', async () => {
