@@ -53,7 +53,7 @@ async function send<T>(
       // A caller who cancels gets its own reason back, not a sentence about the network.
       if (call.signal?.aborted) throw call.signal.reason;
       if (call.listing && serviceErrorOf(error)?.status !== undefined) call.listing.answered = true;
-      const token = typeof call.token === 'string' ? {} : { token: call.token, now: call.deps.clock.now() };
+      const token = typeof call.token === 'string' ? {} : { token: call.token };
       const answered = call.listing?.answered ?? false;
       const userError = toUserError(error, {
         session: call.session,

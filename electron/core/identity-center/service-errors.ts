@@ -8,10 +8,8 @@ export interface ErrorContext {
   action: string;
   accountId?: string;
   roleName?: string;
-  /** The token that was used, when known: tells a wrong region from an ended session. */
+  /** The token that was used, when known: one issued in another region means a wrong region, else a session ended. */
   token?: { region: string; expiresAt: Date };
-  /** Now (epoch ms) on the injected clock; with `token`, a rejected token that has not expired means a wrong region. */
-  now?: number;
   /** The request named the start URL (PKCE registration, device authorization): a bad request means an unknown one. */
   startUrlInRequest?: boolean;
   /** Identity Center answered other calls of this same work: a dropped connection is then its fault, not the network's. */
@@ -150,10 +148,8 @@ export function toUserError(error: unknown, context: ErrorContext): SsoTrayError
   const { name, status } = service;
   if (THROTTLING_NAMES.has(name) || status === 429) return make('throttled', sentences.throttled(session));
   if (name === 'UnauthorizedException' || (status === 401 && !ENDED_TOKEN_NAMES.has(name))) {
-    const token = context.token;
-    const believedValid =
-      token !== undefined && context.now !== undefined && token.expiresAt.getTime() > context.now;
-    if (token && (token.region !== session.region || believedValid))
+    // A token issued in another region was never accepted here; one of this region was revoked or raced.
+    if (context.token && context.token.region !== session.region)
       return make('wrong-region', sentences.wrongRegion(session));
     return make('session-ended', sentences.sessionEnded(session));
   }
