@@ -1,9 +1,19 @@
 import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import {
+  RegisterClientCommand,
+  SSOOIDCClient,
+  StartDeviceAuthorizationCommand,
+} from '@aws-sdk/client-sso-oidc';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../e2e/identity-center/emulator.js';
-import { AwsCliSsoCache, MemorySsoCache, tokenCacheFileName } from '../aws-files/token-cache.js';
+import {
+  AwsCliSsoCache,
+  MemorySsoCache,
+  registrationCacheFileName,
+  tokenCacheFileName,
+} from '../aws-files/token-cache.js';
 import { FakeClock, settle, systemClock } from '../clock.js';
 import type { SessionConfig } from '../types.js';
 import { signIn, type SignInDeps, type SignInProgress } from './sign-in.js';
@@ -172,6 +182,42 @@ describe('sign-in with the browser (authorization code + PKCE)', () => {
     );
     expect(browser.seen.status).toBe(200);
     expect(emu.calls({ api: 'CreateToken' })).toHaveLength(1);
+  });
+
+  it('leaves an AWS CLI older than 2.22 able to sign in: the shared registration is never a PKCE one (item 11)', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'sso-tray-pkce-registration-'));
+    try {
+      const browser = recordingBrowser();
+      const cache = new AwsCliSsoCache(dir);
+      await signIn(session, { flow: 'browser' }, depsWith({ openBrowser: browser.open, cache }));
+      // AWS CLI 2.9 (Debian 12): reuse the registration under botocore's key whatever its grants, else register.
+      const shared = path.join(dir, registrationCacheFileName(session));
+      const cached = await readFile(shared, 'utf8').then(
+        (text) => JSON.parse(text) as { clientId: string; clientSecret: string },
+        () => undefined,
+      );
+      const oidc = new SSOOIDCClient({
+        region: session.region,
+        endpoint: emu.url,
+        credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+      });
+      const client =
+        cached ??
+        ((await oidc.send(
+          new RegisterClientCommand({ clientName: 'botocore-client', clientType: 'public' }),
+        )) as { clientId: string; clientSecret: string });
+      const started = await oidc.send(
+        new StartDeviceAuthorizationCommand({
+          clientId: client.clientId,
+          clientSecret: client.clientSecret,
+          startUrl: session.startUrl,
+        }),
+      );
+      expect(started.userCode).toBeTruthy();
+      expect(await readdir(dir)).toHaveLength(2);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('says so when the user denies the request', async () => {
