@@ -39,6 +39,12 @@ describe('file-system errors are one sentence naming the file and the fix (issue
     expect(JSON.stringify(error)).not.toContain('/secret/path');
   });
 
+  it('an errno named like an object key gets the general sentence', () => {
+    expect(fileSystemError(errno('toString'), 'x', 'read').message).toBe(
+      'x cannot be read (toString); check that it is a file you may read and write, then try again.',
+    );
+  });
+
   it('passes an SsoTrayError through unchanged', () => {
     const busy = new SsoTrayError('file-busy', 'busy.');
     expect(fileSystemError(busy, 'x', 'write')).toBe(busy);

@@ -77,8 +77,10 @@ function verb(action: FileAction): string {
  */
 export function fileSystemError(error: unknown, label: string, action: FileAction): SsoTrayError {
   if (error instanceof SsoTrayError) return error;
-  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
-  const fix = FILE_FIXES[code];
+  const raw = (error as { code?: unknown } | undefined)?.code;
+  const code = typeof raw === 'string' ? raw : '';
+  // Own keys only: an errno named like an Object.prototype member must not find a function there.
+  const fix = Object.hasOwn(FILE_FIXES, code) ? FILE_FIXES[code] : undefined;
   const message = fix
     ? fix(label, action)
     : `${label} cannot be ${verb(action)}${code ? ` (${code})` : ''}; check that it is a file you may read and write, then try again.`;
