@@ -16,6 +16,11 @@ export type IdentifierKind =
 // parseIni files sections in a plain object, so `[toString]` lands on Object.prototype's function, a global.
 const OBJECT_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype));
 
+/** A name the SDK's INI parser would look up on Object.prototype (constructor, toString, __proto__, …). */
+export function isObjectKey(name: string): boolean {
+  return OBJECT_KEYS.has(name);
+}
+
 interface Rule {
   field: string;
   test: (value: string) => boolean;
