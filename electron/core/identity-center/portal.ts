@@ -10,7 +10,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { Account, Role, RoleCredentials, SessionConfig, SsoToken } from '../types.js';
 import type { ListingProgress } from '../views.js';
 import { portalClient, type ServiceDeps } from './clients.js';
-import { serviceErrorOf, toUserError, type ErrorContext } from './service-errors.js';
+import { isDroppedConnection, serviceErrorOf, toUserError, type ErrorContext } from './service-errors.js';
 
 /** The model's maximum page size for ListAccounts and ListAccountRoles. */
 const PAGE_SIZE = 100;
@@ -52,7 +52,9 @@ async function send<T>(
     } catch (error) {
       // A caller who cancels gets its own reason back, not a sentence about the network.
       if (call.signal?.aborted) throw call.signal.reason;
-      if (call.listing && serviceErrorOf(error)?.status !== undefined) call.listing.answered = true;
+      // An HTTP answer, or a connection accepted and then dropped: Identity Center is there, just failing.
+      if (call.listing && (serviceErrorOf(error)?.status !== undefined || isDroppedConnection(error)))
+        call.listing.answered = true;
       const token = typeof call.token === 'string' ? {} : { token: call.token };
       const answered = call.listing?.answered ?? false;
       const userError = toUserError(error, {

@@ -70,6 +70,16 @@ export function isTimeout(error: unknown): boolean {
   );
 }
 
+/** True for a connection the server accepted and then dropped without an answer: the service is there, but failing. */
+export function isDroppedConnection(error: unknown): boolean {
+  const { code, message } = shapeOf(error);
+  return (
+    code === 'ECONNRESET' ||
+    code === 'EPIPE' ||
+    (typeof message === 'string' && /socket hang up/i.test(message))
+  );
+}
+
 /** True for a connection that failed or dropped, however Node or the SDK reports it. */
 export function isNetworkError(error: unknown): boolean {
   const shape = shapeOf(error);
