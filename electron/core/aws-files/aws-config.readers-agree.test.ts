@@ -112,6 +112,28 @@ describe('every byte outside the app’s sections stays, whatever its encoding',
   });
 });
 
+describe('a refused write changes nothing (item 8)', () => {
+  const acme = {
+    name: 'acme',
+    startUrl: 'https://d-1234567890.awsapps.com/start',
+    region: 'us-east-1',
+    source: 'app' as const,
+  };
+
+  it('a profile refused as foreign leaves no [sso-session] behind; an accepted one brings it along', async () => {
+    const before = '[profile dev]\nregion = eu-west-1\n';
+    await writeFile(paths.configFile, before);
+    await expect(writeSsoProfile(paths, 'dev', { ...role, withSession: acme })).rejects.toMatchObject({
+      code: 'foreign-profile',
+    });
+    expect(await readFile(paths.configFile, 'utf8')).toBe(before);
+    await writeSsoProfile(paths, 'ops', { ...role, withSession: acme });
+    const read = await sdkProfiles();
+    expect(read['sso-session.acme']).toMatchObject({ sso_start_url: acme.startUrl, sso_region: 'us-east-1' });
+    expect(read.ops).toMatchObject({ sso_session: 'acme', sso_account_id: '111122223333' });
+  });
+});
+
 describe('JavaScript object keys are refused everywhere a name is taken', () => {
   it.each(['constructor', 'toString', 'valueOf', '__proto__', 'hasOwnProperty'])('%s', async (name) => {
     await expect(writeSsoProfile(paths, name, role)).rejects.toMatchObject({ code: 'invalid-input' });

@@ -106,25 +106,27 @@ function checkSession(session: SessionConfig): void {
  */
 export async function writeSsoSession(paths: AwsPaths, session: SessionConfig): Promise<void> {
   checkSession(session);
-  await editConfig(paths, (document, label) => {
-    const name = `sso-session ${session.name}`;
-    const existing = document.getSection(name);
-    if (existing?.sso_start_url === session.startUrl && existing.sso_region === session.region) return false;
-    if (existing)
-      throw new SsoTrayError(
-        'invalid-input',
-        `The sso-session "${session.name}" in ${label} already points to ${existing.sso_start_url ?? 'no start URL'} in ${existing.sso_region ?? 'no region'}; choose another session name or change it there.`,
-      );
-    const scopes = session.registrationScopes?.length
-      ? session.registrationScopes.join(',')
-      : 'sso:account:access';
-    document.setSection(name, [
-      ['sso_start_url', session.startUrl],
-      ['sso_region', session.region],
-      ['sso_registration_scopes', scopes],
-    ]);
-    return true;
-  });
+  await editConfig(paths, (document, label) => sessionEdit(document, label, session));
+}
+
+function sessionEdit(document: IniDocument, label: string, session: SessionConfig): boolean {
+  const name = `sso-session ${session.name}`;
+  const existing = document.getSection(name);
+  if (existing?.sso_start_url === session.startUrl && existing.sso_region === session.region) return false;
+  if (existing)
+    throw new SsoTrayError(
+      'invalid-input',
+      `The sso-session "${session.name}" in ${label} already points to ${existing.sso_start_url ?? 'no start URL'} in ${existing.sso_region ?? 'no region'}; choose another session name or change it there.`,
+    );
+  const scopes = session.registrationScopes?.length
+    ? session.registrationScopes.join(',')
+    : 'sso:account:access';
+  document.setSection(name, [
+    ['sso_start_url', session.startUrl],
+    ['sso_region', session.region],
+    ['sso_registration_scopes', scopes],
+  ]);
+  return true;
 }
 
 /**
@@ -157,26 +159,40 @@ async function writeProfile(
   profile: string,
   identity: Array<[string, string]>,
   extra: Array<[string, string]>,
-  overwrite: boolean,
+  options: { overwrite: boolean; withSession?: SessionConfig },
 ): Promise<void> {
   checkProfileName(profile);
+  if (options.withSession) checkSession(options.withSession);
+  // One read, one write: a refused profile leaves no [sso-session] behind (issue 9, item 8).
   await editConfig(paths, (document, label) => {
-    const name = configSectionOf(profile, document, label);
-    const existing = document.getSection(name);
-    const wanted = [...identity, ...extra];
-    if (!existing || overwrite) {
-      document.setSection(name, wanted);
-      return true;
-    }
-    if (identity.some(([key, value]) => existing[key] !== value))
-      throw new SsoTrayError(
-        'foreign-profile',
-        `The profile "${profile}" in ${label} already exists with other settings; choose another profile name or allow overwriting it.`,
-      );
-    if (wanted.every(([key, value]) => existing[key] === value)) return false;
-    document.updateSection(name, wanted);
-    return true;
+    const session = options.withSession ? sessionEdit(document, label, options.withSession) : false;
+    return profileEdit(document, label, profile, identity, extra, options.overwrite) || session;
   });
+}
+
+function profileEdit(
+  document: IniDocument,
+  label: string,
+  profile: string,
+  identity: Array<[string, string]>,
+  extra: Array<[string, string]>,
+  overwrite: boolean,
+): boolean {
+  const name = configSectionOf(profile, document, label);
+  const existing = document.getSection(name);
+  const wanted = [...identity, ...extra];
+  if (!existing || overwrite) {
+    document.setSection(name, wanted);
+    return true;
+  }
+  if (identity.some(([key, value]) => existing[key] !== value))
+    throw new SsoTrayError(
+      'foreign-profile',
+      `The profile "${profile}" in ${label} already exists with other settings; choose another profile name or allow overwriting it.`,
+    );
+  if (wanted.every(([key, value]) => existing[key] === value)) return false;
+  document.updateSection(name, wanted);
+  return true;
 }
 
 /**
@@ -195,11 +211,21 @@ function configSectionOf(profile: string, document: IniDocument, label: string):
   return prefixed ? 'profile default' : 'default';
 }
 
-/** `[profile NAME]` signing in through an sso-session: sso_session, sso_account_id, sso_role_name (, region). */
+/**
+ * `[profile NAME]` signing in through an sso-session: sso_session, sso_account_id, sso_role_name (, region). With
+ * `withSession`, its `[sso-session]` is ensured in the same edit, so a refusal of either changes nothing.
+ */
 export async function writeSsoProfile(
   paths: AwsPaths,
   profile: string,
-  p: { sessionName: string; accountId: string; roleName: string; region?: string; overwrite?: boolean },
+  p: {
+    sessionName: string;
+    accountId: string;
+    roleName: string;
+    region?: string;
+    overwrite?: boolean;
+    withSession?: SessionConfig;
+  },
 ): Promise<void> {
   checkIdentifier('session-name', p.sessionName);
   checkIdentifier('account-id', p.accountId);
@@ -210,7 +236,11 @@ export async function writeSsoProfile(
     ['sso_account_id', p.accountId],
     ['sso_role_name', p.roleName],
   ];
-  await writeProfile(paths, profile, identity, p.region ? [['region', p.region]] : [], p.overwrite ?? false);
+  const extra: Array<[string, string]> = p.region ? [['region', p.region]] : [];
+  await writeProfile(paths, profile, identity, extra, {
+    overwrite: p.overwrite ?? false,
+    ...(p.withSession ? { withSession: p.withSession } : {}),
+  });
 }
 
 /** `[profile NAME]` with `credential_process = COMMAND` (, region). */
@@ -223,5 +253,7 @@ export async function writeProcessProfile(
 ): Promise<void> {
   if (region !== undefined) checkIdentifier('region', region);
   const extra: Array<[string, string]> = region ? [['region', region]] : [];
-  await writeProfile(paths, profile, [['credential_process', command]], extra, options.overwrite ?? false);
+  await writeProfile(paths, profile, [['credential_process', command]], extra, {
+    overwrite: options.overwrite ?? false,
+  });
 }
