@@ -12,7 +12,8 @@ export type ErrorCode =
   | 'throttled' // Identity Center kept throttling after the retries
   | 'network' // Identity Center could not be reached
   | 'service' // Identity Center answered with a server error after the retries
-  | 'file-unreadable' // a file (config, credentials, cache) could not be parsed
+  | 'file-unreadable' // a file (config, credentials, cache) could not be read or parsed
+  | 'file-unwritable' // a file or its folder could not be written (permissions, read-only disk, full disk)
   | 'file-busy' // another writer held the lock for too long
   | 'foreign-profile' // a profile exists that SSO Tray did not write
   | 'invalid-input' // the caller asked for something that cannot be done
@@ -42,4 +43,48 @@ export function isSsoTrayError(error: unknown, code?: ErrorCode): error is SsoTr
 /** A session as users name it in sentences: "acme (us-east-1)". */
 export function sessionLabel(session: { name: string; region: string }): string {
   return `${session.name} (${session.region})`;
+}
+
+type FileAction = 'read' | 'write' | 'lock';
+
+// What to do about each file-system error a user can meet; the errno itself stays in the cause (SSO_TRAY_DEBUG=1).
+const FILE_FIXES: Record<string, (label: string, action: FileAction) => string> = {
+  EACCES: (label, action) =>
+    `${label} cannot be ${verb(action)}: permission denied; make it and its folder ${action === 'read' ? 'readable' : 'writable'} by you (for example chmod u+rw).`,
+  EPERM: (label, action) =>
+    `${label} cannot be ${verb(action)}: the system does not allow it; check the file's owner and that it is not locked or immutable.`,
+  EROFS: (label) =>
+    `${label} cannot be written: it is on a read-only file system; make that folder writable or point AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE elsewhere.`,
+  ENOSPC: (label) => `${label} cannot be written: the disk is full; free some space and try again.`,
+  EDQUOT: (label) => `${label} cannot be written: your disk quota is used up; free some space and try again.`,
+  EISDIR: (label) => `${label} is a folder, not a file; move it out of the way and try again.`,
+  ENOTDIR: (label) =>
+    `${label} cannot be reached: a part of its path is a file, not a folder; move that file out of the way.`,
+  ELOOP: (label) => `${label} is a loop of symbolic links; point the link at a real file.`,
+  EMFILE: (label, action) =>
+    `${label} cannot be ${verb(action)}: too many files are open; close some programs and try again.`,
+  EBUSY: (label, action) =>
+    `${label} cannot be ${verb(action)}: another program is using it; close that program and try again.`,
+};
+
+function verb(action: FileAction): string {
+  return action === 'read' ? 'read' : action === 'write' ? 'written' : 'locked for writing';
+}
+
+/**
+ * One sentence for a failed read, write or lock of a file: names the file and the fix. The original error is the
+ * cause (shown with SSO_TRAY_DEBUG=1), never in the message. An SsoTrayError passes through unchanged.
+ */
+export function fileSystemError(error: unknown, label: string, action: FileAction): SsoTrayError {
+  if (error instanceof SsoTrayError) return error;
+  const raw = (error as { code?: unknown } | undefined)?.code;
+  const code = typeof raw === 'string' ? raw : '';
+  // Own keys only: an errno named like an Object.prototype member must not find a function there.
+  const fix = Object.hasOwn(FILE_FIXES, code) ? FILE_FIXES[code] : undefined;
+  const message = fix
+    ? fix(label, action)
+    : `${label} cannot be ${verb(action)}${code ? ` (${code})` : ''}; check that it is a file you may read and write, then try again.`;
+  return new SsoTrayError(action === 'read' ? 'file-unreadable' : 'file-unwritable', message, {
+    cause: error,
+  });
 }

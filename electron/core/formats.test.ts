@@ -265,13 +265,22 @@ describe('what cannot be written safely is refused, without the secret in the se
   });
 
   it('refuses a profile name that would not read back as one section', () => {
-    for (const profileName of ['my profile', 'a]b', '[x', '', '__proto__', 'a\nb']) {
+    for (const profileName of [
+      'my profile',
+      'a]b',
+      '[x',
+      '',
+      '__proto__',
+      'constructor',
+      'toString',
+      'a\nb',
+    ]) {
       expect(() => formatCredentials('profile', creds, { profileName }), profileName).toThrow(SsoTrayError);
     }
     expect(() => formatCredentials('profile', creds, { profileName: 'a b' })).toThrow(
       new SsoTrayError(
         'invalid-input',
-        '"a b" cannot be a profile name; use letters, digits and - _ . without spaces or brackets.',
+        '"a b" cannot be a profile name; use letters, digits and - _ . without spaces or brackets, and not a JavaScript object key such as "constructor".',
       ),
     );
     expect(() => formatCredentials('profile', creds, { profileName: 'a\nb' })).toThrow('"a?b" cannot be');
@@ -322,6 +331,8 @@ describe('names, labels and individual values', () => {
       ),
     ).toBe(true);
     expect(['a b', 'a\tb', 'a]b', 'a[b', '', '__proto__'].some(isValidProfileName)).toBe(false);
+    // Issue 9, item 4: every name the SDK's parser would find on Object.prototype.
+    expect(['constructor', 'toString', 'valueOf', 'hasOwnProperty'].some(isValidProfileName)).toBe(false);
   });
 });
 

@@ -21,6 +21,7 @@
 // expand ($, `, \, ! in interactive bash). The profile block is the portal's `key=value` without spaces.
 // Any line format refuses control characters: no shell line, INI line or .env line holds them safely.
 import { SsoTrayError } from './errors.js';
+import { isObjectKey } from './identifiers.js';
 import type { RoleCredentials } from './types.js';
 
 export const CREDENTIAL_FORMATS = Object.freeze([
@@ -53,9 +54,12 @@ export function defaultProfileName(accountId: string, roleName: string): string 
   return `${accountId}_${roleName}`;
 }
 
-/** A name that every reader of the credentials file takes as one section: no blanks, brackets or controls. */
+/**
+ * A name that every reader of the credentials file takes as one section: no blanks, brackets or controls, and no
+ * JS object key (the SDK's parser would write `[toString]`'s keys onto Object.prototype.toString).
+ */
 export function isValidProfileName(name: string): boolean {
-  return /^[^\s[\]\p{Cc}\p{Cs}]+$/u.test(name) && name !== '__proto__';
+  return /^[^\s[\]\p{Cc}\p{Cs}]+$/u.test(name) && !isObjectKey(name);
 }
 
 /** The portal's "individual values" (Option 3), each with the variable it would go into. */
@@ -161,7 +165,7 @@ function profileBlock(creds: RoleCredentials, profileName?: string): string {
   if (!isValidProfileName(name)) {
     throw new SsoTrayError(
       'invalid-input',
-      `"${name.replace(/[\p{Cc}\p{Cs}\u2028\u2029]/gu, '?')}" cannot be a profile name; use letters, digits and - _ . without spaces or brackets.`,
+      `"${name.replace(/[\p{Cc}\p{Cs}\u2028\u2029]/gu, '?')}" cannot be a profile name; use letters, digits and - _ . without spaces or brackets, and not a JavaScript object key such as "constructor".`,
     );
   }
   const entries: Array<[string, string]> = [

@@ -1,9 +1,10 @@
-// Facts about identifiers stated once, for the settings schema, the IPC contract and the core.
-/**
- * An AWS region name (us-east-1, us-gov-west-1, us-isob-east-1, eu-central-2). The broadest of the patterns the
- * app used before, so no settings file or session that was accepted is refused now.
- */
-export const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+// Every name a user, the renderer or Identity Center hands us, checked at the boundary with AWS's own rules, so no
+// identifier can reach a shell, an INI line or a JS object key as anything but itself. Each refusal is one sentence
+// naming the field and the rule.
+import { SsoTrayError } from './errors.js';
+
+/** An AWS region code (us-east-1, us-gov-west-1, us-isob-east-1, eu-central-2), as the partitions' region regexes. */
+export const REGION_PATTERN = /^[a-z]{2,4}(-[a-z]+){1,3}-\d{1,2}$/;
 
 /** How a sign-in proves the user: the browser redirect with PKCE, or a device code (views.ts derives SignInFlow). */
 export const SIGN_IN_FLOWS = ['browser', 'device-code'] as const;
@@ -12,4 +13,109 @@ type RoleKey = { sessionName: string; accountId: string; roleName: string };
 
 export function sameRole(a: RoleKey, b: RoleKey): boolean {
   return a.sessionName === b.sessionName && a.accountId === b.accountId && a.roleName === b.roleName;
+}
+
+export type IdentifierKind =
+  | 'account-id'
+  | 'role-name'
+  | 'permission-set-name'
+  | 'profile-name'
+  | 'session-name'
+  | 'region'
+  | 'start-url';
+
+// Names inherited from Object.prototype (constructor, toString, valueOf, __proto__, hasOwnProperty, …): the JS SDK's
+// parseIni files sections in a plain object, so `[toString]` lands on Object.prototype's function, a global.
+const OBJECT_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** A name the SDK's INI parser would look up on Object.prototype (constructor, toString, __proto__, …). */
+export function isObjectKey(name: string): boolean {
+  return OBJECT_KEYS.has(name);
+}
+
+interface Rule {
+  field: string;
+  test: (value: string) => boolean;
+  rule: string;
+}
+
+// @smithy/shared-ini-file-loader reads `[profile NAME]` / `[sso-session NAME]` only when NAME matches
+// /[\w-@+.%:/]+/ (its prefixKeyRegex); botocore's shlex split of the header reads the same characters unchanged.
+const INI_NAME = /^[A-Za-z0-9_\-@+.%:/]{1,128}$/;
+const readableName = (value: string) => INI_NAME.test(value) && !OBJECT_KEYS.has(value);
+
+const RULES: Record<IdentifierKind, Rule> = {
+  // Organizations' AccountId: "^\d{12}$".
+  'account-id': { field: 'account ID', test: (v) => /^\d{12}$/.test(v), rule: 'must be exactly 12 digits' },
+  // IAM's roleNameType: [\w+=,.@-]+, 1 to 64 characters (the portal's roles are IAM roles).
+  'role-name': {
+    field: 'role name',
+    test: (v) => /^[A-Za-z0-9_+=,.@-]{1,64}$/.test(v),
+    rule: 'must be 1 to 64 letters, digits or + = , . @ _ - (the IAM role name rule)',
+  },
+  // SSO Admin's PermissionSetName: [\w+=,.@-]+, 1 to 32 characters.
+  'permission-set-name': {
+    field: 'permission set name',
+    test: (v) => /^[A-Za-z0-9_+=,.@-]{1,32}$/.test(v),
+    rule: 'must be 1 to 32 letters, digits or + = , . @ _ - (the permission set name rule)',
+  },
+  'profile-name': {
+    field: 'profile name',
+    test: readableName,
+    rule: 'must be 1 to 128 letters, digits or - _ . @ + % : / and not a JavaScript object key such as "constructor"',
+  },
+  'session-name': {
+    field: 'session name',
+    test: readableName,
+    rule: 'must be 1 to 128 letters, digits or - _ . @ + % : / and not a JavaScript object key such as "constructor"',
+  },
+  // Partitions' region regexes (aws, aws-cn, aws-us-gov, aws-iso*, aws-eusc): like us-east-1, us-gov-west-1.
+  region: {
+    field: 'region',
+    test: (v) => REGION_PATTERN.test(v),
+    rule: 'must be an AWS region code such as us-east-1',
+  },
+  'start-url': {
+    field: 'start URL',
+    test: isStartUrl,
+    rule: 'must be an https:// address without spaces, user name or fragment, such as https://d-1234567890.awsapps.com/start',
+  },
+};
+
+// Identity Center's start URLs are always https (the emulator serves https://d-….awsapps.com/start names too).
+function isStartUrl(value: string): boolean {
+  if (value.length > 1024 || !/^[!-~]+$/.test(value)) return false;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  return url.protocol === 'https:' && !url.username && !url.password && !url.hash && !!url.hostname;
+}
+
+export function isValidIdentifier(kind: IdentifierKind, value: unknown): value is string {
+  return typeof value === 'string' && RULES[kind].test(value);
+}
+
+/** Returns the value, or throws SsoTrayError('invalid-input') with one sentence naming the field and the rule. */
+export function checkIdentifier(kind: IdentifierKind, value: unknown): string {
+  if (isValidIdentifier(kind, value)) return value;
+  const { field, rule } = RULES[kind];
+  throw new SsoTrayError('invalid-input', `The ${field} ${shown(value)} cannot be used: it ${rule}.`);
+}
+
+/** The rejected value as a sentence may show it: quoted, at most 40 characters, controls and quotes as `?`. */
+function shown(value: unknown): string {
+  if (typeof value !== 'string') return '(not text)';
+  if (value === '') return '(empty)';
+  const clean = value.replace(/[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029"]/gu, '?');
+  return `"${clean.length > 40 ? `${clean.slice(0, 40)}…` : clean}"`;
+}
+
+/** Checks the parts of a role reference together: account ID, role name and session name. */
+export function checkRoleRef(ref: { accountId: unknown; roleName: unknown; session?: unknown }): void {
+  checkIdentifier('account-id', ref.accountId);
+  checkIdentifier('role-name', ref.roleName);
+  if (ref.session !== undefined) checkIdentifier('session-name', ref.session);
 }

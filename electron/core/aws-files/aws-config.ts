@@ -1,12 +1,13 @@
 // ~/.aws/config: the sign-ins already configured, read as the SDK reads them, and the sections SSO Tray adds.
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { SsoTrayError } from '../errors.js';
+import { checkIdentifier } from '../identifiers.js';
 import type { AwsPaths, SessionConfig } from '../types.js';
 import { checkProfileName } from './credentials-file.js';
 import { fileLabel } from './file-label.js';
 import { IniDocument } from './ini-document.js';
 import { withFileLock, writeFileAtomic } from './locked-write.js';
-import { readTextFile } from './read-text-file.js';
+import { encodeText, readLosslessText, readTextFile } from './read-text-file.js';
 
 type Sections = Record<string, Record<string, string | undefined>>;
 
@@ -83,25 +84,19 @@ async function editConfig(
 ): Promise<void> {
   const label = fileLabel(paths.configFile, paths.homeDir);
   await withFileLock(paths.configFile, async () => {
-    const document = IniDocument.parse((await readTextFile(paths.configFile, paths.homeDir)) ?? '', label);
-    if (edit(document, label))
-      await writeFileAtomic(paths.configFile, document.toString(), { defaultMode: 0o600 });
+    const read = await readLosslessText(paths.configFile, paths.homeDir);
+    const document = IniDocument.parse(read?.text ?? '', label);
+    if (edit(document, label)) {
+      const bytes = encodeText(document.toString(), read?.encoding ?? 'utf8', label);
+      await writeFileAtomic(paths.configFile, bytes, { defaultMode: 0o600 });
+    }
   });
 }
 
 function checkSession(session: SessionConfig): void {
-  if (!/^[\w\-@+.%:/]+$/.test(session.name))
-    throw new SsoTrayError(
-      'invalid-input',
-      `The session name "${session.name.replace(/[\r\n]/g, ' ')}" cannot be used: use letters, digits and - _ . @ + % : / only.`,
-    );
-  if (!/^https:\/\/\S+$/.test(session.startUrl))
-    throw new SsoTrayError('invalid-input', 'The start URL must begin with https:// and contain no spaces.');
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(session.region))
-    throw new SsoTrayError(
-      'invalid-input',
-      `"${session.region}" is not an AWS region; use one like us-east-1.`,
-    );
+  checkIdentifier('session-name', session.name);
+  checkIdentifier('start-url', session.startUrl);
+  checkIdentifier('region', session.region);
 }
 
 /**
@@ -111,25 +106,27 @@ function checkSession(session: SessionConfig): void {
  */
 export async function writeSsoSession(paths: AwsPaths, session: SessionConfig): Promise<void> {
   checkSession(session);
-  await editConfig(paths, (document, label) => {
-    const name = `sso-session ${session.name}`;
-    const existing = document.getSection(name);
-    if (existing?.sso_start_url === session.startUrl && existing.sso_region === session.region) return false;
-    if (existing)
-      throw new SsoTrayError(
-        'invalid-input',
-        `The sso-session "${session.name}" in ${label} already points to ${existing.sso_start_url ?? 'no start URL'} in ${existing.sso_region ?? 'no region'}; choose another session name or change it there.`,
-      );
-    const scopes = session.registrationScopes?.length
-      ? session.registrationScopes.join(',')
-      : 'sso:account:access';
-    document.setSection(name, [
-      ['sso_start_url', session.startUrl],
-      ['sso_region', session.region],
-      ['sso_registration_scopes', scopes],
-    ]);
-    return true;
-  });
+  await editConfig(paths, (document, label) => sessionEdit(document, label, session));
+}
+
+function sessionEdit(document: IniDocument, label: string, session: SessionConfig): boolean {
+  const name = `sso-session ${session.name}`;
+  const existing = document.getSection(name);
+  if (existing?.sso_start_url === session.startUrl && existing.sso_region === session.region) return false;
+  if (existing)
+    throw new SsoTrayError(
+      'invalid-input',
+      `The sso-session "${session.name}" in ${label} already points to ${existing.sso_start_url ?? 'no start URL'} in ${existing.sso_region ?? 'no region'}; choose another session name or change it there.`,
+    );
+  const scopes = session.registrationScopes?.length
+    ? session.registrationScopes.join(',')
+    : 'sso:account:access';
+  document.setSection(name, [
+    ['sso_start_url', session.startUrl],
+    ['sso_region', session.region],
+    ['sso_registration_scopes', scopes],
+  ]);
+  return true;
 }
 
 /**
@@ -162,40 +159,88 @@ async function writeProfile(
   profile: string,
   identity: Array<[string, string]>,
   extra: Array<[string, string]>,
-  overwrite: boolean,
+  options: { overwrite: boolean; withSession?: SessionConfig },
 ): Promise<void> {
   checkProfileName(profile);
+  if (options.withSession) checkSession(options.withSession);
+  // One read, one write: a refused profile leaves no [sso-session] behind (issue 9, item 8).
   await editConfig(paths, (document, label) => {
-    const name = profile === 'default' ? 'default' : `profile ${profile}`;
-    const existing = document.getSection(name);
-    const wanted = [...identity, ...extra];
-    if (!existing || overwrite) {
-      document.setSection(name, wanted);
-      return true;
-    }
-    if (identity.some(([key, value]) => existing[key] !== value))
-      throw new SsoTrayError(
-        'foreign-profile',
-        `The profile "${profile}" in ${label} already exists with other settings; choose another profile name or allow overwriting it.`,
-      );
-    if (wanted.every(([key, value]) => existing[key] === value)) return false;
-    document.updateSection(name, wanted);
-    return true;
+    const session = options.withSession ? sessionEdit(document, label, options.withSession) : false;
+    return profileEdit(document, label, profile, identity, extra, options.overwrite) || session;
   });
 }
 
-/** `[profile NAME]` signing in through an sso-session: sso_session, sso_account_id, sso_role_name (, region). */
+function profileEdit(
+  document: IniDocument,
+  label: string,
+  profile: string,
+  identity: Array<[string, string]>,
+  extra: Array<[string, string]>,
+  overwrite: boolean,
+): boolean {
+  const name = configSectionOf(profile, document, label);
+  const existing = document.getSection(name);
+  const wanted = [...identity, ...extra];
+  if (!existing || overwrite) {
+    document.setSection(name, wanted);
+    return true;
+  }
+  if (identity.some(([key, value]) => existing[key] !== value))
+    throw new SsoTrayError(
+      'foreign-profile',
+      `The profile "${profile}" in ${label} already exists with other settings; choose another profile name or allow overwriting it.`,
+    );
+  if (wanted.every(([key, value]) => existing[key] === value)) return false;
+  document.updateSection(name, wanted);
+  return true;
+}
+
+/**
+ * The section a profile lives in. The SDKs read `[profile default]` over `[default]`, so an existing
+ * `[profile default]` is the default profile; with both, botocore takes the later one and the SDKs the first, so
+ * no write can mean the same to both and it is refused.
+ */
+function configSectionOf(profile: string, document: IniDocument, label: string): string {
+  if (profile !== 'default') return `profile ${profile}`;
+  const prefixed = document.hasSection('profile default');
+  if (prefixed && document.hasSection('default'))
+    throw new SsoTrayError(
+      'invalid-input',
+      `${label} has both [default] and [profile default], which the AWS CLI and the SDKs read differently; merge them into one section, then try again.`,
+    );
+  return prefixed ? 'profile default' : 'default';
+}
+
+/**
+ * `[profile NAME]` signing in through an sso-session: sso_session, sso_account_id, sso_role_name (, region). With
+ * `withSession`, its `[sso-session]` is ensured in the same edit, so a refusal of either changes nothing.
+ */
 export async function writeSsoProfile(
   paths: AwsPaths,
   profile: string,
-  p: { sessionName: string; accountId: string; roleName: string; region?: string; overwrite?: boolean },
+  p: {
+    sessionName: string;
+    accountId: string;
+    roleName: string;
+    region?: string;
+    overwrite?: boolean;
+    withSession?: SessionConfig;
+  },
 ): Promise<void> {
+  checkIdentifier('session-name', p.sessionName);
+  checkIdentifier('account-id', p.accountId);
+  checkIdentifier('role-name', p.roleName);
+  if (p.region !== undefined) checkIdentifier('region', p.region);
   const identity: Array<[string, string]> = [
     ['sso_session', p.sessionName],
     ['sso_account_id', p.accountId],
     ['sso_role_name', p.roleName],
   ];
-  await writeProfile(paths, profile, identity, p.region ? [['region', p.region]] : [], p.overwrite ?? false);
+  const extra: Array<[string, string]> = p.region ? [['region', p.region]] : [];
+  await writeProfile(paths, profile, identity, extra, {
+    overwrite: p.overwrite ?? false,
+    ...(p.withSession ? { withSession: p.withSession } : {}),
+  });
 }
 
 /** `[profile NAME]` with `credential_process = COMMAND` (, region). */
@@ -206,6 +251,9 @@ export async function writeProcessProfile(
   region?: string,
   options: { overwrite?: boolean } = {},
 ): Promise<void> {
+  if (region !== undefined) checkIdentifier('region', region);
   const extra: Array<[string, string]> = region ? [['region', region]] : [];
-  await writeProfile(paths, profile, [['credential_process', command]], extra, options.overwrite ?? false);
+  await writeProfile(paths, profile, [['credential_process', command]], extra, {
+    overwrite: options.overwrite ?? false,
+  });
 }

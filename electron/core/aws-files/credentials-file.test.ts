@@ -64,12 +64,15 @@ describe('writing a profile', () => {
     expect(await readFile(file, 'utf8')).toBe(original);
   });
 
-  it('keeps the mode of an existing file (0640 stays 0640)', async () => {
+  it('tightens an existing 0640 file to 0600 when secrets go in (issue 9, item 3), and keeps a narrower 0400', async () => {
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, '[default]\nregion = us-east-1\n');
     await chmod(file, 0o640);
     await open().writeProfile('acme-admin', credentials(1), meta);
-    expect(await modeOf(file)).toBe(0o640);
+    expect(await modeOf(file)).toBe(0o600);
+    await chmod(file, 0o400);
+    await open().writeProfile('acme-admin', credentials(2), meta);
+    expect(await modeOf(file)).toBe(0o400);
   });
 
   it('records what it wrote, 0600, under the resolved path of the file', async () => {
@@ -125,7 +128,8 @@ describe('writing a profile', () => {
   it('refuses a name the SDK could not read back', async () => {
     await expect(open().writeProfile('my profile', credentials(1), meta)).rejects.toMatchObject({
       code: 'invalid-input',
-      message: 'The profile name "my profile" cannot be used: use letters, digits and - _ . @ + % : / only.',
+      message:
+        'The profile name "my profile" cannot be used: it must be 1 to 128 letters, digits or - _ . @ + % : / and not a JavaScript object key such as "constructor".',
     });
   });
 

@@ -2,24 +2,19 @@
 import os from 'node:os';
 import { systemClock, type Clock } from '../clock.js';
 import { SsoTrayError } from '../errors.js';
+import { checkIdentifier } from '../identifiers.js';
 import type { RoleCredentials } from '../types.js';
 import { fileLabel } from './file-label.js';
 import { IniDocument } from './ini-document.js';
 import { withFileLock, writeFileAtomic, type LockOptions } from './locked-write.js';
 import { credentialsFileKey, OwnedProfilesRecord, type OwnedProfile } from './owned-profiles.js';
-import { readTextFile } from './read-text-file.js';
+import { encodeText, readLosslessText, type ByteEncoding } from './read-text-file.js';
 
 export type { OwnedProfile } from './owned-profiles.js';
 
-// What the SDK can read back as a credentials-file section of that exact name.
-const PROFILE_NAME = /^[\w\-@+.%:/]+$/;
-
+/** What the SDK and botocore read back as a section of that exact name, and no JS object key (identifiers.ts). */
 export function checkProfileName(profile: string): void {
-  if (!PROFILE_NAME.test(profile) || profile === '__proto__')
-    throw new SsoTrayError(
-      'invalid-input',
-      `The profile name "${profile.replace(/[\r\n]/g, ' ')}" cannot be used: use letters, digits and - _ . @ + % : / only.`,
-    );
+  checkIdentifier('profile-name', profile);
 }
 
 /**
@@ -58,7 +53,7 @@ export class CredentialsFile {
     await withFileLock(
       this.file,
       async () => {
-        const document = await this.document();
+        const { document, encoding } = await this.load();
         const key = await credentialsFileKey(this.file);
         // The record goes first: a crash before the file is written leaves an entry the next write prunes.
         await this.record.update((files) => {
@@ -81,7 +76,7 @@ export class CredentialsFile {
           ['aws_secret_access_key', credentials.secretAccessKey],
           ['aws_session_token', credentials.sessionToken],
         ]);
-        await writeFileAtomic(this.file, document.toString(), { defaultMode: 0o600 });
+        await this.save(document, encoding);
       },
       this.lock,
     );
@@ -125,12 +120,12 @@ export class CredentialsFile {
     return withFileLock(
       this.file,
       async () => {
-        const document = await this.document();
+        const { document, encoding } = await this.load();
         const key = await credentialsFileKey(this.file);
         const owned = pruned((await this.record.read())[key], document);
         const profiles = choose(owned, document);
         for (const profile of profiles) document.removeSection(profile);
-        if (profiles.length) await writeFileAtomic(this.file, document.toString(), { defaultMode: 0o600 });
+        if (profiles.length) await this.save(document, encoding);
         // The file goes first here: a crash in between leaves a record entry without a section, pruned next time.
         await this.record.update((files) => {
           const left = pruned(files[key], document);
@@ -145,7 +140,19 @@ export class CredentialsFile {
 
   /** The file parsed; a missing file is an empty one. Never returns a document of a file it cannot read. */
   private async document(): Promise<IniDocument> {
-    return IniDocument.parse((await readTextFile(this.file)) ?? '', this.label);
+    return (await this.load()).document;
+  }
+
+  /** The document with the encoding its bytes came in, so that bytes the app does not own are written back as they were. */
+  private async load(): Promise<{ document: IniDocument; encoding: ByteEncoding }> {
+    const decoded = (await readLosslessText(this.file)) ?? { text: '', encoding: 'utf8' as const };
+    return { document: IniDocument.parse(decoded.text, this.label), encoding: decoded.encoding };
+  }
+
+  private save(document: IniDocument, encoding: ByteEncoding): Promise<void> {
+    return writeFileAtomic(this.file, encodeText(document.toString(), encoding, this.label), {
+      defaultMode: 0o600,
+    });
   }
 
   private foreign(profile: string, action: 'overwrite' | 'remove'): SsoTrayError {

@@ -147,7 +147,8 @@ describe('editing one section of a credentials file', () => {
     expect((await sdkRead(document.toString())).credentials.dev).toEqual({ aws_access_key_id: 'NEW' });
   });
 
-  it('edits a huge file, leaving the rest byte for byte (its speed is a benchmark figure, not a test)', () => {
+  // No wall-clock bound here (the quality bar forbids them; machines are shared): the figure is printed instead.
+  it('edits a huge file, leaving the rest byte for byte', () => {
     const profiles = Array.from(
       { length: 20_000 },
       (_, i) => `[p${i}]\naws_access_key_id = AKIA${i}\naws_secret_access_key = ${'s'.repeat(40)}\n`,

@@ -1,7 +1,7 @@
 // A lossless model of ~/.aws/config and ~/.aws/credentials: edits touch only the lines of the section edited.
 // Hand-written: no INI library on npm keeps comments, spacing, line endings and duplicates byte for byte.
 import { SsoTrayError } from '../errors.js';
-import { bodyEnd, layoutLines, mergedKeys, type SectionSpan } from './ini-layout.js';
+import { bodyEnd, botocoreOption, layoutLines, mergedKeys, type SectionSpan } from './ini-layout.js';
 import {
   canonicalSectionName,
   classifyLine,
@@ -68,8 +68,8 @@ export class IniDocument {
   updateSection(name: string, set: Array<[string, string]>, remove: string[] = []): void {
     this.checkEntries(name, set);
     if (!this.hasSection(name)) return set.length ? this.append(name, set) : undefined;
-    const removed = new Set(remove);
-    this.rewrite(name, new Map(set), (key) => key !== undefined && removed.has(key));
+    const removed = new Set(remove.map((key) => key.toLowerCase()));
+    this.rewrite(name, new Map(set), (option) => removed.has(option));
   }
 
   /** Removes every section of this name: header, keys and one separating blank line; comments below stay. */
@@ -96,7 +96,13 @@ export class IniDocument {
     const seen = new Set<string>();
     for (const [key, value] of entries) {
       const line = classifyLine(`${key} = ${value}`);
-      const readsBack = line.kind === 'key' && line.name === key && line.value === value && value !== '';
+      // Lowercase and without ':' so that botocore (which lowercases and also splits at ':') names it the same.
+      const readsBack =
+        line.kind === 'key' &&
+        line.name === key &&
+        line.value === value &&
+        value !== '' &&
+        botocoreOption(key) === key;
       if (!readsBack || seen.has(key) || /[\r\n]/.test(key + value))
         throw new SsoTrayError(
           'invalid-input',
@@ -111,9 +117,10 @@ export class IniDocument {
     const endedWithNewline = this.lines.at(-1)?.eol !== '';
     const lines: IniLine[] = this.lines.map((l) => ({ ...l }));
     const last = lines.at(-1);
+    // Always one blank line of our own, so that removing the section later gives back the file's very bytes.
     if (last) {
       last.eol ||= eol;
-      if (last.text.trim() !== '') lines.push({ text: '', eol });
+      lines.push({ text: '', eol });
     }
     lines.push({ text: `[${name}]`, eol }, ...entries.map(([k, v]) => ({ text: `${k} = ${v}`, eol })));
     this.commit(lines, endedWithNewline);
@@ -133,7 +140,7 @@ export class IniDocument {
   }
 
   /** Rewrites the entries of every span of `name`: set keys in place (or after the last key), `drop` ones removed. */
-  private rewrite(name: string, set: Map<string, string>, drop: (key: string | undefined) => boolean): void {
+  private rewrite(name: string, set: Map<string, string>, drop: (option: string) => boolean): void {
     const spans = this.matching(name);
     const eol = this.eol();
     const endedWithNewline = this.lines.at(-1)?.eol !== '';
@@ -141,20 +148,22 @@ export class IniDocument {
     const expected = new Map<string, string>();
     const skip = new Map<number, { end: number; replacement?: NewLine }>();
     const topLevel = new Set<number>();
+    // botocore compares options lowercased and reads `key: value` too: every such line of a key we set is that key.
+    const setKeys = new Map([...set.keys()].map((k) => [k.toLowerCase(), k]));
     for (const span of spans) {
       for (const entry of span.entries) {
-        const key = entry.name;
+        const key = setKeys.get(entry.option);
         const endEol = this.lines[entry.end - 1]?.eol ?? eol;
-        if (key !== undefined && set.has(key) && !placed.has(key)) {
+        if (key !== undefined && !placed.has(key)) {
           placed.add(key);
           const value = set.get(key) ?? '';
-          if (entry.plain && entry.value === value) topLevel.add(entry.start);
+          if (entry.plain && entry.name === key && entry.value === value) topLevel.add(entry.start);
           else
             skip.set(entry.start, {
               end: entry.end,
               replacement: { text: `${key} = ${value}`, eol: endEol },
             });
-        } else if ((key !== undefined && set.has(key)) || drop(key)) {
+        } else if (key !== undefined || drop(entry.option)) {
           skip.set(entry.start, { end: entry.end });
         } else {
           topLevel.add(entry.start);

@@ -13,6 +13,8 @@ import {
 export interface Entry {
   /** The key as the SDK names it; undefined for a line only botocore reads (`key: value`). */
   name: string | undefined;
+  /** The option as botocore's ConfigParser names it: up to the first = or :, lowercased (`Region: x` is `region`). */
+  option: string;
   /** Line indexes [start, end). */
   start: number;
   end: number;
@@ -39,9 +41,10 @@ export function layoutLines(lines: readonly IniLine[], fileLabel: string): Secti
   let current: SectionSpan | undefined;
   let last: Entry | undefined;
   let sub: string | undefined;
-  const addEntry = (entry: Entry): void => {
-    current?.entries.push(entry);
-    last = entry;
+  const addEntry = (entry: Omit<Entry, 'option'>, text: string): void => {
+    const full = { ...entry, option: botocoreOption(text) };
+    current?.entries.push(full);
+    last = full;
   };
   lines.forEach((line, index) => {
     const kind = classifyLine(line.text);
@@ -68,20 +71,23 @@ export function layoutLines(lines: readonly IniLine[], fileLabel: string): Secti
     if (kind.kind === 'key') {
       if (kind.value === '') {
         sub = kind.name;
-        addEntry({ name: kind.name, ...single, keys: [], plain: false, value: '' });
+        addEntry({ name: kind.name, ...single, keys: [], plain: false, value: '' }, line.text);
       } else if (sub && isIndented(line.text) && last) {
         last.end = index + 1;
         last.keys.push([`${sub}.${kind.name}`, kind.value]);
       } else {
         sub = undefined;
         const plain = !isIndented(line.text);
-        addEntry({ name: kind.name, ...single, keys: [[kind.name, kind.value]], plain, value: kind.value });
+        addEntry(
+          { name: kind.name, ...single, keys: [[kind.name, kind.value]], plain, value: kind.value },
+          line.text,
+        );
       }
       return;
     }
     // The SDK skips these lines without leaving a sub-section, so inside one they belong to its owner.
     if (kind.kind === 'foreign-option' && !sub) {
-      addEntry({ name: undefined, ...single, keys: [], plain: false, value: undefined });
+      addEntry({ name: undefined, ...single, keys: [], plain: false, value: undefined }, line.text);
       return;
     }
     if (!last) throw unreadableLine(fileLabel, index + 1, LINE_PROBLEMS.invalid);
@@ -103,4 +109,11 @@ export function mergedKeys(sections: readonly SectionSpan[]): Map<string, string
 /** Where a section's own lines stop: after its last entry (comments and blank lines below belong to what follows). */
 export function bodyEnd(section: SectionSpan): number {
   return section.entries.at(-1)?.end ?? section.header + 1;
+}
+
+/** ConfigParser's OPTCRE with optionxform = str.lower: `(?P<option>.*?)\s*[=:]`, so keys differing in case are one. */
+export function botocoreOption(text: string): string {
+  const trimmed = text.trim();
+  const separator = trimmed.search(/[=:]/);
+  return (separator < 0 ? trimmed : trimmed.slice(0, separator).trimEnd()).toLowerCase();
 }

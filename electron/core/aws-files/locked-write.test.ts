@@ -40,12 +40,12 @@ describe('writeFileAtomic', () => {
     expect(await modeOf(path.join(tmp, 'a', 'b'))).toBe(0o700);
   });
 
-  it('keeps the mode of an existing file, unless a mode is forced', async () => {
+  it('keeps the mode of an existing file narrowed to 0600, unless a mode is forced', async () => {
     const file = path.join(tmp, 'credentials');
     await writeFile(file, 'old');
-    await chmod(file, 0o640);
+    await chmod(file, 0o400);
     await writeFileAtomic(file, 'new', { defaultMode: 0o600 });
-    expect(await modeOf(file)).toBe(0o640);
+    expect(await modeOf(file)).toBe(0o400);
     await writeFileAtomic(file, 'newer', { mode: 0o600 });
     expect(await modeOf(file)).toBe(0o600);
     expect(await readFile(file, 'utf8')).toBe('newer');

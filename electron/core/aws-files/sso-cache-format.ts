@@ -10,12 +10,20 @@ export function tokenCacheFileName(session: Pick<SessionConfig, 'name' | 'startU
   return `${sha1(session.source === 'legacy-profile' ? session.startUrl : session.name)}.json`;
 }
 
-/** sha1 of botocore's registration key: json.dumps of these five keys, sorted, default separators. */
+/** How the registration will be used: an AWS CLI before 2.22 can only use device-code registrations. */
+export type RegistrationUse = 'device-code' | 'browser';
+
+/**
+ * sha1 of botocore's registration key: json.dumps of these five keys, sorted, default separators. A browser (PKCE)
+ * registration goes under SSO Tray's own key instead: an AWS CLI older than 2.22 reuses whatever registration sits
+ * under botocore's key without checking its grants, and fails `aws sso login` with UnauthorizedClientException.
+ */
 export function registrationCacheFileName(
   session: Pick<SessionConfig, 'name' | 'startUrl' | 'region' | 'registrationScopes' | 'source'>,
+  use: RegistrationUse = 'device-code',
 ): string {
   const key = {
-    tool: 'botocore',
+    tool: use === 'browser' ? 'sso-tray-authorization-code' : 'botocore',
     startUrl: session.startUrl,
     region: session.region,
     scopes: session.registrationScopes ?? null,

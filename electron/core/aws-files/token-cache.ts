@@ -14,6 +14,7 @@ import {
   registrationCacheFileName,
   tokenCacheFileName,
   type CacheExtras,
+  type RegistrationUse,
 } from './sso-cache-format.js';
 
 export {
@@ -35,8 +36,13 @@ export interface SsoCache {
   readToken(session: SessionConfig): Promise<SsoToken | undefined>;
   writeToken(session: SessionConfig, token: SsoToken): Promise<void>;
   deleteToken(session: SessionConfig): Promise<void>;
-  readRegistration(session: SessionConfig): Promise<ClientRegistration | undefined>;
-  writeRegistration(session: SessionConfig, registration: ClientRegistration): Promise<void>;
+  /** The registration for this use (default device code: the one the AWS CLI shares). */
+  readRegistration(session: SessionConfig, use?: RegistrationUse): Promise<ClientRegistration | undefined>;
+  writeRegistration(
+    session: SessionConfig,
+    registration: ClientRegistration,
+    use?: RegistrationUse,
+  ): Promise<void>;
 }
 
 /** Strings under the CLI's file names; the Electron shell implements it with safeStorage. */
@@ -82,8 +88,11 @@ export class SecretStoreSsoCache implements SsoCache {
     await this.store.delete(tokenCacheFileName(session));
   }
 
-  async readRegistration(session: SessionConfig): Promise<ClientRegistration | undefined> {
-    const key = registrationCacheFileName(session);
+  async readRegistration(
+    session: SessionConfig,
+    use?: RegistrationUse,
+  ): Promise<ClientRegistration | undefined> {
+    const key = registrationCacheFileName(session, use);
     const json = await this.store.get(key);
     if (json === undefined) return undefined;
     const decoded = decodeClientRegistration(json);
@@ -91,8 +100,12 @@ export class SecretStoreSsoCache implements SsoCache {
     return decoded.registration;
   }
 
-  async writeRegistration(session: SessionConfig, registration: ClientRegistration): Promise<void> {
-    const key = registrationCacheFileName(session);
+  async writeRegistration(
+    session: SessionConfig,
+    registration: ClientRegistration,
+    use?: RegistrationUse,
+  ): Promise<void> {
+    const key = registrationCacheFileName(session, use);
     const extras = await this.extras(key, decodeClientRegistration);
     await this.store.set(key, encodeClientRegistration(registration, extras));
   }

@@ -1,9 +1,19 @@
 import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import {
+  RegisterClientCommand,
+  SSOOIDCClient,
+  StartDeviceAuthorizationCommand,
+} from '@aws-sdk/client-sso-oidc';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../e2e/identity-center/emulator.js';
-import { AwsCliSsoCache, MemorySsoCache, tokenCacheFileName } from '../aws-files/token-cache.js';
+import {
+  AwsCliSsoCache,
+  MemorySsoCache,
+  registrationCacheFileName,
+  tokenCacheFileName,
+} from '../aws-files/token-cache.js';
 import { systemClock } from '../clock.js';
 import { FakeClock, settle } from '../../../e2e/support/fake-clock.js';
 import type { SessionConfig } from '../types.js';
@@ -140,20 +150,77 @@ describe('sign-in with the browser (authorization code + PKCE)', () => {
     await expect(fetch(browser.seen.location as URL)).rejects.toThrow();
   });
 
-  it('refuses an answer whose state is not the one it sent', async () => {
+  it('ignores an answer with another state (400) and keeps waiting for its own (issue 9, item 5)', async () => {
+    const forged: { status?: number; page?: string } = {};
     const browser = recordingBrowser((location) => {
-      location.searchParams.set('state', 'someone-else');
-      return location;
+      const wrong = new URL(location);
+      wrong.searchParams.set('state', 'someone-else');
+      wrong.searchParams.set('code', 'forged');
+      return wrong;
     });
-    await expect(
-      signIn(session, { flow: 'browser' }, depsWith({ openBrowser: browser.open })),
-    ).rejects.toThrow(
-      'Sign-in for acme was stopped because the browser returned an answer to a different sign-in request. Start the sign-in again.',
+    const open = async (url: string) => {
+      await browser.open(url);
+      forged.status = browser.seen.status;
+      forged.page = browser.seen.page;
+      // The real redirect arrives after the forged one: the sign-in must still be waiting for it.
+      const real = new URL(browser.seen.location as URL);
+      const answer = await fetch(`${emu.url}/authorize`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          ...Object.fromEntries(new URL(url).searchParams),
+          decision: 'approve',
+        }).toString(),
+      });
+      const location = new URL(answer.headers.get('location') ?? '');
+      expect(location.origin).toBe(real.origin);
+      browser.seen.status = (await fetch(location)).status;
+    };
+    const token = await signIn(session, { flow: 'browser' }, depsWith({ openBrowser: open }));
+    expect(token.accessToken).toBeTruthy();
+    expect(forged.status).toBe(400);
+    expect(forged.page).toContain(
+      'This answer does not belong to the sign-in SSO Tray is waiting for, so it was ignored.',
     );
-    expect(browser.seen.status).toBe(400);
-    expect(browser.seen.page).toContain('The sign-in for acme could not be completed.');
-    expect(emu.calls({ api: 'CreateToken' })).toEqual([]);
-    await expect(fetch(browser.seen.location as URL)).rejects.toThrow();
+    expect(browser.seen.status).toBe(200);
+    expect(emu.calls({ api: 'CreateToken' })).toHaveLength(1);
+  });
+
+  it('leaves an AWS CLI older than 2.22 able to sign in: the shared registration is never a PKCE one (item 11)', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'sso-tray-pkce-registration-'));
+    try {
+      const browser = recordingBrowser();
+      const cache = new AwsCliSsoCache(dir);
+      await signIn(session, { flow: 'browser' }, depsWith({ openBrowser: browser.open, cache }));
+      // AWS CLI 2.9 (Debian 12): reuse the registration under botocore's key whatever its grants, else register.
+      const shared = path.join(dir, registrationCacheFileName(session));
+      const cached = await readFile(shared, 'utf8').then(
+        (text) => JSON.parse(text) as { clientId: string; clientSecret: string },
+        () => undefined,
+      );
+      const oidc = new SSOOIDCClient({
+        region: session.region,
+        endpoint: emu.url,
+        credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+      });
+      const client =
+        cached ??
+        ((await oidc.send(
+          new RegisterClientCommand({ clientName: 'botocore-client', clientType: 'public' }),
+        )) as { clientId: string; clientSecret: string });
+      const started = await oidc.send(
+        new StartDeviceAuthorizationCommand({
+          clientId: client.clientId,
+          clientSecret: client.clientSecret,
+          startUrl: session.startUrl,
+        }),
+      );
+      expect(started.userCode).toBeTruthy();
+      expect(await readdir(dir)).toHaveLength(2);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('says so when the user denies the request', async () => {

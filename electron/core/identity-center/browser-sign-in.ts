@@ -21,8 +21,6 @@ function within(ms: number): string {
 export const browserSentences = {
   timedOut: (s: SessionConfig, ms: number) =>
     `Sign-in for ${s.name} was not completed in the browser within ${within(ms)}. Start the sign-in again.`,
-  badState: (s: SessionConfig) =>
-    `Sign-in for ${s.name} was stopped because the browser returned an answer to a different sign-in request. Start the sign-in again.`,
   failed: (s: SessionConfig) =>
     `Identity Center did not complete the sign-in for ${s.name}. Start the sign-in again.`,
 };
@@ -79,8 +77,6 @@ export async function browserSignIn(
     const outcome = await guard.race(listener.outcome);
     if (outcome.kind === 'denied')
       throw new SsoTrayError('sign-in-cancelled', sentences.signInDenied(session));
-    if (outcome.kind === 'bad-state')
-      throw new SsoTrayError('sign-in-failed', browserSentences.badState(session));
     if (outcome.kind === 'error') throw new SsoTrayError('sign-in-failed', browserSentences.failed(session));
     onProgress({ step: 'creating-token' });
     const command = new CreateTokenCommand({

@@ -276,10 +276,12 @@ describe('the client registration', () => {
       { ...deps, openBrowser: (url) => emu.approveAuthorization(url).then(() => undefined) },
     );
     expect(emu.calls({ api: 'RegisterClient' })).toHaveLength(2);
-    expect((await deps.cache.readRegistration(session))?.grantTypes).toEqual([
+    // The browser's registration is kept apart: the one the AWS CLI shares stays a device-code one (item 11).
+    expect((await deps.cache.readRegistration(session, 'browser'))?.grantTypes).toEqual([
       'authorization_code',
       'refresh_token',
     ]);
+    expect((await deps.cache.readRegistration(session))?.grantTypes).toEqual([DEVICE_GRANT, 'refresh_token']);
 
     // A registration file that is not JSON any more: replaced by a new registration, not reported.
     const dir = await mkdtemp(path.join(os.tmpdir(), 'sso-tray-registration-'));

@@ -5,15 +5,15 @@ import type { AddressInfo } from 'node:net';
 export const CALLBACK_PATH = '/oauth/callback';
 
 export type CallbackOutcome =
-  | { kind: 'code'; code: string }
-  | { kind: 'denied' }
-  | { kind: 'error'; error: string }
-  | { kind: 'bad-state' };
+  { kind: 'code'; code: string } | { kind: 'denied' } | { kind: 'error'; error: string };
+
+/** A request without our state is no answer to our sign-in: any local process could send one, so it is ignored. */
+type Answer = CallbackOutcome | { kind: 'bad-state' };
 
 export interface LoopbackCallback {
   /** http://127.0.0.1:PORT/oauth/callback */
   redirectUri: string;
-  /** Settles with the first request to the callback path; the listener is closed by then. */
+  /** Settles with the first request to the callback path that carries our state; the listener is closed by then. */
   outcome: Promise<CallbackOutcome>;
   close(): Promise<void>;
 }
@@ -26,11 +26,13 @@ function escapeHtml(text: string): string {
 }
 
 /** The text of the page the browser shows after the redirect. */
-export function callbackPageText(
-  outcome: CallbackOutcome,
-  sessionName: string,
-): { title: string; text: string } {
+export function callbackPageText(outcome: Answer, sessionName: string): { title: string; text: string } {
   switch (outcome.kind) {
+    case 'bad-state':
+      return {
+        title: 'Not this sign-in',
+        text: `This answer does not belong to the sign-in SSO Tray is waiting for, so it was ignored. Approve the request in the tab SSO Tray opened for ${sessionName}.`,
+      };
     case 'code':
       return {
         title: 'Signed in',
@@ -49,7 +51,7 @@ export function callbackPageText(
   }
 }
 
-function page(outcome: CallbackOutcome, sessionName: string): string {
+function page(outcome: Answer, sessionName: string): string {
   const { title, text } = callbackPageText(outcome, sessionName);
   return (
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SSO Tray: ${escapeHtml(title)}</title></head>` +
@@ -58,7 +60,7 @@ function page(outcome: CallbackOutcome, sessionName: string): string {
   );
 }
 
-function judge(query: URLSearchParams, expectedState: string): CallbackOutcome {
+function judge(query: URLSearchParams, expectedState: string): Answer {
   // The state is checked first: a request without our state is not an answer to our sign-in.
   if (query.get('state') !== expectedState) return { kind: 'bad-state' };
   const error = query.get('error');
@@ -68,7 +70,7 @@ function judge(query: URLSearchParams, expectedState: string): CallbackOutcome {
   return code ? { kind: 'code', code } : { kind: 'error', error: 'missing_code' };
 }
 
-/** Listens on 127.0.0.1 on a free port; answers the first callback request, then closes. */
+/** Listens on 127.0.0.1 on a free port; answers 400 to requests without our state, and closes after the first with it. */
 export async function listenForCallback(
   expectedState: string,
   sessionName: string,
@@ -83,8 +85,8 @@ export async function listenForCallback(
       res.end('Not found');
       return;
     }
-    answered = true;
     const result = judge(url.searchParams, expectedState);
+    answered = result.kind !== 'bad-state';
     const html = page(result, sessionName);
     res.writeHead(result.kind === 'code' ? 200 : 400, {
       'Content-Type': 'text/html; charset=utf-8',
@@ -94,6 +96,7 @@ export async function listenForCallback(
       Connection: 'close',
     });
     res.end(html, () => {
+      if (result.kind === 'bad-state') return;
       void close();
       settle(result);
     });

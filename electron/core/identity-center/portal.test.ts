@@ -160,26 +160,24 @@ describe('what the user is told when the portal says no', () => {
     expect(await listAccounts(session, token.accessToken, deps)).toHaveLength(assigned(emu).length);
   });
 
-  it('a revoked session, and a token Identity Center in this region does not know', async () => {
+  it('a revoked session is a sign-in that ended, even while the token had time left (issue 9, item 14)', async () => {
     const other = await signIn(session, { flow: 'device-code' }, { ...deps, cache: new MemorySsoCache() });
     emu.revokeSessions();
     try {
-      await expect(listAccounts(session, other.accessToken, deps)).rejects.toThrow(
-        'Your session for acme (us-east-1) has ended. Sign in again.',
-      );
-      // With the whole token we know it should still be valid: the likely cause is the region.
+      const ended = 'Your session for acme (us-east-1) has ended. Sign in again.';
+      await expect(listAccounts(session, other.accessToken, deps)).rejects.toThrow(ended);
+      const failure = listAccounts(session, other, deps);
+      await expect(failure).rejects.toThrow(ended);
+      await expect(failure).rejects.toMatchObject({ code: 'session-ended' });
+      // Only a token Identity Center in this region never issued can mean the region is wrong.
       const wrongRegion =
         "Identity Center in us-east-1 did not accept the sign-in for acme: the start URL's region may be wrong. " +
         'Check the region of acme and sign in again.';
-      const failure = listAccounts(session, other, deps);
-      await expect(failure).rejects.toThrow(wrongRegion);
-      await expect(failure).rejects.toMatchObject({ code: 'wrong-region' });
-      const expiredElsewhere = { ...other, region: 'eu-west-1', expiresAt: new Date(0) };
-      await expect(listAccounts(session, expiredElsewhere, deps)).rejects.toThrow(wrongRegion);
-      const expiredHere = { ...other, expiresAt: new Date(0) };
-      await expect(listAccounts(session, expiredHere, deps)).rejects.toThrow(
-        'Your session for acme (us-east-1) has ended. Sign in again.',
-      );
+      const issuedElsewhere = { ...other, region: 'eu-west-1' };
+      await expect(listAccounts(session, issuedElsewhere, deps)).rejects.toMatchObject({
+        code: 'wrong-region',
+        message: wrongRegion,
+      });
     } finally {
       token = await signIn(session, { flow: 'device-code' }, { ...deps, cache: new MemorySsoCache() });
     }

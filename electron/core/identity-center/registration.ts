@@ -64,7 +64,7 @@ export async function ensureRegistration(
   const now = deps.clock.now();
   if (!options.forceNew) {
     // A damaged registration file is replaced by a new registration rather than reported.
-    const cached = await deps.cache.readRegistration(session).catch(() => undefined);
+    const cached = await deps.cache.readRegistration(session, flow).catch(() => undefined);
     if (cached && isReusable(cached, session, flow, now)) return cached;
   }
   const input = registerClientInput(session, flow);
@@ -93,7 +93,7 @@ export async function ensureRegistration(
     scopes: input.scopes ?? [],
     grantTypes: input.grantTypes ?? [],
   };
-  await deps.cache.writeRegistration(session, registration);
+  await deps.cache.writeRegistration(session, registration, flow);
   return registration;
 }
 

@@ -8,12 +8,12 @@ export interface ErrorContext {
   action: string;
   accountId?: string;
   roleName?: string;
-  /** The token that was used, when known: tells a wrong region from an ended session. */
+  /** The token that was used, when known: one issued in another region means a wrong region, else a session ended. */
   token?: { region: string; expiresAt: Date };
-  /** Now (epoch ms) on the injected clock; with `token`, a rejected token that has not expired means a wrong region. */
-  now?: number;
   /** The request named the start URL (PKCE registration, device authorization): a bad request means an unknown one. */
   startUrlInRequest?: boolean;
+  /** Identity Center answered other calls of this same work: a dropped connection is then its fault, not the network's. */
+  serviceAnswered?: boolean;
 }
 
 const NETWORK_CODES = new Set([
@@ -55,6 +55,29 @@ interface ErrorShape {
 
 function shapeOf(error: unknown): ErrorShape {
   return typeof error === 'object' && error !== null ? (error as ErrorShape) : {};
+}
+
+/**
+ * True for an attempt unanswered within the configured request timeout. Only that message tells it apart: the
+ * SDK's NodeHttpHandler names a dropped connection (ECONNRESET) and a connect timeout TimeoutError too.
+ */
+export function isTimeout(error: unknown): boolean {
+  const { message, $metadata } = shapeOf(error);
+  return (
+    $metadata?.httpStatusCode === undefined &&
+    typeof message === 'string' &&
+    /exceeded the configured \d+ ms requestTimeout/.test(message)
+  );
+}
+
+/** True for a connection the server accepted and then dropped without an answer: the service is there, but failing. */
+export function isDroppedConnection(error: unknown): boolean {
+  const { code, message } = shapeOf(error);
+  return (
+    code === 'ECONNRESET' ||
+    code === 'EPIPE' ||
+    (typeof message === 'string' && /socket hang up/i.test(message))
+  );
 }
 
 /** True for a connection that failed or dropped, however Node or the SDK reports it. */
@@ -99,6 +122,8 @@ export const sentences = {
     `Identity Center for ${sessionLabel(s)} could not be reached; check your network connection and try again.`,
   serviceFault: (s: SessionConfig, action: string) =>
     `Identity Center for ${sessionLabel(s)} failed while trying to ${action}; try again in a few minutes.`,
+  timedOut: (s: SessionConfig, action: string) =>
+    `Identity Center for ${sessionLabel(s)} did not answer in time while trying to ${action}; try again in a few minutes.`,
   startUrlUnknown: (s: SessionConfig) =>
     `Identity Center in ${s.region} does not recognise ${s.startUrl} for ${s.name}. ` +
     'Check the start URL and the region your Identity Center is in, then sign in again.',
@@ -120,7 +145,11 @@ export function toUserError(error: unknown, context: ErrorContext): SsoTrayError
   const { session, action } = context;
   const make = (code: SsoTrayError['code'], message: string) =>
     new SsoTrayError(code, message, { cause: error });
-  if (isNetworkError(error)) return make('network', sentences.network(session));
+  if (isTimeout(error)) return make('service', sentences.timedOut(session, action));
+  if (isNetworkError(error))
+    return context.serviceAnswered
+      ? make('service', sentences.serviceFault(session, action))
+      : make('network', sentences.network(session));
   const service = serviceErrorOf(error);
   if (!service) {
     if (error instanceof SyntaxError) return make('file-unreadable', sentences.corruptCache(session));
@@ -129,10 +158,8 @@ export function toUserError(error: unknown, context: ErrorContext): SsoTrayError
   const { name, status } = service;
   if (THROTTLING_NAMES.has(name) || status === 429) return make('throttled', sentences.throttled(session));
   if (name === 'UnauthorizedException' || (status === 401 && !ENDED_TOKEN_NAMES.has(name))) {
-    const token = context.token;
-    const believedValid =
-      token !== undefined && context.now !== undefined && token.expiresAt.getTime() > context.now;
-    if (token && (token.region !== session.region || believedValid))
+    // A token issued in another region was never accepted here; one of this region was revoked or raced.
+    if (context.token && context.token.region !== session.region)
       return make('wrong-region', sentences.wrongRegion(session));
     return make('session-ended', sentences.sessionEnded(session));
   }

@@ -67,10 +67,33 @@ describe('refreshing the access token', () => {
       'refresh_token',
     ]);
 
-    // The spent refresh token is refused from now on: the session is over for whoever still holds it.
-    const stale = refreshAccessToken(session, first, deps);
+    // The spent refresh token is refused from now on: with no newer token in its cache, the holder's session is over.
+    const stale = refreshAccessToken(session, first, { ...deps, cache: new MemorySsoCache() });
     await expect(stale).rejects.toThrow(ENDED);
     await expect(stale).rejects.toMatchObject({ code: 'session-ended' });
+  });
+
+  it('loses a refresh race gracefully: the loser takes the winner’s token from the shared cache (issue 9, item 14)', async () => {
+    const deps = freshDeps();
+    const first = await signIn(session, { flow: 'device-code' }, deps);
+    clock.jump(7 * 3600_000);
+    // Two programs hold the same cached token; the first refreshes and rotates the refresh token.
+    const winner = await refreshAccessToken(session, first, deps);
+    const loser = await refreshAccessToken(session, first, deps);
+    expect(loser).toEqual(winner);
+    expect(emu.calls({ api: 'CreateToken' }).map((c) => c.status)).toEqual([200, 200, 400]);
+  });
+
+  it('a refresh token that is gone and no newer token in the cache: the sign-in ended (exit-3 class)', async () => {
+    const deps = freshDeps();
+    const first = await signIn(session, { flow: 'device-code' }, deps);
+    clock.jump(7 * 3600_000);
+    await refreshAccessToken(session, first, deps);
+    await deps.cache.writeToken(session, first);
+    await expect(refreshAccessToken(session, first, deps)).rejects.toMatchObject({
+      code: 'session-ended',
+      message: ENDED,
+    });
   });
 
   it('reports the session ended once an administrator revoked it', async () => {

@@ -39,7 +39,14 @@ export async function refreshAccessToken(
     answer = await oidcClient(session.region, deps).send(command);
   } catch (error) {
     const name = serviceErrorOf(error)?.name;
-    if (name && ENDED.has(name)) throw ended(error);
+    if (name && ENDED.has(name)) {
+      // The loser of a race (the AWS CLI or another SSO Tray refreshed first and rotated the refresh token) finds
+      // the winner's token in the shared cache: only when there is none did the sign-in really end.
+      const winner = await deps.cache.readToken(session).catch(() => undefined);
+      if (winner && winner.accessToken !== token.accessToken && winner.expiresAt.getTime() > deps.clock.now())
+        return winner;
+      throw ended(error);
+    }
     throw toUserError(error, { session, action: 'renew the sign-in' });
   }
   let renewed: SsoToken;
