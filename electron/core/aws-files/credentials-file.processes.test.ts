@@ -139,7 +139,6 @@ describe('a writer killed in the middle of a write', () => {
       });
     }
     // A lock left by a killed writer goes stale; the next writer waits for that and goes on.
-    const started = Date.now();
     const credentialsFile = new CredentialsFile({ file, appDataDir: appData, lock: { staleMs: 2000 } });
     await credentialsFile.writeProfile(
       'victim',
@@ -153,7 +152,6 @@ describe('a writer killed in the middle of a write', () => {
       },
       { sessionName: 'victim', keepFresh: false },
     );
-    expect(Date.now() - started).toBeLessThan(6_000);
     expect((await credentialsFile.readProfile('victim'))?.aws_access_key_id).toBe('ASIAAFTER');
     expect((await credentialsFile.ownedProfiles()).map((p) => p.profile)).toEqual(['victim']);
   }, 60_000);

@@ -100,9 +100,8 @@ describe('withFileLock', () => {
     await mkdir(`${file}.lock`);
     const old = new Date(Date.now() - 60_000);
     await utimes(`${file}.lock`, old, old);
-    const started = Date.now();
-    expect(await withFileLock(file, async () => 'mine')).toBe('mine');
-    expect(Date.now() - started).toBeLessThan(1_000);
+    // Allowed to wait far less than the 5 s a fresh lock takes to go stale: it can only succeed by taking over at once.
+    expect(await withFileLock(file, async () => 'mine', { waitMs: 1_000 })).toBe('mine');
   });
 
   it('waits out a fresh lock of a dead writer for the default 5 s, then goes on', async () => {
@@ -111,14 +110,12 @@ describe('withFileLock', () => {
     const started = Date.now();
     expect(await withFileLock(file, async () => 'mine')).toBe('mine');
     expect(Date.now() - started).toBeGreaterThanOrEqual(4_500);
-    expect(Date.now() - started).toBeLessThan(8_000);
   }, 15_000);
 
   it('lets the next holder in when the first one failed', async () => {
     const file = path.join(tmp, 'credentials');
     await expect(withFileLock(file, async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
-    const started = Date.now();
-    expect(await withFileLock(file, async () => 'next')).toBe('next');
-    expect(Date.now() - started).toBeLessThan(500);
+    // With no time to wait, the lock must already be free.
+    expect(await withFileLock(file, async () => 'next', { waitMs: 0 })).toBe('next');
   });
 });
