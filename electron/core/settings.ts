@@ -59,7 +59,9 @@ const settingsObject = z
           });
       }),
     defaultRegion: sessionConfigSchema.shape.region.optional(),
-    favourites: z.array(z.object(roleKey)).default(() => []),
+    favourites: z
+      .array(z.object({ ...roleKey, region: sessionConfigSchema.shape.region.optional() }))
+      .default(() => []),
     recent: z
       .array(
         z.object({
@@ -73,6 +75,7 @@ const settingsObject = z
     theme: z.enum(['system', 'light', 'dark']).default('system'),
     startAtLogin: z.boolean().default(false),
     quickPickShortcut: z.string().max(64).default('CommandOrControl+Shift+A'),
+    syncConfigProfiles: z.boolean().default(false),
   })
   .superRefine((settings, ctx) => {
     const seen = new Set<string>();
