@@ -1,5 +1,5 @@
 // One account (name, id, e-mail) that opens to its permission sets, and one permission set with its star and
-// its Access keys button.
+// its Management console, console link and Access keys buttons.
 import { html, nothing } from 'lit-html';
 import { repeat } from 'lit-html/directives/repeat.js';
 import type { Actions } from '../actions.js';
@@ -64,6 +64,7 @@ export function accountRow(account: AccountWithRoles, roles: string[], open: boo
 export function roleRow(account: AccountWithRoles, roleName: string, row: RowContext, withAccount: boolean) {
   const favourite = row.isFavourite(account.accountId, roleName);
   const role = { session: row.session, accountId: account.accountId, roleName };
+  const titled = { ...role, accountName: account.accountName };
   return html`<li class="role">
     <span class="role-main">
       <span class="role-name">${marked(roleName, row.words)}</span>
@@ -88,8 +89,25 @@ export function roleRow(account: AccountWithRoles, roleName: string, row: RowCon
     <button
       type="button"
       class="link"
+      aria-label="Management console for ${roleName} in ${account.accountName}"
+      @click=${() => void row.actions.openConsole(titled).catch(() => undefined)}
+    >
+      Management console
+    </button>
+    <button
+      type="button"
+      class="link"
+      aria-label="Copy console link for ${roleName} in ${account.accountName}"
+      title="The access portal's link: signs in through your browser's portal session"
+      @click=${() => row.actions.copyConsoleLink(titled)}
+    >
+      Copy console link
+    </button>
+    <button
+      type="button"
+      class="link"
       aria-label="Access keys for ${roleName} in ${account.accountName}"
-      @click=${() => row.actions.openAccessKeys({ ...role, accountName: account.accountName })}
+      @click=${() => row.actions.openAccessKeys(titled)}
     >
       Access keys
     </button>
