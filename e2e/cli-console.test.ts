@@ -8,20 +8,37 @@ import { REPO, loginAcme, runSsoTray } from './support/cli-run.js';
 
 let emu: RunningEmulator;
 let sandbox: Sandbox;
+/** The emulator's request log: it must name no sign-in token either. */
+const logLines: string[] = [];
+/** Every sign-in token a --print run handed out, to scan the other captures for. */
+const printedTokens: string[] = [];
 const account = () => emu.organisation.accounts.find((a) => a.roles.includes('ReadOnlyAccess'))!;
 // A sign-in token is 240 random bytes in base64url: no run of 200 such characters belongs anywhere else.
 const TOKEN_LIKE = /SigninToken|[\w-]{200,}/;
 
-const consoleRun = (args: string[], env: Record<string, string> = {}) =>
-  runSsoTray(sandbox, ['console', ...args], { env: { AWS_ENDPOINT_URL_SIGNIN: emu.url, ...env } });
+async function consoleRun(args: string[], env: Record<string, string> = {}) {
+  const run = await runSsoTray(sandbox, ['console', ...args], {
+    env: { AWS_ENDPOINT_URL_SIGNIN: emu.url, ...env },
+  });
+  const token = URL.canParse(run.stdout.trim()) && new URL(run.stdout.trim()).searchParams.get('SigninToken');
+  if (token) printedTokens.push(token);
+  expect(run.stderr).not.toMatch(TOKEN_LIKE);
+  return run;
+}
 
 beforeAll(async () => {
   ensureFreshCliBuild(REPO);
-  emu = await startEmulator();
+  emu = await startEmulator({ log: (line) => logLines.push(line) });
   sandbox = await makeSandbox(emu.url);
   expect((await loginAcme(emu, sandbox)).code).toBe(0);
 }, 120_000);
 afterAll(async () => {
+  // Everything captured but the --print stdout: the log and every run's stderr (checked per run) hold no token.
+  expect(printedTokens.length).toBeGreaterThan(0);
+  for (const token of printedTokens) expect(logLines.join('\n')).not.toContain(token);
+  // (The log names the operation GetSigninToken, so only the token's shape is looked for.)
+  expect(logLines.join('\n')).not.toMatch(/[\w-]{200,}/);
+  expect(logLines.some((line) => line.startsWith('GET /federation Login 302'))).toBe(true);
   await emu.close();
   await sandbox.cleanup();
 });
