@@ -130,6 +130,10 @@ test.describe('Profiles in ~/.aws/config', () => {
     await expect.poll(async () => (await bridge!.core.settings()).syncConfigProfiles).toBe(true);
     await bridge.core.accounts(ACME);
     await bridge.core.whenIdle();
+    // The preview follows the listing: the sync after it left nothing to do.
+    await expect(
+      section.getByText(/already has \d+ profiles for every role; nothing to change\./),
+    ).toBeVisible();
     const text = await readFile(bridge.sandbox.paths.configFile, 'utf8');
     const roles = bridge.emu.organisation.accounts.reduce((n, a) => n + a.roles.length, 0);
     expect(text.match(/^sso_role_name = /gm)).toHaveLength(roles);

@@ -5,6 +5,7 @@ import { sameRole } from './identifiers.js';
 import { ConsoleSignInError, consoleSignInUrl, type SigninUrl } from './console/console-sign-in.js';
 import { consoleDestination, partitionOf } from './console/partition.js';
 import { portalConsoleLink } from './console/portal-console-link.js';
+import { isSigninAddress } from './console/signin-endpoint.js';
 import type { CoreParts, RoleRef } from './core-parts.js';
 import type { RecentRoles } from './recent-roles.js';
 import type { RoleCredentialsSource } from './role-credentials.js';
@@ -83,14 +84,7 @@ export class ConsoleAccess {
 
   /** Only the sign-in endpoint's https origin (or the configured endpoint's, such as the emulator) is opened. */
   private checkOrigin(url: SigninUrl): void {
-    const endpoint = this.parts.options.endpoints?.signin;
-    const expected = endpoint ? new URL(endpoint).origin : undefined;
-    const href = new URL(url.reveal());
-    const allowed = expected
-      ? href.origin === expected
-      : href.protocol === 'https:' &&
-        /\.signin\.(aws\.amazon\.com|amazonaws\.cn|amazonaws-us-gov\.com)$/.test(href.hostname);
-    if (!allowed)
+    if (!isSigninAddress(url.reveal(), this.parts.options.endpoints?.signin))
       throw new SsoTrayError(
         'internal',
         'The console sign-in address was not the AWS sign-in endpoint, so it was not opened.',

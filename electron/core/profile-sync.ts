@@ -24,12 +24,16 @@ export interface ProfileSyncRequest {
 }
 
 export class ProfileSync {
+  /** The sync a listing started: a plan or apply asked meanwhile waits for it, so it sees its result. */
+  private following: Promise<void> = Promise.resolve();
+
   constructor(
     private readonly parts: CoreParts,
     private readonly deps: { registry: SessionRegistry; listing: AccountListing },
   ) {}
 
   async sync(request: ProfileSyncRequest): Promise<ProfileSyncResult> {
+    await this.following;
     const runtime = this.deps.registry.get(request.session);
     const listing = await this.deps.listing.accounts(runtime.config.name, {
       maxAgeMs: request.maxAgeMs ?? 0,
@@ -38,7 +42,12 @@ export class ProfileSync {
   }
 
   /** With the setting on, the profiles follow each new listing; a failure is one 'problem' sentence. */
-  async afterListing(listing: Listing): Promise<void> {
+  afterListing(listing: Listing): Promise<void> {
+    this.following = this.following.then(() => this.follow(listing));
+    return this.following;
+  }
+
+  private async follow(listing: Listing): Promise<void> {
     const settings = await this.parts.settingsFile.read();
     if (!settings.syncConfigProfiles) return;
     try {
