@@ -72,6 +72,63 @@ test.describe('the Management console from the window', () => {
   });
 });
 
+test.describe("a favourite's console region", () => {
+  test('a region set on a favourite opens its console there; cleared, the default region applies', async ({
+    page,
+  }) => {
+    bridge = await startWindowBridge({ acme: 'signed-in' });
+    const account = bridge.emu.organisation.accounts.find((a) => a.accountName === ACCOUNT)!;
+    const role = { session: ACME, accountId: account.accountId, roleName: ROLE_NAME };
+    await bridge.core.toggleFavourite(role);
+    await bridge.core.updateSettings({ defaultRegion: 'eu-north-1' });
+    await bridge.open(page);
+    const favourites = page.getByRole('region', { name: 'Favourites' });
+    const field = favourites.getByRole('textbox', { name: `Console region for ${ROLE_NAME} in ${ACCOUNT}` });
+    const open = favourites.getByRole('button', {
+      name: `Management console for ${ROLE_NAME} in ${ACCOUNT}`,
+    });
+    const openedRegion = async () => {
+      const before = bridge!.browserOpened.length;
+      await open.click();
+      await expect.poll(() => bridge!.browserOpened.length).toBe(before + 1);
+      return (await consolePageFields(bridge!.browserOpened.at(-1)!)).region;
+    };
+
+    await field.fill('ap-northeast-1');
+    await field.press('Enter');
+    await expect
+      .poll(async () => (await bridge!.core.settings()).favourites[0]?.region)
+      .toBe('ap-northeast-1');
+    expect(await openedRegion()).toBe('ap-northeast-1');
+    await screen(page, 'favourite-console-region');
+
+    await field.fill('not a region');
+    await field.press('Enter');
+    await expect(page.getByRole('alert')).toHaveText(
+      'The request was not valid (region: a region looks like us-east-1).',
+    );
+    await field.fill('');
+    await field.press('Enter');
+    await expect.poll(async () => (await bridge!.core.settings()).favourites[0]?.region).toBeUndefined();
+    expect(await openedRegion()).toBe('eu-north-1');
+  });
+
+  test('only a favourite keeps a region: the refusal is one sentence', async () => {
+    bridge = await startWindowBridge({ acme: 'signed-in' });
+    const account = bridge.emu.organisation.accounts.find((a) => a.accountName === ACCOUNT)!;
+    await expect(
+      bridge.call('favourites:region', {
+        session: ACME,
+        accountId: account.accountId,
+        roleName: ROLE_NAME,
+        region: 'eu-west-1',
+      }),
+    ).rejects.toThrow(
+      `Only a favourite keeps its own console region; star ${ROLE_NAME} in ${account.accountId} first.`,
+    );
+  });
+});
+
 test.describe('Profiles in ~/.aws/config', () => {
   test("shows what a sync would add, Apply writes it, and a user's profile of the same name is kept", async ({
     page,

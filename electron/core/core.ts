@@ -246,6 +246,11 @@ export class SsoTrayCore extends TypedEmitter<CoreEvents> {
     return this.recent.toggleFavourite(role);
   }
 
+  /** The region a favourite's console opens in (none: the default region, then the session's). */
+  setFavouriteRegion(role: RoleRef, region: string | undefined): Promise<Settings> {
+    return this.recent.setFavouriteRegion(role, region);
+  }
+
   /** After resume from sleep or a clock jump: re-read tokens and reschedule everything. */
   async recheck(): Promise<void> {
     await this.start();

@@ -177,6 +177,19 @@ export function toggleFavourite(s: Settings, role: RoleKey): Settings {
   return { ...s, favourites };
 }
 
+/** The console region a favourite opens in; undefined clears it (then the default region applies). */
+export function setFavouriteRegion(s: Settings, role: RoleKey, region: string | undefined): Settings {
+  if (!isFavourite(s, role))
+    throw new SsoTrayError(
+      'invalid-input',
+      `Only a favourite keeps its own console region; star ${role.roleName} in ${role.accountId} first.`,
+    );
+  const favourites = s.favourites.map((f) =>
+    sameRole(f, role) ? { ...pickRole(f), ...(region ? { region } : {}) } : f,
+  );
+  return { ...s, favourites };
+}
+
 export function isFavourite(s: Settings, role: RoleKey): boolean {
   return s.favourites.some((f) => sameRole(f, role));
 }

@@ -133,6 +133,14 @@ export const contract = {
   'console:link': channel(consoleTarget.extend({ copy: z.boolean().optional() }).strict()).returns<{
     link: string;
   }>(),
+  /** The region a favourite's console opens in; '' clears it. */
+  'favourites:region': channel(
+    role
+      .extend({
+        region: z.string().refine((v) => v === '' || REGION_PATTERN.test(v), 'a region looks like us-east-1'),
+      })
+      .strict(),
+  ).returns<Settings>(),
   /** A profile for every role in ~/.aws/config: the diff and sentences (dry run), or the write. */
   'config:sync': channel(
     z

@@ -132,6 +132,7 @@ export function createHandlers(core: SsoTrayCore, capabilities: HandlerCapabilit
       }
       return { link };
     },
+    'favourites:region': ({ region, ...role }) => core.setFavouriteRegion(role, region || undefined),
     'config:sync': ({ maxAgeSeconds, ...request }) =>
       core.syncConfigProfiles({
         ...request,

@@ -33,6 +33,7 @@ const EVERY_CHANNEL: Record<Channel, true> = {
   'console:open': true,
   'console:link': true,
   'config:sync': true,
+  'favourites:region': true,
 };
 
 const EVERY_EVENT: Record<AppEventName, true> = {

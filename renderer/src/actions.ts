@@ -37,6 +37,7 @@ export function createActions(ctx: ActionContext) {
       toggleAccount: accounts.toggleAccount,
       showMoreAccounts: accounts.showMoreAccounts,
       toggleFavourite: accounts.toggleFavourite,
+      setFavouriteRegion: accounts.setFavouriteRegion,
     }),
     ...bind(ctx, {
       openAccessKeys: accessKeys.openAccessKeys,

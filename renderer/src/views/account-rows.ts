@@ -5,6 +5,7 @@ import { repeat } from 'lit-html/directives/repeat.js';
 import type { Actions } from '../actions.js';
 import { markMatches } from '../account-search.js';
 import type { AccountWithRoles } from '../api.js';
+import type { RoleRef } from '../state.js';
 import { plural } from '../session-text.js';
 
 export interface RowContext {
@@ -13,6 +14,8 @@ export interface RowContext {
   isFavourite(accountId: string, roleName: string): boolean;
   /** The search's words, marked where they match. */
   words: readonly string[];
+  /** A favourite's own console region (favourites list only). */
+  favouriteRegion?(accountId: string, roleName: string): string | undefined;
 }
 
 /** The text with what the search matched in <mark>. */
@@ -61,7 +64,13 @@ export function accountRow(account: AccountWithRoles, roles: string[], open: boo
 }
 
 /** A permission set; `withAccount` for the favourites and recent lists, where the account is not around it. */
-export function roleRow(account: AccountWithRoles, roleName: string, row: RowContext, withAccount: boolean) {
+export function roleRow(
+  account: AccountWithRoles,
+  roleName: string,
+  row: RowContext,
+  withAccount: boolean,
+  inFavourites = false,
+) {
   const favourite = row.isFavourite(account.accountId, roleName);
   const role = { session: row.session, accountId: account.accountId, roleName };
   const titled = { ...role, accountName: account.accountName };
@@ -86,6 +95,7 @@ export function roleRow(account: AccountWithRoles, roleName: string, row: RowCon
     >
       ${favourite ? '★' : '☆'}
     </button>
+    ${inFavourites ? regionField(row, role, account.accountName) : nothing}
     <button
       type="button"
       class="link"
@@ -112,4 +122,18 @@ export function roleRow(account: AccountWithRoles, roleName: string, row: RowCon
       Access keys
     </button>
   </li>`;
+}
+
+/** A favourite's console region: empty means the default region (Settings), then the session's. */
+function regionField(row: RowContext, role: RoleRef, accountName: string) {
+  return html`<input
+    class="console-region mono"
+    aria-label="Console region for ${role.roleName} in ${accountName}"
+    title="The region this favourite's console opens in; empty for the default"
+    placeholder="region"
+    spellcheck="false"
+    autocomplete="off"
+    .value=${row.favouriteRegion?.(role.accountId, role.roleName) ?? ''}
+    @change=${(e: Event) => row.actions.setFavouriteRegion(role, (e.target as HTMLInputElement).value.trim())}
+  />`;
 }
