@@ -51,11 +51,9 @@ export class ProfileSync {
     const settings = await this.parts.settingsFile.read();
     if (!settings.syncConfigProfiles) return;
     try {
-      const runtime = this.deps.registry.get(listing.session);
-      await this.syncListing(
-        { session: listing.session, kind: runtime.config.source === 'legacy-profile' ? 'process' : 'sso' },
-        listing.accounts,
-      );
+      // A legacy SSO profile has no [sso-session] for generated profiles to share: nothing to follow.
+      if (this.deps.registry.get(listing.session).config.source === 'legacy-profile') return;
+      await this.syncListing({ session: listing.session, kind: 'sso' }, listing.accounts);
     } catch (error) {
       this.parts.emit('problem', {
         message: `The profiles in ~/.aws/config were not kept in sync: ${messageOf(error)}`,
