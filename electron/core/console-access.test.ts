@@ -1,6 +1,5 @@
 // Console sign-in through the core against the emulator's portal and federation endpoint: the region rule, the one
 // renewal of refused credentials, and nothing signed in without an opener.
-import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCoreHarness, type CoreHarness } from '../../e2e/support/core-harness.js';
 import { consolePageFields } from '../../e2e/identity-center/federation-support.js';
@@ -84,26 +83,5 @@ describe('credentials the sign-in endpoint refuses', () => {
       'Opening the console needs a browser; print its sign-in URL with `sso-tray console ACCOUNT ROLE --print`.',
     );
     expect(h.emu.calls({ api: 'GetSigninToken' })).toEqual([]);
-  });
-});
-
-describe('a profile for every role', () => {
-  it("writes the app session's [sso-session] before its profiles when the AWS CLI's cache is not shared", async () => {
-    h = await startCoreHarness();
-    const core = h.core;
-    await core.updateSettings({ shareTokenCacheWithAwsCli: false });
-    await core.addSession({ name: 'acme', startUrl: h.emu.startUrl, region: h.emu.region });
-    await core.signIn('acme', 'browser');
-    await expect(core.syncConfigProfiles({ session: 'acme', dryRun: true })).rejects.toThrow(
-      /has no \[sso-session acme\] for the profiles to sign in through/,
-    );
-    const result = await core.syncConfigProfiles({ session: 'acme', maxAgeMs: 60_000 });
-    expect(result.written).toBe(true);
-    const text = await readFile(h.sandbox.paths.configFile, 'utf8');
-    expect(text).toContain(
-      `[sso-session acme]\nsso_start_url = ${h.emu.startUrl}\nsso_region = ${h.emu.region}\n`,
-    );
-    expect(text.match(/^sso_session = acme$/gm)).toHaveLength(result.added.length);
-    expect(h.emu.calls({ api: 'ListAccounts' })).toHaveLength(1);
   });
 });
