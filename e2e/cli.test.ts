@@ -8,16 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from './identity-center/emulator.js';
 import { childEnv, makeSandbox, type Sandbox } from './support/sandbox.js';
 import { ensureFreshCliBuild } from './support/fresh-build.js';
+import { runSsoTray, type CliRun as Run } from './support/cli-run.js';
 import { formatCredentials, CREDENTIAL_FORMATS } from '../electron/core/formats.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(repo, 'bin', 'sso-tray.js');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 let emu: RunningEmulator;
 let sandbox: Sandbox;
@@ -26,22 +21,8 @@ let sandbox: Sandbox;
 function sso(
   args: string[],
   options: { onStderr?: (text: string) => void; env?: Record<string, string> } = {},
-) {
-  return new Promise<Run>((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      env: childEnv(sandbox, options.env),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      options.onStderr?.(stderr);
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+): Promise<Run> {
+  return runSsoTray(sandbox, args, options);
 }
 
 const ssoRun = (args: string[]) => sso(args);

@@ -44,7 +44,8 @@ test('the screens in dark mode', async ({ page }) => {
 
   const sections = page.getByRole('navigation', { name: 'Sections' });
   await sections.getByRole('button', { name: 'Profiles' }).click();
-  await expect(page.getByRole('switch')).toHaveCount(1);
+  await expect(page.getByRole('switch', { name: /^Keep .+ fresh$/ })).toHaveCount(1);
+  await expect(page.getByText(/^A sync would add \d+ profiles in ~\/\.aws\/config\.$/)).toBeVisible();
   await screen(page, 'dark-profiles');
   await sections.getByRole('button', { name: 'Settings' }).click();
   await screen(page, 'dark-settings');

@@ -27,13 +27,15 @@ async function main(): Promise<number> {
     SSO_TRAY_DATA_DIR: path.join(home, 'sso-tray'),
     AWS_ENDPOINT_URL_SSO_OIDC: emu.url,
     AWS_ENDPOINT_URL_SSO: emu.url,
+    // Console sign-in lands on the emulator's console page, never on AWS.
+    AWS_ENDPOINT_URL_SIGNIN: emu.url,
     SSO_TRAY_SESSION: 'demo',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
   try {
     const core = new SsoTrayCore({
       paths: awsPathsFromEnv(env),
-      endpoints: { oidc: emu.url, portal: emu.url },
+      endpoints: { oidc: emu.url, portal: emu.url, signin: emu.url },
       // The demo's Identity Center approves at once: "opening the browser" is following its redirect.
       openBrowser: async (url) => {
         await fetch(url);
@@ -68,6 +70,8 @@ async function main(): Promise<number> {
         '  sso-tray accounts\n' +
         `  sso-tray creds ${first?.accountName} ${first?.roles[0]} --format env\n` +
         `  sso-tray write ${first?.accountName} ${first?.roles[0]} --profile demo --keep-fresh && cat $AWS_SHARED_CREDENTIALS_FILE\n` +
+        `  sso-tray console ${first?.accountName} ${first?.roles[0]} --destination s3 --print\n` +
+        '  sso-tray config sync --dry-run\n' +
         'Type `exit` to end the demo.\n',
     );
     return await run(

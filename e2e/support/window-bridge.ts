@@ -45,6 +45,8 @@ export interface WindowBridge {
   browserOpened: string[];
   /** The settings main applied to the desktop after each save (start at login, the shortcut). */
   applied: Settings[];
+  /** Everything that crossed to the page: each call's outcome and each event, as JSON (for scans for secrets). */
+  pageSaw: string[];
   /** A channel through the zod-checked table, as the window calls it; throws the error sentence. */
   call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelResult<C>>;
   /** Shows the window on the page (or the compact quick-pick window): the API bridged, the core's events piped in. */
@@ -60,7 +62,7 @@ export async function startWindowBridge(options: BridgeOptions = {}): Promise<Wi
   const browserOpened: string[] = [];
   const core = new SsoTrayCore({
     paths: sandbox.paths,
-    endpoints: { oidc: emu.url, portal: emu.url },
+    endpoints: { oidc: emu.url, portal: emu.url, signin: emu.url },
     background: true,
     processCommand: 'sso-tray',
     openBrowser: async (url) => {
@@ -74,6 +76,7 @@ export async function startWindowBridge(options: BridgeOptions = {}): Promise<Wi
   });
   const clipboard: string[] = [];
   const applied: Settings[] = [];
+  const pageSaw: string[] = [];
   const handlers = createHandlers(core, {
     clipboard: { writeText: (text) => void clipboard.push(text) },
     // The app opens these with shell.openExternal; here they are recorded like the core's own.
@@ -96,15 +99,18 @@ export async function startWindowBridge(options: BridgeOptions = {}): Promise<Wi
     clipboard,
     browserOpened,
     applied,
+    pageSaw,
     async call(channel, input) {
       const result = await invoke(handlers, channel, input);
       if (!result.ok) throw new Error(result.error.message);
       return result.value;
     },
     async open(page, view) {
-      await page.exposeBinding('__ssoTrayInvoke', (_source, channel: Channel, input: unknown) =>
-        invoke(handlers, channel, input),
-      );
+      await page.exposeBinding('__ssoTrayInvoke', async (_source, channel: Channel, input: unknown) => {
+        const result = await invoke(handlers, channel, input);
+        pageSaw.push(JSON.stringify(result));
+        return result;
+      });
       await page.addInitScript({ content: await windowApiScript() });
       // Events go in order, one batch at a time: one page.evaluate per event (5,000 for a big listing) would take
       // the bridge seconds, where Electron's IPC takes milliseconds.
@@ -126,6 +132,7 @@ export async function startWindowBridge(options: BridgeOptions = {}): Promise<Wi
       for (const name of EVENT_NAMES) {
         stops.push(
           core.on(name, (payload) => {
+            pageSaw.push(JSON.stringify(payload));
             queue.push([name, payload]);
             pump();
           }),

@@ -112,6 +112,18 @@ export class TrayController {
               (keepFresh ? '; SSO Tray keeps it fresh.' : `, valid until ${clock(owned.expiration)}.`),
           );
         }),
+      openConsole: (role) =>
+        attempt(async () => {
+          await call['console:open'](ref(role));
+          notify(`Opened the console of ${role.accountName} / ${role.roleName} in your browser.`);
+        }),
+      copyConsoleLink: (role) =>
+        attempt(async () => {
+          await call['console:link']({ ...ref(role), copy: true });
+          notify(
+            `Copied the console link for ${role.accountName} / ${role.roleName}; it signs in through your portal session.`,
+          );
+        }),
       removeProfile: (profile) => attempt(async () => void (await call['profiles:remove']({ profile }))),
       signIn: (session) => attempt(() => this.signIn(session)),
       cancelSignIn: (session) => void call['sessions:cancel-sign-in']({ session }).catch(() => undefined),

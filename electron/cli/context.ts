@@ -50,7 +50,12 @@ function realpathOr(file: string): string {
 
 export function createContext(
   env: Env,
-  options: { openBrowser?: (url: string) => Promise<void>; background?: boolean } = {},
+  options: {
+    openBrowser?: (url: string) => Promise<void>;
+    background?: boolean;
+    /** Where `console:open` hands the login URL: the system browser, or stdout for --print. */
+    openExternal?: (url: string) => Promise<void>;
+  } = {},
 ): CliContext {
   const paths = awsPathsFromEnv(env);
   const core = new SsoTrayCore({
@@ -60,7 +65,10 @@ export function createContext(
     background: options.background ?? false,
     processCommand: processCommandFor(env),
   });
-  const handlers: HandlerTable = createHandlers(core);
+  const handlers: HandlerTable = createHandlers(
+    core,
+    options.openExternal ? { openExternal: options.openExternal } : {},
+  );
   const call: CliContext['call'] = async (channel, input) => {
     const result = await invoke(handlers, channel, input);
     if (result.ok) return result.value;

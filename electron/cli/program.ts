@@ -12,6 +12,8 @@ import { addCreds } from './commands/creds.js';
 import { addProfiles } from './commands/profiles.js';
 import { addConfigProfile } from './commands/config-profile.js';
 import { addBackground } from './commands/background.js';
+import { addConsole } from './commands/console.js';
+import { addConfigSync } from './commands/config-sync.js';
 
 const COMMANDS: CommandModule[] = [
   addLogin,
@@ -20,6 +22,8 @@ const COMMANDS: CommandModule[] = [
   addCreds,
   addProfiles,
   addConfigProfile,
+  addConfigSync,
+  addConsole,
   addBackground,
 ];
 

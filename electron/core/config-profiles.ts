@@ -41,12 +41,20 @@ export async function writeConfigProfile(
         'The sso-tray command is not available here to serve credential_process.',
       );
     }
-    const command = `${options.processCommand} process ${role.accountId} ${quoteArgument(role.roleName)} --session ${runtime.config.name}`;
+    const command = credentialProcessCommand(options.processCommand, {
+      ...role,
+      session: runtime.config.name,
+    });
     await writeProcessProfile(options.paths, role.profile, command, role.region, {
       overwrite: written.overwrite,
     });
   }
   return { profile: role.profile, file: options.paths.configFile };
+}
+
+/** The credential_process command line that asks `sso-tray process` for a role (config-profile and config sync). */
+export function credentialProcessCommand(processCommand: string, role: RoleRef): string {
+  return `${processCommand} process ${role.accountId} ${quoteArgument(role.roleName)} --session ${role.session}`;
 }
 
 /** Quotes one argument the way credential_process commands are split (shell-style, no shell). */

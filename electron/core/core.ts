@@ -21,6 +21,9 @@ import { ProfileWriter, type WriteProfileRequest } from './profile-writer.js';
 import { copyText, type CopyTextRequest } from './copy-text.js';
 import { writeConfigProfile, type ConfigProfileRequest } from './config-profiles.js';
 import { watchOtherPrograms } from './other-programs-watch.js';
+import { ConsoleAccess, type ConsoleOpener, type ConsoleRequest } from './console-access.js';
+import { ProfileSync, type ProfileSyncRequest } from './profile-sync.js';
+import type { ProfileSyncResult } from './views.js';
 
 export class SsoTrayCore extends TypedEmitter<CoreEvents> {
   readonly clock: Clock;
@@ -33,6 +36,8 @@ export class SsoTrayCore extends TypedEmitter<CoreEvents> {
   private readonly recent: RecentRoles;
   private readonly profileWriter: ProfileWriter;
   private readonly keepFresh: KeepFresh;
+  private readonly console: ConsoleAccess;
+  private readonly profileSync: ProfileSync;
   private changeWatch: ChangeWatch | undefined;
   private started: Promise<void> | undefined;
 
@@ -81,6 +86,14 @@ export class SsoTrayCore extends TypedEmitter<CoreEvents> {
       credentials: this.roleCredentials,
       profiles: this.profileWriter,
     });
+    this.console = new ConsoleAccess(parts, {
+      registry: this.registry,
+      credentials: this.roleCredentials,
+      recent: this.recent,
+    });
+    this.profileSync = new ProfileSync(parts, { registry: this.registry, listing: this.listing });
+    // The setting "keep them in sync": every new listing is followed by a sync (a no-op write when nothing changed).
+    this.on('accounts-changed', (listing) => void work.track(this.profileSync.afterListing(listing)));
   }
 
   /** Reads settings, sessions and cached tokens; schedules what is due. Safe to call more than once. */
@@ -188,6 +201,23 @@ export class SsoTrayCore extends TypedEmitter<CoreEvents> {
     return writeConfigProfile(this.options, this.registry, role);
   }
 
+  /** Signs in to the role's Management console and hands the login URL to the opener only. */
+  async openConsole(request: ConsoleRequest, opener: ConsoleOpener | undefined): Promise<void> {
+    await this.start();
+    return this.console.open(request, opener);
+  }
+
+  /** The access portal's shortcut link to the role's console. */
+  async consoleLink(request: ConsoleRequest): Promise<string> {
+    await this.start();
+    return this.console.portalLink(request);
+  }
+
+  /** A profile for every role in ~/.aws/config: the plan (dry run) or the write. */
+  syncConfigProfiles(request: ProfileSyncRequest): Promise<ProfileSyncResult> {
+    return this.parts.work.track(this.start().then(() => this.profileSync.sync(request)));
+  }
+
   removeProfile(profile: string, options: { force?: boolean } = {}): Promise<boolean> {
     return this.profileWriter.remove(profile, options);
   }
@@ -214,6 +244,11 @@ export class SsoTrayCore extends TypedEmitter<CoreEvents> {
 
   toggleFavourite(role: RoleRef): Promise<Settings> {
     return this.recent.toggleFavourite(role);
+  }
+
+  /** The region a favourite's console opens in (none: the default region, then the session's). */
+  setFavouriteRegion(role: RoleRef, region: string | undefined): Promise<Settings> {
+    return this.recent.setFavouriteRegion(role, region);
   }
 
   /** After resume from sleep or a clock jump: re-read tokens and reschedule everything. */

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { getHomeDir } from '@smithy/shared-ini-file-loader';
 import type { AwsPaths, Endpoints } from './types.js';
+import { signinEndpointFromEnv } from './console/signin-endpoint.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -35,7 +36,7 @@ export function awsPathsFromEnv(env: Env = process.env): AwsPaths {
   };
 }
 
-/** AWS_ENDPOINT_URL_SSO_OIDC / AWS_ENDPOINT_URL_SSO, then AWS_ENDPOINT_URL, unless ignored. */
+/** AWS_ENDPOINT_URL_SSO_OIDC / AWS_ENDPOINT_URL_SSO / AWS_ENDPOINT_URL_SIGNIN, then AWS_ENDPOINT_URL, unless ignored. */
 export function endpointsFromEnv(env: Env = process.env): Endpoints {
   if ((env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? '').toLowerCase() === 'true') return {};
   const global = env.AWS_ENDPOINT_URL || undefined;
@@ -44,5 +45,7 @@ export function endpointsFromEnv(env: Env = process.env): Endpoints {
   const portal = env.AWS_ENDPOINT_URL_SSO || global;
   if (oidc) endpoints.oidc = oidc;
   if (portal) endpoints.portal = portal;
+  const signin = signinEndpointFromEnv(env);
+  if (signin) endpoints.signin = signin;
   return endpoints;
 }

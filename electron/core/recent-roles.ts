@@ -1,5 +1,5 @@
 // Recent and favourite roles in the settings.
-import { recordRecent, toggleFavourite } from './settings.js';
+import { recordRecent, setFavouriteRegion, toggleFavourite } from './settings.js';
 import type { Settings } from './views.js';
 import { sameRole } from './identifiers.js';
 import type { CoreParts, RoleRef } from './core-parts.js';
@@ -14,6 +14,12 @@ export class RecentRoles {
     const latest = (await settingsFile.read()).recent[0];
     if (latest && sameRole(latest, key)) return;
     await settingsFile.update((s) => recordRecent(s, key, new Date(clock.now())));
+  }
+
+  setFavouriteRegion(role: RoleRef, region: string | undefined): Promise<Settings> {
+    return this.parts.settingsFile.update((s) =>
+      setFavouriteRegion(s, { sessionName: role.session, ...role }, region),
+    );
   }
 
   toggleFavourite(role: RoleRef): Promise<Settings> {

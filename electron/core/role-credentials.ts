@@ -56,6 +56,18 @@ export class RoleCredentialsSource {
     });
   }
 
+  /** Fresh credentials for a role whose cached ones a service refused: memory and the AWS CLI's cache forgotten first. */
+  async renew(role: RoleRef): Promise<RoleCredentials> {
+    const runtime = this.registry.get(role.session);
+    this.inMemory.forget({
+      sessionName: runtime.config.name,
+      accountId: role.accountId,
+      roleName: role.roleName,
+    });
+    if (this.tokens.sharing) await this.onDisk.remove(runtime.config, role.accountId, role.roleName);
+    return this.get(role);
+  }
+
   /** Every cached credential of the session goes, the AWS CLI's cache entries too. */
   async forget(session: SessionConfig, accounts: AccountWithRoles[]): Promise<void> {
     this.inMemory.clearSession(session.name);

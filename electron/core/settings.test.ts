@@ -67,6 +67,7 @@ describe('defaults', () => {
       theme: 'system',
       startAtLogin: false,
       quickPickShortcut: 'CommandOrControl+Shift+A',
+      syncConfigProfiles: false,
     });
     expect(Object.isFrozen(DEFAULT_SETTINGS) && Object.isFrozen(DEFAULT_SETTINGS.sessions)).toBe(true);
   });
@@ -117,7 +118,8 @@ describe('the settings file', () => {
   "preferredSignIn": "device-code",
   "theme": "system",
   "startAtLogin": false,
-  "quickPickShortcut": "CommandOrControl+Shift+A"
+  "quickPickShortcut": "CommandOrControl+Shift+A",
+  "syncConfigProfiles": false
 }
 `);
     expect((await stat(file)).mode & 0o777).toBe(0o600);

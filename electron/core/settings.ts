@@ -59,7 +59,9 @@ const settingsObject = z
           });
       }),
     defaultRegion: sessionConfigSchema.shape.region.optional(),
-    favourites: z.array(z.object(roleKey)).default(() => []),
+    favourites: z
+      .array(z.object({ ...roleKey, region: sessionConfigSchema.shape.region.optional() }))
+      .default(() => []),
     recent: z
       .array(
         z.object({
@@ -73,6 +75,7 @@ const settingsObject = z
     theme: z.enum(['system', 'light', 'dark']).default('system'),
     startAtLogin: z.boolean().default(false),
     quickPickShortcut: z.string().max(64).default('CommandOrControl+Shift+A'),
+    syncConfigProfiles: z.boolean().default(false),
   })
   .superRefine((settings, ctx) => {
     const seen = new Set<string>();
@@ -171,6 +174,19 @@ export function toggleFavourite(s: Settings, role: RoleKey): Settings {
   const favourites = isFavourite(s, role)
     ? s.favourites.filter((f) => !sameRole(f, role))
     : [...s.favourites, pickRole(role)];
+  return { ...s, favourites };
+}
+
+/** The console region a favourite opens in; undefined clears it (then the default region applies). */
+export function setFavouriteRegion(s: Settings, role: RoleKey, region: string | undefined): Settings {
+  if (!isFavourite(s, role))
+    throw new SsoTrayError(
+      'invalid-input',
+      `Only a favourite keeps its own console region; star ${role.roleName} in ${role.accountId} first.`,
+    );
+  const favourites = s.favourites.map((f) =>
+    sameRole(f, role) ? { ...pickRole(f), ...(region ? { region } : {}) } : f,
+  );
   return { ...s, favourites };
 }
 

@@ -71,4 +71,6 @@ export interface AwsPaths {
 export interface Endpoints {
   oidc?: string;
   portal?: string;
+  /** The sign-in federation endpoint (AWS_ENDPOINT_URL_SIGNIN), for console sign-in. */
+  signin?: string;
 }

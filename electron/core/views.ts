@@ -74,7 +74,8 @@ export interface Settings {
   profileNameTemplate: string;
   /** AWS_REGION added to copies when set. */
   defaultRegion?: string;
-  favourites: RoleKey[];
+  /** A favourite may name the region its console opens in. */
+  favourites: Array<RoleKey & { region?: string }>;
   /** Newest first, at most MAX_RECENT. */
   recent: Array<RoleKey & { usedAt: string }>;
   preferredSignIn: 'browser' | 'device-code';
@@ -84,6 +85,8 @@ export interface Settings {
   startAtLogin: boolean;
   /** The global shortcut that opens the quick-pick (an Electron accelerator); empty for none. */
   quickPickShortcut: string;
+  /** Keep a profile for every role in ~/.aws/config in sync after each listing. */
+  syncConfigProfiles: boolean;
 }
 
 export interface OwnedProfile {
@@ -96,6 +99,22 @@ export interface OwnedProfile {
   expiration: string;
   /** When SSO Tray wrote them (ISO). */
   writtenAt: string;
+}
+
+/** What a config sync did or (dry run) would do: profile names, the diff and the sentences to show. */
+export interface ProfileSyncResult {
+  session: string;
+  /** The config file as people name it (~/.aws/config). */
+  file: string;
+  diff: string;
+  summary: string[];
+  added: string[];
+  changed: string[];
+  removed: string[];
+  stale: string[];
+  skipped: string[];
+  unchanged: number;
+  written: boolean;
 }
 
 export interface CoreEvents extends Record<string, unknown> {

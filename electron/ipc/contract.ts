@@ -3,7 +3,14 @@
 import { z } from 'zod';
 import { CREDENTIAL_FORMATS } from '../core/formats.js';
 import { REGION_PATTERN, SIGN_IN_FLOWS } from '../core/identifiers.js';
-import type { CoreEvents, Listing, OwnedProfile, SessionView, Settings } from '../core/views.js';
+import type {
+  CoreEvents,
+  Listing,
+  OwnedProfile,
+  ProfileSyncResult,
+  SessionView,
+  Settings,
+} from '../core/views.js';
 
 const name = z
   .string()
@@ -19,6 +26,11 @@ const profile = z
   .regex(/^[^\][\r\n]+$/, 'a profile name cannot contain brackets or line breaks');
 const role = z.object({ session: name, accountId, roleName }).strict();
 const credentialFormat = z.enum(CREDENTIAL_FORMATS);
+const region = z.string().regex(REGION_PATTERN, 'a region looks like us-east-1');
+// A service such as s3, or a full console URL (the core checks it belongs to the console).
+const consoleTarget = role
+  .extend({ region: region.optional(), destination: z.string().min(1).max(2048).optional() })
+  .strict();
 
 /** A channel: its input schema, and (as a type only) its result. */
 function channel<Input extends z.ZodType>(input: Input) {
@@ -96,6 +108,7 @@ export const contract = {
         theme: z.enum(['system', 'light', 'dark']).optional(),
         startAtLogin: z.boolean().optional(),
         // An Electron accelerator ("CommandOrControl+Shift+A"), or empty for none.
+        syncConfigProfiles: z.boolean().optional(),
         quickPickShortcut: z
           .string()
           .max(64)
@@ -114,6 +127,34 @@ export const contract = {
   'sessions:sign-in-page': channel(
     z.object({ session: name, action: z.enum(['copy-code', 'copy-address', 'open']) }).strict(),
   ).returns<void>(),
+  /** Signs in to the role's Management console in the browser; the login URL (a bearer secret) is never returned. */
+  'console:open': channel(consoleTarget).returns<'opened'>(),
+  /** The access portal's shortcut link to the role's console (no secret in it); copied when asked. */
+  'console:link': channel(consoleTarget.extend({ copy: z.boolean().optional() }).strict()).returns<{
+    link: string;
+  }>(),
+  /** The region a favourite's console opens in; '' clears it. */
+  'favourites:region': channel(
+    role
+      .extend({
+        region: z.string().refine((v) => v === '' || REGION_PATTERN.test(v), 'a region looks like us-east-1'),
+      })
+      .strict(),
+  ).returns<Settings>(),
+  /** A profile for every role in ~/.aws/config: the diff and sentences (dry run), or the write. */
+  'config:sync': channel(
+    z
+      .object({
+        session: name.optional(),
+        kind: z.enum(['sso', 'process']).optional(),
+        template: z.string().min(1).max(256).optional(),
+        region: region.optional(),
+        prune: z.boolean().optional(),
+        dryRun: z.boolean().optional(),
+        maxAgeSeconds: z.number().int().min(0).optional(),
+      })
+      .strict(),
+  ).returns<ProfileSyncResult>(),
 } as const;
 
 export type Contract = typeof contract;

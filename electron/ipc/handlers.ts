@@ -119,6 +119,25 @@ export function createHandlers(core: SsoTrayCore, capabilities: HandlerCapabilit
         throw new SsoTrayError('invalid-input', 'Copying needs the SSO Tray app; type the code instead.');
       await capabilities.clipboard.writeText(action === 'copy-code' ? code.userCode : code.verificationUri);
     },
+    'console:open': async (args) => {
+      await core.openConsole(args, capabilities.openExternal?.bind(capabilities));
+      return 'opened';
+    },
+    'console:link': async ({ copy, ...target }) => {
+      const link = await core.consoleLink(target);
+      if (copy) {
+        if (!capabilities.clipboard)
+          throw new SsoTrayError('invalid-input', 'Copying needs the SSO Tray app; print the link instead.');
+        await capabilities.clipboard.writeText(link);
+      }
+      return { link };
+    },
+    'favourites:region': ({ region, ...role }) => core.setFavouriteRegion(role, region || undefined),
+    'config:sync': ({ maxAgeSeconds, ...request }) =>
+      core.syncConfigProfiles({
+        ...request,
+        ...(maxAgeSeconds === undefined ? {} : { maxAgeMs: maxAgeSeconds * 1000 }),
+      }),
   };
 }
 

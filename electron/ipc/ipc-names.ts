@@ -30,6 +30,10 @@ const EVERY_CHANNEL: Record<Channel, true> = {
   'favourites:toggle': true,
   'app:capabilities': true,
   'sessions:sign-in-page': true,
+  'console:open': true,
+  'console:link': true,
+  'config:sync': true,
+  'favourites:region': true,
 };
 
 const EVERY_EVENT: Record<AppEventName, true> = {

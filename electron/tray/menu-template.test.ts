@@ -88,6 +88,8 @@ function recordingActions(withWindow = false): { actions: TrayActions; calls: un
     copy: (role, format) => calls.push(['copy', role, format]),
     copyValue: (role, value) => calls.push(['copyValue', role, value]),
     writeProfile: (role, keepFresh) => calls.push(['writeProfile', role, keepFresh]),
+    openConsole: (role) => calls.push(['openConsole', role]),
+    copyConsoleLink: (role) => calls.push(['copyConsoleLink', role]),
     removeProfile: (profile) => calls.push(['removeProfile', profile]),
     signIn: (session) => calls.push(['signIn', session]),
     cancelSignIn: (session) => calls.push(['cancelSignIn', session]),
@@ -138,9 +140,12 @@ describe('the whole menu for a realistic day', () => {
     expect(findItem(menu, 'Favourites').enabled).toBe(false);
   });
 
-  it("gives each role the portal's copy formats, the individual values and writing a profile", () => {
+  it("gives each role the console first, then the portal's copy formats, the individual values and writing a profile", () => {
     const menu = built(state(), recordingActions().actions);
     expect(menuLabels(menu, PAYMENTS)).toEqual([
+      'Open console',
+      'Copy console link',
+      '---',
       'Copy environment variables (bash, zsh)',
       'Copy for another shell',
       'Copy profile block',
@@ -168,6 +173,8 @@ describe('each click asks for the right thing', () => {
     const { actions, calls } = recordingActions();
     const menu = built(state(), actions);
     const expected: Array<[string[], unknown[]]> = [
+      [['Open console'], ['openConsole', payments]],
+      [['Copy console link'], ['copyConsoleLink', payments]],
       [['Copy environment variables (bash, zsh)'], ['copy', payments, 'env']],
       [
         ['Copy for another shell', 'fish shell'],
@@ -436,7 +443,8 @@ describe("the user's platform comes first in the shells", () => {
 
   it("puts the platform's own shell on the role's first level", () => {
     const first = (platform: NodeJS.Platform) =>
-      menuLabels(built(state({ platform }), recordingActions().actions), PAYMENTS)[0];
+      // After the console's two items and their separator.
+      menuLabels(built(state({ platform }), recordingActions().actions), PAYMENTS)[3];
     expect(first('win32')).toBe('Copy environment variables (PowerShell)');
     expect(first('darwin')).toBe('Copy environment variables (bash, zsh)');
     const { actions, calls } = recordingActions();

@@ -1,4 +1,4 @@
-// One role's submenu in the tray: the portal's copy formats, the individual values, and writing a profile.
+// One role's submenu in the tray: the Management console, the portal's copy formats, the individual values, and writing a profile.
 import type { MenuItemConstructorOptions } from 'electron';
 import { FORMAT_LABELS, type CredentialFormat } from '../core/formats.js';
 import { menuLabel } from './tray-text.js';
@@ -15,6 +15,10 @@ export interface RoleActions {
   copy(role: TrayRole, format: CredentialFormat): void;
   copyValue(role: TrayRole, value: 'accessKeyId' | 'secretAccessKey' | 'sessionToken'): void;
   writeProfile(role: TrayRole, keepFresh: boolean): void;
+  /** The role's Management console in the browser (federation sign-in). */
+  openConsole(role: TrayRole): void;
+  /** The access portal's shortcut link to the role's console, to the clipboard. */
+  copyConsoleLink(role: TrayRole): void;
 }
 
 const POSIX_SHELLS: CredentialFormat[] = ['env', 'fish'];
@@ -76,6 +80,10 @@ function roleSubmenu(
   });
   const shell = defaultShell(platform);
   return [
+    // The portal's main action on a permission set comes first, as the portal shows it.
+    { label: 'Open console', click: () => actions.openConsole(role) },
+    { label: 'Copy console link', click: () => actions.copyConsoleLink(role) },
+    { type: 'separator' },
     // The copy most users want, one click from the role; other shells one level down.
     {
       label: `Copy environment variables (${SHORT_SHELL[shell] ?? FORMAT_LABELS[shell]})`,

@@ -5,6 +5,8 @@ import type { ActionContext } from './actions/context.js';
 import * as sessions from './actions/session-actions.js';
 import * as settings from './actions/settings-actions.js';
 import * as quickPick from './quick-pick/quick-pick-actions.js';
+import * as consoleAccess from './actions/console-actions.js';
+import * as configSync from './actions/config-sync-actions.js';
 
 type Bound<F> = F extends (ctx: ActionContext, ...args: infer A) => infer R ? (...args: A) => R : never;
 
@@ -35,6 +37,7 @@ export function createActions(ctx: ActionContext) {
       toggleAccount: accounts.toggleAccount,
       showMoreAccounts: accounts.showMoreAccounts,
       toggleFavourite: accounts.toggleFavourite,
+      setFavouriteRegion: accounts.setFavouriteRegion,
     }),
     ...bind(ctx, {
       openAccessKeys: accessKeys.openAccessKeys,
@@ -60,6 +63,13 @@ export function createActions(ctx: ActionContext) {
       quickPickSelect: quickPick.quickPickSelect,
       quickPickRun: quickPick.quickPickRun,
       closeQuickPick: quickPick.closeQuickPick,
+    }),
+    ...bind(ctx, {
+      openConsole: consoleAccess.openConsole,
+      copyConsoleLink: consoleAccess.copyConsoleLink,
+      previewConfigSync: configSync.previewConfigSync,
+      applyConfigSync: configSync.applyConfigSync,
+      setSyncAfterListing: configSync.setSyncAfterListing,
     }),
   };
 }

@@ -9,6 +9,7 @@ export type {
   Listing,
   ListingProgress,
   OwnedProfile,
+  ProfileSyncResult,
   SessionView,
   Settings,
   SignInProgress,

@@ -4,6 +4,7 @@ import type {
   Listing,
   ListingProgress,
   OwnedProfile,
+  ProfileSyncResult,
   SessionView,
   Settings,
   SignInProgress,
@@ -106,6 +107,15 @@ export interface State {
   profileErrors: Record<string, string>;
   problem?: string;
   dialog?: AccessKeysState;
+  /** "Profiles in ~/.aws/config": the dry run of a sync for a session, and Apply's outcome. */
+  configSync?: {
+    session: string;
+    loading: boolean;
+    busy: boolean;
+    preview?: ProfileSyncResult;
+    done?: string;
+    error?: string;
+  };
 }
 
 export const PAGE_OF_ACCOUNTS = 100;

@@ -8,7 +8,11 @@ export interface CommandHost {
   io: Io;
   env: Env;
   /** The core and its handler table, loaded only for commands that need them (`process` answers without). */
-  ctx(options?: { openBrowser?: (url: string) => Promise<void>; background?: boolean }): Promise<CliContext>;
+  ctx(options?: {
+    openBrowser?: (url: string) => Promise<void>;
+    background?: boolean;
+    openExternal?: (url: string) => Promise<void>;
+  }): Promise<CliContext>;
   setExitCode(code: number): void;
 }
 

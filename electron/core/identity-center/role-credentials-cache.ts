@@ -61,6 +61,11 @@ export class RoleCredentialsCache {
     return undefined;
   }
 
+  /** Forgets one role's credentials (a service refused them), so the next get fetches anew. */
+  forget(key: RoleKey): void {
+    this.entries.delete(keyOf(key));
+  }
+
   /** Forgets every role of a session, e.g. on sign-out. */
   clearSession(sessionName: string): void {
     this.generations.set(sessionName, (this.generations.get(sessionName) ?? 0) + 1);

@@ -88,6 +88,20 @@ export function showMoreAccounts({ store }: ActionContext): void {
   store.update((s) => ({ shown: s.shown + PAGE_OF_ACCOUNTS }));
 }
 
+/** A favourite's console region ('' clears it); a refusal shows where favourites' errors do. */
+export async function setFavouriteRegion(
+  { api, store }: ActionContext,
+  role: RoleRef,
+  region: string,
+): Promise<void> {
+  try {
+    const settings = await api['favourites:region']({ ...role, region });
+    store.update({ settings, favouriteError: undefined });
+  } catch (error) {
+    store.update({ favouriteError: sentenceOf(error) });
+  }
+}
+
 export async function toggleFavourite({ api, store }: ActionContext, role: RoleRef): Promise<void> {
   try {
     const settings = await api['favourites:toggle'](role);

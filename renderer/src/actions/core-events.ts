@@ -3,6 +3,7 @@ import type { SignInProgress } from '../api.js';
 import type { SignInActivity } from '../state.js';
 import { listingArrived, loadAccounts } from './account-actions.js';
 import type { ActionContext } from './context.js';
+import { previewConfigSync } from './config-sync-actions.js';
 import { upsert } from './session-actions.js';
 
 export function listenToCore(ctx: ActionContext): () => void {
@@ -52,7 +53,12 @@ export function listenToCore(ctx: ActionContext): () => void {
         s.accounts?.session === session ? { accounts: { ...s.accounts, loading: true, progress } } : {},
       );
     }),
-    api.on('accounts-changed', (listing) => listingArrived(store, listing)),
+    api.on('accounts-changed', (listing) => {
+      listingArrived(store, listing);
+      // A new listing may change what a sync of ~/.aws/config would do (or the setting has just done it).
+      if (store.state.section === 'profiles' && store.state.configSync?.session === listing.session)
+        void previewConfigSync(ctx);
+    }),
     api.on('profiles-changed', (profiles) => store.update({ profiles })),
     // Said once, in the banner over the accounts, with its Sign in again button.
     api.on('sign-in-needed', ({ session, message }) =>

@@ -3,6 +3,7 @@ import type { OwnedProfile, Settings } from '../api.js';
 import { without } from './session-actions.js';
 import { settingsError } from '../settings-errors.js';
 import { sentenceOf, type ActionContext } from './context.js';
+import { previewConfigSync } from './config-sync-actions.js';
 
 export type SettingsChange = Pick<
   Settings,
@@ -60,8 +61,10 @@ export async function setProfileKeepFresh(
   }
 }
 
-export function showSection({ store }: ActionContext, section: 'accounts' | 'profiles' | 'settings'): void {
-  store.update({ section, settingsTask: { busy: false } });
+export function showSection(ctx: ActionContext, section: 'accounts' | 'profiles' | 'settings'): void {
+  ctx.store.update({ section, settingsTask: { busy: false } });
+  // Profiles shows what a sync of ~/.aws/config would change, worked out afresh each time.
+  if (section === 'profiles') void previewConfigSync(ctx);
 }
 
 export function dismissProblem({ store }: ActionContext): void {

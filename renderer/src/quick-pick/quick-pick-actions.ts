@@ -2,6 +2,7 @@
 // the chosen key's action through the window API (copies are made by the main process, as everywhere).
 import { sentenceOf, type ActionContext } from '../actions/context.js';
 import { openAccessKeys } from '../actions/access-keys-actions.js';
+import { openConsole } from '../actions/console-actions.js';
 import type { Listing } from '../api.js';
 import { quickRoles, searchRoles, type QuickRole } from './quick-pick-search.js';
 import type { QuickPickAction } from './quick-pick-state.js';
@@ -98,7 +99,10 @@ export async function quickPickRun(ctx: ActionContext, action: QuickPickAction):
       await openAccessKeys(ctx, { ...ref, accountName: role.accountName });
       return;
     }
-    const done = await runCopyOrWrite(ctx, action, ref, title);
+    const done =
+      action === 'open-console'
+        ? await openConsole(ctx, { ...ref, accountName: role.accountName })
+        : await runCopyOrWrite(ctx, action, ref, title);
     ctx.store.update((s) => ({ quickPick: s.quickPick && { ...s.quickPick, note: done, error: undefined } }));
     // The job is done: out of the way, as a launcher does.
     if (ctx.store.state.page === 'quick-pick') window.close();
@@ -112,7 +116,7 @@ export async function quickPickRun(ctx: ActionContext, action: QuickPickAction):
 
 async function runCopyOrWrite(
   { api }: ActionContext,
-  action: Exclude<QuickPickAction, 'access-keys'>,
+  action: Exclude<QuickPickAction, 'access-keys' | 'open-console'>,
   ref: Pick<QuickRole, 'session' | 'accountId' | 'roleName'>,
   title: string,
 ): Promise<string> {

@@ -19,6 +19,7 @@ export const QUICK_PICK_KEYS = [
   { key: 'KeyP', alt: true, action: 'copy-profile', label: 'Alt+P', text: 'copy profile block' },
   { key: 'KeyW', alt: true, action: 'write-profile', label: 'Alt+W', text: 'write the profile' },
   { key: 'KeyK', alt: true, action: 'access-keys', label: 'Alt+K', text: 'Access keys' },
+  { key: 'KeyC', alt: true, action: 'open-console', label: 'Alt+C', text: 'open the console' },
 ] as const;
 
 export type QuickPickAction = (typeof QUICK_PICK_KEYS)[number]['action'];

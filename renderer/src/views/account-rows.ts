@@ -1,10 +1,11 @@
 // One account (name, id, e-mail) that opens to its permission sets, and one permission set with its star and
-// its Access keys button.
+// its Management console, console link and Access keys buttons.
 import { html, nothing } from 'lit-html';
 import { repeat } from 'lit-html/directives/repeat.js';
 import type { Actions } from '../actions.js';
 import { markMatches } from '../account-search.js';
 import type { AccountWithRoles } from '../api.js';
+import type { RoleRef } from '../state.js';
 import { plural } from '../session-text.js';
 
 export interface RowContext {
@@ -13,6 +14,8 @@ export interface RowContext {
   isFavourite(accountId: string, roleName: string): boolean;
   /** The search's words, marked where they match. */
   words: readonly string[];
+  /** A favourite's own console region (favourites list only). */
+  favouriteRegion?(accountId: string, roleName: string): string | undefined;
 }
 
 /** The text with what the search matched in <mark>. */
@@ -61,9 +64,16 @@ export function accountRow(account: AccountWithRoles, roles: string[], open: boo
 }
 
 /** A permission set; `withAccount` for the favourites and recent lists, where the account is not around it. */
-export function roleRow(account: AccountWithRoles, roleName: string, row: RowContext, withAccount: boolean) {
+export function roleRow(
+  account: AccountWithRoles,
+  roleName: string,
+  row: RowContext,
+  withAccount: boolean,
+  inFavourites = false,
+) {
   const favourite = row.isFavourite(account.accountId, roleName);
   const role = { session: row.session, accountId: account.accountId, roleName };
+  const titled = { ...role, accountName: account.accountName };
   return html`<li class="role">
     <span class="role-main">
       <span class="role-name">${marked(roleName, row.words)}</span>
@@ -85,13 +95,45 @@ export function roleRow(account: AccountWithRoles, roleName: string, row: RowCon
     >
       ${favourite ? '★' : '☆'}
     </button>
+    ${inFavourites ? regionField(row, role, account.accountName) : nothing}
+    <button
+      type="button"
+      class="link"
+      aria-label="Management console for ${roleName} in ${account.accountName}"
+      @click=${() => void row.actions.openConsole(titled).catch(() => undefined)}
+    >
+      Management console
+    </button>
+    <button
+      type="button"
+      class="link"
+      aria-label="Copy console link for ${roleName} in ${account.accountName}"
+      title="The access portal's link: signs in through your browser's portal session"
+      @click=${() => row.actions.copyConsoleLink(titled)}
+    >
+      Copy console link
+    </button>
     <button
       type="button"
       class="link"
       aria-label="Access keys for ${roleName} in ${account.accountName}"
-      @click=${() => row.actions.openAccessKeys({ ...role, accountName: account.accountName })}
+      @click=${() => row.actions.openAccessKeys(titled)}
     >
       Access keys
     </button>
   </li>`;
+}
+
+/** A favourite's console region: empty means the default region (Settings), then the session's. */
+function regionField(row: RowContext, role: RoleRef, accountName: string) {
+  return html`<input
+    class="console-region mono"
+    aria-label="Console region for ${role.roleName} in ${accountName}"
+    title="The region this favourite's console opens in; empty for the default"
+    placeholder="region"
+    spellcheck="false"
+    autocomplete="off"
+    .value=${row.favouriteRegion?.(role.accountId, role.roleName) ?? ''}
+    @change=${(e: Event) => row.actions.setFavouriteRegion(role, (e.target as HTMLInputElement).value.trim())}
+  />`;
 }

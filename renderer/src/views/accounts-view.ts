@@ -194,14 +194,29 @@ function topLists(state: State, session: string, byId: Map<string, AccountWithRo
   const recent = mine(settings.recent)
     .filter((r) => !favouriteKeys.has(`${r.accountId}/${r.roleName}`))
     .slice(0, RECENT_SHOWN);
-  const list = (id: string, title: string, roles: Array<{ accountId: string; roleName: string }>) =>
+  const list = (
+    id: string,
+    title: string,
+    roles: Array<{ accountId: string; roleName: string }>,
+    inFavourites = false,
+  ) =>
     roles.length
       ? html`<section class="top-list" aria-labelledby=${id}>
           <h3 id=${id}>${title}</h3>
           <ul class="role-list">
-            ${roles.map((r) => roleRow(byId.get(r.accountId) as AccountWithRoles, r.roleName, row, true))}
+            ${roles.map((r) =>
+              roleRow(
+                byId.get(r.accountId) as AccountWithRoles,
+                r.roleName,
+                inFavourites ? withRegions : row,
+                true,
+                inFavourites,
+              ),
+            )}
           </ul>
         </section>`
       : nothing;
-  return html`${list('favourites-title', 'Favourites', favourites)}${list('recent-title', 'Recently used', recent)}`;
+  const regions = new Map(favourites.map((f) => [`${f.accountId}/${f.roleName}`, f.region]));
+  const withRegions = { ...row, favouriteRegion: (a: string, r: string) => regions.get(`${a}/${r}`) };
+  return html`${list('favourites-title', 'Favourites', favourites, true)}${list('recent-title', 'Recently used', recent)}`;
 }

@@ -5,6 +5,7 @@ import type { Actions } from '../actions.js';
 import type { OwnedProfile } from '../api.js';
 import type { State } from '../state.js';
 import { momentText } from '../time-text.js';
+import { configSyncView } from './config-sync-view.js';
 
 export function profilesView(state: State, actions: Actions) {
   const names = new Map((state.accounts?.listing?.accounts ?? []).map((a) => [a.accountId, a.accountName]));
@@ -38,6 +39,7 @@ export function profilesView(state: State, actions: Actions) {
             </tbody>
           </table>`
     }
+    ${configSyncView(state, actions)}
   </section>`;
 }
 

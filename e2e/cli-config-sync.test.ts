@@ -1,0 +1,102 @@
+// `sso-tray config sync` as a user runs it: the built command, the emulator's listing, the sandbox's ~/.aws/config.
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type RunningEmulator } from './identity-center/emulator.js';
+import { makeSandbox, type Sandbox } from './support/sandbox.js';
+import { ensureFreshCliBuild } from './support/fresh-build.js';
+import { REPO, loginAcme, runSsoTray } from './support/cli-run.js';
+
+let emu: RunningEmulator;
+let sandbox: Sandbox;
+const sync = (...args: string[]) => runSsoTray(sandbox, ['config', 'sync', ...args]);
+const config = () => readFile(sandbox.paths.configFile, 'utf8');
+const roleCount = () => emu.organisation.accounts.reduce((n, a) => n + a.roles.length, 0);
+const added = (diff: string) => [...diff.matchAll(/^\+\[profile (.+)\]$/gm)].map((m) => m[1]!);
+
+beforeAll(async () => {
+  ensureFreshCliBuild(REPO);
+  emu = await startEmulator();
+  sandbox = await makeSandbox(emu.url);
+  expect((await loginAcme(emu, sandbox)).code).toBe(0);
+}, 120_000);
+afterAll(async () => {
+  await emu.close();
+  await sandbox.cleanup();
+});
+
+describe('sso-tray config sync', () => {
+  let userName = '';
+  const userBlock = (name: string) =>
+    `# mine, hands off\n[profile ${name}]\nregion = ap-south-1\noutput = text\n`;
+
+  it('--dry-run prints the diff and the summary and writes nothing', async () => {
+    const before = await config();
+    const run = await sync('--dry-run');
+    expect(run.code).toBe(0);
+    expect(added(run.stdout)).toHaveLength(roleCount());
+    expect(run.stdout).toMatch(/^--- ~\/\.aws\/config\n\+\+\+ ~\/\.aws\/config \(after sync\)\n/);
+    expect(run.stderr).toBe(`A sync would add ${roleCount()} profiles in ~/.aws/config.\n`);
+    expect(await config()).toBe(before);
+    userName = added(run.stdout)[0]!;
+  });
+
+  it("writes a profile for every role the first time, and keeps a user's profile of the same name byte for byte", async () => {
+    await writeFile(sandbox.paths.configFile, `${await config()}\n${userBlock(userName)}`);
+    const run = await sync();
+    expect(run.code).toBe(0);
+    expect(added(run.stdout)).toHaveLength(roleCount() - 1);
+    expect(run.stderr).toBe(
+      `Added ${roleCount() - 1} profiles in ~/.aws/config.\nSkipped 1 profile whose name is taken by a profile SSO Tray did not write (${userName}); rename it there or change the template.\n`,
+    );
+    const text = await config();
+    expect(text).toContain(userBlock(userName));
+    const account = emu.organisation.accounts.find((a) => a.roles.includes('ReadOnlyAccess'))!;
+    expect(text).toContain(
+      `sso_session = acme\nsso_account_id = ${account.accountId}\nsso_role_name = ReadOnlyAccess\n`,
+    );
+  });
+
+  it('writes nothing on a re-run with the same assignments: bytes and mtime unchanged', async () => {
+    const [bytes, { mtimeMs }] = [
+      await readFile(sandbox.paths.configFile),
+      await stat(sandbox.paths.configFile),
+    ];
+    const run = await sync();
+    expect([run.code, run.stdout]).toEqual([0, '']);
+    expect(run.stderr).toMatch(
+      /^~\/\.aws\/config already has \d+ profiles for every role; nothing to change\.\n/,
+    );
+    expect((await readFile(sandbox.paths.configFile)).equals(bytes)).toBe(true);
+    expect((await stat(sandbox.paths.configFile)).mtimeMs).toBe(mtimeMs);
+  });
+
+  it('keeps a profile whose assignment is gone until --prune removes it', async () => {
+    const account = emu.organisation.accounts.find((a) => a.roles.length > 1)!;
+    const gone = account.roles.pop()!;
+    const kept = await sync();
+    expect(kept.code).toBe(0);
+    const name = /\(([^)]+)\); pruning removes it\./.exec(kept.stderr)?.[1] ?? '';
+    expect(name).toContain(gone);
+    expect(await config()).toContain(`[profile ${name}]`);
+    const pruned = await sync('--prune');
+    expect(pruned.code).toBe(0);
+    expect(pruned.stdout).toContain(`-[profile ${name}]\n-sso_session = acme\n`);
+    expect(pruned.stderr).toMatch(/^Removed 1 profile in ~\/\.aws\/config/);
+    expect(await config()).not.toContain(`[profile ${name}]`);
+    expect(await config()).toContain(userBlock(userName));
+  });
+
+  it('--kind process writes credential_process profiles that ask sso-tray process', async () => {
+    const run = await sync('--kind', 'process', '--region', 'eu-west-1', '--dry-run');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^\+credential_process = .+ process \d{12} ReadOnlyAccess --session acme$/m);
+    expect(run.stdout).toMatch(/^-sso_session = acme$/m);
+    expect(run.stderr).toMatch(/^A sync would change \d+ profiles in ~\/\.aws\/config\.\n/);
+  });
+
+  it('refuses an invalid template in one sentence naming the field, with exit code 2', async () => {
+    const run = await sync('--template', '{accountName}.{role}');
+    expect([run.code, run.stdout]).toEqual([2, '']);
+    expect(run.stderr).toMatch(/^sso-tray: The template field \{role\} does not exist; use /);
+  });
+});
