@@ -94,7 +94,8 @@ describe('the tray app', () => {
       ok: false,
       error: {
         code: 'invalid-input',
-        message: 'The request was not valid (startUrl: the start URL must be an https:// address).',
+        message:
+          'The start URL "http://x" cannot be used: it must be an https:// address without spaces, user name or fragment, such as https://d-1234567890.awsapps.com/start.',
       },
     });
     await ipcMain.invokeFromRenderer(
