@@ -26,10 +26,16 @@ interface Run {
 let emu: RunningEmulator;
 let sandbox: Sandbox;
 
-function sso(args: string[], env: Record<string, string> = {}, box: Sandbox = sandbox): Promise<Run> {
+/** Runs a program to its end; `onStderr` sees stderr as it grows. Asynchronous: the emulator lives in this process. */
+function run(
+  file: string,
+  args: string[],
+  options: { env: Record<string, string>; cwd?: string; onStderr?: (text: string) => void },
+): Promise<Run> {
   return new Promise<Run>((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      env: childEnv(box, env),
+    const child = spawn(file, args, {
+      env: options.env,
+      cwd: options.cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -37,29 +43,30 @@ function sso(args: string[], env: Record<string, string> = {}, box: Sandbox = sa
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
-      const url = /https?:\/\/127\.0\.0\.1:\d+\/authorize\?\S+/.exec(stderr)?.[0];
-      if (url && !approved.has(url)) {
-        approved.add(url);
-        void emu.approveAuthorization(url);
-      }
+      options.onStderr?.(stderr);
     });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
+
 const approved = new Set<string>();
 
-function shell(command: string, cwd: string, env: Record<string, string>): Promise<Run> {
-  return new Promise<Run>((resolve, reject) => {
-    const child = spawn('/bin/sh', ['-c', command], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+/** The built command; a sign-in it prints is approved as a user would. */
+const sso = (args: string[], env: Record<string, string> = {}, box: Sandbox = sandbox) =>
+  run(process.execPath, [bin, ...args], {
+    env: childEnv(box, env),
+    onStderr: (stderr) => {
+      const url = /https?:\/\/127\.0\.0\.1:\d+\/authorize\?\S+/.exec(stderr)?.[0];
+      if (url && !approved.has(url)) {
+        approved.add(url);
+        void emu.approveAuthorization(url);
+      }
+    },
   });
-}
+
+const shell = (command: string, cwd: string, env: Record<string, string>) =>
+  run('/bin/sh', ['-c', command], { env, cwd });
 
 const login = () =>
   sso(['login', '--start-url', emu.startUrl, '--region', emu.region, '--session', 'acme', '--no-browser']);
