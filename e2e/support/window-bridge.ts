@@ -9,6 +9,7 @@ import type { Page } from '@playwright/test';
 import { build as bundle } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { SsoTrayCore, type CoreOptions } from '../../electron/core/core.js';
+import { runningCliLauncher } from '../../electron/core/process-launcher.js';
 import type { Channel, ChannelInput, ChannelResult } from '../../electron/ipc/contract.js';
 import { EVENT_NAMES } from '../../electron/ipc/ipc-names.js';
 import { createHandlers, invoke, type HandlerTable } from '../../electron/ipc/handlers.js';
@@ -64,7 +65,7 @@ export async function startWindowBridge(options: BridgeOptions = {}): Promise<Wi
     paths: sandbox.paths,
     endpoints: { oidc: emu.url, portal: emu.url, signin: emu.url },
     background: true,
-    processCommand: 'sso-tray',
+    processLauncher: runningCliLauncher,
     openBrowser: async (url) => {
       browserOpened.push(url);
       // The device page (a device-code sign-in) waits for the test to approve the code shown in the window.

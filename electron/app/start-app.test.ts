@@ -1,6 +1,6 @@
 // The tray app as a user meets it, with the recorded double of Electron over the real core and the emulator:
 // the tray built, sign-in through the browser, one-click copies on the clipboard, notifications, quitting cleanly.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as electron from 'electron';
 import { describe, expect, it, vi } from 'vitest';
@@ -94,7 +94,8 @@ describe('the tray app', () => {
       ok: false,
       error: {
         code: 'invalid-input',
-        message: 'The request was not valid (startUrl: the start URL must be an https:// address).',
+        message:
+          'The start URL "http://x" cannot be used: it must be an https:// address without spaces, user name or fragment, such as https://d-1234567890.awsapps.com/start.',
       },
     });
     await ipcMain.invokeFromRenderer(
@@ -264,6 +265,26 @@ describe('the tray app', () => {
       ]),
     );
     expect(app.core.scheduledProfiles()).toEqual([`${account.accountId}_${account.roles[0]}`]);
+  });
+
+  it('says in a notification that it tightened a credentials file other users could read', async () => {
+    const app = await start();
+    await app.core.addSession({ name: 'acme', startUrl: h.emu.startUrl, region: h.emu.region });
+    await app.tray.refresh();
+    await signInFromTray(h, app, 'acme');
+    await mkdir(path.dirname(h.sandbox.paths.credentialsFile), { recursive: true });
+    await writeFile(h.sandbox.paths.credentialsFile, '[mine]\naws_access_key_id = AKIAMINE\n');
+    await chmod(h.sandbox.paths.credentialsFile, 0o644);
+    const account = h.emu.organisation.accounts[0]!;
+    await app.core.writeProfile({
+      session: 'acme',
+      accountId: account.accountId,
+      roleName: account.roles[0]!,
+    });
+    expect(createdNotifications().map((n) => n.body)).toContain(
+      // The app names files from the real home folder; this test's HOME is a sandbox elsewhere.
+      `${h.sandbox.paths.credentialsFile} was readable or writable by other users (mode 0644); SSO Tray set it to 0600, as the AWS CLI expects.`,
+    );
   });
 
   it('tells the user once when the session ends, and the notification’s click starts a sign-in', async () => {

@@ -4,7 +4,9 @@ import path from 'node:path';
 import type * as Electron from 'electron';
 import { SsoTrayCore } from '../core/core.js';
 import { awsPathsFromEnv, endpointsFromEnv } from '../core/environment.js';
+import { installedCliLauncher } from '../core/process-launcher.js';
 import { SecretStoreSsoCache } from '../core/aws-files/token-cache.js';
+import { fileNotices } from '../core/aws-files/file-notices.js';
 import { TrayOwner } from '../tray/tray-owner.js';
 import { SafeStorageSecretStore } from './safe-storage-secret-store.js';
 import { TrayController } from './tray-controller.js';
@@ -75,6 +77,8 @@ export async function startApp(
     paths,
     endpoints: endpointsFromEnv(env),
     background: true,
+    // The packaged app cannot run as Node (RunAsNode fuse off): credential_process names the npm-installed CLI.
+    processLauncher: () => installedCliLauncher(env),
     openBrowser: (url) => shell.openExternal(url),
     secretStore: new SecretStoreSsoCache(
       new SafeStorageSecretStore(safeStorage, path.join(paths.appDataDir, 'secrets'), {
@@ -140,6 +144,9 @@ export async function startApp(
     notify(`${message} Click to sign in.`, () => void controller.signIn(session).catch(() => undefined)),
   );
   core.on('problem', ({ message }) => notify(message));
+  // What SSO Tray did to a user's file that the user should hear of (a mode it tightened to 0600).
+  const noticeFile = (sentence: string) => notify(sentence);
+  fileNotices.on('notice', noticeFile);
   // Timers do not run while the machine sleeps: catch up on what fell due.
   const catchUp = () => void core.recheck().catch(() => undefined);
   powerMonitor.on('resume', catchUp);
@@ -153,6 +160,7 @@ export async function startApp(
     quitting = true;
     void core.whenIdle().finally(() => {
       unregisterIpc();
+      fileNotices.off('notice', noticeFile);
       quickPick.destroy();
       window.destroy();
       core.dispose();

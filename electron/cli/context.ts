@@ -1,11 +1,8 @@
 // What every command shares: the core built from the environment, its handler table, and the chosen session.
-import { existsSync, realpathSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { SsoTrayCore } from '../core/core.js';
-import { quoteArgument } from '../core/config-profiles.js';
+import { runningCliLauncher } from '../core/process-launcher.js';
 import { awsPathsFromEnv, endpointsFromEnv } from '../core/environment.js';
-import { SsoTrayError } from '../core/errors.js';
+import { SsoTrayError, isSsoTrayError } from '../core/errors.js';
 import { chooseSession } from './session-choice.js';
 import { createHandlers, invoke, type HandlerTable } from '../ipc/handlers.js';
 import type { Channel, ChannelInput, ChannelResult } from '../ipc/contract.js';
@@ -27,27 +24,6 @@ export interface CliContext {
   close(): void;
 }
 
-/** How credential_process should run this command: `sso-tray` when PATH finds this very one, else its full path. */
-function processCommandFor(env: Env): string {
-  const bin = fileURLToPath(new URL('../../../bin/sso-tray.js', import.meta.url));
-  const self = realpathOr(bin);
-  for (const dir of (env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
-    for (const name of process.platform === 'win32' ? ['sso-tray.cmd', 'sso-tray'] : ['sso-tray']) {
-      const candidate = path.join(dir, name);
-      if (existsSync(candidate) && realpathOr(candidate) === self) return 'sso-tray';
-    }
-  }
-  return `${quoteArgument(process.execPath)} ${quoteArgument(bin)}`;
-}
-
-function realpathOr(file: string): string {
-  try {
-    return realpathSync(file);
-  } catch {
-    return file;
-  }
-}
-
 export function createContext(
   env: Env,
   options: {
@@ -63,16 +39,20 @@ export function createContext(
     endpoints: endpointsFromEnv(env),
     ...(options.openBrowser ? { openBrowser: options.openBrowser } : {}),
     background: options.background ?? false,
-    processCommand: processCommandFor(env),
+    processLauncher: runningCliLauncher,
   });
-  const handlers: HandlerTable = createHandlers(
-    core,
-    options.openExternal ? { openExternal: options.openExternal } : {},
+  // invoke reduces an error to its sentence; the CLI keeps what was thrown as the cause (SSO_TRAY_DEBUG=1 shows it).
+  let thrown: unknown;
+  const handlers = traced(
+    createHandlers(core, options.openExternal ? { openExternal: options.openExternal } : {}),
+    (error) => (thrown = error),
   );
   const call: CliContext['call'] = async (channel, input) => {
+    thrown = undefined;
     const result = await invoke(handlers, channel, input);
     if (result.ok) return result.value;
-    throw new SsoTrayError(result.error.code as never, result.error.message);
+    const cause = isSsoTrayError(thrown) ? thrown.cause : thrown;
+    throw new SsoTrayError(result.error.code as never, result.error.message, { cause });
   };
   return {
     paths,
@@ -88,4 +68,17 @@ export function createContext(
       core.dispose();
     },
   };
+}
+
+function traced(handlers: HandlerTable, onError: (error: unknown) => void): HandlerTable {
+  const wrap =
+    (handler: (input: never) => Promise<unknown>) =>
+    (input: never): Promise<unknown> =>
+      handler(input).catch((error: unknown) => {
+        onError(error);
+        throw error;
+      });
+  return Object.fromEntries(
+    Object.entries(handlers).map(([channel, handler]) => [channel, wrap(handler as never)]),
+  ) as unknown as HandlerTable;
 }

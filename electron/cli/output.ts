@@ -19,6 +19,9 @@ export const processIo: Io = {
 export function reportError(io: Io, error: unknown): number {
   if (isSsoTrayError(error)) {
     io.err(`sso-tray: ${error.message}\n`);
+    // The underlying error (an errno, a service answer) only when asked for: it may name internals.
+    if (process.env.SSO_TRAY_DEBUG === '1' && error.cause !== undefined)
+      io.err(`cause: ${describeCause(error.cause)}\n`);
     return exitCodeFor(error.code);
   }
   io.err(
@@ -26,6 +29,10 @@ export function reportError(io: Io, error: unknown): number {
   );
   if (process.env.SSO_TRAY_DEBUG === '1' && error instanceof Error) io.err(`${error.stack}\n`);
   return EXIT.failed;
+}
+
+function describeCause(cause: unknown): string {
+  return cause instanceof Error ? (cause.stack ?? `${cause.name}: ${cause.message}`) : String(cause);
 }
 
 /** Columns padded to the widest cell; the last column is not padded. */

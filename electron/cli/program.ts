@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import type { CliContext, Env } from './context.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
 import { reportError, type Io } from './output.js';
+import { fileNotices } from '../core/aws-files/file-notices.js';
 import type { CommandHost, CommandModule } from './commands/command-host.js';
 import { addLogin } from './commands/login.js';
 import { addSessions } from './commands/sessions.js';
@@ -34,7 +35,11 @@ export async function runCli(argv: string[], env: Env, io: Io, version: string):
     io,
     env,
     // The core and the AWS SDK load only for commands that need them: `process` answers from its cache without them.
-    ctx: async (options = {}) => (context ??= (await import('./context.js')).createContext(env, options)),
+    ctx: async (options = {}) =>
+      (context ??= (await import('./waiting-notice.js')).withWaitingNotice(
+        (await import('./context.js')).createContext(env, options),
+        io,
+      )),
     setExitCode: (code) => (exitCode = code),
   };
   const program = new Command('sso-tray')
@@ -47,6 +52,9 @@ export async function runCli(argv: string[], env: Env, io: Io, version: string):
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText('after', EXIT_CODES_HELP);
   for (const add of COMMANDS) add(program, host);
+  // What SSO Tray did to a user's file (a mode tightened to 0600) is said once, on stderr.
+  const notice = (sentence: string) => io.err(`sso-tray: ${sentence}\n`);
+  fileNotices.on('notice', notice);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -63,6 +71,7 @@ export async function runCli(argv: string[], env: Env, io: Io, version: string):
     }
     exitCode = reportError(io, error);
   } finally {
+    fileNotices.off('notice', notice);
     context?.close();
   }
   return exitCode;

@@ -1,7 +1,8 @@
 // Profiles in ~/.aws/config for the AWS CLI and SDKs: an SSO profile on the session's [sso-session] (they sign in
 // and refresh themselves), or a credential_process profile that asks `sso-tray process`.
 import { SsoTrayError } from './errors.js';
-import { writeProcessProfile, writeSsoProfile, writeSsoSession } from './aws-files/aws-config.js';
+import { writeProcessProfile, writeSsoProfile } from './aws-files/aws-config.js';
+import { credentialProcessCommand } from './aws-files/credential-process-command.js';
 import type { CoreOptions, RoleRef } from './core-parts.js';
 import type { SessionRegistry } from './session-registry.js';
 
@@ -26,25 +27,16 @@ export async function writeConfigProfile(
         `The session "${runtime.config.name}" is a legacy SSO profile, not an [sso-session]; use a credential_process profile instead.`,
       );
     }
-    // An app session reaches ~/.aws/config as an [sso-session] once; make sure it is there.
-    if (runtime.config.source === 'app') await writeSsoSession(options.paths, runtime.config);
+    // An app session reaches ~/.aws/config as an [sso-session] in the same edit, so a refused profile adds none.
     await writeSsoProfile(options.paths, role.profile, {
       sessionName: runtime.config.name,
       accountId: role.accountId,
       roleName: role.roleName,
       ...written,
+      ...(runtime.config.source === 'app' ? { withSession: runtime.config } : {}),
     });
   } else {
-    if (!options.processCommand) {
-      throw new SsoTrayError(
-        'invalid-input',
-        'The sso-tray command is not available here to serve credential_process.',
-      );
-    }
-    const command = credentialProcessCommand(options.processCommand, {
-      ...role,
-      session: runtime.config.name,
-    });
+    const command = processCommandFor(options)({ ...role, session: runtime.config.name });
     await writeProcessProfile(options.paths, role.profile, command, role.region, {
       overwrite: written.overwrite,
     });
@@ -52,12 +44,24 @@ export async function writeConfigProfile(
   return { profile: role.profile, file: options.paths.configFile };
 }
 
-/** The credential_process command line that asks `sso-tray process` for a role (config-profile and config sync). */
-export function credentialProcessCommand(processCommand: string, role: RoleRef): string {
-  return `${processCommand} process ${role.accountId} ${quoteArgument(role.roleName)} --session ${role.session}`;
-}
-
-/** Quotes one argument the way credential_process commands are split (shell-style, no shell). */
-export function quoteArgument(value: string): string {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(value) ? value : `"${value.replace(/(["\\])/g, '\\$1')}"`;
+/**
+ * The credential_process command of a role on this machine (absolute launcher, every argument quoted), or the one
+ * sentence saying to install the CLI when there is none: the packaged app cannot run itself as Node (fuses).
+ */
+export function processCommandFor(
+  options: Pick<CoreOptions, 'processLauncher'>,
+): (role: { accountId: string; roleName: string; session: string }) => string {
+  const launcher = options.processLauncher?.();
+  if (!launcher) {
+    throw new SsoTrayError(
+      'invalid-input',
+      'A credential_process profile runs the sso-tray command, which is not installed: install it with `npm install -g sso-tray`, or write an SSO profile instead.',
+    );
+  }
+  return (role) =>
+    credentialProcessCommand(launcher, {
+      accountId: role.accountId,
+      roleName: role.roleName,
+      sessionName: role.session,
+    });
 }

@@ -4,6 +4,7 @@ import type { Clock } from './clock.js';
 import type { WorkTracker } from './work-tracker.js';
 import type { SettingsFile } from './settings.js';
 import type { CredentialsFile } from './aws-files/credentials-file.js';
+import type { ProcessLauncher } from './aws-files/credential-process-command.js';
 import type { SsoCache } from './aws-files/token-cache.js';
 import type { AwsPaths, Endpoints } from './types.js';
 import type { CoreEvents } from './views.js';
@@ -12,8 +13,8 @@ export interface CoreOptions {
   paths: AwsPaths;
   endpoints?: Endpoints;
   clock?: Clock;
-  /** The command line that runs `sso-tray process` on this machine, for credential_process profiles. */
-  processCommand?: string;
+  /** How credential_process runs `sso-tray process` on this machine; undefined: no CLI to run (the app says so). */
+  processLauncher?: () => ProcessLauncher | undefined;
   /** Opens the system browser; absent where none can be opened (then sign-in uses a device code). */
   openBrowser?: (url: string) => Promise<void>;
   /** Where tokens go when sharing with the AWS CLI is off (the shell backs it with safeStorage). */

@@ -98,11 +98,18 @@ export function isValidIdentifier(kind: IdentifierKind, value: unknown): value i
   return typeof value === 'string' && RULES[kind].test(value);
 }
 
+/** Undefined when AWS's rule accepts the value, else the one sentence naming the field and the rule. */
+export function identifierProblem(kind: IdentifierKind, value: unknown): string | undefined {
+  if (isValidIdentifier(kind, value)) return undefined;
+  const { field, rule } = RULES[kind];
+  return `The ${field} ${shown(value)} cannot be used: it ${rule}.`;
+}
+
 /** Returns the value, or throws SsoTrayError('invalid-input') with one sentence naming the field and the rule. */
 export function checkIdentifier(kind: IdentifierKind, value: unknown): string {
-  if (isValidIdentifier(kind, value)) return value;
-  const { field, rule } = RULES[kind];
-  throw new SsoTrayError('invalid-input', `The ${field} ${shown(value)} cannot be used: it ${rule}.`);
+  const problem = identifierProblem(kind, value);
+  if (problem === undefined) return value as string;
+  throw new SsoTrayError('invalid-input', problem);
 }
 
 /** The rejected value as a sentence may show it: quoted, at most 40 characters, controls and quotes as `?`. */

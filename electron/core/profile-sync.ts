@@ -6,7 +6,7 @@ import { writeSsoSession } from './aws-files/aws-config.js';
 import { syncConfigProfiles } from './config-sync/config-sync.js';
 import type { ProfileKind } from './config-sync/desired-profiles.js';
 import { syncSummary } from './config-sync/sync-summary.js';
-import { credentialProcessCommand } from './config-profiles.js';
+import { processCommandFor } from './config-profiles.js';
 import { messageOf, type CoreParts } from './core-parts.js';
 import type { AccountListing } from './account-listing.js';
 import type { SessionRegistry } from './session-registry.js';
@@ -65,7 +65,7 @@ export class ProfileSync {
     request: ProfileSyncRequest,
     accounts: AccountWithRoles[],
   ): Promise<ProfileSyncResult> {
-    const { paths, processCommand } = this.parts.options;
+    const { paths } = this.parts.options;
     const runtime = this.deps.registry.get(request.session);
     const session = runtime.config.name;
     const kind = request.kind ?? 'sso';
@@ -84,7 +84,8 @@ export class ProfileSync {
       ...(request.region ? { region: request.region } : {}),
       ...(request.prune ? { prune: true } : {}),
       ...(request.dryRun ? { dryRun: true } : {}),
-      ...(processCommand ? { processCommand: (role) => credentialProcessCommand(processCommand, role) } : {}),
+      // The launcher is looked up only for credential_process profiles; without one, its sentence says what to install.
+      ...(kind === 'process' ? { processCommand: processCommandFor(this.parts.options) } : {}),
     });
     const label = fileLabel(paths.configFile, paths.homeDir);
     return {

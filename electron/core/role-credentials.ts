@@ -10,7 +10,6 @@ import type { CoreParts, RoleRef } from './core-parts.js';
 import type { SessionRegistry } from './session-registry.js';
 import type { TokenStore } from './token-store.js';
 import type { RoleCredentials, SessionConfig } from './types.js';
-import type { AccountWithRoles } from './views.js';
 
 export class RoleCredentialsSource {
   private readonly inMemory: RoleCredentialsCache;
@@ -27,9 +26,11 @@ export class RoleCredentialsSource {
     );
   }
 
-  get(role: RoleRef): Promise<RoleCredentials> {
+  async get(role: RoleRef): Promise<RoleCredentials> {
     const { clock, options } = this.parts;
     const runtime = this.registry.get(role.session);
+    // Signed out here or by `aws sso logout`: no cache of the session answers without a token (issue 9, item 12).
+    await runtime.validToken();
     const key = { sessionName: runtime.config.name, accountId: role.accountId, roleName: role.roleName };
     return this.inMemory.get(key, async () => {
       if (this.tokens.sharing) {
@@ -68,11 +69,13 @@ export class RoleCredentialsSource {
     return this.get(role);
   }
 
-  /** Every cached credential of the session goes, the AWS CLI's cache entries too. */
-  async forget(session: SessionConfig, accounts: AccountWithRoles[]): Promise<void> {
+  /** Every cached credential of the session goes, the AWS CLI's entries for any of these accounts and roles too. */
+  async forget(session: SessionConfig, roles: Array<{ accountId: string; roleName: string }>): Promise<void> {
     this.inMemory.clearSession(session.name);
-    for (const account of accounts) {
-      for (const roleName of account.roles) await this.onDisk.remove(session, account.accountId, roleName);
-    }
+    await this.onDisk.removeSession(
+      session,
+      roles.map((r) => r.accountId),
+      roles.map((r) => r.roleName),
+    );
   }
 }

@@ -1,12 +1,13 @@
 // Adding, removing and signing out of sessions: the settings, ~/.aws/config's [sso-session] and every cache kept in step.
 import { SsoTrayError } from './errors.js';
-import { removeSsoSession, writeSsoSession } from './aws-files/aws-config.js';
+import { parseSessionConfig } from './settings.js';
+import { profilesInConfig, removeSsoSession, writeSsoSession } from './aws-files/aws-config.js';
 import type { CoreParts } from './core-parts.js';
 import type { AccountListing } from './account-listing.js';
 import type { ProfileWriter } from './profile-writer.js';
 import type { RoleCredentialsSource } from './role-credentials.js';
 import type { SessionRegistry } from './session-registry.js';
-import type { SessionView } from './views.js';
+import type { SessionView, Settings } from './views.js';
 import type { SessionConfig } from './types.js';
 
 export class SessionAdmin {
@@ -22,19 +23,23 @@ export class SessionAdmin {
 
   async add(input: { name: string; startUrl: string; region: string }): Promise<SessionView> {
     const { registry } = this.deps;
-    const session: SessionConfig = { ...input, registrationScopes: ['sso:account:access'], source: 'app' };
+    // Checked as the settings file will check it before anything is written anywhere.
+    const session = parseSessionConfig({
+      ...input,
+      registrationScopes: ['sso:account:access'],
+      source: 'app',
+    });
     if (registry.has(session.name)) {
       throw new SsoTrayError(
         'invalid-input',
         `A session named "${session.name}" exists already; choose another name.`,
       );
     }
-    const settings = await this.parts.settingsFile.update((s) => ({
-      ...s,
-      sessions: [...s.sessions, session],
-    }));
-    // Shared sign-ins are usable by the AWS CLI and SDKs only through an [sso-session] in ~/.aws/config.
-    if (settings.shareTokenCacheWithAwsCli) await writeSsoSession(this.parts.options.paths, session);
+    // Shared sign-ins are usable by the AWS CLI and SDKs only through an [sso-session] in ~/.aws/config; it is
+    // written first, so a config that cannot be written leaves no session behind in the settings.
+    if ((await this.parts.settingsFile.read()).shareTokenCacheWithAwsCli)
+      await writeSsoSession(this.parts.options.paths, session);
+    await this.parts.settingsFile.update((s) => ({ ...s, sessions: [...s.sessions, session] }));
     await registry.reload();
     return registry.get(session.name).view();
   }
@@ -66,12 +71,33 @@ export class SessionAdmin {
   private async signOutNow(name: string): Promise<{ removedProfiles: string[] }> {
     const runtime = this.deps.registry.get(name);
     await runtime.signOut();
-    const listing = await this.deps.listing.stored(runtime.config);
-    await this.deps.credentials.forget(runtime.config, listing?.accounts ?? []);
     const settings = await this.parts.settingsFile.read();
+    await this.deps.credentials.forget(runtime.config, await this.knownRoles(runtime.config, settings));
     const removedProfiles = settings.removeProfilesOnSignOut
       ? await this.deps.profiles.removeOfSession(name)
       : [];
     return { removedProfiles };
   }
+
+  /** Every role the session is known to reach: its listing, favourites and recents, profiles here and in ~/.aws/config. */
+  private async knownRoles(session: SessionConfig, settings: Settings): Promise<RoleRefOnly[]> {
+    const listing = await this.deps.listing.stored(session).catch(() => undefined);
+    const config = await profilesInConfig(this.parts.options.paths).catch(() => ({}));
+    const owned = await this.deps.profiles.list().catch(() => []);
+    return [
+      ...(listing?.accounts ?? []).flatMap((a) =>
+        a.roles.map((roleName) => ({ accountId: a.accountId, roleName })),
+      ),
+      ...[...settings.favourites, ...settings.recent, ...owned].filter((r) => r.sessionName === session.name),
+      ...Object.values(config)
+        .filter((p) => p.sso_session === session.name || p.sso_start_url === session.startUrl)
+        .flatMap((p) =>
+          p.sso_account_id && p.sso_role_name
+            ? [{ accountId: p.sso_account_id, roleName: p.sso_role_name }]
+            : [],
+        ),
+    ];
+  }
 }
+
+type RoleRefOnly = { accountId: string; roleName: string };

@@ -2,7 +2,12 @@
 // result type. The preload API, the handler table and the renderer's calls are all derived from it.
 import { z } from 'zod';
 import { CREDENTIAL_FORMATS } from '../core/formats.js';
-import { REGION_PATTERN, SIGN_IN_FLOWS } from '../core/identifiers.js';
+import {
+  REGION_PATTERN,
+  SIGN_IN_FLOWS,
+  identifierProblem,
+  type IdentifierKind,
+} from '../core/identifiers.js';
 import type {
   CoreEvents,
   Listing,
@@ -12,21 +17,21 @@ import type {
   Settings,
 } from '../core/views.js';
 
-const name = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_.-]+$/, 'use letters, digits, "-", "_" and "." only');
-const accountId = z.string().regex(/^\d{12}$/, 'an account id has 12 digits');
-const roleName = z.string().min(1).max(128);
-const profile = z
-  .string()
-  .min(1)
-  .max(128)
-  .regex(/^[^\][\r\n]+$/, 'a profile name cannot contain brackets or line breaks');
+/** A string AWS's rule for `kind` accepts; a refusal is checkIdentifier's own sentence (handlers.ts shows it whole). */
+function identifier(kind: IdentifierKind) {
+  return z.string().superRefine((value, ctx) => {
+    const problem = identifierProblem(kind, value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { sentence: true } });
+  });
+}
+
+const name = identifier('session-name');
+const accountId = identifier('account-id');
+const roleName = identifier('role-name');
+const profile = identifier('profile-name');
+const region = identifier('region');
 const role = z.object({ session: name, accountId, roleName }).strict();
 const credentialFormat = z.enum(CREDENTIAL_FORMATS);
-const region = z.string().regex(REGION_PATTERN, 'a region looks like us-east-1');
 // A service such as s3, or a full console URL (the core checks it belongs to the console).
 const consoleTarget = role
   .extend({ region: region.optional(), destination: z.string().min(1).max(2048).optional() })
@@ -43,8 +48,8 @@ export const contract = {
     z
       .object({
         name,
-        startUrl: z.url({ protocol: /^https$/, error: 'the start URL must be an https:// address' }),
-        region: z.string().regex(REGION_PATTERN, 'a region looks like us-east-1'),
+        startUrl: identifier('start-url'),
+        region,
       })
       .strict(),
   ).returns<SessionView>(),
@@ -88,7 +93,7 @@ export const contract = {
       .extend({
         profile,
         kind: z.enum(['sso', 'credential-process']),
-        region: z.string().max(32).optional(),
+        region: region.optional(),
         overwrite: z.boolean().optional(),
       })
       .strict(),

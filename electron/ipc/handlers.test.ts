@@ -30,7 +30,8 @@ describe('input checked against the contract', () => {
       ok: false,
       error: {
         code: 'invalid-input',
-        message: 'The request was not valid (startUrl: the start URL must be an https:// address).',
+        message:
+          'The start URL "http://x" cannot be used: it must be an https:// address without spaces, user name or fragment, such as https://d-1234567890.awsapps.com/start.',
       },
     });
     expect(
@@ -44,7 +45,7 @@ describe('input checked against the contract', () => {
       ok: false,
       error: {
         code: 'invalid-input',
-        message: 'The request was not valid (accountId: an account id has 12 digits).',
+        message: 'The account ID "12" cannot be used: it must be exactly 12 digits.',
       },
     });
     const extra = await invoke(handlers, 'profiles:list', { evil: true });

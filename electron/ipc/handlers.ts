@@ -182,6 +182,8 @@ export function errorForCaller(error: unknown): { code: string; message: string 
 function describeIssues(error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'The request was not valid.';
+  // An identifier's refusal is already one sentence naming the field and AWS's rule.
+  if (issue.code === 'custom' && issue.params?.sentence === true) return issue.message;
   const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
   return `The request was not valid (${where}${issue.message}).`;
 }

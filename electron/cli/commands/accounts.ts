@@ -4,6 +4,7 @@ import { json, table } from '../output.js';
 import { sessionOption, type CommandHost } from './command-host.js';
 import { withListingProgress } from './listing-progress.js';
 import { findAccount } from './role-lookup.js';
+import { accountArgument } from '../arguments.js';
 
 export function addAccounts(program: Command, { io, ctx }: CommandHost): void {
   program
@@ -30,7 +31,7 @@ export function addAccounts(program: Command, { io, ctx }: CommandHost): void {
   program
     .command('roles')
     .description('list your roles (permission sets) in an account')
-    .argument('<account>', 'account id or name')
+    .argument('<account>', 'account id or name', accountArgument)
     .addOption(sessionOption())
     .option('--json', 'print JSON')
     .action(async (accountQuery: string, options: { session?: string; json?: boolean }) => {

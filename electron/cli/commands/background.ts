@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { sessionOption, type CommandHost } from './command-host.js';
 import { runProcessCommand } from './process-run.js';
+import { accountArgument, roleArgument } from '../arguments.js';
 
 export function addBackground(program: Command, { io, env, ctx, setExitCode }: CommandHost): void {
   program
@@ -9,8 +10,8 @@ export function addBackground(program: Command, { io, env, ctx, setExitCode }: C
     .description(
       'print credentials for `credential_process` in ~/.aws/config; never opens a browser or prompts',
     )
-    .argument('<account>', 'account id (or name, from the last listing)')
-    .argument('<role>', 'role (permission set) name')
+    .argument('<account>', 'account id (or name, from the last listing)', accountArgument)
+    .argument('<role>', 'role (permission set) name', roleArgument)
     .addOption(sessionOption())
     .addHelpText(
       'after',

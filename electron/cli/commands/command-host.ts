@@ -3,6 +3,7 @@
 import { Option, type Command } from 'commander';
 import type { CliContext, Env } from '../context.js';
 import type { Io } from '../output.js';
+import { sessionArgument } from '../arguments.js';
 
 export interface CommandHost {
   io: Io;
@@ -23,5 +24,5 @@ export function sessionOption(): Option {
   return new Option(
     '-s, --session <name>',
     "the Identity Center session (default: SSO_TRAY_SESSION, AWS_PROFILE's, or the only one)",
-  );
+  ).argParser(sessionArgument);
 }

@@ -3,17 +3,18 @@ import type { Command } from 'commander';
 import { fileLabel } from '../../core/aws-files/file-label.js';
 import { sessionOption, type CommandHost } from './command-host.js';
 import { findRole } from './role-lookup.js';
+import { accountArgument, profileArgument, regionArgument, roleArgument } from '../arguments.js';
 
 export function addConfigProfile(program: Command, { io, ctx }: CommandHost): void {
   program
     .command('config-profile')
     .description('add a profile to ~/.aws/config that the AWS CLI and SDKs use for a role')
-    .argument('<account>', 'account id or name')
-    .argument('<role>', 'role (permission set) name')
-    .requiredOption('-p, --profile <name>', 'the profile name in ~/.aws/config')
+    .argument('<account>', 'account id or name', accountArgument)
+    .argument('<role>', 'role (permission set) name', roleArgument)
+    .requiredOption('-p, --profile <name>', 'the profile name in ~/.aws/config', profileArgument)
     .addOption(sessionOption())
     .option('--credential-process', 'ask `sso-tray process` for credentials instead of a native SSO profile')
-    .option('--region <region>', "the profile's default region")
+    .option('--region <region>', "the profile's default region", regionArgument)
     .option('--overwrite', 'replace a profile of that name with other settings')
     .action(
       async (

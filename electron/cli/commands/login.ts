@@ -4,14 +4,19 @@ import { SsoTrayError } from '../../core/errors.js';
 import { timeLeft, type Io } from '../output.js';
 import { sessionNameFromStartUrl } from '../resolve.js';
 import { sessionOption, type CommandHost } from './command-host.js';
+import { regionArgument, startUrlArgument } from '../arguments.js';
 
 export function addLogin(program: Command, { io, ctx }: CommandHost): void {
   program
     .command('login')
     .description('sign in to Identity Center (browser with PKCE by default)')
     .addOption(sessionOption())
-    .option('--start-url <url>', 'start URL of a session to add, e.g. https://acme.awsapps.com/start')
-    .option('--region <region>', 'Identity Center region of the start URL, e.g. us-east-1')
+    .option(
+      '--start-url <url>',
+      'start URL of a session to add, e.g. https://acme.awsapps.com/start',
+      startUrlArgument,
+    )
+    .option('--region <region>', 'Identity Center region of the start URL, e.g. us-east-1', regionArgument)
     .option('--device-code', 'sign in with a device code instead of the browser redirect')
     .option('--no-browser', 'print the URL (and code) instead of opening a browser')
     .action(

@@ -5,6 +5,8 @@ import { SsoTrayError } from '../../core/errors.js';
 import { formatCredentials } from '../../core/formats.js';
 import { SettingsFile } from '../../core/settings.js';
 import { readSessionsFromConfig } from '../../core/aws-files/aws-config.js';
+import { AwsCliSsoCache } from '../../core/aws-files/token-cache.js';
+import { isValidIdentifier } from '../../core/identifiers.js';
 import { RoleCredentialsFileCache } from '../../core/role-credentials-file-cache.js';
 import { ROLE_CREDENTIALS_WINDOW_MS } from '../../core/role-credentials-window.js';
 import type { SessionConfig } from '../../core/types.js';
@@ -27,7 +29,7 @@ export async function runProcessCommand(
     const session = await c.sessionName(sessionOption);
     let accountId = accountQuery;
     let roleName = roleQuery;
-    if (!/^\d{12}$/.test(accountQuery)) {
+    if (!isValidIdentifier('account-id', accountQuery)) {
       const listing = await c.call('accounts:list', { session, maxAgeSeconds: 365 * 24 * 3600 });
       const account = resolveAccount(listing.accounts, accountQuery);
       accountId = account.accountId;
@@ -57,7 +59,7 @@ async function fromDiskCache(
   roleName: string,
   sessionOption: string | undefined,
 ): Promise<string | undefined> {
-  if (!/^\d{12}$/.test(accountId)) return undefined;
+  if (!isValidIdentifier('account-id', accountId)) return undefined;
   const paths = awsPathsFromEnv(env);
   const settings = await new SettingsFile(paths.appDataDir).read();
   if (!settings.shareTokenCacheWithAwsCli) return undefined;
@@ -70,6 +72,9 @@ async function fromDiskCache(
   const name = await chooseSession(sessionOption, env, paths, known).catch(() => undefined);
   const session = name === undefined ? undefined : (await all()).find((s) => s.name === name);
   if (!session) return undefined;
+  // Only a session still signed in answers from a cache: after a sign-out (ours or `aws sso logout`) the core says so.
+  const token = await new AwsCliSsoCache(paths.ssoCacheDir).readToken(session).catch(() => undefined);
+  if (!token || token.expiresAt.getTime() <= Date.now()) return undefined;
   const cache = new RoleCredentialsFileCache(path.join(paths.homeDir, '.aws', 'cli', 'cache'));
   const credentials = await cache.read(session, accountId, roleName, Date.now(), ROLE_CREDENTIALS_WINDOW_MS);
   return credentials ? formatCredentials('process', credentials) : undefined;

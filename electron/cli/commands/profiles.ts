@@ -4,15 +4,20 @@ import { fileLabel } from '../../core/aws-files/file-label.js';
 import { json, table, timeLeft } from '../output.js';
 import { sessionOption, type CommandHost } from './command-host.js';
 import { findRole } from './role-lookup.js';
+import { accountArgument, profileArgument, roleArgument } from '../arguments.js';
 
 export function addProfiles(program: Command, { io, ctx }: CommandHost): void {
   program
     .command('write')
     .description("write a role's credentials as a profile into the credentials file")
-    .argument('<account>', 'account id or name')
-    .argument('<role>', 'role (permission set) name')
+    .argument('<account>', 'account id or name', accountArgument)
+    .argument('<role>', 'role (permission set) name', roleArgument)
     .addOption(sessionOption())
-    .option('-p, --profile <name>', "profile name (default: the settings' template, ACCOUNTID_ROLENAME)")
+    .option(
+      '-p, --profile <name>',
+      "profile name (default: the settings' template, ACCOUNTID_ROLENAME)",
+      profileArgument,
+    )
     .option('--keep-fresh', 'rewrite it before it expires while the tray app or `sso-tray keep-fresh` runs')
     .option('--overwrite', 'replace a profile of that name that sso-tray did not write')
     .action(
@@ -41,7 +46,7 @@ export function addProfiles(program: Command, { io, ctx }: CommandHost): void {
   program
     .command('remove')
     .description('remove a profile sso-tray wrote from the credentials file')
-    .argument('<profile>', 'profile name')
+    .argument('<profile>', 'profile name', profileArgument)
     .option('--force', 'remove it even if sso-tray did not write it')
     .action(async (profile: string, options: { force?: boolean }) => {
       const c = await ctx();

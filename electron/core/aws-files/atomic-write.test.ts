@@ -10,6 +10,7 @@ import {
   rm,
   stat,
   symlink,
+  utimes,
   writeFile,
 } from 'node:fs/promises';
 import os from 'node:os';
@@ -56,16 +57,13 @@ describe('temp files are exclusive, 0600 from their creation, and never followed
     }
   });
 
-  it("removes temp files of writers that died (ours and write-file-atomic's), and keeps a live writer's", async () => {
+  it("removes temp files of SSO Tray writers that died, and keeps a live writer's", async () => {
     const file = path.join(tmp, 'credentials');
     const dead = await deadPid();
-    const stale = [
-      `credentials.sso-tray-${dead}-0123456789ab.tmp`,
-      'credentials.1a2b3c4d',
-      'credentials.9f8e7d',
-    ];
+    const stale = [`credentials.sso-tray-${dead}-0123456789ab.tmp`];
     const kept = [
       `credentials.sso-tray-${process.ppid}-0123456789ab.tmp`,
+      `credentials.sso-tray-${dead}-0123456789ab.tmp.bak`,
       'credentials.bak',
       'config.1a2b3c4d',
     ];
@@ -73,6 +71,24 @@ describe('temp files are exclusive, 0600 from their creation, and never followed
     await writeFileAtomic(file, 'new');
     expect((await readdir(tmp)).sort()).toEqual(['credentials', ...kept].sort());
     expect(await removeStaleTemps(file)).toBe(0);
+  });
+
+  it("never takes a user's file that looks like an old temp: a 0600 backup named by date, time or hex, however old", async () => {
+    const file = path.join(tmp, 'credentials');
+    // write-file-atomic 7 named its temps `${file}.${uint32 in decimal}`: the same shape as `credentials.$(date +%s)`.
+    const backups = [
+      'credentials.1732800000',
+      'credentials.20240101',
+      'credentials.1a2b3c4d',
+      'credentials.cafe',
+    ];
+    const longAgo = new Date(Date.now() - 24 * 3600_000);
+    for (const name of backups) {
+      await writeFile(path.join(tmp, name), '[mine]\naws_access_key_id = AKIAMINE\n', { mode: 0o600 });
+      await utimes(path.join(tmp, name), longAgo, longAgo);
+    }
+    await writeFileAtomic(file, 'new');
+    expect((await readdir(tmp)).sort()).toEqual(['credentials', ...backups].sort());
   });
 });
 

@@ -100,8 +100,9 @@ export function createExclusive(file: string): Promise<FileHandle> {
 }
 
 /**
- * Temp files of this target left by a writer that died (its process is gone), and write-file-atomic's from older
- * versions (`credentials.1a2b3c4d`). Called under the file's lock, so no live writer of this target is between them.
+ * Temp files of this target left by an SSO Tray writer that died: exactly our own name, with a pid that is gone.
+ * Nothing else is taken: write-file-atomic 7's temps (`credentials.<uint32 in decimal>`) cannot be told from a
+ * user's `cp credentials credentials.$(date +%s)`, so they are left alone. Called under the file's lock.
  */
 export async function removeStaleTemps(target: string): Promise<number> {
   const base = path.basename(target);
@@ -109,10 +110,10 @@ export async function removeStaleTemps(target: string): Promise<number> {
   const names = await readdir(folder).catch(() => [] as string[]);
   let removed = 0;
   for (const name of names) {
-    if (!name.startsWith(`${base}.`) || !isStale(name.slice(base.length))) continue;
+    if (!name.startsWith(`${base}.`) || !isDeadWritersTemp(name.slice(base.length))) continue;
     const entry = path.join(folder, name);
     const info = await lstat(entry).catch(() => undefined);
-    if (!info || info.isDirectory()) continue;
+    if (!info?.isFile()) continue;
     if (
       await unlink(entry).then(
         () => true,
@@ -124,8 +125,7 @@ export async function removeStaleTemps(target: string): Promise<number> {
   return removed;
 }
 
-function isStale(suffix: string): boolean {
-  if (/^\.[0-9a-f]{6,8}$/.test(suffix)) return true;
+function isDeadWritersTemp(suffix: string): boolean {
   const ours = /^\.sso-tray-(\d+)-[0-9a-f]{12}\.tmp$/.exec(suffix);
   return ours !== null && !isAlive(Number(ours[1]));
 }

@@ -122,6 +122,17 @@ describe('editing one section of a credentials file', () => {
     expect(document.toString()).toBe(text);
   });
 
+  it('keeps exactly one blank line before an appended section when the file already ends in one', () => {
+    for (const text of ['[a]\nx = 1\n\n', '[a]\r\nx = 1\r\n\r\n', '[a]\nx = 1\n  \n']) {
+      const document = IniDocument.parse(text, 'x');
+      document.setSection('work', [['aws_access_key_id', 'AKIA2']]);
+      const eol = text.includes('\r\n') ? '\r\n' : '\n';
+      expect(document.toString()).toBe(`${text}[work]${eol}aws_access_key_id = AKIA2${eol}${eol}`);
+      document.removeSection('work');
+      expect(document.toString()).toBe(text);
+    }
+  });
+
   it('appends to an empty file without a leading blank line', () => {
     const document = IniDocument.parse('', 'x');
     document.setSection('work', [

@@ -117,12 +117,15 @@ export class IniDocument {
     const endedWithNewline = this.lines.at(-1)?.eol !== '';
     const lines: IniLine[] = this.lines.map((l) => ({ ...l }));
     const last = lines.at(-1);
-    // Always one blank line of our own, so that removing the section later gives back the file's very bytes.
-    if (last) {
+    // Exactly one blank line between sections, and one of our own, so removing the section gives back the very
+    // bytes: before the section, or (when the file already ends in a blank line) after it.
+    const endsBlank = endedWithNewline && last !== undefined && last.text.trim() === '';
+    if (last && !endsBlank) {
       last.eol ||= eol;
       lines.push({ text: '', eol });
     }
     lines.push({ text: `[${name}]`, eol }, ...entries.map(([k, v]) => ({ text: `${k} = ${v}`, eol })));
+    if (endsBlank) lines.push({ text: '', eol });
     this.commit(lines, endedWithNewline);
   }
 
