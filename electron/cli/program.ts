@@ -4,6 +4,8 @@ import { Command, CommanderError } from 'commander';
 import type { CliContext, Env } from './context.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
 import { reportError, type Io } from './output.js';
+import { guardInterrupts } from './interrupt.js';
+import { withWayForward } from './way-forward.js';
 import type { CommandHost, CommandModule } from './commands/command-host.js';
 import { addLogin } from './commands/login.js';
 import { addSessions } from './commands/sessions.js';
@@ -26,12 +28,14 @@ const COMMANDS: CommandModule[] = [
 export async function runCli(argv: string[], env: Env, io: Io, version: string): Promise<number> {
   let exitCode: number = EXIT.ok;
   let context: CliContext | undefined;
+  const guard = guardInterrupts();
   const host: CommandHost = {
     io,
     env,
     // The core and the AWS SDK load only for commands that need them: `process` answers from its cache without them.
     ctx: async (options = {}) => (context ??= (await import('./context.js')).createContext(env, options)),
     setExitCode: (code) => (exitCode = code),
+    onInterrupt: (undo) => guard.onInterrupt(undo),
   };
   const program = new Command('sso-tray')
     .description(
@@ -44,8 +48,12 @@ export async function runCli(argv: string[], env: Env, io: Io, version: string):
     .addHelpText('after', EXIT_CODES_HELP);
   for (const add of COMMANDS) add(program, host);
 
+  // The core's timers are unref'd (the tray app must not be kept up by them): a running command holds the process
+  // itself, or a device-code sign-in waiting between polls would end with exit code 0 and nothing signed in.
+  const keepAlive = setInterval(() => undefined, 2 ** 30);
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    const run = program.parseAsync(argv, { from: 'user' }).then(() => undefined);
+    if ((await Promise.race([run, guard.interrupted])) === EXIT.interrupted) return EXIT.interrupted;
   } catch (error) {
     if (error instanceof CommanderError) {
       if (
@@ -57,8 +65,10 @@ export async function runCli(argv: string[], env: Env, io: Io, version: string):
       }
       return EXIT.usage;
     }
-    exitCode = reportError(io, error);
+    exitCode = reportError(io, withWayForward(error, context?.chosenSession()));
   } finally {
+    clearInterval(keepAlive);
+    guard.dispose();
     context?.close();
   }
   return exitCode;

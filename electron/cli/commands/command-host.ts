@@ -10,6 +10,8 @@ export interface CommandHost {
   /** The core and its handler table, loaded only for commands that need them (`process` answers without). */
   ctx(options?: { openBrowser?: (url: string) => Promise<void>; background?: boolean }): Promise<CliContext>;
   setExitCode(code: number): void;
+  /** What to undo when Ctrl-C interrupts the command (the program then exits 130); returns an unregister function. */
+  onInterrupt(undo: () => Promise<unknown>): () => void;
 }
 
 /** Adds one command (or a few related ones) to the program. */

@@ -19,15 +19,7 @@ export async function runKeepFresh(c: CliContext, io: Io): Promise<number> {
       ? `Keeping fresh: ${scheduled.join(', ')}. Press Ctrl-C to stop.\n`
       : 'No profile is marked --keep-fresh; write one with `sso-tray write ACCOUNT ROLE --keep-fresh`. Waiting; Ctrl-C to stop.\n',
   );
-  // The core's timers are unref'd; this keeps the process alive until a signal.
-  await new Promise<void>((resolve) => {
-    const keepAlive = setInterval(() => undefined, 2 ** 30);
-    const stop = () => {
-      clearInterval(keepAlive);
-      resolve();
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  // Runs until a signal (the program holds the process meanwhile); Ctrl-C is the program's: it exits 130.
+  await new Promise<void>((resolve) => process.once('SIGTERM', () => resolve()));
   return EXIT.ok;
 }
