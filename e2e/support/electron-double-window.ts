@@ -15,7 +15,7 @@ type PermissionHandler = (
 
 export class WebContents extends EventEmitter {
   readonly id = nextWebContentsId++;
-  windowOpenHandler: ((details: { url: string }) => { action: 'allow' | 'deny' }) | undefined;
+  windowOpenHandler: ((details: Electron.HandlerDetails) => Electron.WindowOpenHandlerResponse) | undefined;
   permissionHandler: PermissionHandler | undefined;
   readonly session = {
     setPermissionRequestHandler: (handler: PermissionHandler | null): void => {
@@ -39,9 +39,23 @@ export class WebContents extends EventEmitter {
     });
   }
 
-  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'allow' | 'deny' }): void {
+  setWindowOpenHandler(
+    handler: (details: Electron.HandlerDetails) => Electron.WindowOpenHandlerResponse,
+  ): void {
     record('webContents.setWindowOpenHandler');
     this.windowOpenHandler = handler;
+  }
+
+  /** Test-only: the page's window.open(url), as the handler sees it; Electron allows it when there is no handler. */
+  requestNewWindow(url: string): Electron.WindowOpenHandlerResponse {
+    const details: Electron.HandlerDetails = {
+      url,
+      frameName: '',
+      features: '',
+      disposition: 'new-window',
+      referrer: { url: '', policy: 'strict-origin-when-cross-origin' },
+    };
+    return this.windowOpenHandler?.(details) ?? { action: 'allow' };
   }
 
   send(channel: string, ...args: unknown[]): void {
@@ -141,4 +155,7 @@ export type BrowserWindowChecked = Conforms<
     'getBounds' | 'setBounds' | 'show' | 'hide' | 'focus' | 'isVisible' | 'close' | 'destroy' | 'isDestroyed'
   >
 >;
-export type WebContentsChecked = Conforms<WebContents, Pick<Electron.WebContents, 'send'>>;
+export type WebContentsChecked = Conforms<
+  WebContents,
+  Pick<Electron.WebContents, 'send' | 'setWindowOpenHandler' | 'id'>
+>;

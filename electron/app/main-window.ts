@@ -3,6 +3,7 @@
 import { pathToFileURL } from 'node:url';
 import type { BrowserWindow as BrowserWindowType, IpcMainInvokeEvent } from 'electron';
 import type * as Electron from 'electron';
+import { isFromPage, lockDown, lockedWebPreferences } from './secure-window.js';
 import type { WindowStateStore } from './window-state.js';
 
 export interface MainWindowOptions {
@@ -38,24 +39,9 @@ export class MainWindow {
       minHeight: 480,
       show: false,
       title: 'SSO Tray',
-      webPreferences: {
-        preload: this.options.preload,
-        contextIsolation: true,
-        sandbox: true,
-        nodeIntegration: false,
-        nodeIntegrationInWorker: false,
-        webSecurity: true,
-        allowRunningInsecureContent: false,
-        webviewTag: false,
-        spellcheck: false,
-        navigateOnDragDrop: false,
-      },
+      webPreferences: lockedWebPreferences(this.options.preload),
     });
-    const contents = window.webContents;
-    contents.on('will-navigate', (event) => event.preventDefault());
-    contents.on('will-redirect', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-    contents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    lockDown(window);
     const stop = this.onCreated(window);
     window.once('ready-to-show', () => window.show());
     window.on('close', () => this.state?.save(window.getBounds()));
@@ -69,9 +55,7 @@ export class MainWindow {
 
   /** Only the app's window showing the app's page may call the API. */
   isTrusted(event: IpcMainInvokeEvent): boolean {
-    const window = this.window;
-    if (!window || window.isDestroyed()) return false;
-    return event.sender.id === window.webContents.id && event.senderFrame?.url.split('#')[0] === this.pageUrl;
+    return isFromPage(this.window, this.pageUrl, event);
   }
 
   send(channel: string, message: unknown): void {
