@@ -87,8 +87,9 @@ export class BrowserWindow extends EventEmitter {
     return windows.filter((w) => !w.destroyed);
   }
 
-  async loadFile(file: string): Promise<void> {
-    record('window.loadFile', file);
+  async loadFile(file: string, options?: Electron.LoadFileOptions): Promise<void> {
+    if (options) record('window.loadFile', file, options);
+    else record('window.loadFile', file);
   }
 
   async loadURL(url: string): Promise<void> {
@@ -152,7 +153,16 @@ export type BrowserWindowChecked = Conforms<
   BrowserWindow,
   Pick<
     Electron.BrowserWindow,
-    'getBounds' | 'setBounds' | 'show' | 'hide' | 'focus' | 'isVisible' | 'close' | 'destroy' | 'isDestroyed'
+    | 'getBounds'
+    | 'setBounds'
+    | 'show'
+    | 'hide'
+    | 'focus'
+    | 'isVisible'
+    | 'close'
+    | 'destroy'
+    | 'isDestroyed'
+    | 'loadFile'
   >
 >;
 export type WebContentsChecked = Conforms<

@@ -5,6 +5,7 @@ import type { BrowserWindow as BrowserWindowType, IpcMainInvokeEvent } from 'ele
 import type * as Electron from 'electron';
 import { isFromPage, lockDown, lockedWebPreferences } from './secure-window.js';
 import type { WindowStateStore } from './window-state.js';
+import type { WindowList } from '../tray/menu-template.js';
 
 export interface MainWindowOptions {
   preload: string;
@@ -24,9 +25,12 @@ export class MainWindow {
     this.pageUrl = pathToFileURL(options.indexHtml).href;
   }
 
-  /** Shows the window, creating it on first use (and again after it was closed). */
-  open(): void {
+  /** Shows the window, creating it on first use (and again after it was closed); `list`: on that list (tray's More…). */
+  open(list?: WindowList): void {
     if (this.window && !this.window.isDestroyed()) {
+      // Only the fragment changes: Chromium navigates within the page (no reload; electron/electron#46469), and the
+      // page's hashchange brings the list into view. A refused navigation is no reason to fail the click.
+      if (list) void this.window.loadFile(this.options.indexHtml, { hash: list }).catch(() => undefined);
       this.window.show();
       this.window.focus();
       return;
@@ -50,7 +54,7 @@ export class MainWindow {
       if (this.window === window) this.window = undefined;
     });
     this.window = window;
-    void window.loadFile(this.options.indexHtml);
+    void window.loadFile(this.options.indexHtml, list ? { hash: list } : undefined);
   }
 
   /** Only the app's window showing the app's page may call the API. */

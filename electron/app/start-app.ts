@@ -118,7 +118,7 @@ export async function startApp(
     notify,
     platform: process.platform,
     quit: () => app.quit(),
-    openWindow: () => window.open(),
+    openWindow: (list) => window.open(list),
     findRole: () => quickPick.open(),
   });
   const tray = new TrayOwner({
