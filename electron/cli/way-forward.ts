@@ -52,6 +52,22 @@ const RULES: Rule[] = [
     cli: () => `then run ${ADD_SESSION} with the right ones.`,
   },
   {
+    codes: ['wrong-region'],
+    clause: /Check the region of (\S+) and sign in again\.$/,
+    cli: (_session, name) =>
+      `Check the region of ${name}: run \`sso-tray sessions remove ${name}\`, then ${ADD_SESSION.replace('NAME', name)}.`,
+  },
+  {
+    codes: ['not-found'],
+    clause: /Refresh the account list and choose again\.$/,
+    cli: () => 'Run `sso-tray accounts` to see what is assigned to you now.',
+  },
+  {
+    codes: ['service'],
+    clause: /(Sign in again), and report it if it keeps happening\.$/,
+    cli: (session, said) => `${said} (${login(session)}), and report it if it keeps happening.`,
+  },
+  {
     codes: ['sign-in-needed', 'session-ended', 'file-unreadable'],
     clause: /(Sign in (?:first|again|again to replace it))\.$/,
     cli: (session, said) => `${said}: run ${login(session)}.`,

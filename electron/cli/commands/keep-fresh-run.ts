@@ -10,7 +10,9 @@ export async function runKeepFresh(c: CliContext, io: Io): Promise<number> {
       io.err(`${stamp} rewrote ${p.profile} (valid until ${p.expiration})\n`);
     }
   });
-  c.on('sign-in-needed', ({ message }) => io.err(`${message} Run \`sso-tray login\`.\n`));
+  c.on('sign-in-needed', ({ session, message }) =>
+    io.err(`${message.replace(/\.$/, '')}: run \`sso-tray login --session ${session}\`.\n`),
+  );
   c.on('problem', ({ message }) => io.err(`${message}\n`));
   await c.call('sessions:list', {}); // starts the core: sessions loaded, keep-fresh scheduled
   const scheduled = (await c.call('profiles:list', {})).filter((p) => p.keepFresh).map((p) => p.profile);
