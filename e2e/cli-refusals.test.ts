@@ -1,31 +1,19 @@
 // What the command line leaves behind when it refuses or fails, and the way forward each refusal names.
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from './identity-center/emulator.js';
-import { makeSandbox, type Sandbox } from './support/sandbox.js';
-import { ensureFreshCliBuild } from './support/fresh-build.js';
-import { loginToEmulator, repo, runCli } from './support/cli-process.js';
+import { describe, expect, it } from 'vitest';
+import { loginToEmulator, runCli, useCliEmulator } from './support/cli-process.js';
 
-let emu: RunningEmulator;
-let sandbox: Sandbox;
-const sso = (args: string[]) => runCli(sandbox, args);
+const h = useCliEmulator();
+const sso = (args: string[]) => runCli(h.sandbox, args);
 const settingsSessions = async () =>
-  (JSON.parse(await readFile(`${sandbox.paths.appDataDir}/settings.json`, 'utf8')) as { sessions: unknown[] })
-    .sessions;
+  (
+    JSON.parse(await readFile(`${h.sandbox.paths.appDataDir}/settings.json`, 'utf8')) as {
+      sessions: unknown[];
+    }
+  ).sessions;
 const configText = async () =>
-  existsSync(sandbox.paths.configFile) ? readFile(sandbox.paths.configFile, 'utf8') : '';
-
-beforeAll(async () => {
-  ensureFreshCliBuild(repo);
-  emu = await startEmulator();
-  sandbox = await makeSandbox(emu.url);
-}, 120_000);
-
-afterAll(async () => {
-  await emu.close();
-  await sandbox.cleanup();
-});
+  existsSync(h.sandbox.paths.configFile) ? readFile(h.sandbox.paths.configFile, 'utf8') : '';
 
 describe('a first sign-in that fails at once', () => {
   it.each([['--no-browser'], ['--device-code']])(
@@ -42,7 +30,7 @@ describe('a first sign-in that fails at once', () => {
           '`sso-tray login --start-url URL --region REGION --session NAME` with the right ones.\n',
       );
       // The emulator refused the start URL (RegisterClient's issuerUrl, or StartDeviceAuthorization's startUrl).
-      expect(emu.calls({ status: 400 }).at(-1)?.errorType).toBe('InvalidRequestException');
+      expect(h.emu.calls({ status: 400 }).at(-1)?.errorType).toBe('InvalidRequestException');
       expect(await settingsSessions()).toEqual([]);
       expect(await configText()).not.toContain('unknown');
       const next = await sso(['accounts']);
@@ -56,8 +44,8 @@ describe('a first sign-in that fails at once', () => {
 
 describe('sso-tray sessions remove', () => {
   it('removes a session from the settings and ~/.aws/config; an unknown one is refused', async () => {
-    expect((await loginToEmulator(sandbox, emu, 'acme')).code).toBe(0);
-    expect((await loginToEmulator(sandbox, emu, 'spare')).code).toBe(0);
+    expect((await loginToEmulator(h.sandbox, h.emu, 'acme')).code).toBe(0);
+    expect((await loginToEmulator(h.sandbox, h.emu, 'spare')).code).toBe(0);
     const several = await sso(['accounts']);
     expect(several.code).toBe(2);
     expect(several.stderr).toBe(
@@ -78,8 +66,10 @@ describe('sso-tray sessions remove', () => {
 
 describe('refusals name the way forward', () => {
   it('a foreign profile: --overwrite to write it, --force to remove it', async () => {
-    const account = emu.organisation.accounts[0]!;
-    await writeFile(sandbox.paths.credentialsFile, '[mine]\naws_access_key_id = AKIAMINE\n', { mode: 0o600 });
+    const account = h.emu.organisation.accounts[0]!;
+    await writeFile(h.sandbox.paths.credentialsFile, '[mine]\naws_access_key_id = AKIAMINE\n', {
+      mode: 0o600,
+    });
     const write = await sso(['write', account.accountId, account.roles[0]!, '--profile', 'mine']);
     expect(write.code, write.stderr).toBe(2);
     expect(write.stderr).toBe(
@@ -89,7 +79,7 @@ describe('refusals name the way forward', () => {
     expect(remove.stderr).toBe(
       'sso-tray: The profile "mine" in ~/.aws/credentials was not written by SSO Tray; add --force to remove it anyway.\n',
     );
-    expect(await readFile(sandbox.paths.credentialsFile, 'utf8')).toBe(
+    expect(await readFile(h.sandbox.paths.credentialsFile, 'utf8')).toBe(
       '[mine]\naws_access_key_id = AKIAMINE\n',
     );
   });
@@ -114,8 +104,8 @@ describe('refusals name the way forward', () => {
 
 describe('formats', () => {
   it('are case-insensitive as account and role names are', async () => {
-    expect((await loginToEmulator(sandbox, emu, 'acme')).code).toBe(0);
-    const account = emu.organisation.accounts[0]!;
+    expect((await loginToEmulator(h.sandbox, h.emu, 'acme')).code).toBe(0);
+    const account = h.emu.organisation.accounts[0]!;
     const upper = await sso([
       'creds',
       account.accountName.toUpperCase(),

@@ -2,8 +2,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RunningEmulator } from '../identity-center/emulator.js';
-import { childEnv, type Sandbox } from './sandbox.js';
+import { afterAll, beforeAll } from 'vitest';
+import { startEmulator, type RunningEmulator } from '../identity-center/emulator.js';
+import { childEnv, makeSandbox, type Sandbox } from './sandbox.js';
+import { ensureFreshCliBuild } from './fresh-build.js';
 
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const bin = path.join(repo, 'bin', 'sso-tray.js');
@@ -76,4 +78,19 @@ export async function loginToEmulator(
   const text = await started.stderrMatches(/confirm the code (\S+)/);
   await emu.approveDevice(/confirm the code (\S+)/.exec(text)?.[1] ?? '');
   return started.done;
+}
+
+/** Registers the hooks of a CLI test file: the build fresh, one emulator and one sandbox for the file. */
+export function useCliEmulator(): { emu: RunningEmulator; sandbox: Sandbox } {
+  const h = {} as { emu: RunningEmulator; sandbox: Sandbox };
+  beforeAll(async () => {
+    ensureFreshCliBuild(repo);
+    h.emu = await startEmulator();
+    h.sandbox = await makeSandbox(h.emu.url);
+  }, 120_000);
+  afterAll(async () => {
+    await h.emu.close();
+    await h.sandbox.cleanup();
+  });
+  return h;
 }
