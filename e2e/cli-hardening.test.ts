@@ -251,7 +251,7 @@ describe('signed in', () => {
     const run = await sso(['config-profile', account.accountId, account.roles[0]!, '--profile', 'taken']);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      'sso-tray: The profile "taken" in ~/.aws/config already exists with other settings; choose another profile name or allow overwriting it.\n',
+      'sso-tray: The profile "taken" in ~/.aws/config already exists with other settings; choose another --profile name, or add --overwrite to replace it.\n',
     );
     expect((await readFile(sandbox.paths.configFile)).equals(original)).toBe(true);
   });

@@ -85,7 +85,7 @@ describe('sso-tray basics', () => {
     const run = await sso(['accounts']);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      'sso-tray: No Identity Center session is configured; add one with its start URL and region first.\n',
+      'sso-tray: No Identity Center session is configured; add one with `sso-tray login --start-url URL --region REGION --session NAME`.\n',
     );
   });
 

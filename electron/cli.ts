@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { runCli } from './cli/program.js';
 import { processIo } from './cli/output.js';
+import { EXIT } from './cli/exit-codes.js';
 
 // Built: dist/electron/cli.js; from source (tsx): electron/cli.ts.
 function packageVersion(): string {
@@ -23,3 +24,5 @@ function packageVersion(): string {
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 process.exitCode = await runCli(process.argv.slice(2), process.env, processIo, packageVersion());
+// Interrupted: a call still in flight must not keep the process alive past Ctrl-C.
+if (process.exitCode === EXIT.interrupted) process.exit(EXIT.interrupted);

@@ -10,6 +10,7 @@ import { startEmulator } from '../e2e/identity-center/emulator.js';
 import { electronBinary } from '../e2e/support/electron-binary.js';
 import { SsoTrayCore } from '../electron/core/core.js';
 import { awsPathsFromEnv } from '../electron/core/environment.js';
+import { quotePosix } from '../electron/core/aws-files/credential-process-command.js';
 
 // The SDK's advice to upgrade Node would be the first thing a new user sees; it is not about the demo.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -65,12 +66,14 @@ async function main(): Promise<number> {
       return await run(binary, [repo, '--show-window', ...rootArgs], shellEnv);
     }
     if (!process.stdin.isTTY) return await tour(shellEnv, first?.accountName ?? '', first?.roles[0] ?? '');
+    // "Payments dev" is two words to a shell: the hint quotes it, so it runs as typed.
+    const role = `${quotePosix(first?.accountName || 'Sandbox')} ${first?.roles[0] ?? ''}`;
     console.log(
       'A shell with the demo is starting. Try:\n' +
         '  sso-tray accounts\n' +
-        `  sso-tray creds ${first?.accountName} ${first?.roles[0]} --format env\n` +
-        `  sso-tray write ${first?.accountName} ${first?.roles[0]} --profile demo --keep-fresh && cat $AWS_SHARED_CREDENTIALS_FILE\n` +
-        `  sso-tray console ${first?.accountName} ${first?.roles[0]} --destination s3 --print\n` +
+        `  sso-tray creds ${role} --format env\n` +
+        `  sso-tray write ${role} --profile demo --keep-fresh && cat $AWS_SHARED_CREDENTIALS_FILE\n` +
+        `  sso-tray console ${role} --destination s3 --print\n` +
         '  sso-tray config sync --dry-run\n' +
         'Type `exit` to end the demo.\n',
     );

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type * as Electron from 'electron';
 import { onReset, record, type Conforms } from './electron-double-log.js';
-import type { Menu } from './electron-double-menu.js';
+import { Menu } from './electron-double-menu.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -91,7 +91,9 @@ export class Tray extends EventEmitter {
     trays.push(this);
   }
 
-  setContextMenu(menu: Menu | null): void {
+  // Typed as Electron's; like Electron, anything but a menu this module built is refused.
+  setContextMenu(menu: Electron.Menu | null): void {
+    if (menu !== null && !(menu instanceof Menu)) throw new TypeError('Error processing argument at index 0');
     this.alive('setContextMenu', menu);
     this.contextMenu = menu;
   }
@@ -106,7 +108,9 @@ export class Tray extends EventEmitter {
     this.title = title;
   }
 
-  setImage(image: NativeImage | string): void {
+  setImage(image: Electron.NativeImage | string): void {
+    if (typeof image !== 'string' && !(image instanceof NativeImage))
+      throw new TypeError('Error processing argument at index 0');
     this.alive('setImage', typeof image === 'string' ? image : image.path);
     this.image = typeof image === 'string' ? NativeImage.createFromPath(image) : image;
   }
@@ -140,8 +144,7 @@ export type NativeImageChecked = Conforms<
     'isEmpty' | 'getSize' | 'getScaleFactors' | 'isTemplateImage' | 'setTemplateImage'
   >
 >;
-// (setContextMenu and setImage take the double's own Menu and NativeImage classes, so they are left out here.)
 export type TrayChecked = Conforms<
   Tray,
-  Pick<Electron.Tray, 'setToolTip' | 'setTitle' | 'destroy' | 'isDestroyed'>
+  Pick<Electron.Tray, 'setToolTip' | 'setTitle' | 'destroy' | 'isDestroyed' | 'setContextMenu' | 'setImage'>
 >;

@@ -15,7 +15,7 @@ type PermissionHandler = (
 
 export class WebContents extends EventEmitter {
   readonly id = nextWebContentsId++;
-  windowOpenHandler: ((details: { url: string }) => { action: 'allow' | 'deny' }) | undefined;
+  windowOpenHandler: ((details: Electron.HandlerDetails) => Electron.WindowOpenHandlerResponse) | undefined;
   permissionHandler: PermissionHandler | undefined;
   readonly session = {
     setPermissionRequestHandler: (handler: PermissionHandler | null): void => {
@@ -39,9 +39,23 @@ export class WebContents extends EventEmitter {
     });
   }
 
-  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'allow' | 'deny' }): void {
+  setWindowOpenHandler(
+    handler: (details: Electron.HandlerDetails) => Electron.WindowOpenHandlerResponse,
+  ): void {
     record('webContents.setWindowOpenHandler');
     this.windowOpenHandler = handler;
+  }
+
+  /** Test-only: the page's window.open(url), as the handler sees it; Electron allows it when there is no handler. */
+  requestNewWindow(url: string): Electron.WindowOpenHandlerResponse {
+    const details: Electron.HandlerDetails = {
+      url,
+      frameName: '',
+      features: '',
+      disposition: 'new-window',
+      referrer: { url: '', policy: 'strict-origin-when-cross-origin' },
+    };
+    return this.windowOpenHandler?.(details) ?? { action: 'allow' };
   }
 
   send(channel: string, ...args: unknown[]): void {
@@ -73,8 +87,9 @@ export class BrowserWindow extends EventEmitter {
     return windows.filter((w) => !w.destroyed);
   }
 
-  async loadFile(file: string): Promise<void> {
-    record('window.loadFile', file);
+  async loadFile(file: string, options?: Electron.LoadFileOptions): Promise<void> {
+    if (options) record('window.loadFile', file, options);
+    else record('window.loadFile', file);
   }
 
   async loadURL(url: string): Promise<void> {
@@ -138,7 +153,19 @@ export type BrowserWindowChecked = Conforms<
   BrowserWindow,
   Pick<
     Electron.BrowserWindow,
-    'getBounds' | 'setBounds' | 'show' | 'hide' | 'focus' | 'isVisible' | 'close' | 'destroy' | 'isDestroyed'
+    | 'getBounds'
+    | 'setBounds'
+    | 'show'
+    | 'hide'
+    | 'focus'
+    | 'isVisible'
+    | 'close'
+    | 'destroy'
+    | 'isDestroyed'
+    | 'loadFile'
   >
 >;
-export type WebContentsChecked = Conforms<WebContents, Pick<Electron.WebContents, 'send'>>;
+export type WebContentsChecked = Conforms<
+  WebContents,
+  Pick<Electron.WebContents, 'send' | 'setWindowOpenHandler' | 'id'>
+>;

@@ -11,6 +11,7 @@ import { clipboard, Notification, shell } from './electron-double-desktop.js';
 import { safeStorage } from './electron-double-safe-storage.js';
 import { Menu, MenuItem } from './electron-double-menu.js';
 import { NativeImage, Tray } from './electron-double-tray.js';
+import { globalShortcut } from './electron-double-shortcut.js';
 
 export { app, powerMonitor } from './electron-double-app.js';
 export { ipcMain } from './electron-double-ipc.js';
@@ -28,6 +29,7 @@ export { contextBridge, copyAcrossBridge, mainWorld } from './electron-double-br
 export { safeStorage } from './electron-double-safe-storage.js';
 export { click, displayedLabel, findItem, Menu, MenuItem, menuLabels } from './electron-double-menu.js';
 export { createdTrays, NativeImage, Tray } from './electron-double-tray.js';
+export { globalShortcut, pressShortcut, takenShortcuts } from './electron-double-shortcut.js';
 export { callsTo, control, recorded, resetDouble, type RecordedCall } from './electron-double-log.js';
 
 /** Electron's `nativeImage` is the NativeImage class and its static factories. */
@@ -38,6 +40,7 @@ export default {
   BrowserWindow,
   clipboard,
   contextBridge,
+  globalShortcut,
   ipcMain,
   Menu,
   MenuItem,

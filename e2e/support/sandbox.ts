@@ -25,6 +25,7 @@ export async function makeSandbox(emulatorUrl?: string): Promise<Sandbox> {
   if (emulatorUrl) {
     env.AWS_ENDPOINT_URL_SSO_OIDC = emulatorUrl;
     env.AWS_ENDPOINT_URL_SSO = emulatorUrl;
+    env.AWS_ENDPOINT_URL_SIGNIN = emulatorUrl; // console sign-in: never AWS's federation endpoint from a test
   }
   return {
     home,

@@ -3,7 +3,9 @@
 import { pathToFileURL } from 'node:url';
 import type { BrowserWindow as BrowserWindowType, IpcMainInvokeEvent } from 'electron';
 import type * as Electron from 'electron';
+import { isFromPage, lockDown, lockedWebPreferences } from './secure-window.js';
 import type { WindowStateStore } from './window-state.js';
+import type { WindowList } from '../tray/menu-template.js';
 
 export interface MainWindowOptions {
   preload: string;
@@ -23,9 +25,12 @@ export class MainWindow {
     this.pageUrl = pathToFileURL(options.indexHtml).href;
   }
 
-  /** Shows the window, creating it on first use (and again after it was closed). */
-  open(): void {
+  /** Shows the window, creating it on first use (and again after it was closed); `list`: on that list (tray's More…). */
+  open(list?: WindowList): void {
     if (this.window && !this.window.isDestroyed()) {
+      // Only the fragment changes: Chromium navigates within the page (no reload; electron/electron#46469), and the
+      // page's hashchange brings the list into view. A refused navigation is no reason to fail the click.
+      if (list) void this.window.loadFile(this.options.indexHtml, { hash: list }).catch(() => undefined);
       this.window.show();
       this.window.focus();
       return;
@@ -38,24 +43,9 @@ export class MainWindow {
       minHeight: 480,
       show: false,
       title: 'SSO Tray',
-      webPreferences: {
-        preload: this.options.preload,
-        contextIsolation: true,
-        sandbox: true,
-        nodeIntegration: false,
-        nodeIntegrationInWorker: false,
-        webSecurity: true,
-        allowRunningInsecureContent: false,
-        webviewTag: false,
-        spellcheck: false,
-        navigateOnDragDrop: false,
-      },
+      webPreferences: lockedWebPreferences(this.options.preload),
     });
-    const contents = window.webContents;
-    contents.on('will-navigate', (event) => event.preventDefault());
-    contents.on('will-redirect', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-    contents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    lockDown(window);
     const stop = this.onCreated(window);
     window.once('ready-to-show', () => window.show());
     window.on('close', () => this.state?.save(window.getBounds()));
@@ -64,14 +54,12 @@ export class MainWindow {
       if (this.window === window) this.window = undefined;
     });
     this.window = window;
-    void window.loadFile(this.options.indexHtml);
+    void window.loadFile(this.options.indexHtml, list ? { hash: list } : undefined);
   }
 
   /** Only the app's window showing the app's page may call the API. */
   isTrusted(event: IpcMainInvokeEvent): boolean {
-    const window = this.window;
-    if (!window || window.isDestroyed()) return false;
-    return event.sender.id === window.webContents.id && event.senderFrame?.url.split('#')[0] === this.pageUrl;
+    return isFromPage(this.window, this.pageUrl, event);
   }
 
   send(channel: string, message: unknown): void {

@@ -4,6 +4,7 @@
 import { pathToFileURL } from 'node:url';
 import type { App, BrowserWindow as BrowserWindowType, GlobalShortcut, IpcMainInvokeEvent } from 'electron';
 import type * as Electron from 'electron';
+import { isFromPage, lockDown, lockedWebPreferences } from './secure-window.js';
 import type { Settings } from '../core/views.js';
 
 const VIEW = 'quick-pick';
@@ -45,24 +46,9 @@ export class QuickPickWindow {
       skipTaskbar: true,
       alwaysOnTop: true,
       title: 'Find a role',
-      webPreferences: {
-        preload: this.options.preload,
-        contextIsolation: true,
-        sandbox: true,
-        nodeIntegration: false,
-        nodeIntegrationInWorker: false,
-        webSecurity: true,
-        allowRunningInsecureContent: false,
-        webviewTag: false,
-        spellcheck: false,
-        navigateOnDragDrop: false,
-      },
+      webPreferences: lockedWebPreferences(this.options.preload),
     });
-    const contents = window.webContents;
-    contents.on('will-navigate', (event) => event.preventDefault());
-    contents.on('will-redirect', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-    contents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    lockDown(window);
     const stop = this.onCreated(window);
     // Escape and a finished action call window.close(): hide instead, ready for the next shortcut.
     window.on('close', (event) => {
@@ -82,9 +68,7 @@ export class QuickPickWindow {
 
   /** Only the quick-pick window showing the app's own page may call the API. */
   isTrusted(event: IpcMainInvokeEvent): boolean {
-    const window = this.window;
-    if (!window || window.isDestroyed()) return false;
-    return event.sender.id === window.webContents.id && event.senderFrame?.url.split('#')[0] === this.pageUrl;
+    return isFromPage(this.window, this.pageUrl, event);
   }
 
   /** Registers the global shortcut (the settings' accelerator, empty for none); false when the OS refused it. */

@@ -56,7 +56,7 @@ describe('the tray app', () => {
     });
     expect(callsTo('window.loadFile')).toEqual([[files.indexHtml]]);
     expect(window!.webContents.navigate('https://example.com/')).toBe(false);
-    expect(window!.webContents.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({
+    expect(window!.webContents.requestNewWindow('https://example.com/')).toEqual({
       action: 'deny',
     });
     expect(await window!.webContents.requestPermission('media')).toBe(false);

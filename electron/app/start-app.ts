@@ -33,6 +33,7 @@ export type ElectronApi = Pick<
   | 'powerMonitor'
   | 'BrowserWindow'
   | 'ipcMain'
+  | 'globalShortcut'
 >;
 
 export interface AppFiles {
@@ -99,7 +100,7 @@ export async function startApp(
     electron,
     options,
     (created) => forwardEvents(core, (channel, message) => created.webContents.send(channel, message)),
-    (electron as Partial<Pick<typeof Electron, 'globalShortcut'>>).globalShortcut,
+    electron.globalShortcut,
   );
   const desktop = (settings: Settings) => applyDesktopSettings(settings, app, quickPick, notify);
   const capabilities = {
@@ -121,7 +122,7 @@ export async function startApp(
     notify,
     platform: process.platform,
     quit: () => app.quit(),
-    openWindow: () => window.open(),
+    openWindow: (list) => window.open(list),
     findRole: () => quickPick.open(),
   });
   const tray = new TrayOwner({
@@ -153,6 +154,8 @@ export async function startApp(
   powerMonitor.on('unlock-screen', catchUp);
   app.on('window-all-closed', () => undefined); // stay in the tray
   app.on('second-instance', () => window.open()); // starting SSO Tray again shows its window
+  // Global shortcuts belong to the OS until released: Electron's docs release them all on 'will-quit'.
+  app.on('will-quit', () => electron.globalShortcut.unregisterAll());
   app.on('before-quit', (event) => {
     if (quitting) return;
     // Let a rewrite of ~/.aws/credentials in flight finish before the process ends.

@@ -21,6 +21,8 @@ export interface CliContext {
   now(): number;
   /** The session a command means (session-choice.ts), or the core's sentence naming the sessions there are. */
   sessionName(option: string | undefined): Promise<string>;
+  /** The session sessionName last named (or was asked for), for the way forward an error names. */
+  chosenSession(): string | undefined;
   close(): void;
 }
 
@@ -47,6 +49,7 @@ export function createContext(
     createHandlers(core, options.openExternal ? { openExternal: options.openExternal } : {}),
     (error) => (thrown = error),
   );
+  let chosen: string | undefined;
   const call: CliContext['call'] = async (channel, input) => {
     thrown = undefined;
     const result = await invoke(handlers, channel, input);
@@ -61,9 +64,13 @@ export function createContext(
     now: () => core.clock.now(),
     call,
     async sessionName(option) {
+      chosen = option;
       const known = async () => (await call('sessions:list', {})).map((s) => s.name);
-      return (await chooseSession(option, env, paths, known)) ?? core.sessionName(undefined);
+      const name = (await chooseSession(option, env, paths, known)) ?? (await core.sessionName(undefined));
+      chosen = name;
+      return name;
     },
+    chosenSession: () => chosen,
     close() {
       core.dispose();
     },

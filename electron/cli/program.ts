@@ -5,6 +5,8 @@ import type { CliContext, Env } from './context.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
 import { reportError, type Io } from './output.js';
 import { fileNotices } from '../core/aws-files/file-notices.js';
+import { guardInterrupts } from './interrupt.js';
+import { withWayForward } from './way-forward.js';
 import type { CommandHost, CommandModule } from './commands/command-host.js';
 import { addLogin } from './commands/login.js';
 import { addSessions } from './commands/sessions.js';
@@ -31,6 +33,7 @@ const COMMANDS: CommandModule[] = [
 export async function runCli(argv: string[], env: Env, io: Io, version: string): Promise<number> {
   let exitCode: number = EXIT.ok;
   let context: CliContext | undefined;
+  const guard = guardInterrupts();
   const host: CommandHost = {
     io,
     env,
@@ -41,6 +44,7 @@ export async function runCli(argv: string[], env: Env, io: Io, version: string):
         io,
       )),
     setExitCode: (code) => (exitCode = code),
+    onInterrupt: (undo) => guard.onInterrupt(undo),
   };
   const program = new Command('sso-tray')
     .description(
@@ -56,8 +60,12 @@ export async function runCli(argv: string[], env: Env, io: Io, version: string):
   const notice = (sentence: string) => io.err(`sso-tray: ${sentence}\n`);
   fileNotices.on('notice', notice);
 
+  // The core's timers are unref'd (the tray app must not be kept up by them): a running command holds the process
+  // itself, or a device-code sign-in waiting between polls would end with exit code 0 and nothing signed in.
+  const keepAlive = setInterval(() => undefined, 2 ** 30);
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    const run = program.parseAsync(argv, { from: 'user' }).then(() => undefined);
+    if ((await Promise.race([run, guard.interrupted])) === EXIT.interrupted) return EXIT.interrupted;
   } catch (error) {
     if (error instanceof CommanderError) {
       if (
@@ -69,9 +77,11 @@ export async function runCli(argv: string[], env: Env, io: Io, version: string):
       }
       return EXIT.usage;
     }
-    exitCode = reportError(io, error);
+    exitCode = reportError(io, withWayForward(error, context?.chosenSession()));
   } finally {
     fileNotices.off('notice', notice);
+    clearInterval(keepAlive);
+    guard.dispose();
     context?.close();
   }
   return exitCode;

@@ -2,7 +2,8 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { OwnedProfile } from '../core/aws-files/credentials-file.js';
 import type { SessionView } from '../core/views.js';
-import { roleItem, sameRole, type RoleActions, type TrayRole } from './role-menu.js';
+import { sameRole } from '../core/identifiers.js';
+import { roleItem, roleKey, type RoleActions, type TrayRole } from './role-menu.js';
 import { clockTime, countdown, duration, menuLabel, type TimeStyle } from './tray-text.js';
 
 export type { TrayRole } from './role-menu.js';
@@ -54,7 +55,7 @@ const WINDOWS_TOOLTIP_MAX = 127;
 
 export function buildTrayMenu(state: TrayState, actions: TrayActions): MenuItemConstructorOptions[] {
   const recent = state.recent.filter(
-    (role) => !state.favourites.some((favourite) => sameRole(favourite, role)),
+    (role) => !state.favourites.some((favourite) => sameRole(roleKey(favourite), roleKey(role))),
   );
   const favouritesHint = actions.openWindow
     ? 'No favourites yet: star a role in the window'

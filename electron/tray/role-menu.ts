@@ -38,11 +38,13 @@ export function shellFormats(platform: NodeJS.Platform): CredentialFormat[] {
   return [...own, ...other, 'dotenv'];
 }
 
-export function sameRole(
-  a: Pick<TrayRole, 'session' | 'accountId' | 'roleName'>,
-  b: Pick<TrayRole, 'session' | 'accountId' | 'roleName'>,
-): boolean {
-  return a.session === b.session && a.accountId === b.accountId && a.roleName === b.roleName;
+/** A tray role as the core names a role (its session as sessionName), for core/identifiers' sameRole. */
+export function roleKey(role: Pick<TrayRole, 'session' | 'accountId' | 'roleName'>): {
+  sessionName: string;
+  accountId: string;
+  roleName: string;
+} {
+  return { sessionName: role.session, accountId: role.accountId, roleName: role.roleName };
 }
 
 /** "Payments & Billing / ReadOnly", with the account id when the listing has no name for it. */

@@ -14,6 +14,7 @@ import { api } from './api.js';
 import { quickPickPage, syncDialogs } from './page-focus.js';
 import { initialState, Store } from './state.js';
 import { appView } from './views/app-view.js';
+import { revealList, takeListFromUrl } from './list-reveal.js';
 
 const root = document.getElementById('app') as HTMLElement;
 const page = new URLSearchParams(location.search).get('view') === 'quick-pick' ? 'quick-pick' : 'window';
@@ -28,6 +29,7 @@ store.subscribe((state) => {
   // Times are worded against the moment of rendering; the ticker only makes sure one happens.
   render(view({ ...state, now: Date.now() }, actions), root);
   syncDialogs(root, state);
+  if (page === 'window') revealList(root, store);
 });
 
 render(view(store.state, actions), root);
@@ -38,6 +40,9 @@ if (page === 'quick-pick') {
   void actions.openQuickPick(true);
 } else {
   startTicker(context);
+  takeListFromUrl(store, location);
+  // "More…" on a window already open changes only the fragment: the page stays, the list comes into view.
+  window.addEventListener('hashchange', () => takeListFromUrl(store, location));
   void startWindow(context);
   // '/' opens the quick-pick, unless the user is typing somewhere or a dialog is open.
   document.addEventListener('keydown', (event) => {

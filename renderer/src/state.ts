@@ -96,6 +96,8 @@ export interface State {
   };
   accounts?: AccountsState;
   query: string;
+  /** The list the tray's "More…" opened the window on, until it is in view. */
+  reveal?: 'favourites' | 'recent' | undefined;
   /** Accounts the user opened, or closed while searching (ids). */
   expanded: ReadonlySet<string>;
   /** How many accounts the list renders at most (the rest: "refine the search"). */

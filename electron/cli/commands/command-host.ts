@@ -15,6 +15,8 @@ export interface CommandHost {
     openExternal?: (url: string) => Promise<void>;
   }): Promise<CliContext>;
   setExitCode(code: number): void;
+  /** What to undo when Ctrl-C interrupts the command (the program then exits 130); returns an unregister function. */
+  onInterrupt(undo: () => Promise<unknown>): () => void;
 }
 
 /** Adds one command (or a few related ones) to the program. */

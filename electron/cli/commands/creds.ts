@@ -34,8 +34,10 @@ export function addCreds(program: Command, { io, ctx }: CommandHost): void {
     );
 }
 
+/** Case does not matter (`ENV`, `Env`), as for account and role names. */
 function checkFormat(format: string): CredentialFormat {
-  if ((CREDENTIAL_FORMATS as readonly string[]).includes(format)) return format as CredentialFormat;
+  const known = CREDENTIAL_FORMATS.find((f) => f.toLowerCase() === format.toLowerCase());
+  if (known) return known;
   throw new SsoTrayError(
     'invalid-input',
     `There is no format "${format}"; use one of: ${CREDENTIAL_FORMATS.join(', ')}.`,

@@ -10,7 +10,9 @@ export async function runKeepFresh(c: CliContext, io: Io): Promise<number> {
       io.err(`${stamp} rewrote ${p.profile} (valid until ${p.expiration})\n`);
     }
   });
-  c.on('sign-in-needed', ({ message }) => io.err(`${message} Run \`sso-tray login\`.\n`));
+  c.on('sign-in-needed', ({ session, message }) =>
+    io.err(`${message.replace(/\.$/, '')}: run \`sso-tray login --session ${session}\`.\n`),
+  );
   c.on('problem', ({ message }) => io.err(`${message}\n`));
   await c.call('sessions:list', {}); // starts the core: sessions loaded, keep-fresh scheduled
   const scheduled = (await c.call('profiles:list', {})).filter((p) => p.keepFresh).map((p) => p.profile);
@@ -19,15 +21,7 @@ export async function runKeepFresh(c: CliContext, io: Io): Promise<number> {
       ? `Keeping fresh: ${scheduled.join(', ')}. Press Ctrl-C to stop.\n`
       : 'No profile is marked --keep-fresh; write one with `sso-tray write ACCOUNT ROLE --keep-fresh`. Waiting; Ctrl-C to stop.\n',
   );
-  // The core's timers are unref'd; this keeps the process alive until a signal.
-  await new Promise<void>((resolve) => {
-    const keepAlive = setInterval(() => undefined, 2 ** 30);
-    const stop = () => {
-      clearInterval(keepAlive);
-      resolve();
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  // Runs until a signal (the program holds the process meanwhile); Ctrl-C is the program's: it exits 130.
+  await new Promise<void>((resolve) => process.once('SIGTERM', () => resolve()));
   return EXIT.ok;
 }

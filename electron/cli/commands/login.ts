@@ -6,7 +6,7 @@ import { sessionNameFromStartUrl } from '../resolve.js';
 import { sessionOption, type CommandHost } from './command-host.js';
 import { regionArgument, startUrlArgument } from '../arguments.js';
 
-export function addLogin(program: Command, { io, ctx }: CommandHost): void {
+export function addLogin(program: Command, { io, ctx, onInterrupt }: CommandHost): void {
   program
     .command('login')
     .description('sign in to Identity Center (browser with PKCE by default)')
@@ -29,15 +29,20 @@ export function addLogin(program: Command, { io, ctx }: CommandHost): void {
       }) => {
         const c = await ctx({ openBrowser: await browserOpener(options.browser, io) });
         let name = options.session;
+        let added: string | undefined;
         if (options.startUrl || options.region) {
           if (!options.startUrl || !options.region) {
-            throw new SsoTrayError('invalid-input', 'Give both --start-url and --region to add a session.');
+            throw new SsoTrayError(
+              'invalid-input',
+              'Give both --start-url and --region to add a session, e.g. `sso-tray login --start-url https://acme.awsapps.com/start --region us-east-1`.',
+            );
           }
           name ??= sessionNameFromStartUrl(options.startUrl);
           const sessions = await c.call('sessions:list', {});
           const existing = sessions.find((s) => s.name === name);
           if (!existing) {
             await c.call('sessions:add', { name, startUrl: options.startUrl, region: options.region });
+            added = name;
             io.err(`Added session ${name} (${options.region}).\n`);
           } else if (existing.startUrl !== options.startUrl || existing.region !== options.region) {
             throw new SsoTrayError(
@@ -47,8 +52,24 @@ export function addLogin(program: Command, { io, ctx }: CommandHost): void {
           }
         }
         name = await c.sessionName(name);
+        const session = name;
+        // A first sign-in that fails or is interrupted leaves nothing behind: the session added for it goes again.
+        let forgetting: Promise<void> | undefined;
+        const forget = () =>
+          (forgetting ??= added
+            ? c.call('sessions:remove', { session }).then(() => io.err(`Removed session ${session} again.\n`))
+            : Promise.resolve());
+        const stop = onInterrupt(async () => {
+          await c.call('sessions:cancel-sign-in', { session }).catch(() => undefined);
+          await forget();
+        });
         const { signInWithProgress } = await import('./sign-in-progress.js');
-        const view = await signInWithProgress(c, io, name, options.deviceCode ? 'device-code' : 'browser');
+        const view = await signInWithProgress(c, io, session, options.deviceCode ? 'device-code' : 'browser')
+          .catch(async (error: unknown) => {
+            await forget();
+            throw error;
+          })
+          .finally(stop);
         io.err(
           `Signed in to ${view.name} (${view.region}); the sign-in expires ${timeLeft(view.expiresAt, c.now())}${view.renewable ? ' and renews itself' : ''}.\n`,
         );

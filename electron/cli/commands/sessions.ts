@@ -25,9 +25,9 @@ export function addSessions(program: Command, { io, ctx }: CommandHost): void {
       if (options.all && names.length === 0) io.err('No session was signed in.\n');
     });
 
-  program
+  const sessions = program
     .command('sessions')
-    .description('list the Identity Center sessions and their state')
+    .description('list the Identity Center sessions and their state (`sessions remove NAME` removes one)')
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => {
       const c = await ctx();
@@ -51,5 +51,15 @@ export function addSessions(program: Command, { io, ctx }: CommandHost): void {
           ]),
         ),
       );
+    });
+
+  sessions
+    .command('remove')
+    .description('sign out of a session and remove it from the settings and ~/.aws/config')
+    .argument('<name>', 'the session name')
+    .action(async (name: string) => {
+      const c = await ctx();
+      await c.call('sessions:remove', { session: name });
+      io.err(`Removed session ${name}.\n`);
     });
 }

@@ -23,13 +23,10 @@ export async function signInWithProgress(
     countdownShown = false;
     if (line) io.err(`${line}\n`);
   });
-  const interrupt = () => void c.call('sessions:cancel-sign-in', { session }).catch(() => undefined);
-  process.once('SIGINT', interrupt);
   try {
     return await c.call('sessions:sign-in', { session, flow });
   } finally {
     if (countdownShown) io.err('\n');
-    process.off('SIGINT', interrupt);
     stop();
   }
 }

@@ -1,0 +1,121 @@
+// What the command line leaves behind when it refuses or fails, and the way forward each refusal names.
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { loginToEmulator, runCli, useCliEmulator } from './support/cli-process.js';
+
+const h = useCliEmulator();
+const sso = (args: string[]) => runCli(h.sandbox, args);
+const settingsSessions = async () =>
+  (
+    JSON.parse(await readFile(`${h.sandbox.paths.appDataDir}/settings.json`, 'utf8')) as {
+      sessions: unknown[];
+    }
+  ).sessions;
+const configText = async () =>
+  existsSync(h.sandbox.paths.configFile) ? readFile(h.sandbox.paths.configFile, 'utf8') : '';
+
+describe('a first sign-in that fails at once', () => {
+  it.each([['--no-browser'], ['--device-code']])(
+    'leaves no session behind (%s) and says which command to run',
+    async (flow) => {
+      const run = await sso([
+        ...['login', '--start-url', 'https://unknown.awsapps.com/start', '--region', 'us-east-1'],
+        ...[flow, '--no-browser'],
+      ]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(
+        'sso-tray: Identity Center in us-east-1 does not recognise https://unknown.awsapps.com/start for unknown. ' +
+          'Check the start URL and the region your Identity Center is in, then run ' +
+          '`sso-tray login --start-url URL --region REGION --session NAME` with the right ones.\n',
+      );
+      // The emulator refused the start URL (RegisterClient's issuerUrl, or StartDeviceAuthorization's startUrl).
+      expect(h.emu.calls({ status: 400 }).at(-1)?.errorType).toBe('InvalidRequestException');
+      expect(await settingsSessions()).toEqual([]);
+      expect(await configText()).not.toContain('unknown');
+      const next = await sso(['accounts']);
+      expect(next.stderr).toBe(
+        'sso-tray: No Identity Center session is configured; add one with ' +
+          '`sso-tray login --start-url URL --region REGION --session NAME`.\n',
+      );
+    },
+  );
+});
+
+describe('sso-tray sessions remove', () => {
+  it('removes a session from the settings and ~/.aws/config; an unknown one is refused', async () => {
+    expect((await loginToEmulator(h.sandbox, h.emu, 'acme')).code).toBe(0);
+    expect((await loginToEmulator(h.sandbox, h.emu, 'spare')).code).toBe(0);
+    const several = await sso(['accounts']);
+    expect(several.code).toBe(2);
+    expect(several.stderr).toBe(
+      'sso-tray: Several sessions are configured (acme, spare); name the one to use with --session NAME (or SSO_TRAY_SESSION).\n',
+    );
+    expect(await configText()).toContain('[sso-session spare]');
+    const removed = await sso(['sessions', 'remove', 'spare']);
+    expect(removed).toMatchObject({ code: 0, stderr: 'Removed session spare.\n' });
+    expect(await configText()).not.toContain('spare');
+    expect(await settingsSessions()).toEqual([expect.objectContaining({ name: 'acme' })]);
+    const left = JSON.parse((await sso(['sessions', '--json'])).stdout) as Array<{ name: string }>;
+    expect(left.map((s) => s.name)).toEqual(['acme']);
+    const again = await sso(['sessions', 'remove', 'spare']);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toBe('sso-tray: There is no session named "spare"; the sessions are: acme.\n');
+  });
+});
+
+describe('refusals name the way forward', () => {
+  it('a foreign profile: --overwrite to write it, --force to remove it', async () => {
+    const account = h.emu.organisation.accounts[0]!;
+    await writeFile(h.sandbox.paths.credentialsFile, '[mine]\naws_access_key_id = AKIAMINE\n', {
+      mode: 0o600,
+    });
+    const write = await sso(['write', account.accountId, account.roles[0]!, '--profile', 'mine']);
+    expect(write.code, write.stderr).toBe(2);
+    expect(write.stderr).toBe(
+      'sso-tray: The profile "mine" in ~/.aws/credentials was not written by SSO Tray; choose another --profile name, or add --overwrite to replace it.\n',
+    );
+    const remove = await sso(['remove', 'mine']);
+    expect(remove.stderr).toBe(
+      'sso-tray: The profile "mine" in ~/.aws/credentials was not written by SSO Tray; add --force to remove it anyway.\n',
+    );
+    expect(await readFile(h.sandbox.paths.credentialsFile, 'utf8')).toBe(
+      '[mine]\naws_access_key_id = AKIAMINE\n',
+    );
+  });
+
+  it('half of a new session: both --start-url and --region, with an example', async () => {
+    const run = await sso(['login', '--start-url', 'https://acme.awsapps.com/start']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'sso-tray: Give both --start-url and --region to add a session, e.g. `sso-tray login --start-url https://acme.awsapps.com/start --region us-east-1`.\n',
+    );
+  });
+
+  it('signed out: the login command for that session', async () => {
+    await sso(['logout', '--session', 'acme']);
+    const run = await sso(['accounts']);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toBe(
+      'sso-tray: You are not signed in to acme (us-east-1). Sign in first: run `sso-tray login --session acme`.\n',
+    );
+  });
+});
+
+describe('formats', () => {
+  it('are case-insensitive as account and role names are', async () => {
+    expect((await loginToEmulator(h.sandbox, h.emu, 'acme')).code).toBe(0);
+    const account = h.emu.organisation.accounts[0]!;
+    const upper = await sso([
+      'creds',
+      account.accountName.toUpperCase(),
+      account.roles[0]!,
+      '--format',
+      'ENV',
+    ]);
+    expect(upper.code, upper.stderr).toBe(0);
+    const lower = await sso(['creds', account.accountId, account.roles[0]!, '--format', 'env']);
+    expect(upper.stdout).toBe(lower.stdout);
+    expect(upper.stdout).toMatch(/^export AWS_ACCESS_KEY_ID=ASIA/);
+  });
+});

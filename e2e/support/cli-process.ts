@@ -1,0 +1,96 @@
+// The built `sso-tray` as a child process in a sandbox: run to the end, or started and steered (Ctrl-C mid-call).
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
+import { startEmulator, type RunningEmulator } from '../identity-center/emulator.js';
+import { childEnv, makeSandbox, type Sandbox } from './sandbox.js';
+import { ensureFreshCliBuild } from './fresh-build.js';
+
+export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const bin = path.join(repo, 'bin', 'sso-tray.js');
+
+export interface CliRun {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface StartedCli {
+  child: ChildProcess;
+  /** Resolves once stderr matches. */
+  stderrMatches(pattern: RegExp): Promise<string>;
+  done: Promise<CliRun>;
+}
+
+export function startCli(sandbox: Sandbox, args: string[], env: Record<string, string> = {}): StartedCli {
+  const child = spawn(process.execPath, [bin, ...args], {
+    env: childEnv(sandbox, env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  const waiters: Array<() => void> = [];
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    for (const check of [...waiters]) check();
+  });
+  const done = new Promise<CliRun>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+  const stderrMatches = (pattern: RegExp) =>
+    new Promise<string>((resolve, reject) => {
+      const check = () => {
+        if (!pattern.test(stderr)) return;
+        waiters.splice(waiters.indexOf(check), 1);
+        resolve(stderr);
+      };
+      waiters.push(check);
+      check();
+      void done.then((run) => reject(new Error(`The command ended (${run.code}) first:\n${run.stderr}`)));
+    });
+  return { child, stderrMatches, done };
+}
+
+export const runCli = (sandbox: Sandbox, args: string[], env: Record<string, string> = {}) =>
+  startCli(sandbox, args, env).done;
+
+/** `sso-tray login` for a new session on the emulator, approved through its device page. */
+export async function loginToEmulator(
+  sandbox: Sandbox,
+  emu: RunningEmulator,
+  session: string,
+): Promise<CliRun> {
+  const started = startCli(sandbox, [
+    'login',
+    '--start-url',
+    emu.startUrl,
+    '--region',
+    emu.region,
+    '--session',
+    session,
+    '--device-code',
+    '--no-browser',
+  ]);
+  const text = await started.stderrMatches(/confirm the code (\S+)/);
+  await emu.approveDevice(/confirm the code (\S+)/.exec(text)?.[1] ?? '');
+  return started.done;
+}
+
+/** Registers the hooks of a CLI test file: the build fresh, one emulator and one sandbox for the file. */
+export function useCliEmulator(): { emu: RunningEmulator; sandbox: Sandbox } {
+  const h = {} as { emu: RunningEmulator; sandbox: Sandbox };
+  beforeAll(async () => {
+    ensureFreshCliBuild(repo);
+    h.emu = await startEmulator();
+    h.sandbox = await makeSandbox(h.emu.url);
+  }, 120_000);
+  afterAll(async () => {
+    await h.emu.close();
+    await h.sandbox.cleanup();
+  });
+  return h;
+}

@@ -1,0 +1,39 @@
+// The tray's "More…" under a capped list opens the window on that list (index.html#favourites), a window already
+// open included; the page takes the list from the fragment (renderer/src/list-reveal.ts).
+import { describe, expect, it } from 'vitest';
+import { BrowserWindow, callsTo, click, menuLabels } from '../../e2e/support/electron-double.js';
+import { TRAY_FAVOURITES_LIMIT } from '../tray/menu-template.js';
+import { files, menu, signInFromTray, start, useHarness } from '../../e2e/support/electron-double-harness.js';
+
+const h = useHarness();
+
+describe('"More…" under the favourites', () => {
+  it('opens the window on the favourites, and moves a window already open to them', async () => {
+    const app = await start(h);
+    await app.core.addSession({ name: 'acme', startUrl: h.emu.startUrl, region: h.emu.region });
+    await app.tray.refresh();
+    await signInFromTray(h, app, 'acme');
+    const roles = h.emu.organisation.accounts.flatMap((a) =>
+      a.roles.map((roleName) => ({ session: 'acme', accountId: a.accountId, roleName })),
+    );
+    for (const role of roles.slice(0, TRAY_FAVOURITES_LIMIT + 2)) await app.core.toggleFavourite(role);
+    await app.tray.refresh();
+    expect(menuLabels(menu())).toContain('More… (2 more)');
+    // The first run opened the window; the user closed it.
+    for (const open of BrowserWindow.getAllWindows().filter((w) => w.options.frame !== false)) open.close();
+    const before = callsTo('window.loadFile').length;
+
+    click(menu(), 'More… (2 more)');
+    expect(callsTo('window.loadFile').slice(before)).toEqual([[files.indexHtml, { hash: 'favourites' }]]);
+    const [window] = BrowserWindow.getAllWindows().filter((w) => w.options.frame !== false);
+    window?.emit('ready-to-show');
+    expect(window?.isVisible()).toBe(true);
+
+    click(menu(), 'More… (2 more)');
+    expect(callsTo('window.loadFile').slice(before)).toEqual([
+      [files.indexHtml, { hash: 'favourites' }],
+      [files.indexHtml, { hash: 'favourites' }],
+    ]);
+    expect(BrowserWindow.getAllWindows().filter((w) => w.options.frame !== false)).toHaveLength(1);
+  });
+});
