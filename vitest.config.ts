@@ -11,6 +11,14 @@ const STRESS_TESTS = [
   '**/*.slow.test.ts',
   'electron/core/aws-files/credentials-file.processes.test.ts',
 ];
+// The built `sso-tray` run as a child process (every command, the README's examples, the demo shell): `npm test` and CI
+// run them; `npm run check` does not, as each file spawns dozens of Node processes (about half of the unit run's time).
+const PROCESS_TESTS = [
+  'e2e/cli*.test.ts',
+  'e2e/readme-examples.test.ts',
+  'e2e/demo.test.ts',
+  'e2e/identity-center/cli.test.ts',
+];
 const electronDouble = fileURLToPath(new URL('./e2e/support/electron-double.ts', import.meta.url));
 
 export default defineConfig({
@@ -27,7 +35,7 @@ export default defineConfig({
         test: {
           name: 'node',
           include: ['electron/**/*.test.ts', 'e2e/**/*.test.ts', 'renderer/**/*.test.ts'],
-          exclude: [...SHELL_TESTS, ...STRESS_TESTS, '**/node_modules/**'],
+          exclude: [...SHELL_TESTS, ...STRESS_TESTS, ...PROCESS_TESTS, '**/node_modules/**'],
         },
       },
       {
@@ -35,6 +43,10 @@ export default defineConfig({
         resolve: { alias: [{ find: /^electron(\/main|\/common)?$/, replacement: electronDouble }] },
         // electron-store imports 'electron' itself: run it through Vite so it gets the double too.
         test: { name: 'shell', include: SHELL_TESTS, server: { deps: { inline: ['electron-store'] } } },
+      },
+      {
+        extends: true,
+        test: { name: 'processes', include: PROCESS_TESTS, exclude: ['**/node_modules/**'] },
       },
       {
         extends: true,
