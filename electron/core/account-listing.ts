@@ -2,11 +2,11 @@
 import path from 'node:path';
 import { ListingCache } from './listing-cache.js';
 import type { Listing } from './views.js';
-import { listAccountsWithRoles } from './identity-center/portal.js';
+import { listAccountsUntil, listAccountsWithRoles } from './identity-center/portal.js';
 import { withToken } from './portal-call.js';
 import { messageOf, type CoreParts } from './core-parts.js';
 import type { SessionRegistry } from './session-registry.js';
-import type { SessionConfig } from './types.js';
+import type { Account, SessionConfig } from './types.js';
 
 export class AccountListing {
   private readonly cache: ListingCache;
@@ -31,6 +31,24 @@ export class AccountListing {
     const maxAge = options.maxAgeMs ?? 0;
     if (cached && this.parts.clock.now() - Date.parse(cached.fetchedAt) <= maxAge) return cached;
     return this.refresh(runtime.config.name);
+  }
+
+  /**
+   * An account by id or name (any case) without listing roles: ListAccounts pages until the page that has it. Returns
+   * the accounts read, so a caller can name similar ones when none matches (then every page was read).
+   */
+  find(name: string, query: string): Promise<Account[]> {
+    const { options, clock } = this.parts;
+    const runtime = this.registry.get(name);
+    const lower = query.toLowerCase();
+    return withToken(runtime, 'list your accounts', (accessToken) =>
+      listAccountsUntil(
+        runtime.config,
+        accessToken,
+        { endpoints: options.endpoints ?? {}, clock },
+        (a) => a.accountId === query || a.accountName.toLowerCase() === lower,
+      ),
+    );
   }
 
   /** Fetches the listing (one at a time per session), stores it and announces it. */

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CREDENTIAL_FORMATS } from '../core/formats.js';
 import { REGION_PATTERN, SIGN_IN_FLOWS } from '../core/identifiers.js';
 import type { CoreEvents, Listing, OwnedProfile, SessionView, Settings } from '../core/views.js';
+import type { Account } from '../core/types.js';
 
 const name = z
   .string()
@@ -48,6 +49,10 @@ export const contract = {
   'accounts:cached': channel(
     z.object({ session: name, refreshAfterSeconds: z.number().int().min(0).optional() }).strict(),
   ).returns<Listing | null>(),
+  /** ListAccounts up to the page with this account (id or name): a name resolved without listing any role. */
+  'accounts:find': channel(z.object({ session: name, query: z.string().min(1).max(256) }).strict()).returns<
+    Account[]
+  >(),
   'credentials:text': channel(
     role.extend({ format: credentialFormat, profileName: profile.optional() }).strict(),
   ).returns<{ text: string; expiration: string }>(),

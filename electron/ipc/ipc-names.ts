@@ -18,6 +18,7 @@ const EVERY_CHANNEL: Record<Channel, true> = {
   'sessions:sign-out': true,
   'accounts:list': true,
   'accounts:cached': true,
+  'accounts:find': true,
   'credentials:text': true,
   'credentials:process': true,
   'credentials:copy': true,

@@ -21,19 +21,19 @@ export async function runProcessCommand(
   const fast = await fromDiskCache(env, accountQuery, roleQuery, sessionOption);
   if (fast) return fast;
   const { createContext } = await import('../context.js');
-  const { resolveAccount, resolveRole } = await import('../resolve.js');
+  const { withRole } = await import('./role-lookup.js');
   const c = createContext(env);
   try {
-    const session = await c.sessionName(sessionOption);
-    let accountId = accountQuery;
-    let roleName = roleQuery;
-    if (!/^\d{12}$/.test(accountQuery)) {
-      const listing = await c.call('accounts:list', { session, maxAgeSeconds: 365 * 24 * 3600 });
-      const account = resolveAccount(listing.accounts, accountQuery);
-      accountId = account.accountId;
-      roleName = resolveRole(account, roleQuery);
-    }
-    return (await c.call('credentials:process', { session, accountId, roleName })).text;
+    // Never a progress line: the AWS SDKs run this on every call.
+    const quiet = { out: () => undefined, err: () => undefined, interactive: false };
+    return await withRole(
+      c,
+      quiet,
+      sessionOption,
+      accountQuery,
+      roleQuery,
+      async (role) => (await c.call('credentials:process', role)).text,
+    );
   } catch (error) {
     if (
       error instanceof SsoTrayError &&

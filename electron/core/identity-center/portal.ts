@@ -74,10 +74,15 @@ async function send<T>(
 
 const accessTokenOf = (token: PortalToken): string => (typeof token === 'string' ? token : token.accessToken);
 
-async function accountPages(call: Call, onPage?: (listed: number) => void): Promise<Account[]> {
+async function accountPages(
+  call: Call,
+  onPage?: (listed: number) => void,
+  stopAfter?: (page: Account[]) => boolean,
+): Promise<Account[]> {
   const accounts: Account[] = [];
   let nextToken: string | undefined;
   do {
+    const before = accounts.length;
     const input = { accessToken: accessTokenOf(call.token), maxResults: PAGE_SIZE, nextToken };
     const page = await send(call, { action: 'list your accounts' }, (client) =>
       client.send(new ListAccountsCommand(input), { abortSignal: call.signal }),
@@ -91,6 +96,7 @@ async function accountPages(call: Call, onPage?: (listed: number) => void): Prom
         });
     nextToken = page.nextToken || undefined;
     onPage?.(accounts.length);
+    if (stopAfter?.(accounts.slice(before))) break;
   } while (nextToken);
   return accounts;
 }
@@ -103,6 +109,17 @@ export async function listAccounts(
   options: { signal?: AbortSignal } = {},
 ): Promise<Account[]> {
   return accountPages({ session, token: accessToken, deps, signal: options.signal });
+}
+
+/** ListAccounts pages up to and including the first page with an account that `matches` (all pages when none does). */
+export async function listAccountsUntil(
+  session: SessionConfig,
+  accessToken: PortalToken,
+  deps: ServiceDeps,
+  matches: (account: Account) => boolean,
+): Promise<Account[]> {
+  const call: Call = { session, token: accessToken, deps, signal: undefined, listing: { answered: false } };
+  return accountPages(call, undefined, (page) => page.some(matches));
 }
 
 async function rolePages(call: Call, accountId: string): Promise<Role[]> {
