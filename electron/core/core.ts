@@ -152,6 +152,12 @@ export class SsoTrayCore extends TypedEmitter<CoreEvents> {
     return this.listing.accounts(name, options);
   }
 
+  /** One account's roles now: ahead of a running listing's queue, else one call. */
+  async accountRoles(name: string, accountId: string): Promise<string[]> {
+    await this.start();
+    return this.listing.roles(name, accountId);
+  }
+
   /** The accounts ListAccounts returns up to the page with the one asked for (by id or name): no role is listed. */
   async findAccount(name: string, query: string): Promise<Account[]> {
     await this.start();

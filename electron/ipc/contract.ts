@@ -53,6 +53,8 @@ export const contract = {
   'accounts:find': channel(z.object({ session: name, query: z.string().min(1).max(256) }).strict()).returns<
     Account[]
   >(),
+  /** One account's roles now (the window's expand, the tray, the CLI): ahead of a running listing's queue. */
+  'accounts:roles': channel(z.object({ session: name, accountId }).strict()).returns<string[]>(),
   'credentials:text': channel(
     role.extend({ format: credentialFormat, profileName: profile.optional() }).strict(),
   ).returns<{ text: string; expiration: string }>(),
