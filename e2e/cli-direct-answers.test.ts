@@ -16,9 +16,11 @@ const PORTAL_APIS = new Set(['ListAccounts', 'ListAccountRoles', 'GetRoleCredent
 let emu: RunningEmulator;
 let sandbox: Sandbox;
 
-function sso(args: string[], onStderr?: (text: string) => void) {
+const counter = path.join(repo, 'scripts', 'bench', 'count-modules.mjs');
+
+function sso(args: string[], onStderr?: (text: string) => void, nodeArgs: string[] = []) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
+    const child = spawn(process.execPath, [...nodeArgs, bin, ...args], {
       env: childEnv(sandbox),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -141,6 +143,36 @@ describe('credentials for an account name', () => {
       'sso-tray: No account "no-such-account" is assigned to you; run `sso-tray accounts` to list them.\n',
     );
     expect(portalCalls()).toEqual(['ListAccounts', 'ListAccounts', 'ListAccounts']);
+  });
+});
+
+describe('start-up loads only what a command uses', () => {
+  /** The modules a run loaded, counted by Node's module hooks (scripts/bench/count-modules.mjs). */
+  async function modulesOf(args: string[]) {
+    const run = await sso(args, undefined, ['--import', counter]);
+    expect(run.code, run.stderr).toBe(0);
+    return JSON.parse(/MODULES (\{.*\})/.exec(run.stderr)![1]!) as {
+      total: number;
+      zod: number;
+      sdk: number;
+    };
+  }
+
+  it('prints --version and --help without zod or the AWS SDK', async () => {
+    expect(await modulesOf(['--version'])).toMatchObject({ zod: 0, sdk: 0 });
+    expect(await modulesOf(['--help'])).toMatchObject({ zod: 0, sdk: 0 });
+  });
+
+  it('answers a warm `process` from the cache without the SDK, with or without --session', async () => {
+    const account = emu.organisation.accounts[11]!;
+    const role = account.roles[0]!;
+    expect((await sso(['creds', account.accountId, role])).code).toBe(0);
+    emu.clearCalls();
+    expect(await modulesOf(['process', account.accountId, role, '--session', 'acme'])).toMatchObject({
+      sdk: 0,
+    });
+    expect(await modulesOf(['process', account.accountId, role])).toMatchObject({ sdk: 0 });
+    expect(portalCalls()).toEqual([]);
   });
 });
 

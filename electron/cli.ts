@@ -1,7 +1,5 @@
 // Entry of the `sso-tray` command (bin/sso-tray.js loads the built copy of this file).
 import { readFileSync } from 'node:fs';
-import { runCli } from './cli/program.js';
-import { processIo } from './cli/output.js';
 
 // Built: dist/electron/cli.js; from source (tsx): electron/cli.ts.
 function packageVersion(): string {
@@ -22,4 +20,14 @@ function packageVersion(): string {
 // stderr is part of the command's contract (one line per message): the SDK's advice to upgrade Node is not for it.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-process.exitCode = await runCli(process.argv.slice(2), process.env, processIo, packageVersion());
+const args = process.argv.slice(2);
+// The version alone answers before the program (commander and every command's module) is even loaded.
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
+  process.stdout.write(`${packageVersion()}\n`);
+} else {
+  const [{ runCli }, { processIo }] = await Promise.all([
+    import('./cli/program.js'),
+    import('./cli/output.js'),
+  ]);
+  process.exitCode = await runCli(args, process.env, processIo, packageVersion());
+}

@@ -66,7 +66,8 @@ async function fromDiskCache(
     ...settings.sessions,
     ...(configured ??= await readSessionsFromConfig(paths).catch(() => [])),
   ];
-  const known = async () => (await all()).map((s) => s.name);
+  // A session in both the settings and ~/.aws/config is one session, not two to choose from.
+  const known = async () => [...new Set((await all()).map((s) => s.name))];
   const name = await chooseSession(sessionOption, env, paths, known).catch(() => undefined);
   const session = name === undefined ? undefined : (await all()).find((s) => s.name === name);
   if (!session) return undefined;
