@@ -14,6 +14,7 @@ const WINDOW_MS = 1_000;
 const GROWTH_PER_ANSWER = 0.04;
 /** Before that (the first 429 can come within milliseconds, from too few answers to tell): doubling each second. */
 const SLOW_START_PER_ANSWER = 1;
+const MIN_EVIDENCE = 5;
 /** Answers above this share of the sending rate mean the service is keeping up: the 429 was not the limit. */
 const KEEPING_UP = 0.85;
 
@@ -100,6 +101,8 @@ export class ListingPacer {
     while ((this.answeredAt[0] ?? now) < now - WINDOW_MS) this.answeredAt.shift();
     const elapsed = now - (this.firstAnswerAt ?? now);
     const span = Math.max(100, Math.min(WINDOW_MS, elapsed));
+    // A 429 before a handful of answers says nothing about the rate that gets through.
+    if (this.answeredAt.length < MIN_EVIDENCE) return;
     const observed = this.answeredAt.length / (span / 1000);
     if (observed >= KEEPING_UP * this.rate) return;
     this.rate = Math.max(1, Math.min(observed, this.rate));
