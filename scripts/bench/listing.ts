@@ -1,0 +1,114 @@
+// Listing figures: the emulated organisation listed at a latency and rate limits, the way the app does it and the
+// way a shell loop over `aws sso list-account-roles` does it (one call at a time).
+import { startEmulator } from '../../e2e/identity-center/emulator.js';
+import { MemorySsoCache } from '../../electron/core/aws-files/token-cache.js';
+import { systemClock } from '../../electron/core/clock.js';
+import { ListingPacer } from '../../electron/core/identity-center/listing-pacer.js';
+import {
+  listAccounts,
+  listAccountsWithRoles,
+  listRoles,
+} from '../../electron/core/identity-center/portal.js';
+import { signIn } from '../../electron/core/identity-center/sign-in.js';
+
+export interface ListingConditions {
+  accounts: number;
+  latencyMs: number;
+  rolesPerSecond: number;
+  accountsPerSecond: number;
+}
+
+export interface ListingFigures {
+  firstAccountsMs: number;
+  accountPagesMs: number;
+  /** The same ListAccounts pages with no role call beside them. */
+  accountPagesAloneMs: number;
+  allRolesMs: number;
+  roleCalls: number;
+  floorMs: number;
+  ratioToFloor: number;
+  throttled: number;
+  errors: number;
+}
+
+async function organisation(c: ListingConditions) {
+  // A new emulator (new port) each run: fresh SDK clients and retry quota, nothing learnt in an earlier run.
+  const emu = await startEmulator({ autoApprove: true, accounts: c.accounts });
+  const session = {
+    name: 'bench',
+    startUrl: emu.startUrl,
+    region: emu.region,
+    source: 'sso-session' as const,
+  };
+  const deps = { endpoints: { oidc: emu.url, portal: emu.url }, clock: systemClock };
+  const token = await signIn(session, { flow: 'device-code' }, { ...deps, cache: new MemorySsoCache() });
+  emu.setRateLimit('ListAccountRoles', { perSecond: c.rolesPerSecond, burst: c.rolesPerSecond });
+  emu.setRateLimit('ListAccounts', { perSecond: c.accountsPerSecond, burst: c.accountsPerSecond });
+  emu.setLatency('ListAccounts', c.latencyMs);
+  emu.setLatency('ListAccountRoles', c.latencyMs);
+  emu.clearCalls();
+  return { emu, session, deps, token };
+}
+
+/** The app's listing: accounts published page by page, roles as they come. */
+export async function appListing(c: ListingConditions): Promise<ListingFigures> {
+  const { emu, session, deps, token } = await organisation(c);
+  try {
+    const alone = performance.now();
+    await listAccounts(session, token.accessToken, deps);
+    const accountPagesAloneMs = performance.now() - alone;
+    // Let the ListAccounts bucket refill, so the listing starts as a user's would.
+    await new Promise((resolve) =>
+      setTimeout(resolve, (1000 * Math.ceil(c.accounts / 100)) / c.accountsPerSecond + 500),
+    );
+    emu.clearCalls();
+    const pacer = new ListingPacer(systemClock);
+    const started = performance.now();
+    let firstAccountsMs = NaN;
+    let accountPagesMs = NaN;
+    let errors = 0;
+    const listing = await listAccountsWithRoles(session, token.accessToken, deps, {
+      pacer,
+      onAccounts: () =>
+        (firstAccountsMs = Number.isNaN(firstAccountsMs) ? performance.now() - started : firstAccountsMs),
+      onProgress: (p) => {
+        if (p.totalAccounts !== undefined && Number.isNaN(accountPagesMs))
+          accountPagesMs = performance.now() - started;
+      },
+    }).catch((error: unknown) => {
+      errors += 1;
+      console.error(`listing failed: ${String(error)}`);
+      return [];
+    });
+    const allRolesMs = performance.now() - started;
+    if (listing.length !== emu.organisation.accounts.length) errors += 1;
+    const roleCalls = emu.calls({ api: 'ListAccountRoles', status: 200 }).length;
+    const floorMs = (roleCalls / c.rolesPerSecond) * 1000;
+    return {
+      firstAccountsMs,
+      accountPagesMs,
+      accountPagesAloneMs,
+      allRolesMs,
+      roleCalls,
+      floorMs,
+      ratioToFloor: allRolesMs / floorMs,
+      throttled: emu.calls({ status: 429 }).length,
+      errors,
+    };
+  } finally {
+    await emu.close();
+  }
+}
+
+/** What `for a in $(aws sso list-accounts); do aws sso list-account-roles …; done` does: one call at a time. */
+export async function shellLoopListing(c: ListingConditions): Promise<{ allRolesMs: number }> {
+  const { emu, session, deps, token } = await organisation(c);
+  try {
+    const started = performance.now();
+    for (const account of await listAccounts(session, token.accessToken, deps))
+      await listRoles(session, token.accessToken, account.accountId, deps);
+    return { allRolesMs: performance.now() - started };
+  } finally {
+    await emu.close();
+  }
+}
