@@ -1,5 +1,7 @@
 // Listing figures: the emulated organisation listed at a latency and rate limits, the way the app does it and the
 // way a shell loop over `aws sso list-account-roles` does it (one call at a time).
+import { spawnSync } from 'node:child_process';
+import { runProcess } from './measure.js';
 import { startEmulator } from '../../e2e/identity-center/emulator.js';
 import { MemorySsoCache } from '../../electron/core/aws-files/token-cache.js';
 import { systemClock } from '../../electron/core/clock.js';
@@ -94,6 +96,57 @@ export async function appListing(c: ListingConditions): Promise<ListingFigures> 
       ratioToFloor: allRolesMs / floorMs,
       throttled: emu.calls({ status: 429 }).length,
       errors,
+    };
+  } finally {
+    await emu.close();
+  }
+}
+
+/**
+ * The same with the AWS CLI itself, a process per account: `for a in …; do aws sso list-account-roles …; done`.
+ * Undefined when no `aws` command is installed.
+ */
+export async function awsCliLoopListing(
+  c: ListingConditions,
+  accountsTimed: number,
+): Promise<{ perAccountMs: number; version: string } | undefined> {
+  const probe = spawnSync('aws', ['--version'], { encoding: 'utf8' });
+  if (probe.status !== 0) return undefined;
+  const { emu, session, deps, token } = await organisation(c);
+  try {
+    const accounts = (await listAccounts(session, token.accessToken, deps)).slice(0, accountsTimed);
+    const env: Record<string, string | undefined> = {
+      AWS_CONFIG_FILE: '/dev/null',
+      AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+    };
+    for (const [key, value] of Object.entries(process.env)) if (!key.startsWith('AWS_')) env[key] ??= value;
+    const started = performance.now();
+    for (const account of accounts) {
+      // Not spawnSync: the emulator answers from this very process.
+      const run = await runProcess(
+        [
+          'sso',
+          'list-account-roles',
+          '--access-token',
+          token.accessToken,
+          '--account-id',
+          account.accountId,
+          '--region',
+          emu.region,
+          '--endpoint-url',
+          emu.url,
+          '--no-sign-request',
+          '--output',
+          'json',
+        ],
+        env,
+        'aws',
+      );
+      if (run.code !== 0) throw new Error(`aws sso list-account-roles failed: ${run.stderr}`);
+    }
+    return {
+      perAccountMs: (performance.now() - started) / accounts.length,
+      version: (probe.stdout || probe.stderr).trim().split(' ')[0] ?? 'aws',
     };
   } finally {
     await emu.close();

@@ -19,14 +19,15 @@ export async function timed(run: () => Promise<unknown>): Promise<number> {
   return performance.now() - started;
 }
 
-/** Runs a process to its end; its wall time in milliseconds, its stdout and stderr. */
+/** Runs Node (or `command`) to its end; its wall time in milliseconds, its stdout and stderr. */
 export function runProcess(
   args: string[],
   env: Record<string, string | undefined>,
+  command = process.execPath,
 ): Promise<{ ms: number; code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
