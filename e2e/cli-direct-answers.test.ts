@@ -111,6 +111,21 @@ describe('credentials for an account id and a role name', () => {
   });
 });
 
+describe("one account's roles", () => {
+  it('lists them with one ListAccountRoles call, for an id or a name from the cached listing', async () => {
+    const account = emu.organisation.accounts[12]!;
+    const run = await sso(['roles', account.accountId]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toBe(
+      [...account.roles]
+        .sort()
+        .map((r) => `${r}\n`)
+        .join(''),
+    );
+    expect(portalCalls()).toEqual([`ListAccountRoles ${account.accountId}`]);
+  });
+});
+
 describe('credentials for an account name', () => {
   it('reads ListAccounts pages only until the name appears, then makes one GetRoleCredentials call', async () => {
     const account = emu.organisation.accounts[150]!;

@@ -74,7 +74,7 @@ for (const latencyMs of [40, 100]) {
   const app = figures.listing40 as { allRolesMs: number };
   figures.shellLoop40 = { accountsTimed: loopAccounts, allRolesMs: scaled, ratio: scaled / app.allRolesMs };
   row(
-    '40 ms: shell loop, one call at a time',
+    '40 ms: one call at a time, in one process',
     `${(scaled / 1000).toFixed(1)} s (timed over ${loopAccounts} accounts, scaled)`,
   );
   row('40 ms: one call at a time / sso-tray', `${(scaled / app.allRolesMs).toFixed(2)}x`);

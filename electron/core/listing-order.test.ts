@@ -86,6 +86,17 @@ describe("the user's request jumps the queue", () => {
     expect(listingLog(h!).filter((c) => c === last.accountId)).toHaveLength(1);
   });
 
+  it('fails only the request for an account that is not assigned, not the listing', async () => {
+    const { core, emu } = await signedIn(150);
+    emu.setLatency('ListAccountRoles', 20);
+    const listing = core.accounts('acme');
+    await new Promise<void>((resolve) =>
+      core.on('listing-progress', ({ progress }) => progress.accountsWithRoles > 0 && resolve()),
+    );
+    await expect(core.accountRoles('acme', '999999999999')).rejects.toThrow(/999999999999/);
+    expect((await listing).accounts).toHaveLength(emu.organisation.accounts.length);
+  });
+
   it('asks for one account’s roles with one call when no listing runs', async () => {
     const { core, emu } = await signedIn(150);
     const account = emu.organisation.accounts[120]!;

@@ -54,6 +54,25 @@ export async function findListedRole(
   return { session, accountId: account.accountId, roleName: resolveRole(account, roleQuery) };
 }
 
+/** The account an id or name means, without listing any role (cached roles come along when the listing had it). */
+export async function findAccountDirect(
+  c: CliContext,
+  sessionOption: string | undefined,
+  accountQuery: string,
+): Promise<{ session: string; accountId: string; cachedRoles?: AccountWithRoles }> {
+  const session = await c.sessionName(sessionOption);
+  if (ACCOUNT_ID.test(accountQuery)) return { session, accountId: accountQuery };
+  const cached = await c.call('accounts:cached', { session });
+  const fromCache = cached && tryResolve(cached.accounts, accountQuery);
+  if (fromCache) return { session, accountId: fromCache.accountId, cachedRoles: fromCache };
+  const read = await c.call('accounts:find', { session, query: accountQuery });
+  const account = resolveAccount(
+    read.map((a) => ({ ...a, roles: [] })),
+    accountQuery,
+  );
+  return { session, accountId: account.accountId };
+}
+
 /** The role to ask GetRoleCredentials for, without listing any role: the guess `withRole` confirms by using it. */
 export async function findRole(
   c: CliContext,
@@ -61,25 +80,14 @@ export async function findRole(
   accountQuery: string,
   roleQuery: string,
 ): Promise<FoundRole> {
-  const session = await c.sessionName(sessionOption);
-  if (ACCOUNT_ID.test(accountQuery)) return { session, accountId: accountQuery, roleName: roleQuery };
-  const cached = await c.call('accounts:cached', { session });
-  const fromCache = cached && tryResolve(cached.accounts, accountQuery);
-  if (fromCache) {
-    let roleName = roleQuery;
-    try {
-      roleName = resolveRole(fromCache, roleQuery);
-    } catch {
-      // An old listing may not know a new assignment: the call decides.
-    }
-    return { session, accountId: fromCache.accountId, roleName };
+  const { session, accountId, cachedRoles } = await findAccountDirect(c, sessionOption, accountQuery);
+  let roleName = roleQuery;
+  try {
+    if (cachedRoles) roleName = resolveRole(cachedRoles, roleQuery);
+  } catch {
+    // An old listing may not know a new assignment: the call decides.
   }
-  const read = await c.call('accounts:find', { session, query: accountQuery });
-  const account = resolveAccount(
-    read.map((a) => ({ ...a, roles: [] })),
-    accountQuery,
-  );
-  return { session, accountId: account.accountId, roleName: roleQuery };
+  return { session, accountId, roleName };
 }
 
 /**

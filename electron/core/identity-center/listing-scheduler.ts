@@ -13,6 +13,8 @@ interface Job {
   resolve(roles: string[]): void;
   reject(error: unknown): void;
   started: boolean;
+  /** Queued by the listing itself: its failure is the listing's; a user's request for another account fails alone. */
+  listed: boolean;
 }
 
 export class RoleScheduler {
@@ -35,6 +37,7 @@ export class RoleScheduler {
   roles(accountId: string, urgency: Urgency): Promise<string[]> {
     const known = this.jobs.get(accountId);
     if (known) {
+      known.listed ||= urgency > 0;
       if (!known.started && urgency < known.urgency) {
         const queue = this.queues[known.urgency]!;
         queue.splice(queue.indexOf(known), 1);
@@ -49,7 +52,7 @@ export class RoleScheduler {
     const roles = new Promise<string[]>((res, rej) => ((resolve = res), (reject = rej)));
     // A failure reaches whoever awaits; the listing's own jobs are not left as unhandled rejections.
     roles.catch(() => undefined);
-    const job: Job = { accountId, urgency, roles, resolve, reject, started: false };
+    const job: Job = { accountId, urgency, roles, resolve, reject, started: false, listed: urgency > 0 };
     if (this.failure) job.reject(this.failure.error);
     else {
       this.jobs.set(accountId, job);
@@ -98,7 +101,7 @@ export class RoleScheduler {
     this.listRoles(job.accountId)
       .then(job.resolve, (error: unknown) => {
         job.reject(error);
-        this.fail(error);
+        if (job.listed) this.fail(error);
       })
       .finally(() => {
         this.inFlight -= 1;
