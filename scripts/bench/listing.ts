@@ -33,7 +33,8 @@ export interface ListingFigures {
   errors: number;
 }
 
-async function organisation(c: ListingConditions) {
+/** A signed-in emulated organisation with these limits (a limit of 0: none), calls cleared. */
+export async function organisation(c: ListingConditions & { roleBurst?: number }) {
   // A new emulator (new port) each run: fresh SDK clients and retry quota, nothing learnt in an earlier run.
   const emu = await startEmulator({ autoApprove: true, accounts: c.accounts });
   const session = {
@@ -44,8 +45,13 @@ async function organisation(c: ListingConditions) {
   };
   const deps = { endpoints: { oidc: emu.url, portal: emu.url }, clock: systemClock };
   const token = await signIn(session, { flow: 'device-code' }, { ...deps, cache: new MemorySsoCache() });
-  emu.setRateLimit('ListAccountRoles', { perSecond: c.rolesPerSecond, burst: c.rolesPerSecond });
-  emu.setRateLimit('ListAccounts', { perSecond: c.accountsPerSecond, burst: c.accountsPerSecond });
+  if (c.rolesPerSecond)
+    emu.setRateLimit('ListAccountRoles', {
+      perSecond: c.rolesPerSecond,
+      burst: c.roleBurst ?? c.rolesPerSecond,
+    });
+  if (c.accountsPerSecond)
+    emu.setRateLimit('ListAccounts', { perSecond: c.accountsPerSecond, burst: c.accountsPerSecond });
   emu.setLatency('ListAccounts', c.latencyMs);
   emu.setLatency('ListAccountRoles', c.latencyMs);
   emu.clearCalls();
