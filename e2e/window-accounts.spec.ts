@@ -9,15 +9,6 @@ test.afterEach(async () => {
   bridge = undefined;
 });
 
-/** The little of the page's DOM the latency probe uses (the spec is type-checked without DOM types). */
-interface PageDom {
-  document: {
-    querySelector(selector: string): { value: string; dispatchEvent(event: unknown): boolean } | null;
-  };
-  Event: new (type: string, init: { bubbles: boolean }) => unknown;
-  requestAnimationFrame(callback: () => void): number;
-}
-
 const accountButton = (page: Page, name: string) =>
   page.getByRole('button', { name: new RegExp(`^${name} \\d{12}`) });
 
@@ -188,53 +179,25 @@ test.describe('an ended session', () => {
 });
 
 test.describe('5,000 accounts', () => {
-  test('typing in the search box stays fast', async ({ page }) => {
+  test('typing in the search box narrows the list to the account typed', async ({ page }) => {
     bridge = await startWindowBridge({ emulator: { accounts: 5000 }, acme: 'signed-in' });
-    const opened = Date.now();
     await bridge.open(page);
     await expect(page.getByRole('heading', { name: 'All accounts (5,000)' })).toBeVisible({
       timeout: 20_000,
     });
     await expect(page.getByText('4,900 more accounts — refine the search')).toBeVisible();
-    console.log(
-      `Listing 5,000 accounts with their roles, progress shown, in the window: ${Date.now() - opened} ms.`,
-    );
     const target = bridge.emu.organisation.accounts[4321]!;
 
-    // Each keystroke: the input event, the filter over 5,000 accounts, the render and the next frame.
-    const latencies: number[] = [];
-    for (let i = 1; i <= target.accountName.length; i++) {
-      latencies.push(
-        await page.evaluate(
-          async (query) => {
-            const dom = globalThis as unknown as PageDom;
-            const box = dom.document.querySelector('input[type="search"]')!;
-            const start = performance.now();
-            box.value = query;
-            box.dispatchEvent(new dom.Event('input', { bubbles: true }));
-            await new Promise((resolve) => dom.requestAnimationFrame(() => setTimeout(resolve)));
-            return performance.now() - start;
-          },
-          target.accountName.slice(0, i),
-        ),
-      );
-    }
+    // Typing the name a key at a time narrows the list to it (how fast: `npm run bench`, not a test's bound).
+    await page.getByRole('searchbox').pressSequentially(target.accountName);
     await expect(page.getByRole('heading', { name: '1 account match' })).toBeVisible();
     await expect(accountButton(page, target.accountName)).toBeVisible();
-    latencies.sort((a, b) => a - b);
-    const median = latencies[Math.floor(latencies.length / 2)]!;
-    const worst = latencies[latencies.length - 1]!;
-    console.log(
-      `Search over 5,000 accounts: ${latencies.length} keystrokes, median ${median.toFixed(1)} ms, worst ${worst.toFixed(1)} ms to the filtered list on screen.`,
-    );
-    expect(median).toBeLessThan(100);
 
-    // As a user types it: key presses to the one match on screen.
+    // An account id narrows it the same way.
     await page.getByRole('searchbox').fill('');
-    const start = Date.now();
     await page.getByRole('searchbox').pressSequentially(target.accountId);
     await expect(page.getByRole('heading', { name: '1 account match' })).toBeVisible();
-    console.log(`Typing an account id (12 keys) to its one match: ${Date.now() - start} ms.`);
+    await expect(accountButton(page, target.accountName)).toBeVisible();
     await screen(page, 'accounts-5000');
   });
 });

@@ -1,8 +1,5 @@
 // Entry of the `sso-tray` command (bin/sso-tray.js loads the built copy of this file).
 import { readFileSync } from 'node:fs';
-import { runCli } from './cli/program.js';
-import { processIo } from './cli/output.js';
-import { EXIT } from './cli/exit-codes.js';
 
 // Built: dist/electron/cli.js; from source (tsx): electron/cli.ts.
 function packageVersion(): string {
@@ -23,6 +20,17 @@ function packageVersion(): string {
 // stderr is part of the command's contract (one line per message): the SDK's advice to upgrade Node is not for it.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-process.exitCode = await runCli(process.argv.slice(2), process.env, processIo, packageVersion());
-// Interrupted: a call still in flight must not keep the process alive past Ctrl-C.
-if (process.exitCode === EXIT.interrupted) process.exit(EXIT.interrupted);
+const args = process.argv.slice(2);
+// The version alone answers before the program (commander and every command's module) is even loaded.
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
+  process.stdout.write(`${packageVersion()}\n`);
+} else {
+  const [{ runCli }, { processIo }, { EXIT }] = await Promise.all([
+    import('./cli/program.js'),
+    import('./cli/output.js'),
+    import('./cli/exit-codes.js'),
+  ]);
+  process.exitCode = await runCli(args, process.env, processIo, packageVersion());
+  // Interrupted: a call still in flight must not keep the process alive past Ctrl-C.
+  if (process.exitCode === EXIT.interrupted) process.exit(EXIT.interrupted);
+}

@@ -1,12 +1,9 @@
-// `npm run bench:listing`: how long listing a big organisation takes at each role-listing concurrency, against the
+// `npm run bench:listing`: how long listing a big organisation takes for each cap on role calls in flight, against the
 // emulator with and without a rate limit and latency. Prints figures; asserts nothing but completeness.
 // Options: --accounts N (2000), --concurrency 4,8,16, --quick (one scenario).
 import { parseArgs } from 'node:util';
-import { startEmulator } from '../e2e/identity-center/emulator.js';
-import { MemorySsoCache } from '../electron/core/aws-files/token-cache.js';
-import { systemClock } from '../electron/core/clock.js';
 import { listAccountsWithRoles } from '../electron/core/identity-center/portal.js';
-import { signIn } from '../electron/core/identity-center/sign-in.js';
+import { organisation } from './bench/listing.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -31,20 +28,14 @@ console.log(['scenario'.padEnd(34), ...concurrencies.map((c) => `c=${c}`.padStar
 for (const scenario of scenarios) {
   const cells: string[] = [];
   for (const concurrency of concurrencies) {
-    // A new emulator (new port) for each run: fresh SDK clients, no send rate learnt in an earlier run.
-    const emu = await startEmulator({ autoApprove: true, accounts });
+    const { emu, session, deps, token } = await organisation({
+      accounts,
+      latencyMs: scenario.latencyMs,
+      rolesPerSecond: scenario.limit?.perSecond ?? 0,
+      roleBurst: scenario.limit?.burst ?? 0,
+      accountsPerSecond: 0,
+    });
     try {
-      const session = {
-        name: 'bench',
-        startUrl: emu.startUrl,
-        region: emu.region,
-        source: 'sso-session' as const,
-      };
-      const deps = { endpoints: { oidc: emu.url, portal: emu.url }, clock: systemClock };
-      const token = await signIn(session, { flow: 'device-code' }, { ...deps, cache: new MemorySsoCache() });
-      if (scenario.limit) emu.setRateLimit('ListAccountRoles', scenario.limit);
-      emu.setLatency('ListAccounts', scenario.latencyMs);
-      emu.setLatency('ListAccountRoles', scenario.latencyMs);
       const started = performance.now();
       const listing = await listAccountsWithRoles(session, token.accessToken, deps, { concurrency });
       const seconds = (performance.now() - started) / 1000;

@@ -2,15 +2,17 @@
 import path from 'node:path';
 import { ListingCache } from './listing-cache.js';
 import type { Listing } from './views.js';
-import { listAccountsWithRoles } from './identity-center/portal.js';
+import { listAccountsUntil, listAccountsWithRoles, listRoles } from './identity-center/portal.js';
 import { withToken } from './portal-call.js';
 import { messageOf, type CoreParts } from './core-parts.js';
 import type { SessionRegistry } from './session-registry.js';
-import type { SessionConfig } from './types.js';
+import type { Account, SessionConfig } from './types.js';
 
 export class AccountListing {
   private readonly cache: ListingCache;
   private readonly inFlight = new Map<string, Promise<Listing>>();
+  /** While a session's listing runs: one account's roles, sent ahead of the listing's queue. */
+  private readonly askNow = new Map<string, (accountId: string) => Promise<string[]>>();
 
   constructor(
     private readonly parts: CoreParts,
@@ -33,6 +35,49 @@ export class AccountListing {
     return this.refresh(runtime.config.name);
   }
 
+  /**
+   * One account's roles now: ahead of the queue while a listing runs, else one ListAccountRoles call (what the user
+   * opens or searches for does not wait for the rest).
+   */
+  async roles(name: string, accountId: string): Promise<string[]> {
+    const ask = this.askNow.get(name);
+    if (ask) return ask(accountId);
+    const { options, clock } = this.parts;
+    const runtime = this.registry.get(name);
+    const roles = await withToken(runtime, `list your roles in account ${accountId}`, (accessToken) =>
+      listRoles(runtime.config, accessToken, accountId, { endpoints: options.endpoints ?? {}, clock }),
+    );
+    return roles.map((r) => r.roleName).sort();
+  }
+
+  /** The accounts of the session's favourites and recent roles: their roles are listed first. */
+  private async usedAccounts(name: string): Promise<Set<string>> {
+    const settings = await this.parts.settingsFile.read();
+    return new Set(
+      [...settings.favourites, ...settings.recent]
+        .filter((r) => r.sessionName === name)
+        .map((r) => r.accountId),
+    );
+  }
+
+  /**
+   * An account by id or name (any case) without listing roles: ListAccounts pages until the page that has it. Returns
+   * the accounts read, so a caller can name similar ones when none matches (then every page was read).
+   */
+  find(name: string, query: string): Promise<Account[]> {
+    const { options, clock } = this.parts;
+    const runtime = this.registry.get(name);
+    const lower = query.toLowerCase();
+    return withToken(runtime, 'list your accounts', (accessToken) =>
+      listAccountsUntil(
+        runtime.config,
+        accessToken,
+        { endpoints: options.endpoints ?? {}, clock },
+        (a) => a.accountId === query || a.accountName.toLowerCase() === lower,
+      ),
+    );
+  }
+
   /** Fetches the listing (one at a time per session), stores it and announces it. */
   refresh(name: string): Promise<Listing> {
     const existing = this.inFlight.get(name);
@@ -46,7 +91,10 @@ export class AccountListing {
         { endpoints: options.endpoints ?? {}, clock },
         {
           ...(options.listingConcurrency ? { concurrency: options.listingConcurrency } : {}),
+          first: await this.usedAccounts(name),
           onProgress: (progress) => emit('listing-progress', { session: name, progress }),
+          onAccounts: (page) => emit('accounts-listed', { session: name, accounts: page }),
+          onStart: (askNow) => this.askNow.set(name, askNow),
         },
       );
       const listing: Listing = {
@@ -58,7 +106,10 @@ export class AccountListing {
       await this.cache.write(listing);
       emit('accounts-changed', listing);
       return listing;
-    }).finally(() => this.inFlight.delete(name));
+    }).finally(() => {
+      this.inFlight.delete(name);
+      this.askNow.delete(name);
+    });
     this.inFlight.set(name, run);
     return run;
   }

@@ -8,7 +8,7 @@ import type { ChangeWatch } from './change-watch.js';
 import { SettingsFile } from './settings.js';
 import { CredentialsFile, type OwnedProfile } from './aws-files/credentials-file.js';
 import type { SignInFlow } from './views.js';
-import type { RoleCredentials } from './types.js';
+import type { Account, RoleCredentials } from './types.js';
 import type { CoreEvents, Listing, SessionView, Settings } from './views.js';
 import type { CoreOptions, CoreParts, RoleRef } from './core-parts.js';
 import { TokenStore } from './token-store.js';
@@ -163,6 +163,18 @@ export class SsoTrayCore extends TypedEmitter<CoreEvents> {
   async accounts(name: string | undefined, options: { maxAgeMs?: number } = {}): Promise<Listing> {
     await this.start();
     return this.listing.accounts(name, options);
+  }
+
+  /** One account's roles now: ahead of a running listing's queue, else one call. */
+  async accountRoles(name: string, accountId: string): Promise<string[]> {
+    await this.start();
+    return this.listing.roles(name, accountId);
+  }
+
+  /** The accounts ListAccounts returns up to the page with the one asked for (by id or name): no role is listed. */
+  async findAccount(name: string, query: string): Promise<Account[]> {
+    await this.start();
+    return this.listing.find(name, query);
   }
 
   /** The listing cached on disk, instantly; an old one is refreshed in the background ('accounts-changed'). */

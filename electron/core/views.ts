@@ -122,6 +122,8 @@ export interface CoreEvents extends Record<string, unknown> {
   'sessions-changed': SessionView[];
   'sign-in-progress': { session: string; progress: SignInProgress };
   'listing-progress': { session: string; progress: ListingProgress };
+  /** A listing's accounts as their pages arrive, before their roles: the window shows them at once. */
+  'accounts-listed': { session: string; accounts: Array<Omit<AccountWithRoles, 'roles'>> };
   'accounts-changed': Listing;
   'profiles-changed': OwnedProfile[];
   /** A session really ended: announced once, until the user signs in again. */

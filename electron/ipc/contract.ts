@@ -16,6 +16,7 @@ import type {
   SessionView,
   Settings,
 } from '../core/views.js';
+import type { Account } from '../core/types.js';
 
 /** A string AWS's rule for `kind` accepts; a refusal is checkIdentifier's own sentence (handlers.ts shows it whole). */
 function identifier(kind: IdentifierKind) {
@@ -65,6 +66,12 @@ export const contract = {
   'accounts:cached': channel(
     z.object({ session: name, refreshAfterSeconds: z.number().int().min(0).optional() }).strict(),
   ).returns<Listing | null>(),
+  /** ListAccounts up to the page with this account (id or name): a name resolved without listing any role. */
+  'accounts:find': channel(z.object({ session: name, query: z.string().min(1).max(256) }).strict()).returns<
+    Account[]
+  >(),
+  /** One account's roles now (the window's expand, the tray, the CLI): ahead of a running listing's queue. */
+  'accounts:roles': channel(z.object({ session: name, accountId }).strict()).returns<string[]>(),
   'credentials:text': channel(
     role.extend({ format: credentialFormat, profileName: profile.optional() }).strict(),
   ).returns<{ text: string; expiration: string }>(),

@@ -58,6 +58,8 @@ export function createHandlers(core: SsoTrayCore, capabilities: HandlerCapabilit
         args.session,
         args.refreshAfterSeconds === undefined ? {} : { refreshAfterMs: args.refreshAfterSeconds * 1000 },
       )) ?? null,
+    'accounts:roles': (args) => core.accountRoles(args.session, args.accountId),
+    'accounts:find': (args) => core.findAccount(args.session, args.query),
     'credentials:text': (args) => core.formatted(args),
     'credentials:process': async (args) => {
       const credentials = await core.credentials(args);

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { json, table } from '../output.js';
 import { sessionOption, type CommandHost } from './command-host.js';
 import { withListingProgress } from './listing-progress.js';
-import { findAccount } from './role-lookup.js';
+import { findAccountDirect } from './role-lookup.js';
 import { accountArgument } from '../arguments.js';
 
 export function addAccounts(program: Command, { io, ctx }: CommandHost): void {
@@ -36,8 +36,10 @@ export function addAccounts(program: Command, { io, ctx }: CommandHost): void {
     .option('--json', 'print JSON')
     .action(async (accountQuery: string, options: { session?: string; json?: boolean }) => {
       const c = await ctx();
-      const { account } = await findAccount(c, io, options.session, accountQuery);
-      if (options.json) return io.out(json(account.roles));
-      io.out(account.roles.map((r) => `${r}\n`).join(''));
+      // One ListAccountRoles call for this account (ahead of any listing), not a listing of every account.
+      const { session, accountId } = await findAccountDirect(c, options.session, accountQuery);
+      const roles = await c.call('accounts:roles', { session, accountId });
+      if (options.json) return io.out(json(roles));
+      io.out(roles.map((r) => `${r}\n`).join(''));
     });
 }

@@ -1,7 +1,6 @@
 // `sso-tray process` (credential_process) and `sso-tray keep-fresh` (the tray's keep-fresh without the tray).
 import type { Command } from 'commander';
 import { sessionOption, type CommandHost } from './command-host.js';
-import { runProcessCommand } from './process-run.js';
 import { accountArgument, roleArgument } from '../arguments.js';
 
 export function addBackground(program: Command, { io, env, ctx, setExitCode }: CommandHost): void {
@@ -18,6 +17,8 @@ export function addBackground(program: Command, { io, env, ctx, setExitCode }: C
       '\nIn ~/.aws/config:\n  [profile dev]\n  credential_process = sso-tray process 111122223333 AdministratorAccess --session acme\n',
     )
     .action(async (account: string, role: string, options: { session?: string }) => {
+      // Loaded when run: --version and --help never read settings (zod) or the AWS files.
+      const { runProcessCommand } = await import('./process-run.js');
       io.out(await runProcessCommand(env, account, role, options.session));
     });
 

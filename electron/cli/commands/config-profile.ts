@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { fileLabel } from '../../core/aws-files/file-label.js';
 import { sessionOption, type CommandHost } from './command-host.js';
-import { findRole } from './role-lookup.js';
+import { findListedRole } from './role-lookup.js';
 import { accountArgument, profileArgument, regionArgument, roleArgument } from '../arguments.js';
 
 export function addConfigProfile(program: Command, { io, ctx }: CommandHost): void {
@@ -29,7 +29,7 @@ export function addConfigProfile(program: Command, { io, ctx }: CommandHost): vo
         },
       ) => {
         const c = await ctx();
-        const role = await findRole(c, io, options.session, accountQuery, roleQuery);
+        const role = await findListedRole(c, io, options.session, accountQuery, roleQuery);
         const written = await c.call('config:write-profile', {
           ...role,
           profile: options.profile,

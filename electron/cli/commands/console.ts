@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { SsoTrayError } from '../../core/errors.js';
 import type { Io } from '../output.js';
 import { sessionOption, type CommandHost } from './command-host.js';
-import { findRole } from './role-lookup.js';
+import { withRole } from './role-lookup.js';
 
 export function addConsole(program: Command, { io, ctx }: CommandHost): void {
   program
@@ -25,11 +25,14 @@ export function addConsole(program: Command, { io, ctx }: CommandHost): void {
         options: { session?: string; region?: string; destination?: string; print?: boolean },
       ) => {
         const c = await ctx({ openExternal: await consoleOpener(options.print ?? false, io) });
-        const role = await findRole(c, io, options.session, accountQuery, roleQuery);
-        await c.call('console:open', {
-          ...role,
-          ...(options.region ? { region: options.region } : {}),
-          ...(options.destination ? { destination: options.destination } : {}),
+        // Straight to the role's credentials (no listing); a role that is not assigned is looked up once in the listing.
+        const role = await withRole(c, io, options.session, accountQuery, roleQuery, async (found) => {
+          await c.call('console:open', {
+            ...found,
+            ...(options.region ? { region: options.region } : {}),
+            ...(options.destination ? { destination: options.destination } : {}),
+          });
+          return found;
         });
         if (!options.print)
           io.err(`Opened the console of ${role.roleName} in ${role.accountId} in your browser.\n`);

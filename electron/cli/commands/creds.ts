@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { CREDENTIAL_FORMATS, type CredentialFormat } from '../../core/formats.js';
 import { SsoTrayError } from '../../core/errors.js';
 import { sessionOption, type CommandHost } from './command-host.js';
-import { findRole } from './role-lookup.js';
+import { withRole } from './role-lookup.js';
 import { accountArgument, profileArgument, roleArgument } from '../arguments.js';
 
 export function addCreds(program: Command, { io, ctx }: CommandHost): void {
@@ -23,12 +23,13 @@ export function addCreds(program: Command, { io, ctx }: CommandHost): void {
       ) => {
         const format = checkFormat(options.format);
         const c = await ctx();
-        const role = await findRole(c, io, options.session, accountQuery, roleQuery);
-        const { text } = await c.call('credentials:text', {
-          ...role,
-          format,
-          ...(options.profileName ? { profileName: options.profileName } : {}),
-        });
+        const { text } = await withRole(c, io, options.session, accountQuery, roleQuery, (role) =>
+          c.call('credentials:text', {
+            ...role,
+            format,
+            ...(options.profileName ? { profileName: options.profileName } : {}),
+          }),
+        );
         io.out(text);
       },
     );

@@ -23,19 +23,19 @@ export async function runProcessCommand(
   const fast = await fromDiskCache(env, accountQuery, roleQuery, sessionOption);
   if (fast) return fast;
   const { createContext } = await import('../context.js');
-  const { resolveAccount, resolveRole } = await import('../resolve.js');
+  const { withRole } = await import('./role-lookup.js');
   const c = createContext(env);
   try {
-    const session = await c.sessionName(sessionOption);
-    let accountId = accountQuery;
-    let roleName = roleQuery;
-    if (!isValidIdentifier('account-id', accountQuery)) {
-      const listing = await c.call('accounts:list', { session, maxAgeSeconds: 365 * 24 * 3600 });
-      const account = resolveAccount(listing.accounts, accountQuery);
-      accountId = account.accountId;
-      roleName = resolveRole(account, roleQuery);
-    }
-    return (await c.call('credentials:process', { session, accountId, roleName })).text;
+    // Never a progress line: the AWS SDKs run this on every call.
+    const quiet = { out: () => undefined, err: () => undefined, interactive: false };
+    return await withRole(
+      c,
+      quiet,
+      sessionOption,
+      accountQuery,
+      roleQuery,
+      async (role) => (await c.call('credentials:process', role)).text,
+    );
   } catch (error) {
     if (
       error instanceof SsoTrayError &&
@@ -68,7 +68,8 @@ async function fromDiskCache(
     ...settings.sessions,
     ...(configured ??= await readSessionsFromConfig(paths).catch(() => [])),
   ];
-  const known = async () => (await all()).map((s) => s.name);
+  // A session in both the settings and ~/.aws/config is one session, not two to choose from.
+  const known = async () => [...new Set((await all()).map((s) => s.name))];
   const name = await chooseSession(sessionOption, env, paths, known).catch(() => undefined);
   const session = name === undefined ? undefined : (await all()).find((s) => s.name === name);
   if (!session) return undefined;

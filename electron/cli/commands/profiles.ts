@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { fileLabel } from '../../core/aws-files/file-label.js';
 import { json, table, timeLeft } from '../output.js';
 import { sessionOption, type CommandHost } from './command-host.js';
-import { findRole } from './role-lookup.js';
+import { withRole } from './role-lookup.js';
 import { accountArgument, profileArgument, roleArgument } from '../arguments.js';
 
 export function addProfiles(program: Command, { io, ctx }: CommandHost): void {
@@ -27,13 +27,14 @@ export function addProfiles(program: Command, { io, ctx }: CommandHost): void {
         options: { session?: string; profile?: string; keepFresh?: boolean; overwrite?: boolean },
       ) => {
         const c = await ctx();
-        const role = await findRole(c, io, options.session, accountQuery, roleQuery);
-        const owned = await c.call('profiles:write', {
-          ...role,
-          ...(options.profile ? { profile: options.profile } : {}),
-          keepFresh: Boolean(options.keepFresh),
-          ...(options.overwrite ? { overwrite: true } : {}),
-        });
+        const owned = await withRole(c, io, options.session, accountQuery, roleQuery, (role) =>
+          c.call('profiles:write', {
+            ...role,
+            ...(options.profile ? { profile: options.profile } : {}),
+            keepFresh: Boolean(options.keepFresh),
+            ...(options.overwrite ? { overwrite: true } : {}),
+          }),
+        );
         io.out(`${owned.profile}\n`);
         io.err(
           `Wrote profile ${owned.profile} to ${fileLabel(c.paths.credentialsFile, c.paths.homeDir)}; its credentials expire ${timeLeft(owned.expiration, c.now())}.` +

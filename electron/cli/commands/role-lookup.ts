@@ -1,13 +1,24 @@
-// The account-then-role look-up every role command starts with: names or ids, from a recent listing or a live one.
+// The account-then-role look-up every role command starts with. Direct first: an account id needs no call, a name
+// comes from the cached listing (whatever its age) or from ListAccounts pages until it appears; roles are never listed
+// for it. Only a wrong guess (the role is not assigned) falls back to the listing, for the sentence naming the roles.
+import { SsoTrayError } from '../../core/errors.js';
 import type { AccountWithRoles } from '../../core/views.js';
 import type { CliContext } from '../context.js';
 import type { Io } from '../output.js';
 import { resolveAccount, resolveRole } from '../resolve.js';
 import { withListingProgress } from './listing-progress.js';
 
-/** A listing younger than this answers name look-ups without a call. */
+/** A listing younger than this answers the listed look-up without a call. */
 const LOOKUP_MAX_AGE_SECONDS = 10 * 60;
+const ACCOUNT_ID = /^\d{12}$/;
 
+export interface FoundRole {
+  session: string;
+  accountId: string;
+  roleName: string;
+}
+
+/** The account and its listed roles: from a recent listing, else a live one. */
 export async function findAccount(
   c: CliContext,
   io: Io,
@@ -31,13 +42,81 @@ export async function findAccount(
   }
 }
 
-export async function findRole(
+/** A role checked against the listing (for what writes no credentials, such as a profile in ~/.aws/config). */
+export async function findListedRole(
   c: CliContext,
   io: Io,
   sessionOption: string | undefined,
   accountQuery: string,
   roleQuery: string,
-): Promise<{ session: string; accountId: string; roleName: string }> {
+): Promise<FoundRole> {
   const { session, account } = await findAccount(c, io, sessionOption, accountQuery);
   return { session, accountId: account.accountId, roleName: resolveRole(account, roleQuery) };
+}
+
+/** The account an id or name means, without listing any role (cached roles come along when the listing had it). */
+export async function findAccountDirect(
+  c: CliContext,
+  sessionOption: string | undefined,
+  accountQuery: string,
+): Promise<{ session: string; accountId: string; cachedRoles?: AccountWithRoles }> {
+  const session = await c.sessionName(sessionOption);
+  if (ACCOUNT_ID.test(accountQuery)) return { session, accountId: accountQuery };
+  const cached = await c.call('accounts:cached', { session });
+  const fromCache = cached && tryResolve(cached.accounts, accountQuery);
+  if (fromCache) return { session, accountId: fromCache.accountId, cachedRoles: fromCache };
+  const read = await c.call('accounts:find', { session, query: accountQuery });
+  const account = resolveAccount(
+    read.map((a) => ({ ...a, roles: [] })),
+    accountQuery,
+  );
+  return { session, accountId: account.accountId };
+}
+
+/** The role to ask GetRoleCredentials for, without listing any role: the guess `withRole` confirms by using it. */
+export async function findRole(
+  c: CliContext,
+  sessionOption: string | undefined,
+  accountQuery: string,
+  roleQuery: string,
+): Promise<FoundRole> {
+  const { session, accountId, cachedRoles } = await findAccountDirect(c, sessionOption, accountQuery);
+  let roleName = roleQuery;
+  try {
+    if (cachedRoles) roleName = resolveRole(cachedRoles, roleQuery);
+  } catch {
+    // An old listing may not know a new assignment: the call decides.
+  }
+  return { session, accountId, roleName };
+}
+
+/**
+ * Runs `use` on the direct guess (findRole); when Identity Center says the role is not assigned, looks the role up in
+ * the listing, which says which roles there are or corrects the case of the name, and runs `use` on that.
+ */
+export async function withRole<T>(
+  c: CliContext,
+  io: Io,
+  sessionOption: string | undefined,
+  accountQuery: string,
+  roleQuery: string,
+  use: (role: FoundRole) => Promise<T>,
+): Promise<T> {
+  const guess = await findRole(c, sessionOption, accountQuery, roleQuery);
+  try {
+    return await use(guess);
+  } catch (error) {
+    if (!(error instanceof SsoTrayError && error.code === 'not-assigned')) throw error;
+  }
+  const listed = await findListedRole(c, io, guess.session, guess.accountId, roleQuery);
+  return use(listed);
+}
+
+function tryResolve(accounts: AccountWithRoles[], query: string): AccountWithRoles | undefined {
+  try {
+    return resolveAccount(accounts, query);
+  } catch (error) {
+    if (error instanceof SsoTrayError && error.code === 'not-found') return undefined;
+    throw error;
+  }
 }

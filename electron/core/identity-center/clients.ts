@@ -32,7 +32,7 @@ function baseConfig(region: string, endpoint: string | undefined, deps: ServiceD
     region,
     ...(endpoint ? { endpoint } : {}),
     // Standard, not adaptive: adaptive's client-side rate limiter slowed a whole listing ~150x after random 429s;
-    // the listing's bounded concurrency is what keeps the rate down.
+    // the listing's own pacer (listing-pacer.ts) holds a limit, setting its rate once per congestion event.
     retryMode: 'standard',
     maxAttempts: deps.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
     // Without these a server that never answers leaves the call waiting forever (NodeHttpHandlerOptions).

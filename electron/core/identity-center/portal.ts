@@ -10,12 +10,13 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { Account, Role, RoleCredentials, SessionConfig, SsoToken } from '../types.js';
 import type { ListingProgress } from '../views.js';
 import { portalClient, type ServiceDeps } from './clients.js';
+import { ListingPacer, MAX_CONCURRENCY } from './listing-pacer.js';
+import { paced } from './paced-command.js';
+import { RoleScheduler } from './listing-scheduler.js';
 import { isDroppedConnection, serviceErrorOf, toUserError, type ErrorContext } from './service-errors.js';
 
 /** The model's maximum page size for ListAccounts and ListAccountRoles. */
 const PAGE_SIZE = 100;
-/** From `npm run bench:listing`: twice as fast as 4 when unthrottled, within 7% of it under a 20/s limit. */
-export const DEFAULT_ROLE_CONCURRENCY = 8;
 
 /** The access token, or the whole token: with it, a rejection can be told apart as a wrong region. */
 export type PortalToken = string | SsoToken;
@@ -29,6 +30,8 @@ interface Call {
   signal: AbortSignal | undefined;
   /** A listing: once Identity Center has answered any of its calls, a failed call is tried again (LISTING_ROUNDS). */
   listing?: { answered: boolean };
+  /** Role calls of a listing: the pacer sees each attempt's answer and spaces the SDK's retries. */
+  pacer?: ListingPacer;
 }
 
 /**
@@ -74,10 +77,12 @@ async function send<T>(
 
 const accessTokenOf = (token: PortalToken): string => (typeof token === 'string' ? token : token.accessToken);
 
-async function accountPages(call: Call, onPage?: (listed: number) => void): Promise<Account[]> {
+/** Every ListAccounts page in turn; `onPage` sees each page's accounts and may stop there by returning true. */
+async function accountPages(call: Call, onPage?: (page: Account[]) => boolean): Promise<Account[]> {
   const accounts: Account[] = [];
   let nextToken: string | undefined;
   do {
+    const before = accounts.length;
     const input = { accessToken: accessTokenOf(call.token), maxResults: PAGE_SIZE, nextToken };
     const page = await send(call, { action: 'list your accounts' }, (client) =>
       client.send(new ListAccountsCommand(input), { abortSignal: call.signal }),
@@ -90,7 +95,7 @@ async function accountPages(call: Call, onPage?: (listed: number) => void): Prom
           emailAddress: a.emailAddress ?? '',
         });
     nextToken = page.nextToken || undefined;
-    onPage?.(accounts.length);
+    if (onPage?.(accounts.slice(before))) break;
   } while (nextToken);
   return accounts;
 }
@@ -105,15 +110,29 @@ export async function listAccounts(
   return accountPages({ session, token: accessToken, deps, signal: options.signal });
 }
 
+/** ListAccounts pages up to and including the first page with an account that `matches` (all pages when none does). */
+export async function listAccountsUntil(
+  session: SessionConfig,
+  accessToken: PortalToken,
+  deps: ServiceDeps,
+  matches: (account: Account) => boolean,
+): Promise<Account[]> {
+  const call: Call = { session, token: accessToken, deps, signal: undefined, listing: { answered: false } };
+  return accountPages(call, (page) => page.some(matches));
+}
+
 async function rolePages(call: Call, accountId: string): Promise<Role[]> {
   const roles: Role[] = [];
   let nextToken: string | undefined;
   do {
+    // The scheduler counted the first page's first attempt on the wire when it sent it.
+    const ticket = { counted: roles.length === 0 && nextToken === undefined && call.pacer !== undefined };
     const input = { accessToken: accessTokenOf(call.token), accountId, maxResults: PAGE_SIZE, nextToken };
     const page = await send(
       call,
       { action: `list your roles in account ${accountId}`, accountId },
-      (client) => client.send(new ListAccountRolesCommand(input), { abortSignal: call.signal }),
+      (client) =>
+        client.send(paced(new ListAccountRolesCommand(input), call, ticket), { abortSignal: call.signal }),
     );
     for (const r of page.roleList ?? []) if (r.roleName) roles.push({ accountId, roleName: r.roleName });
     nextToken = page.nextToken || undefined;
@@ -132,60 +151,86 @@ export async function listRoles(
   return rolePages({ session, token: accessToken, deps, signal: options.signal }, accountId);
 }
 
-/** Runs `work` over `items` with at most `limit` at once; the first failure stops the rest. */
-async function forEachBounded<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failed = false;
-  const worker = async () => {
-    while (!failed && next < items.length) {
-      const item = items[next++] as T;
-      try {
-        await work(item);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-}
-
 const byName = (a: Account, b: Account) =>
   a.accountName.localeCompare(b.accountName) || a.accountId.localeCompare(b.accountId);
 
-/** Every account with its roles, sorted by account name, roles sorted; retries ride out 429s, 5xx and drops. */
+export interface ListingOptions {
+  /** The most role calls in flight (default MAX_CONCURRENCY; the pacer lowers it at a limit). */
+  concurrency?: number;
+  signal?: AbortSignal;
+  onProgress?: (p: ListingProgress) => void;
+  /** Each ListAccounts page's accounts, as it arrives (before any of their roles). */
+  onAccounts?: (accounts: Account[]) => void;
+  /** Accounts whose roles are listed first (favourites, recent). */
+  first?: ReadonlySet<string>;
+  /** Hands over a way to ask for one account's roles ahead of the queue while the listing runs. */
+  onStart?: (askNow: (accountId: string) => Promise<string[]>) => void;
+  /** The pacer, when the caller wants its figures (429s met). */
+  pacer?: ListingPacer;
+}
+
+/**
+ * Every account with its roles, sorted by account name, roles sorted. Role calls start with the first account page;
+ * retries ride out 429s, 5xx and drops, and the pacer holds a rate limit.
+ */
 export async function listAccountsWithRoles(
   session: SessionConfig,
   accessToken: PortalToken,
   deps: ServiceDeps,
-  options: { concurrency?: number; signal?: AbortSignal; onProgress?: (p: ListingProgress) => void } = {},
+  options: ListingOptions = {},
 ): Promise<Array<Account & { roles: string[] }>> {
   // One failure cancels the calls still in flight.
   const stop = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
-  const concurrency = options.concurrency ?? DEFAULT_ROLE_CONCURRENCY;
+  const pacer = options.pacer ?? new ListingPacer(deps.clock, options.concurrency ?? MAX_CONCURRENCY);
   // Each call in flight listens on the signal: as many listeners as calls is expected, not a leak.
-  setMaxListeners(concurrency + 10, signal);
-  const call: Call = { session, token: accessToken, deps, signal, listing: { answered: false } };
+  setMaxListeners(2 * MAX_CONCURRENCY + 10, signal);
+  const call: Call = { session, token: accessToken, deps, signal, listing: { answered: false }, pacer };
   const report = options.onProgress ?? (() => undefined);
-  const accounts = await accountPages(call, (listed) =>
-    report({ accountsListed: listed, accountsWithRoles: 0 }),
-  );
-  const total = accounts.length;
-  report({ accountsListed: total, accountsWithRoles: 0, totalAccounts: total });
-  const result: Array<Account & { roles: string[] }> = [];
+  const accounts: Account[] = [];
   let done = 0;
-  try {
-    await forEachBounded(accounts, concurrency, async (account) => {
-      const roles = await rolePages(call, account.accountId);
-      result.push({ ...account, roles: roles.map((r) => r.roleName).sort() });
-      report({ accountsListed: total, accountsWithRoles: ++done, totalAccounts: total });
+  let total: number | undefined;
+  const progress = () =>
+    report({
+      accountsListed: accounts.length,
+      accountsWithRoles: done,
+      ...(total === undefined ? {} : { totalAccounts: total }),
     });
+  const scheduler = new RoleScheduler(
+    pacer,
+    async (accountId) => {
+      const roles = (await rolePages(call, accountId)).map((r) => r.roleName).sort();
+      done += 1;
+      progress();
+      return roles;
+    },
+    signal,
+  );
+  options.onStart?.((accountId) => scheduler.roles(accountId, 0));
+  const pages = accountPages(call, (page) => {
+    accounts.push(...page);
+    for (const a of page) void scheduler.roles(a.accountId, options.first?.has(a.accountId) ? 1 : 2);
+    options.onAccounts?.(page);
+    progress();
+    return false;
+  }).then(() => {
+    total = accounts.length;
+    progress();
+    scheduler.close();
+  });
+  const running = scheduler.run();
+  running.catch(() => undefined);
+  try {
+    await Promise.all([pages, running]);
+    const listed = await Promise.all(
+      accounts.map(async (a) => ({ ...a, roles: await scheduler.roles(a.accountId, 2) })),
+    );
+    return listed.sort(byName);
   } catch (error) {
     stop.abort(error);
+    scheduler.fail(error);
     throw error;
   }
-  return result.sort(byName);
 }
 
 /** Short-term credentials for one role (GetRoleCredentials); `expiration` arrives in epoch milliseconds. */

@@ -1,0 +1,143 @@
+// `npm run bench`: where the user waits, measured against the embedded emulator (never AWS). States its conditions,
+// repeats each figure (the median is shown), prints a table with the targets and, last, one JSON line with every
+// figure. Options: --quick (400 accounts, fewer repeats: about a minute), --accounts N (2000), --repeats N (5),
+// --skip search (no Chromium).
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { appListing, awsCliLoopListing, shellLoopListing, type ListingConditions } from './bench/listing.js';
+import { cliFigures } from './bench/cli-figures.js';
+import { coreFigures } from './bench/core-figures.js';
+import { searchFigures } from './bench/search-figures.js';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    accounts: { type: 'string' },
+    repeats: { type: 'string' },
+    skip: { type: 'string', multiple: true, default: [] },
+  },
+});
+const accounts = Number(values.accounts ?? (values.quick ? 400 : 2000));
+const repeats = Number(values.repeats ?? (values.quick ? 3 : 5));
+// The shell loop takes a round trip per account: timed over a slice and scaled, or it would dominate the run.
+const loopAccounts = Math.min(accounts, values.quick ? 100 : 300);
+const limits = { rolesPerSecond: 20, accountsPerSecond: 10 };
+const cpus = os.cpus();
+
+console.log(
+  `Conditions: ${accounts} accounts (emulated organisation, 0-5 roles each), ListAccountRoles ${limits.rolesPerSecond}/s, ` +
+    `ListAccounts ${limits.accountsPerSecond}/s (burst = rate), latency 40 and 100 ms a call; ${cpus.length} cores ` +
+    `(${cpus[0]?.model ?? 'unknown'}), Node ${process.version}, ${os.platform()} ${os.release()}; medians of ${repeats} runs ` +
+    `(listings: one run each).`,
+);
+
+const figures: Record<string, unknown> = { accounts, repeats, cores: cpus.length, node: process.version };
+const rows: Array<[string, string, string]> = [];
+const row = (label: string, value: string, target = '') => {
+  rows.push([label, value, target]);
+  console.log(`  ${label}: ${value}${target ? `  (${target})` : ''}`);
+};
+const ms = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
+const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
+
+for (const latencyMs of [40, 100]) {
+  const c: ListingConditions = { accounts, latencyMs, ...limits };
+  const app = await appListing(c);
+  figures[`listing${latencyMs}`] = app;
+  const pagesRatio = app.accountPagesMs / app.accountPagesAloneMs;
+  row(`${latencyMs} ms: first accounts shown (first page)`, ms(app.firstAccountsMs));
+  row(
+    `${latencyMs} ms: every account shown / the pages alone`,
+    `${ms(app.accountPagesMs)} / ${ms(app.accountPagesAloneMs)} = ${pagesRatio.toFixed(2)}x`,
+    `target 1.2x: ${met(pagesRatio <= 1.2)}`,
+  );
+  row(
+    `${latencyMs} ms: all roles`,
+    `${(app.allRolesMs / 1000).toFixed(1)} s, floor ${(app.floorMs / 1000).toFixed(1)} s (${app.roleCalls} calls / ${limits.rolesPerSecond}/s)`,
+  );
+  row(
+    `${latencyMs} ms: ratio to the floor`,
+    `${app.ratioToFloor.toFixed(3)}x`,
+    `target 1.05x: ${met(app.ratioToFloor <= 1.05)}`,
+  );
+  row(
+    `${latencyMs} ms: 429s met / errors surfaced`,
+    `${app.throttled} / ${app.errors}`,
+    `errors target 0: ${met(app.errors === 0)}`,
+  );
+}
+{
+  const loop = await shellLoopListing({ accounts: loopAccounts, latencyMs: 40, ...limits });
+  const scaled = (loop.allRolesMs / loopAccounts) * accounts;
+  const app = figures.listing40 as { allRolesMs: number };
+  figures.shellLoop40 = { accountsTimed: loopAccounts, allRolesMs: scaled, ratio: scaled / app.allRolesMs };
+  row(
+    '40 ms: one call at a time, in one process',
+    `${(scaled / 1000).toFixed(1)} s (timed over ${loopAccounts} accounts, scaled)`,
+  );
+  row('40 ms: one call at a time / sso-tray', `${(scaled / app.allRolesMs).toFixed(2)}x`);
+  const cliLoop = await awsCliLoopListing({ accounts, latencyMs: 40, ...limits }, values.quick ? 5 : 20);
+  if (cliLoop) {
+    const total = cliLoop.perAccountMs * accounts;
+    figures.awsCliLoop40 = { ...cliLoop, allRolesMs: total, ratio: total / app.allRolesMs };
+    row(
+      `40 ms: shell loop over \`aws sso list-account-roles\` (${cliLoop.version})`,
+      `${(total / 1000).toFixed(0)} s (${ms(cliLoop.perAccountMs)} an account, scaled), ${(total / app.allRolesMs).toFixed(1)}x sso-tray`,
+    );
+  }
+}
+{
+  const cli = await cliFigures({ accounts, latencyMs: 40, repeats });
+  figures.cli = cli;
+  // Start-up for a command that reaches the core: `sessions` loads it and answers without a call.
+  const startup = cli.startupMs.sessions!;
+  const bare = cli.startupMs['node -e 0']!;
+  const idTarget = 1.5 * (cli.roundTripMs + startup);
+  row('GetRoleCredentials round trip (40 ms latency)', ms(cli.roundTripMs));
+  row(
+    'first credentials for an id after sign-in',
+    ms(cli.firstCredentialsByIdMs),
+    `target 1.5x (round trip + \`sessions\` start-up) = ${ms(idTarget)}: ${met(cli.firstCredentialsByIdMs <= idTarget)}`,
+  );
+  row(
+    'first credentials for a name after sign-in',
+    `${ms(cli.firstCredentialsByNameMs)} (account in the middle of the list)`,
+  );
+  row(
+    "a role's credentials in the core: cold / warm",
+    `${ms(cli.credentialsColdMs)} / ${ms(cli.credentialsWarmMs)}`,
+  );
+  row('`process` warm', ms(cli.processWarmMs));
+  for (const [label, value] of Object.entries(cli.startupMs)) {
+    const mods = cli.modules[label];
+    row(
+      `start-up: ${label}`,
+      `${ms(value)} (${(value / bare).toFixed(2)}x node -e 0${mods ? `; ${mods.total} modules, ${mods.zod} zod, ${mods.sdk} SDK` : ''})`,
+      label === '--version' ? `target < 2x: ${met(value < 2 * bare)}` : '',
+    );
+  }
+}
+{
+  const core = await coreFigures({ accounts, repeats });
+  figures.core = core;
+  row(
+    `core start with a cached ${accounts}-account listing`,
+    `${ms(core.coreStartMs)}, heap +${core.coreStartHeapMb.toFixed(1)} MB`,
+  );
+  row('one profile updated in a 500-profile credentials file', ms(core.profileUpdateMs));
+}
+if (!values.skip.includes('search')) {
+  const search = await searchFigures({ accounts: 5000, repeats: values.quick ? 1 : 3 });
+  figures.search = search;
+  row(
+    'search keystroke over 5,000 accounts (Chromium)',
+    `median ${ms(search.medianMs)}, worst ${ms(search.worstMs)} over ${search.keystrokes} keystrokes`,
+    `target < 16 ms: ${met(search.medianMs < 16)}`,
+  );
+}
+
+const width = Math.max(...rows.map((r) => r[0].length));
+console.log('\n' + rows.map(([l, v, t]) => `${l.padEnd(width)}  ${v}${t ? `  [${t}]` : ''}`).join('\n'));
+console.log(JSON.stringify(figures));
