@@ -9,14 +9,24 @@ export interface InterruptGuard {
   dispose(): void;
 }
 
-export function guardInterrupts(signals: Pick<NodeJS.Process, 'once' | 'off'> = process): InterruptGuard {
+export function guardInterrupts(
+  signals: Pick<NodeJS.Process, 'on' | 'off'> = process,
+  exitNow: (code: number) => void = (code) => process.exit(code),
+): InterruptGuard {
   const undos = new Set<() => Promise<unknown>>();
   let settle: (code: typeof EXIT.interrupted) => void = () => undefined;
   const interrupted = new Promise<typeof EXIT.interrupted>((resolve) => (settle = resolve));
-  // A second Ctrl-C meets Node's default handler again and ends the process at once.
-  const listener = () =>
+  // Registered with `on`, never `once`: signal-exit (proper-lockfile's, while a file lock is held) re-raises SIGINT when
+  // it finds itself the only listener, and a `once` listener is already gone when it looks: the process then died by
+  // the signal instead of exiting 130 (signal-exit 3.0.7 index.js, `listeners.length === emitter.count`).
+  let presses = 0;
+  const listener = () => {
+    presses += 1;
+    // A second Ctrl-C does not wait for the undo steps.
+    if (presses > 1) return exitNow(EXIT.interrupted);
     void Promise.allSettled([...undos].map((undo) => undo())).then(() => settle(EXIT.interrupted));
-  signals.once('SIGINT', listener);
+  };
+  signals.on('SIGINT', listener);
   return {
     interrupted,
     onInterrupt(undo) {
