@@ -40,6 +40,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'node',
+          // One module graph per worker (each test builds its own harness and restores what it changes; the files
+          // pass in shuffled orders): loading the AWS SDK and the emulator once per worker, not per file, halves the run.
+          isolate: false,
           include: ['electron/**/*.test.ts', 'e2e/**/*.test.ts', 'renderer/**/*.test.ts'],
           exclude: [...SHELL_TESTS, ...STRESS_TESTS, ...PROCESS_TESTS, '**/node_modules/**'],
         },
