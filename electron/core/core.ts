@@ -1,4 +1,4 @@
-// The composition root of the core: builds its parts and exposes them as one object with an event for every change.
+// The one way into the core: its modules (wired in core-modules.ts) as one object with an event for every change.
 // The IPC handler table is its only caller in the product (the window, the tray and the CLI go through it).
 import { systemClock, type Clock } from './clock.js';
 import { TypedEmitter } from './events.js';
