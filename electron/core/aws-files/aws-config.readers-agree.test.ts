@@ -98,7 +98,7 @@ describe('every byte outside the app’s sections stays, whatever its encoding',
       sessionToken: 'TOKEN',
       expiration: new Date(8e12),
     };
-    await file.writeProfile('p', credentials, { sessionName: 'acme', keepFresh: false });
+    await file.writeProfile('p', credentials, { session: 'acme', keepFresh: false });
     await file.removeProfile('p');
     expect((await readFile(paths.credentialsFile)).equals(Buffer.concat([latin1]))).toBe(true);
   });

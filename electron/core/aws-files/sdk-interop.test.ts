@@ -143,7 +143,7 @@ describe('fromIni reading a profile CredentialsFile wrote', () => {
       accountId: '111122223333',
       roleName: 'Admin',
     };
-    await file.writeProfile('acme-admin', written, { sessionName: 'acme', keepFresh: true });
+    await file.writeProfile('acme-admin', written, { session: 'acme', keepFresh: true });
     const read = (profile: string) =>
       fromIni({
         profile,
