@@ -19,7 +19,7 @@ beforeEach(async () => {
 });
 afterEach(() => rm(home, { recursive: true, force: true }));
 
-const role = { sessionName: 'acme', accountId: '111122223333', roleName: 'Admin' };
+const role = { session: 'acme', accountId: '111122223333', roleName: 'Admin' };
 const sdkProfiles = async () =>
   (
     await loadSharedConfigFiles({
@@ -137,7 +137,7 @@ describe('a refused write changes nothing (item 8)', () => {
 describe('JavaScript object keys are refused everywhere a name is taken', () => {
   it.each(['constructor', 'toString', 'valueOf', '__proto__', 'hasOwnProperty'])('%s', async (name) => {
     await expect(writeSsoProfile(paths, name, role)).rejects.toMatchObject({ code: 'invalid-input' });
-    await expect(writeSsoProfile(paths, 'ok', { ...role, sessionName: name })).rejects.toMatchObject({
+    await expect(writeSsoProfile(paths, 'ok', { ...role, session: name })).rejects.toMatchObject({
       code: 'invalid-input',
     });
     await expect(

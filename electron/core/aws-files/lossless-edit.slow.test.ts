@@ -151,7 +151,7 @@ describe('the lossless edit over generated files', () => {
         const botoBefore = checkBotocore ? botocoreRead(paths.configFile) : undefined;
         try {
           await writeSsoProfile(paths, profile, {
-            sessionName: 'acme',
+            session: 'acme',
             accountId: '111122223333',
             roleName: 'Admin',
             region: 'us-east-1',

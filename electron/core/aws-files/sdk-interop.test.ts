@@ -76,7 +76,7 @@ describe('fromSSO using the token cache SSO Tray wrote', () => {
     };
     await writeSsoSession(paths, session);
     await writeSsoProfile(paths, 'dev', {
-      sessionName: 'acme',
+      session: 'acme',
       accountId: '111122223333',
       roleName: 'Admin',
     });
