@@ -10,6 +10,12 @@ const STRESS_TESTS = [
   '**/*.stress.test.ts',
   '**/*.slow.test.ts',
   'electron/core/aws-files/credentials-file.processes.test.ts',
+  // Integration files that wait in real time (a throttled listing, the SDK's retries through an hour of failed
+  // refreshes, the emulator's throttling, typed ESLint starting up): 5 to 12 s each, a third of the unit run.
+  'electron/core/listing-order.test.ts',
+  'electron/core/session-refresh.test.ts',
+  'e2e/identity-center/resilience.test.ts',
+  'e2e/lint-boundaries.test.ts',
 ];
 // The built `sso-tray` run as a child process (every command, the README's examples, the demo shell): `npm test` and CI
 // run them; `npm run check` does not, as each file spawns dozens of Node processes (about half of the unit run's time).
@@ -34,6 +40,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'node',
+          // One module graph per worker (each test builds its own harness and restores what it changes; the files
+          // pass in shuffled orders): loading the AWS SDK and the emulator once per worker, not per file, halves the run.
+          isolate: false,
           include: ['electron/**/*.test.ts', 'e2e/**/*.test.ts', 'renderer/**/*.test.ts'],
           exclude: [...SHELL_TESTS, ...STRESS_TESTS, ...PROCESS_TESTS, '**/node_modules/**'],
         },

@@ -29,7 +29,7 @@ export async function writeConfigProfile(
     }
     // An app session reaches ~/.aws/config as an [sso-session] in the same edit, so a refused profile adds none.
     await writeSsoProfile(options.paths, role.profile, {
-      sessionName: runtime.config.name,
+      session: runtime.config.name,
       accountId: role.accountId,
       roleName: role.roleName,
       ...written,
@@ -62,6 +62,6 @@ export function processCommandFor(
     credentialProcessCommand(launcher, {
       accountId: role.accountId,
       roleName: role.roleName,
-      sessionName: role.session,
+      session: role.session,
     });
 }

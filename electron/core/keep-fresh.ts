@@ -85,12 +85,12 @@ export class KeepFresh {
     if (!profile?.keepFresh) return; // removed or no longer kept fresh, perhaps by the CLI
     try {
       const credentials = await this.deps.fetchCredentials(
-        profile.sessionName,
+        profile.session,
         profile.accountId,
         profile.roleName,
       );
       await this.deps.credentialsFile.writeProfile(name, credentials, {
-        sessionName: profile.sessionName,
+        session: profile.session,
         keepFresh: true,
       });
       this.failures.delete(name);
@@ -104,9 +104,9 @@ export class KeepFresh {
       const message = error instanceof Error ? error.message : String(error);
       if (isSsoTrayError(error, 'sign-in-needed') || isSsoTrayError(error, 'session-ended')) {
         // Nothing can be done until the user signs in; the session announces that once.
-        const set = this.waiting.get(profile.sessionName) ?? new Set<string>();
+        const set = this.waiting.get(profile.session) ?? new Set<string>();
         set.add(name);
-        this.waiting.set(profile.sessionName, set);
+        this.waiting.set(profile.session, set);
         return;
       }
       this.deps.onError(name, message);

@@ -33,7 +33,7 @@ export class ProfileWriter {
     const credentials = await this.deps.credentials.get(role);
     const profile = role.profile ?? (await this.nameFor(role));
     await credentialsFile.writeProfile(profile, credentials, {
-      sessionName: this.deps.registry.get(role.session).config.name,
+      session: this.deps.registry.get(role.session).config.name,
       keepFresh: role.keepFresh ?? false,
       ...(role.overwrite ? { overwrite: true } : {}),
     });

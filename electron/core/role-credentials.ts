@@ -31,7 +31,7 @@ export class RoleCredentialsSource {
     const runtime = this.registry.get(role.session);
     // Signed out here or by `aws sso logout`: no cache of the session answers without a token (issue 9, item 12).
     await runtime.validToken();
-    const key = { sessionName: runtime.config.name, accountId: role.accountId, roleName: role.roleName };
+    const key = { session: runtime.config.name, accountId: role.accountId, roleName: role.roleName };
     return this.inMemory.get(key, async () => {
       if (this.tokens.sharing) {
         const cached = await this.onDisk.read(
@@ -61,7 +61,7 @@ export class RoleCredentialsSource {
   async renew(role: RoleRef): Promise<RoleCredentials> {
     const runtime = this.registry.get(role.session);
     this.inMemory.forget({
-      sessionName: runtime.config.name,
+      session: runtime.config.name,
       accountId: role.accountId,
       roleName: role.roleName,
     });

@@ -58,6 +58,7 @@ export interface ListingProgress {
 
 /** A role as favourites and recents remember it. */
 export interface RoleKey {
+  // Still `sessionName` (not `session`) until the accounts view, being reworked in parallel, can be renamed with it.
   sessionName: string;
   accountId: string;
   roleName: string;
@@ -91,7 +92,7 @@ export interface Settings {
 
 export interface OwnedProfile {
   profile: string;
-  sessionName: string;
+  session: string;
   accountId: string;
   roleName: string;
   keepFresh: boolean;

@@ -126,7 +126,7 @@ describe('the contract against AWS rules (fuzz)', () => {
           } as AwsPaths;
           const withSession = { name: session, startUrl, region, source: 'app' as const };
           await writeSsoProfile(paths, profile, {
-            sessionName: session,
+            session: session,
             accountId,
             roleName,
             region,
@@ -148,7 +148,7 @@ describe('the contract against AWS rules (fuzz)', () => {
 
           const line = credentialProcessCommand(
             { program: '/bin/sh', script: printArgs },
-            { accountId, roleName, sessionName: session },
+            { accountId, roleName, session: session },
             'posix',
           );
           const run = spawnSync('/bin/sh', ['-c', line], { cwd: home, encoding: 'utf8' });

@@ -58,7 +58,7 @@ const recentRoles: TrayRole[] = ['Data', 'Logs', 'Audit', 'Network', 'Security',
 
 const kept: OwnedProfile = {
   profile: 'payments',
-  sessionName: 'acme',
+  session: 'acme',
   accountId: '111122223333',
   roleName: 'AdministratorAccess',
   keepFresh: true,

@@ -217,7 +217,7 @@ function profilesSection(state: TrayState, actions: TrayActions): MenuItemConstr
     return {
       label: menuLabel(`${p.profile} — ${when}`),
       submenu: [
-        { label: menuLabel(`${p.roleName} in ${p.accountId} (${p.sessionName})`), enabled: false },
+        { label: menuLabel(`${p.roleName} in ${p.accountId} (${p.session})`), enabled: false },
         { label: 'Stop and remove', click: () => actions.removeProfile(p.profile) },
       ],
     };

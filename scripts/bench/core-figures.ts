@@ -69,7 +69,7 @@ export async function coreFigures(options: { accounts: number; repeats: number }
       accountId: '111122223333',
       roleName: 'ReadOnlyAccess',
     });
-    const meta = { sessionName: 'acme', keepFresh: false };
+    const meta = { session: 'acme', keepFresh: false };
     await file.writeProfile('bench-profile', credentials(), meta);
     const profileUpdateMs = await repeated(options.repeats, () =>
       timed(() => file.writeProfile('bench-profile', credentials(), meta)),

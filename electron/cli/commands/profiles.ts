@@ -72,7 +72,7 @@ export function addProfiles(program: Command, { io, ctx }: CommandHost): void {
           ['PROFILE', 'SESSION', 'ACCOUNT ID', 'ROLE', 'EXPIRES', 'KEEP FRESH'],
           profiles.map((p) => [
             p.profile,
-            p.sessionName,
+            p.session,
             p.accountId,
             p.roleName,
             timeLeft(p.expiration, now),

@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import {
   chmod,
   lstat,
-  mkdir,
   mkdtemp,
   readdir,
   readFile,
@@ -18,7 +17,6 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createExclusive, removeStaleTemps, writeFileAtomic, writeTarget } from './atomic-write.js';
 import { fileNotices } from './file-notices.js';
-import { withFileLock } from './locked-write.js';
 
 let tmp: string;
 beforeEach(async () => {
@@ -127,28 +125,6 @@ describe('modes', () => {
 });
 
 describe('links', () => {
-  it('a symlink and its target share one lock: 20 updates through both, none lost', async () => {
-    const target = path.join(tmp, 'dotfiles', 'credentials');
-    const link = path.join(tmp, '.aws', 'credentials');
-    await mkdir(path.dirname(target), { recursive: true });
-    await mkdir(path.dirname(link), { recursive: true });
-    await writeFile(target, '0');
-    await symlink(target, link);
-    const bump = (file: string) =>
-      withFileLock(
-        file,
-        async () => {
-          const value = Number(await readFile(file, 'utf8'));
-          await new Promise((resolve) => setTimeout(resolve, 2));
-          await writeFileAtomic(file, String(value + 1));
-        },
-        { waitMs: 120_000 },
-      );
-    await Promise.all(Array.from({ length: 20 }, (_, i) => bump(i % 2 ? link : target)));
-    expect(await readFile(target, 'utf8')).toBe('20');
-    expect((await lstat(link)).isSymbolicLink()).toBe(true);
-  }, 150_000);
-
   it('writes through a dangling symlink to where it points, keeping the link', async () => {
     const target = path.join(tmp, 'dotfiles', 'credentials');
     const link = path.join(tmp, 'credentials');

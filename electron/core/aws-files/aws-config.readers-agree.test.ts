@@ -19,7 +19,7 @@ beforeEach(async () => {
 });
 afterEach(() => rm(home, { recursive: true, force: true }));
 
-const role = { sessionName: 'acme', accountId: '111122223333', roleName: 'Admin' };
+const role = { session: 'acme', accountId: '111122223333', roleName: 'Admin' };
 const sdkProfiles = async () =>
   (
     await loadSharedConfigFiles({
@@ -98,7 +98,7 @@ describe('every byte outside the app’s sections stays, whatever its encoding',
       sessionToken: 'TOKEN',
       expiration: new Date(8e12),
     };
-    await file.writeProfile('p', credentials, { sessionName: 'acme', keepFresh: false });
+    await file.writeProfile('p', credentials, { session: 'acme', keepFresh: false });
     await file.removeProfile('p');
     expect((await readFile(paths.credentialsFile)).equals(Buffer.concat([latin1]))).toBe(true);
   });
@@ -137,7 +137,7 @@ describe('a refused write changes nothing (item 8)', () => {
 describe('JavaScript object keys are refused everywhere a name is taken', () => {
   it.each(['constructor', 'toString', 'valueOf', '__proto__', 'hasOwnProperty'])('%s', async (name) => {
     await expect(writeSsoProfile(paths, name, role)).rejects.toMatchObject({ code: 'invalid-input' });
-    await expect(writeSsoProfile(paths, 'ok', { ...role, sessionName: name })).rejects.toMatchObject({
+    await expect(writeSsoProfile(paths, 'ok', { ...role, session: name })).rejects.toMatchObject({
       code: 'invalid-input',
     });
     await expect(

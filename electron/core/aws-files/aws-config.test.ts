@@ -161,7 +161,7 @@ describe('writing profiles into the config', () => {
       '[profile dev]\noutput = table\nsso_session = acme\nsso_account_id = 111122223333\nsso_role_name = Admin\n',
     );
     await writeSsoProfile(paths, 'dev', {
-      sessionName: 'acme',
+      session: 'acme',
       accountId: '111122223333',
       roleName: 'Admin',
       region: 'eu-west-1',
@@ -170,7 +170,7 @@ describe('writing profiles into the config', () => {
       '[profile dev]\noutput = table\nsso_session = acme\nsso_account_id = 111122223333\nsso_role_name = Admin\nregion = eu-west-1\n',
     );
     await writeSsoProfile(paths, 'default', {
-      sessionName: 'acme',
+      session: 'acme',
       accountId: '444455556666',
       roleName: 'ReadOnly',
     });
@@ -185,7 +185,7 @@ describe('writing profiles into the config', () => {
     const original =
       '[profile dev]\nrole_arn = arn:aws:iam::111122223333:role/Deploy\nsource_profile = default\n';
     await given(original);
-    const dev = { sessionName: 'acme', accountId: '111122223333', roleName: 'Admin' };
+    const dev = { session: 'acme', accountId: '111122223333', roleName: 'Admin' };
     await expect(writeSsoProfile(paths, 'dev', dev)).rejects.toMatchObject({
       code: 'foreign-profile',
       message:

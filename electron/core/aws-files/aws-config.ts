@@ -219,7 +219,7 @@ export async function writeSsoProfile(
   paths: AwsPaths,
   profile: string,
   p: {
-    sessionName: string;
+    session: string;
     accountId: string;
     roleName: string;
     region?: string;
@@ -227,12 +227,12 @@ export async function writeSsoProfile(
     withSession?: SessionConfig;
   },
 ): Promise<void> {
-  checkIdentifier('session-name', p.sessionName);
+  checkIdentifier('session-name', p.session);
   checkIdentifier('account-id', p.accountId);
   checkIdentifier('role-name', p.roleName);
   if (p.region !== undefined) checkIdentifier('region', p.region);
   const identity: Array<[string, string]> = [
-    ['sso_session', p.sessionName],
+    ['sso_session', p.session],
     ['sso_account_id', p.accountId],
     ['sso_role_name', p.roleName],
   ];

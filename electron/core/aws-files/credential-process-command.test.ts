@@ -28,7 +28,7 @@ const nasty = fc.constantFrom(
   ' ',
 );
 const values = fc.oneof(text, nasty);
-const ROLE = { accountId: '111122223333', roleName: 'Admin+=,.@_-', sessionName: 'acme@corp:/%x' };
+const ROLE = { accountId: '111122223333', roleName: 'Admin+=,.@_-', session: 'acme@corp:/%x' };
 
 let dir: string;
 beforeAll(async () => {
@@ -96,7 +96,7 @@ describe('credential_process command lines', () => {
             ROLE.accountId,
             ROLE.roleName,
             '--session',
-            ROLE.sessionName,
+            ROLE.session,
           ]);
           expect(existsSync(path.join(home, 'PWNED')) || existsSync(path.join(process.cwd(), 'PWNED'))).toBe(
             false,
@@ -131,7 +131,7 @@ describe('credential_process command lines', () => {
       program: 'C:\\Program Files\\nodejs\\node.exe',
       script: 'C:\\Users\\Ann Lee\\sso-tray\\bin\\sso-tray.js',
     };
-    expect(credentialProcessCommand(launcher, { ...ROLE, sessionName: 'acme' }, 'win32')).toBe(
+    expect(credentialProcessCommand(launcher, { ...ROLE, session: 'acme' }, 'win32')).toBe(
       '"C:\\Program Files\\nodejs\\node.exe" "C:\\Users\\Ann Lee\\sso-tray\\bin\\sso-tray.js" process 111122223333 Admin+=,.@_- --session acme',
     );
     expect(quoteWindows('C:\\dir with space\\')).toBe('"C:\\dir with space\\\\"');

@@ -58,12 +58,12 @@ function unsafe(value: string, reader: string): SsoTrayError {
  */
 export function credentialProcessCommand(
   launcher: ProcessLauncher,
-  role: { accountId: string; roleName: string; sessionName: string },
+  role: { accountId: string; roleName: string; session: string },
   platform: CommandPlatform = process.platform === 'win32' ? 'win32' : 'posix',
 ): string {
   const accountId = checkIdentifier('account-id', role.accountId);
   const roleName = checkIdentifier('role-name', role.roleName);
-  const sessionName = checkIdentifier('session-name', role.sessionName);
+  const sessionName = checkIdentifier('session-name', role.session);
   const pathApi = platform === 'win32' ? path.win32 : path.posix;
   const launch = [launcher.program, ...(launcher.script === undefined ? [] : [launcher.script])];
   for (const file of launch) {

@@ -19,7 +19,7 @@ for (let i = 0; count === 'forever' || i < Number(count); i++) {
   await credentialsFile.writeProfile(profile, {
     accessKeyId: 'ASIA' + prefix.toUpperCase() + i, secretAccessKey: 'secret-' + i, sessionToken: 'token-' + i,
     expiration: new Date(Date.UTC(2026, 0, 5, 9)), accountId: '111122223333', roleName: 'Admin',
-  }, { sessionName: prefix, keepFresh: false });
+  }, { session: prefix, keepFresh: false });
   process.stdout.write(i + '\\n');
 }
 `;
@@ -150,7 +150,7 @@ describe('a writer killed in the middle of a write', () => {
         accountId: '111122223333',
         roleName: 'Admin',
       },
-      { sessionName: 'victim', keepFresh: false },
+      { session: 'victim', keepFresh: false },
     );
     expect((await credentialsFile.readProfile('victim'))?.aws_access_key_id).toBe('ASIAAFTER');
     expect((await credentialsFile.ownedProfiles()).map((p) => p.profile)).toEqual(['victim']);

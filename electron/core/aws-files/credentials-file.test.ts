@@ -35,7 +35,7 @@ const block = (profile: string, n: number) =>
 const open = (options: { file?: string } = {}) =>
   new CredentialsFile({ file: options.file ?? file, appDataDir, clock, homeDir: home });
 const modeOf = async (target: string) => (await stat(target)).mode & 0o777;
-const meta = { sessionName: 'acme', keepFresh: true };
+const meta = { session: 'acme', keepFresh: true };
 
 describe('writing a profile', () => {
   it('creates the file 0600 in a new 0700 folder with exactly the three keys', async () => {
@@ -79,13 +79,13 @@ describe('writing a profile', () => {
     await open().writeProfile('acme-admin', credentials(1), meta);
     clock.jump(60_000);
     await open().writeProfile('acme-ro', credentials(2, { roleName: 'ReadOnly' }), {
-      sessionName: 'acme',
+      session: 'acme',
       keepFresh: false,
     });
     expect(await open().ownedProfiles()).toEqual([
       {
         profile: 'acme-admin',
-        sessionName: 'acme',
+        session: 'acme',
         accountId: '111122223333',
         roleName: 'AdministratorAccess',
         keepFresh: true,
@@ -94,7 +94,7 @@ describe('writing a profile', () => {
       },
       {
         profile: 'acme-ro',
-        sessionName: 'acme',
+        session: 'acme',
         accountId: '111122223333',
         roleName: 'ReadOnly',
         keepFresh: false,
@@ -107,6 +107,32 @@ describe('writing a profile', () => {
     const files = JSON.parse(await readFile(record, 'utf8')).files;
     expect(Object.keys(files)).toEqual([path.join(await realpath(path.dirname(file)), 'credentials')]);
     expect(await readFile(record, 'utf8')).not.toContain('ASIAEXAMPLE');
+  });
+
+  it('reads a record written with the old spelling (sessionName), and writes it back as session', async () => {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, block('acme-admin', 1));
+    const key = path.join(await realpath(path.dirname(file)), 'credentials');
+    const old = {
+      profile: 'acme-admin',
+      sessionName: 'acme',
+      accountId: '111122223333',
+      roleName: 'AdministratorAccess',
+      keepFresh: true,
+      expiration: '2026-01-05T09:00:00.000Z',
+      writtenAt: '2026-01-05T08:00:00.000Z',
+    };
+    await mkdir(appDataDir, { recursive: true });
+    const record = path.join(appDataDir, 'owned-profiles.json');
+    await writeFile(record, JSON.stringify({ version: 1, files: { [key]: { 'acme-admin': old } } }));
+    const { sessionName, ...rest } = old;
+    expect(await open().ownedProfiles()).toEqual([{ ...rest, session: sessionName }]);
+
+    await open().writeProfile('acme-ro', credentials(2, { roleName: 'ReadOnly' }), meta);
+    const written = JSON.parse(await readFile(record, 'utf8')).files[key];
+    expect(written['acme-admin']).toEqual({ ...rest, session: 'acme' });
+    expect(written['acme-ro'].session).toBe('acme');
+    expect(await readFile(record, 'utf8')).not.toContain('sessionName');
   });
 
   it('refuses a profile it did not write, and overwrites it only when told to', async () => {
@@ -210,7 +236,7 @@ describe('removing profiles', () => {
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, '[default]\nregion = us-east-1\n');
     await open().writeProfile('acme-admin', credentials(1), meta);
-    await open().writeProfile('globex-admin', credentials(2), { sessionName: 'globex', keepFresh: false });
+    await open().writeProfile('globex-admin', credentials(2), { session: 'globex', keepFresh: false });
     await open().writeProfile('acme-ro', credentials(3), meta);
     expect((await open().removeProfilesOfSession('acme')).sort()).toEqual(['acme-admin', 'acme-ro']);
     expect(await readFile(file, 'utf8')).toBe(`[default]\nregion = us-east-1\n\n${block('globex-admin', 2)}`);

@@ -47,7 +47,7 @@ export class CredentialsFile {
   async writeProfile(
     profile: string,
     credentials: RoleCredentials,
-    meta: { sessionName: string; keepFresh: boolean; overwrite?: boolean },
+    meta: { session: string; keepFresh: boolean; overwrite?: boolean },
   ): Promise<void> {
     checkProfileName(profile);
     await withFileLock(
@@ -62,7 +62,7 @@ export class CredentialsFile {
             throw this.foreign(profile, 'overwrite');
           owned[profile] = {
             profile,
-            sessionName: meta.sessionName,
+            session: meta.session,
             accountId: credentials.accountId,
             roleName: credentials.roleName,
             keepFresh: meta.keepFresh,
@@ -96,7 +96,7 @@ export class CredentialsFile {
   removeProfilesOfSession(sessionName: string): Promise<string[]> {
     return this.remove((owned) =>
       Object.values(owned)
-        .filter((p) => p.sessionName === sessionName)
+        .filter((p) => p.session === sessionName)
         .map((p) => p.profile),
     );
   }

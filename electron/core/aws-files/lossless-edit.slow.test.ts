@@ -120,7 +120,7 @@ describe('the lossless edit over generated files', () => {
         });
         const before = (await sdk(paths)).credentialsFile;
         try {
-          await store.writeProfile('sso-tray-fuzz', credentials, { sessionName: 'acme', keepFresh: false });
+          await store.writeProfile('sso-tray-fuzz', credentials, { session: 'acme', keepFresh: false });
         } catch (error) {
           // Only a file nobody can parse is refused, and then it is left as it was.
           expect(isSsoTrayError(error, 'file-unreadable')).toBe(true);
@@ -151,7 +151,7 @@ describe('the lossless edit over generated files', () => {
         const botoBefore = checkBotocore ? botocoreRead(paths.configFile) : undefined;
         try {
           await writeSsoProfile(paths, profile, {
-            sessionName: 'acme',
+            session: 'acme',
             accountId: '111122223333',
             roleName: 'Admin',
             region: 'us-east-1',

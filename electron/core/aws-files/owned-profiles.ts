@@ -9,9 +9,16 @@ import { readTextFile } from './read-text-file.js';
 
 export type { OwnedProfile } from '../views.js';
 
+/** Older records name the session `sessionName`: read as `session`, and the next update writes the new form. */
+const renamedSession = (entry: unknown): unknown => {
+  if (typeof entry !== 'object' || entry === null || !('sessionName' in entry)) return entry;
+  const { sessionName, ...rest } = entry as Record<string, unknown>;
+  return { session: sessionName, ...rest };
+};
+
 const ownedProfileSchema = z.object({
   profile: z.string(),
-  sessionName: z.string(),
+  session: z.string(),
   accountId: z.string(),
   roleName: z.string(),
   keepFresh: z.boolean(),
@@ -21,7 +28,7 @@ const ownedProfileSchema = z.object({
 const recordSchema = z.object({
   version: z.literal(1),
   /** Resolved credentials-file path -> profile -> what was written. */
-  files: z.record(z.string(), z.record(z.string(), ownedProfileSchema)),
+  files: z.record(z.string(), z.record(z.string(), z.preprocess(renamedSession, ownedProfileSchema))),
 });
 export type OwnedProfilesByFile = z.infer<typeof recordSchema>['files'];
 

@@ -76,7 +76,7 @@ describe('fromSSO using the token cache SSO Tray wrote', () => {
     };
     await writeSsoSession(paths, session);
     await writeSsoProfile(paths, 'dev', {
-      sessionName: 'acme',
+      session: 'acme',
       accountId: '111122223333',
       roleName: 'Admin',
     });
@@ -143,7 +143,7 @@ describe('fromIni reading a profile CredentialsFile wrote', () => {
       accountId: '111122223333',
       roleName: 'Admin',
     };
-    await file.writeProfile('acme-admin', written, { sessionName: 'acme', keepFresh: true });
+    await file.writeProfile('acme-admin', written, { session: 'acme', keepFresh: true });
     const read = (profile: string) =>
       fromIni({
         profile,

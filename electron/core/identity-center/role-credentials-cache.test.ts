@@ -13,7 +13,7 @@ let emu: RunningEmulator;
 let session: SessionConfig;
 let deps: ServiceDeps;
 let token: SsoToken;
-let role: { sessionName: string; accountId: string; roleName: string };
+let role: { session: string; accountId: string; roleName: string };
 
 beforeAll(async () => {
   emu = await startEmulator({
@@ -25,7 +25,7 @@ beforeAll(async () => {
   deps = { endpoints: { oidc: emu.url, portal: emu.url }, clock };
   token = await signIn(session, { flow: 'device-code' }, { ...deps, cache: new MemorySsoCache() });
   const account = emu.organisation.accounts.find((a) => a.roles.length > 0);
-  role = { sessionName: 'acme', accountId: account?.accountId ?? '', roleName: account?.roles[0] ?? '' };
+  role = { session: 'acme', accountId: account?.accountId ?? '', roleName: account?.roles[0] ?? '' };
 });
 afterAll(() => emu.close());
 afterEach(() => emu.clearCalls());
@@ -59,7 +59,7 @@ describe('role credentials in memory', () => {
 
   it('keeps each role of each session apart, and forgets a session on request', async () => {
     const cache = new RoleCredentialsCache(clock);
-    const other = { ...role, sessionName: 'other' };
+    const other = { ...role, session: 'other' };
     const mine = await cache.get(role, fetchRole);
     const theirs = await cache.get(other, fetchRole);
     expect(theirs).not.toBe(mine);

@@ -3,7 +3,7 @@ import type { Clock } from '../clock.js';
 import type { RoleCredentials } from '../types.js';
 
 export interface RoleKey {
-  sessionName: string;
+  session: string;
   accountId: string;
   roleName: string;
 }
@@ -11,11 +11,11 @@ export interface RoleKey {
 /** As the AWS CLI: credentials within 15 minutes of expiry are fetched again. */
 export const ROLE_CREDENTIALS_REFRESH_WINDOW_MS = 15 * 60_000;
 
-const keyOf = (key: RoleKey): string => JSON.stringify([key.sessionName, key.accountId, key.roleName]);
+const keyOf = (key: RoleKey): string => JSON.stringify([key.session, key.accountId, key.roleName]);
 
 export class RoleCredentialsCache {
-  private readonly entries = new Map<string, { sessionName: string; credentials: RoleCredentials }>();
-  private readonly inFlight = new Map<string, { sessionName: string; promise: Promise<RoleCredentials> }>();
+  private readonly entries = new Map<string, { session: string; credentials: RoleCredentials }>();
+  private readonly inFlight = new Map<string, { session: string; promise: Promise<RoleCredentials> }>();
   // Bumped by clearSession, so a fetch that started before a sign-out does not repopulate the cache.
   private readonly generations = new Map<string, number>();
 
@@ -31,17 +31,17 @@ export class RoleCredentialsCache {
     const id = keyOf(key);
     const pending = this.inFlight.get(id);
     if (pending) return pending.promise;
-    const generation = this.generations.get(key.sessionName) ?? 0;
-    const flight = { sessionName: key.sessionName } as {
-      sessionName: string;
+    const generation = this.generations.get(key.session) ?? 0;
+    const flight = { session: key.session } as {
+      session: string;
       promise: Promise<RoleCredentials>;
     };
     this.inFlight.set(id, flight);
     flight.promise = (async () => {
       try {
         const credentials = await fetch();
-        if ((this.generations.get(key.sessionName) ?? 0) === generation)
-          this.entries.set(id, { sessionName: key.sessionName, credentials });
+        if ((this.generations.get(key.session) ?? 0) === generation)
+          this.entries.set(id, { session: key.session, credentials });
         return credentials;
       } finally {
         if (this.inFlight.get(id) === flight) this.inFlight.delete(id);
@@ -67,9 +67,9 @@ export class RoleCredentialsCache {
   }
 
   /** Forgets every role of a session, e.g. on sign-out. */
-  clearSession(sessionName: string): void {
-    this.generations.set(sessionName, (this.generations.get(sessionName) ?? 0) + 1);
-    for (const [id, entry] of this.entries) if (entry.sessionName === sessionName) this.entries.delete(id);
-    for (const [id, entry] of this.inFlight) if (entry.sessionName === sessionName) this.inFlight.delete(id);
+  clearSession(session: string): void {
+    this.generations.set(session, (this.generations.get(session) ?? 0) + 1);
+    for (const [id, entry] of this.entries) if (entry.session === session) this.entries.delete(id);
+    for (const [id, entry] of this.inFlight) if (entry.session === session) this.inFlight.delete(id);
   }
 }

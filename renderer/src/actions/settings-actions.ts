@@ -48,7 +48,7 @@ export async function setProfileKeepFresh(
 ): Promise<void> {
   try {
     await api['profiles:write']({
-      session: p.sessionName,
+      session: p.session,
       accountId: p.accountId,
       roleName: p.roleName,
       profile: p.profile,

@@ -50,7 +50,7 @@ function profileRow(p: OwnedProfile, names: Map<string, string>, state: State, a
     <th scope="row" class="mono">${p.profile}</th>
     <td>
       ${p.roleName}
-      <span class="account-meta">${names.get(p.accountId) ?? p.accountId} · ${p.sessionName}</span>
+      <span class="account-meta">${names.get(p.accountId) ?? p.accountId} · ${p.session}</span>
     </td>
     <td class=${expired ? 'warn' : ''}>
       <span class="when">${expired ? 'Expired ' : ''}${momentText(p.expiration, state.now)}</span>

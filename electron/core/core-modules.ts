@@ -1,0 +1,96 @@
+// Which of the core's modules depends on which: built once, in order, for SsoTrayCore to delegate to.
+import type { Clock } from './clock.js';
+import { KeepFresh } from './keep-fresh.js';
+import { WorkTracker } from './work-tracker.js';
+import { SettingsFile } from './settings.js';
+import { CredentialsFile } from './aws-files/credentials-file.js';
+import type { RoleCredentials } from './types.js';
+import type { CoreOptions, CoreParts, Emit, RoleRef } from './core-parts.js';
+import { TokenStore } from './token-store.js';
+import { SessionRegistry } from './session-registry.js';
+import { SessionAdmin } from './session-admin.js';
+import { AccountListing } from './account-listing.js';
+import { RoleCredentialsSource } from './role-credentials.js';
+import { RecentRoles } from './recent-roles.js';
+import { ProfileWriter } from './profile-writer.js';
+import { ConsoleAccess } from './console-access.js';
+import { ProfileSync } from './profile-sync.js';
+
+export interface CoreModules {
+  parts: CoreParts;
+  tokens: TokenStore;
+  registry: SessionRegistry;
+  admin: SessionAdmin;
+  listing: AccountListing;
+  roleCredentials: RoleCredentialsSource;
+  recent: RecentRoles;
+  profileWriter: ProfileWriter;
+  keepFresh: KeepFresh;
+  console: ConsoleAccess;
+  profileSync: ProfileSync;
+}
+
+/** `credentials` is the core's own entry (it waits for start), which keep-fresh rewrites go through. */
+export function assembleCore(
+  options: CoreOptions,
+  clock: Clock,
+  emit: Emit,
+  credentials: (role: RoleRef) => Promise<RoleCredentials>,
+): CoreModules {
+  const work = new WorkTracker();
+  const credentialsFile = new CredentialsFile({
+    file: options.paths.credentialsFile,
+    appDataDir: options.paths.appDataDir,
+    clock,
+  });
+  const parts: CoreParts = {
+    options,
+    clock,
+    settingsFile: new SettingsFile(options.paths.appDataDir),
+    credentialsFile,
+    work,
+    emit,
+  };
+  const tokens = new TokenStore(options.paths.ssoCacheDir, options.secretStore);
+  const keepFresh: KeepFresh = new KeepFresh({
+    clock,
+    credentialsFile,
+    fetchCredentials: (session, accountId, roleName) => credentials({ session, accountId, roleName }),
+    onProfilesChanged: () => void profileWriter.announce(),
+    track: (job) => work.track(job),
+    onError: (profile, message) =>
+      emit('problem', { message: `Profile ${profile} could not be refreshed: ${message}` }),
+  });
+  const registry = new SessionRegistry(parts, tokens, (name) => keepFresh.sessionSignedIn(name));
+  const listing = new AccountListing(parts, registry);
+  const roleCredentials = new RoleCredentialsSource(parts, registry, tokens);
+  const recent = new RecentRoles(parts);
+  const profileWriter = new ProfileWriter(parts, {
+    registry,
+    listing,
+    credentials: roleCredentials,
+    keepFresh,
+    recent,
+  });
+  const admin = new SessionAdmin(parts, {
+    registry,
+    listing,
+    credentials: roleCredentials,
+    profiles: profileWriter,
+  });
+  const console = new ConsoleAccess(parts, { registry, credentials: roleCredentials, recent });
+  const profileSync = new ProfileSync(parts, { registry, listing });
+  return {
+    parts,
+    tokens,
+    registry,
+    admin,
+    listing,
+    roleCredentials,
+    recent,
+    profileWriter,
+    keepFresh,
+    console,
+    profileSync,
+  };
+}
