@@ -2,6 +2,7 @@
 import type { SignInProgress } from '../api.js';
 import type { SignInActivity } from '../state.js';
 import { listingArrived, loadAccounts } from './account-actions.js';
+import { accountsListed } from './arriving-accounts.js';
 import type { ActionContext } from './context.js';
 import { previewConfigSync } from './config-sync-actions.js';
 import { upsert } from './session-actions.js';
@@ -53,6 +54,7 @@ export function listenToCore(ctx: ActionContext): () => void {
         s.accounts?.session === session ? { accounts: { ...s.accounts, loading: true, progress } } : {},
       );
     }),
+    api.on('accounts-listed', ({ session, accounts }) => accountsListed(store, session, accounts)),
     api.on('accounts-changed', (listing) => {
       listingArrived(store, listing);
       // A new listing may change what a sync of ~/.aws/config would do (or the setting has just done it).
