@@ -1,5 +1,6 @@
-// A listing as the window shows it while it runs: accounts as their pages arrive, and the roles of the account the
-// user opens or searches for asked ahead of the listing's queue (the emulator's call log tells the order).
+// A listing as the window shows it while it runs: accounts as their pages arrive, roles filled in as the listing
+// learns them, and the roles of the account the user opens or searches for asked ahead of the listing's queue (the
+// emulator's call log tells the order).
 import { expect, test, type Page } from '@playwright/test';
 import { startWindowBridge, type WindowBridge } from './support/window-bridge.js';
 
@@ -34,6 +35,14 @@ test('accounts show as their pages arrive; an opened or searched account gets it
   // Of the rows on screen (by name), the one the listing asks for last.
   const onScreen = [...org].sort((a, b) => a.accountName.localeCompare(b.accountName)).slice(0, 100);
   const opened = onScreen.reduce((late, a) => (org.indexOf(a) > org.indexOf(late) ? a : late));
+  // Roles fill in as the listing learns them ('roles-listed'): the row the listing asks for first has its count.
+  const early = onScreen.reduce((first, a) => (org.indexOf(a) < org.indexOf(first) ? a : first));
+  await expect(accountButton(page, opened.accountName)).toContainText('roles…');
+  await expect(accountButton(page, early.accountName)).toContainText(
+    `${early.roles.length} role${early.roles.length === 1 ? '' : 's'}`,
+  );
+  expect(rolesAnswered(bridge).length).toBeLessThan(ACCOUNTS);
+
   await accountButton(page, opened.accountName).click();
   const openedRoles = page.getByRole('list', { name: `Roles in ${opened.accountName}` });
   await expect(openedRoles.locator('.role-name')).toHaveText([...opened.roles].sort());

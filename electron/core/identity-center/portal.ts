@@ -159,6 +159,8 @@ export interface ListingOptions {
   onProgress?: (p: ListingProgress) => void;
   /** Each ListAccounts page's accounts, as it arrives (before any of their roles). */
   onAccounts?: (accounts: Account[]) => void;
+  /** One account's roles, as the listing learns them. */
+  onRoles?: (accountId: string, roles: string[]) => void;
   /** Accounts whose roles are listed first (favourites, recent). */
   first?: ReadonlySet<string>;
   /** Hands over a way to ask for one account's roles ahead of the queue while the listing runs. */
@@ -199,6 +201,7 @@ export async function listAccountsWithRoles(
     async (accountId) => {
       const roles = (await rolePages(call, accountId)).map((r) => r.roleName).sort();
       done += 1;
+      options.onRoles?.(accountId, roles);
       progress();
       return roles;
     },

@@ -31,15 +31,7 @@ export async function askRoles({ api, store }: ActionContext, accountId: string)
   const session = a.session;
   asked.add(`${session}/${accountId}`);
   try {
-    const roles = await api['accounts:roles']({ session, accountId });
-    store.update((s) => {
-      const now = s.accounts;
-      if (now?.session !== session || !now.arriving) return {};
-      const rolesPending = new Set(now.rolesPending);
-      rolesPending.delete(accountId);
-      const arriving = now.arriving.map((x) => (x.accountId === accountId ? { ...x, roles } : x));
-      return { accounts: { ...now, arriving, rolesPending } };
-    });
+    rolesListed(store, session, accountId, await api['accounts:roles']({ session, accountId }));
   } catch {
     // The listing brings the roles (or its own error) anyway; asking again on the next open may work.
   } finally {
@@ -48,6 +40,18 @@ export async function askRoles({ api, store }: ActionContext, accountId: string)
 }
 
 const asked = new Set<string>();
+
+/** One arriving account's roles, asked for or listed ('roles-listed'). */
+export function rolesListed(store: Store, session: string, accountId: string, roles: string[]): void {
+  store.update((s) => {
+    const now = s.accounts;
+    if (now?.session !== session || !now.arriving || !now.rolesPending?.has(accountId)) return {};
+    const rolesPending = new Set(now.rolesPending);
+    rolesPending.delete(accountId);
+    const arriving = now.arriving.map((x) => (x.accountId === accountId ? { ...x, roles } : x));
+    return { accounts: { ...now, arriving, rolesPending } };
+  });
+}
 
 /** The top matches of a search whose roles are not known yet: asked for now. */
 export function askRolesOfMatches(ctx: ActionContext, query: string): void {
