@@ -3,6 +3,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from './identity-center/emulator.js';
 import { childEnv, makeSandbox, type Sandbox } from './support/sandbox.js';
+import { loginToEmulator, repo } from './support/cli-process.js';
+import { ensureFreshCliBuild } from './support/fresh-build.js';
 import { runCli } from '../electron/cli/program.js';
 
 let emu: RunningEmulator;
@@ -18,28 +20,12 @@ function terminal() {
 }
 
 beforeAll(async () => {
+  ensureFreshCliBuild(repo);
   emu = await startEmulator({ accounts: ACCOUNTS });
   sandbox = await makeSandbox(emu.url);
-  const { io, writes } = terminal();
-  const err = io.err;
-  io.err = (text) => {
-    err(text);
-    const url = /https?:\/\/127\.0\.0\.1:\d+\/authorize\?\S+/.exec(text)?.[0];
-    if (url) void emu.approveAuthorization(url);
-  };
-  const args = [
-    'login',
-    '--start-url',
-    emu.startUrl,
-    '--region',
-    emu.region,
-    '--session',
-    'acme',
-    '--no-browser',
-  ];
-  const code = await runCli(args, childEnv(sandbox), io, '0.0.0');
-  if (code !== 0) throw new Error(writes.map((w) => w.text).join(''));
-}, 60_000);
+  const login = await loginToEmulator(sandbox, emu, 'acme');
+  if (login.code !== 0) throw new Error(login.stderr);
+}, 120_000);
 
 afterAll(async () => {
   await emu.close();
