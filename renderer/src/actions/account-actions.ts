@@ -84,7 +84,9 @@ export function toggleAccount(ctx: ActionContext, accountId: string): void {
     if (!expanded.delete(accountId)) expanded.add(accountId);
     return { expanded };
   });
-  void askRoles(ctx, accountId);
+  // Only when it opens (while searching, a toggled match is a closed one; see isOpen).
+  const { expanded, query } = ctx.store.state;
+  if (expanded.has(accountId) !== (query.trim() !== '')) void askRoles(ctx, accountId);
 }
 
 export function showMoreAccounts({ store }: ActionContext): void {
