@@ -189,6 +189,21 @@ describe('start-up loads only what a command uses', () => {
     expect(await modulesOf(['process', account.accountId, role])).toMatchObject({ sdk: 0 });
     expect(portalCalls()).toEqual([]);
   });
+
+  it('lists sessions, cached accounts and warm credentials without the AWS SDK', async () => {
+    const account = emu.organisation.accounts[12]!;
+    const role = account.roles[0]!;
+    expect((await sso(['creds', account.accountId, role])).code).toBe(0);
+    expect((await sso(['accounts', '--json'])).code).toBe(0);
+    emu.clearCalls();
+    const figures = {
+      sessions: await modulesOf(['sessions']),
+      cached: await modulesOf(['accounts', '--cached']),
+      creds: await modulesOf(['creds', account.accountId, role]),
+    };
+    expect(figures).toMatchObject({ sessions: { sdk: 0 }, cached: { sdk: 0 }, creds: { sdk: 0 } });
+    expect(portalCalls()).toEqual([]);
+  });
 });
 
 const listingDir = () => path.join(sandbox.env.SSO_TRAY_DATA_DIR!, 'accounts');

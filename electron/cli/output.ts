@@ -7,12 +7,15 @@ export interface Io {
   err(text: string): void;
   /** stderr is a terminal: progress may redraw a line. */
   interactive: boolean;
+  /** stdout is a terminal too: a listing's accounts may print before their roles (a pipe gets one table). */
+  outTerminal?: boolean;
 }
 
 export const processIo: Io = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   interactive: Boolean(process.stderr.isTTY),
+  outTerminal: Boolean(process.stdout.isTTY),
 };
 
 /** A thrown error as the user sees it; returns the exit code. Unknown errors never show their details. */

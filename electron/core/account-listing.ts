@@ -94,6 +94,7 @@ export class AccountListing {
           first: await this.usedAccounts(name),
           onProgress: (progress) => emit('listing-progress', { session: name, progress }),
           onAccounts: (page) => emit('accounts-listed', { session: name, accounts: page }),
+          onRoles: (accountId, roles) => emit('roles-listed', { session: name, accountId, roles }),
           onStart: (askNow) => this.askNow.set(name, askNow),
         },
       );

@@ -125,6 +125,8 @@ export interface CoreEvents extends Record<string, unknown> {
   'listing-progress': { session: string; progress: ListingProgress };
   /** A listing's accounts as their pages arrive, before their roles: the window shows them at once. */
   'accounts-listed': { session: string; accounts: Array<Omit<AccountWithRoles, 'roles'>> };
+  /** One account's roles as the running listing learns them: the window fills them in. */
+  'roles-listed': { session: string; accountId: string; roles: string[] };
   'accounts-changed': Listing;
   'profiles-changed': OwnedProfile[];
   /** A session really ended: announced once, until the user signs in again. */

@@ -44,6 +44,7 @@ const EVERY_EVENT: Record<AppEventName, true> = {
   'sign-in-progress': true,
   'listing-progress': true,
   'accounts-listed': true,
+  'roles-listed': true,
   'accounts-changed': true,
   'profiles-changed': true,
   'sign-in-needed': true,

@@ -1,5 +1,6 @@
 // Everything the window shows, in one plain object; views render it, actions change it through the store.
 import type {
+  AccountWithRoles,
   CredentialFormat,
   Listing,
   ListingProgress,
@@ -29,6 +30,10 @@ export interface AccountsState {
   loading: boolean;
   progress?: ListingProgress;
   error?: string;
+  /** While no listing is shown: the accounts of a running listing's pages so far ('accounts-listed'). */
+  arriving?: AccountWithRoles[];
+  /** Arriving accounts whose roles are not known yet. */
+  rolesPending?: ReadonlySet<string>;
 }
 
 export interface RoleRef {

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { json, table } from '../output.js';
 import { sessionOption, type CommandHost } from './command-host.js';
+import { accountsFirst } from './accounts-first.js';
 import { withListingProgress } from './listing-progress.js';
 import { findAccountDirect } from './role-lookup.js';
 import { accountArgument } from '../arguments.js';
@@ -16,10 +17,19 @@ export function addAccounts(program: Command, { io, ctx }: CommandHost): void {
     .action(async (options: { session?: string; json?: boolean; cached?: boolean }) => {
       const c = await ctx();
       const session = await c.sessionName(options.session);
+      // --json stays one document; a terminal sees the accounts before their roles.
+      const early = options.json ? undefined : accountsFirst(c, io, session);
       const listing = await withListingProgress(c, io, () =>
         c.call('accounts:list', { session, ...(options.cached ? { maxAgeSeconds: 365 * 24 * 3600 } : {}) }),
-      );
+      ).finally(() => early?.stop());
       if (options.json) return io.out(json(listing.accounts));
+      if (early?.printed())
+        return io.out(
+          table(
+            ['ACCOUNT ID', 'NAME', 'ROLES'],
+            listing.accounts.map((a) => [a.accountId, a.accountName, a.roles.join(', ')]),
+          ),
+        );
       io.out(
         table(
           ['ACCOUNT ID', 'NAME', 'E-MAIL', 'ROLES'],

@@ -1,8 +1,7 @@
 // Authorization code with PKCE: the system browser approves, Identity Center redirects to our 127.0.0.1 listener.
-import { CreateTokenCommand } from '@aws-sdk/client-sso-oidc';
 import { SsoTrayError } from '../errors.js';
 import type { SessionConfig, SsoToken } from '../types.js';
-import { oidcClient, oidcOrigin } from './clients.js';
+import { oidcClient, oidcOrigin, oidcSdk } from './clients.js';
 import { listenForCallback } from './loopback-callback.js';
 import { authorizeUrl, createPkcePair, createState } from './pkce.js';
 import { ensureRegistration, issuedToken, scopesFor } from './registration.js';
@@ -79,6 +78,7 @@ export async function browserSignIn(
       throw new SsoTrayError('sign-in-cancelled', sentences.signInDenied(session));
     if (outcome.kind === 'error') throw new SsoTrayError('sign-in-failed', browserSentences.failed(session));
     onProgress({ step: 'creating-token' });
+    const { CreateTokenCommand } = await oidcSdk();
     const command = new CreateTokenCommand({
       clientId: registration.clientId,
       clientSecret: registration.clientSecret,
@@ -89,7 +89,7 @@ export async function browserSignIn(
     });
     try {
       const answer = await guard.race(
-        oidcClient(session.region, deps).send(command, { abortSignal: guard.signal }),
+        (await oidcClient(session.region, deps)).send(command, { abortSignal: guard.signal }),
       );
       return issuedToken(session, registration, answer, deps.clock.now());
     } catch (error) {

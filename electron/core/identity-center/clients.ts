@@ -1,6 +1,9 @@
 // The two AWS SDK clients Identity Center needs, built so they never look for AWS credentials or config files.
-import { SSOClient, type SSOClientConfig } from '@aws-sdk/client-sso';
-import { SSOOIDCClient, type SSOOIDCClientConfig } from '@aws-sdk/client-sso-oidc';
+// Types only: the SDK loads on the first real call, so commands answered from caches never load it.
+import type * as Sso from '@aws-sdk/client-sso';
+import type { SSOClient, SSOClientConfig } from '@aws-sdk/client-sso';
+import type * as SsoOidc from '@aws-sdk/client-sso-oidc';
+import type { SSOOIDCClient, SSOOIDCClientConfig } from '@aws-sdk/client-sso-oidc';
 import type { Clock } from '../clock.js';
 import type { Endpoints } from '../types.js';
 
@@ -53,6 +56,13 @@ function baseConfig(region: string, endpoint: string | undefined, deps: ServiceD
   return config;
 }
 
+let ssoModule: Promise<typeof Sso> | undefined;
+let oidcModule: Promise<typeof SsoOidc> | undefined;
+/** The SSO portal's SDK module (commands, client), loaded once on first use. */
+export const ssoSdk = (): Promise<typeof Sso> => (ssoModule ??= import('@aws-sdk/client-sso'));
+/** The SSO OIDC SDK module, loaded once on first use. */
+export const oidcSdk = (): Promise<typeof SsoOidc> => (oidcModule ??= import('@aws-sdk/client-sso-oidc'));
+
 const oidcClients = new Map<string, SSOOIDCClient>();
 const portalClients = new Map<string, SSOClient>();
 
@@ -66,7 +76,8 @@ function cacheKey(region: string, endpoint: string | undefined, deps: ServiceDep
 }
 
 /** SSO OIDC (sign-in, token refresh); one per region and endpoint, so the retry quota is shared. */
-export function oidcClient(region: string, deps: ServiceDeps): SSOOIDCClient {
+export async function oidcClient(region: string, deps: ServiceDeps): Promise<SSOOIDCClient> {
+  const { SSOOIDCClient } = await oidcSdk();
   const key = cacheKey(region, deps.endpoints.oidc, deps);
   let client = oidcClients.get(key);
   if (!client) {
@@ -80,7 +91,8 @@ export function oidcClient(region: string, deps: ServiceDeps): SSOOIDCClient {
 }
 
 /** The SSO portal (accounts, roles, role credentials, logout); one per region and endpoint. */
-export function portalClient(region: string, deps: ServiceDeps): SSOClient {
+export async function portalClient(region: string, deps: ServiceDeps): Promise<SSOClient> {
+  const { SSOClient } = await ssoSdk();
   const key = cacheKey(region, deps.endpoints.portal, deps);
   let client = portalClients.get(key);
   if (!client) {
@@ -92,7 +104,7 @@ export function portalClient(region: string, deps: ServiceDeps): SSOClient {
 
 /** Scheme and host of the OIDC endpoint, as the AWS CLI resolves it for the /authorize URL. */
 export async function oidcOrigin(region: string, deps: ServiceDeps): Promise<string> {
-  const client = oidcClient(region, deps);
+  const client = await oidcClient(region, deps);
   const resolved = client.config.endpointProvider({
     Region: region,
     UseFIPS: false,

@@ -1,12 +1,8 @@
 // Device code sign-in: the user approves a code in any browser while we poll, as `aws sso login --use-device-code` does.
-import {
-  CreateTokenCommand,
-  StartDeviceAuthorizationCommand,
-  type StartDeviceAuthorizationCommandOutput,
-} from '@aws-sdk/client-sso-oidc';
+import type { StartDeviceAuthorizationCommandOutput } from '@aws-sdk/client-sso-oidc';
 import { SsoTrayError } from '../errors.js';
 import type { ClientRegistration, SessionConfig, SsoToken } from '../types.js';
-import { oidcClient } from './clients.js';
+import { oidcClient, oidcSdk } from './clients.js';
 import { DEVICE_CODE_GRANT, ensureRegistration, issuedToken } from './registration.js';
 import { sentences, serviceErrorOf, toUserError } from './service-errors.js';
 import type { SignInGuard } from './sign-in-guard.js';
@@ -37,13 +33,14 @@ async function startAuthorization(
       ensureRegistration(session, 'device-code', deps, { signal: guard.signal, forceNew }),
     );
     try {
+      const { StartDeviceAuthorizationCommand } = await oidcSdk();
       const command = new StartDeviceAuthorizationCommand({
         clientId: registration.clientId,
         clientSecret: registration.clientSecret,
         startUrl: session.startUrl,
       });
       const started = await guard.race(
-        oidcClient(session.region, deps).send(command, { abortSignal: guard.signal }),
+        (await oidcClient(session.region, deps)).send(command, { abortSignal: guard.signal }),
       );
       return { registration, started };
     } catch (error) {
@@ -77,6 +74,7 @@ export async function deviceCodeSignIn(
   let intervalSeconds = started.interval ?? DEFAULT_INTERVAL_SECONDS;
 
   const poll = async (): Promise<SsoToken | 'pending'> => {
+    const { CreateTokenCommand } = await oidcSdk();
     const command = new CreateTokenCommand({
       clientId: registration.clientId,
       clientSecret: registration.clientSecret,
@@ -85,7 +83,7 @@ export async function deviceCodeSignIn(
     });
     try {
       const answer = await guard.race(
-        oidcClient(session.region, deps).send(command, { abortSignal: guard.signal }),
+        (await oidcClient(session.region, deps)).send(command, { abortSignal: guard.signal }),
       );
       return issuedToken(session, registration, answer, deps.clock.now());
     } catch (error) {

@@ -1,15 +1,11 @@
 // The access portal: every account, every role of each (bounded concurrency), and role credentials.
-import {
-  GetRoleCredentialsCommand,
-  ListAccountRolesCommand,
-  ListAccountsCommand,
-  type SSOClient,
-} from '@aws-sdk/client-sso';
+import type * as Sso from '@aws-sdk/client-sso';
+import type { SSOClient } from '@aws-sdk/client-sso';
 import { setMaxListeners } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Account, Role, RoleCredentials, SessionConfig, SsoToken } from '../types.js';
 import type { ListingProgress } from '../views.js';
-import { portalClient, type ServiceDeps } from './clients.js';
+import { portalClient, ssoSdk, type ServiceDeps } from './clients.js';
 import { ListingPacer, MAX_CONCURRENCY } from './listing-pacer.js';
 import { paced } from './paced-command.js';
 import { RoleScheduler } from './listing-scheduler.js';
@@ -45,11 +41,11 @@ const RETRYABLE = new Set(['throttled', 'service', 'network']);
 async function send<T>(
   call: Call,
   context: Omit<ErrorContext, 'session'>,
-  run: (c: SSOClient) => Promise<T>,
+  run: (c: SSOClient, sdk: typeof Sso) => Promise<T>,
 ) {
   for (let round = 1; ; round += 1) {
     try {
-      const result = await run(portalClient(call.session.region, call.deps));
+      const result = await run(await portalClient(call.session.region, call.deps), await ssoSdk());
       if (call.listing) call.listing.answered = true;
       return result;
     } catch (error) {
@@ -84,8 +80,8 @@ async function accountPages(call: Call, onPage?: (page: Account[]) => boolean): 
   do {
     const before = accounts.length;
     const input = { accessToken: accessTokenOf(call.token), maxResults: PAGE_SIZE, nextToken };
-    const page = await send(call, { action: 'list your accounts' }, (client) =>
-      client.send(new ListAccountsCommand(input), { abortSignal: call.signal }),
+    const page = await send(call, { action: 'list your accounts' }, (client, sdk) =>
+      client.send(new sdk.ListAccountsCommand(input), { abortSignal: call.signal }),
     );
     for (const a of page.accountList ?? [])
       if (a.accountId)
@@ -131,8 +127,10 @@ async function rolePages(call: Call, accountId: string): Promise<Role[]> {
     const page = await send(
       call,
       { action: `list your roles in account ${accountId}`, accountId },
-      (client) =>
-        client.send(paced(new ListAccountRolesCommand(input), call, ticket), { abortSignal: call.signal }),
+      (client, sdk) =>
+        client.send(paced(new sdk.ListAccountRolesCommand(input), call, ticket), {
+          abortSignal: call.signal,
+        }),
     );
     for (const r of page.roleList ?? []) if (r.roleName) roles.push({ accountId, roleName: r.roleName });
     nextToken = page.nextToken || undefined;
@@ -161,6 +159,8 @@ export interface ListingOptions {
   onProgress?: (p: ListingProgress) => void;
   /** Each ListAccounts page's accounts, as it arrives (before any of their roles). */
   onAccounts?: (accounts: Account[]) => void;
+  /** One account's roles, as the listing learns them. */
+  onRoles?: (accountId: string, roles: string[]) => void;
   /** Accounts whose roles are listed first (favourites, recent). */
   first?: ReadonlySet<string>;
   /** Hands over a way to ask for one account's roles ahead of the queue while the listing runs. */
@@ -201,6 +201,7 @@ export async function listAccountsWithRoles(
     async (accountId) => {
       const roles = (await rolePages(call, accountId)).map((r) => r.roleName).sort();
       done += 1;
+      options.onRoles?.(accountId, roles);
       progress();
       return roles;
     },
@@ -244,7 +245,9 @@ export async function getRoleCredentials(
   const call: Call = { session, token: accessToken, deps, signal: undefined };
   const context = { action: `get credentials for ${roleName} in account ${accountId}`, accountId, roleName };
   const input = { accessToken: accessTokenOf(accessToken), accountId, roleName };
-  const answer = await send(call, context, (client) => client.send(new GetRoleCredentialsCommand(input)));
+  const answer = await send(call, context, (client, sdk) =>
+    client.send(new sdk.GetRoleCredentialsCommand(input)),
+  );
   const c = answer.roleCredentials;
   if (!c?.accessKeyId || !c.secretAccessKey || !c.sessionToken || c.expiration === undefined)
     throw toUserError(new Error('incomplete GetRoleCredentials answer'), { session, ...context });

@@ -1,8 +1,8 @@
 // The OIDC client registration: reused from the cache until 15 minutes before it expires, as the AWS CLI does.
-import { RegisterClientCommand, type RegisterClientCommandInput } from '@aws-sdk/client-sso-oidc';
+import type { RegisterClientCommandInput } from '@aws-sdk/client-sso-oidc';
 import type { SsoCache } from '../aws-files/token-cache.js';
 import type { ClientRegistration, SessionConfig, SsoToken } from '../types.js';
-import { oidcClient, type ServiceDeps } from './clients.js';
+import { oidcClient, oidcSdk, type ServiceDeps } from './clients.js';
 import { toUserError } from './service-errors.js';
 
 export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
@@ -70,7 +70,10 @@ export async function ensureRegistration(
   const input = registerClientInput(session, flow);
   let output;
   try {
-    output = await oidcClient(session.region, deps).send(new RegisterClientCommand(input), {
+    const { RegisterClientCommand } = await oidcSdk();
+    output = await (
+      await oidcClient(session.region, deps)
+    ).send(new RegisterClientCommand(input), {
       abortSignal: options.signal,
     });
   } catch (error) {

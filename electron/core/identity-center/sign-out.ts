@@ -1,7 +1,6 @@
 // Sign-out, as `aws sso logout` does it: Identity Center's Logout, then the cached token removed.
-import { LogoutCommand } from '@aws-sdk/client-sso';
 import type { SessionConfig, SsoToken } from '../types.js';
-import { portalClient } from './clients.js';
+import { portalClient, ssoSdk } from './clients.js';
 import { toUserError } from './service-errors.js';
 import type { SignInDeps } from './sign-in-deps.js';
 
@@ -18,9 +17,10 @@ export async function logout(
   if (token?.accessToken) {
     try {
       // The token's own region: that is where the session lives (reference D.6).
-      await portalClient(token.region || session.region, deps).send(
-        new LogoutCommand({ accessToken: token.accessToken }),
-      );
+      const { LogoutCommand } = await ssoSdk();
+      await (
+        await portalClient(token.region || session.region, deps)
+      ).send(new LogoutCommand({ accessToken: token.accessToken }));
     } catch (error) {
       const userError = toUserError(error, { session, action: 'sign out' });
       if (userError.code === 'network') unreachable = userError;

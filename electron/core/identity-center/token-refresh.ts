@@ -1,8 +1,7 @@
 // Renews the access token with the refresh token (CreateToken refresh_token); never opens a browser.
-import { CreateTokenCommand } from '@aws-sdk/client-sso-oidc';
 import { SsoTrayError } from '../errors.js';
 import type { SessionConfig, SsoToken } from '../types.js';
-import { oidcClient } from './clients.js';
+import { oidcClient, oidcSdk } from './clients.js';
 import { issuedToken } from './registration.js';
 import { sentences, serviceErrorOf, toUserError } from './service-errors.js';
 import type { SignInDeps } from './sign-in-deps.js';
@@ -28,6 +27,7 @@ export async function refreshAccessToken(
   const { clientId, clientSecret, refreshToken, registrationExpiresAt } = token;
   if (!clientId || !clientSecret || !refreshToken) throw ended();
   if (registrationExpiresAt && registrationExpiresAt.getTime() <= deps.clock.now()) throw ended();
+  const { CreateTokenCommand } = await oidcSdk();
   const command = new CreateTokenCommand({
     clientId,
     clientSecret,
@@ -36,7 +36,7 @@ export async function refreshAccessToken(
   });
   let answer;
   try {
-    answer = await oidcClient(session.region, deps).send(command);
+    answer = await (await oidcClient(session.region, deps)).send(command);
   } catch (error) {
     const name = serviceErrorOf(error)?.name;
     if (name && ENDED.has(name)) {

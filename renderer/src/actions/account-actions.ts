@@ -1,6 +1,7 @@
 // The accounts of the chosen session: the cached listing at once, a fresh one by event; search, open, favourites.
 import type { Listing } from '../api.js';
 import { PAGE_OF_ACCOUNTS, type RoleRef, type Store } from '../state.js';
+import { askRoles, askRolesOfMatches } from './arriving-accounts.js';
 import { sentenceOf, type ActionContext } from './context.js';
 
 /** A listing older than this is refreshed in the background when the window shows it. */
@@ -71,17 +72,21 @@ function newer(a: Listing | null, b: Listing | null): Listing | null {
   return Date.parse(b.fetchedAt) >= Date.parse(a.fetchedAt) ? b : a;
 }
 
-export function search({ store }: ActionContext, query: string): void {
+export function search(ctx: ActionContext, query: string): void {
   // A new query opens every match afresh (see isOpen).
-  store.update({ query, shown: PAGE_OF_ACCOUNTS, expanded: new Set() });
+  ctx.store.update({ query, shown: PAGE_OF_ACCOUNTS, expanded: new Set() });
+  askRolesOfMatches(ctx, query);
 }
 
-export function toggleAccount({ store }: ActionContext, accountId: string): void {
-  store.update((s) => {
+export function toggleAccount(ctx: ActionContext, accountId: string): void {
+  ctx.store.update((s) => {
     const expanded = new Set(s.expanded);
     if (!expanded.delete(accountId)) expanded.add(accountId);
     return { expanded };
   });
+  // Only when it opens (while searching, a toggled match is a closed one; see isOpen).
+  const { expanded, query } = ctx.store.state;
+  if (expanded.has(accountId) !== (query.trim() !== '')) void askRoles(ctx, accountId);
 }
 
 export function showMoreAccounts({ store }: ActionContext): void {

@@ -2,6 +2,7 @@
 import type { SignInProgress } from '../api.js';
 import type { SignInActivity } from '../state.js';
 import { listingArrived, loadAccounts } from './account-actions.js';
+import { accountsListed, rolesListed } from './arriving-accounts.js';
 import type { ActionContext } from './context.js';
 import { previewConfigSync } from './config-sync-actions.js';
 import { upsert } from './session-actions.js';
@@ -53,6 +54,8 @@ export function listenToCore(ctx: ActionContext): () => void {
         s.accounts?.session === session ? { accounts: { ...s.accounts, loading: true, progress } } : {},
       );
     }),
+    api.on('accounts-listed', ({ session, accounts }) => accountsListed(store, session, accounts)),
+    api.on('roles-listed', ({ session, accountId, roles }) => rolesListed(store, session, accountId, roles)),
     api.on('accounts-changed', (listing) => {
       listingArrived(store, listing);
       // A new listing may change what a sync of ~/.aws/config would do (or the setting has just done it).

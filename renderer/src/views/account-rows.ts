@@ -16,6 +16,8 @@ export interface RowContext {
   words: readonly string[];
   /** A favourite's own console region (favourites list only). */
   favouriteRegion?(accountId: string, roleName: string): string | undefined;
+  /** While a listing runs: the account's roles are not known yet. */
+  rolesPending?(accountId: string): boolean;
 }
 
 /** The text with what the search matched in <mark>. */
@@ -31,6 +33,7 @@ export function roleCount(shown: number, all: number): string {
 
 export function accountRow(account: AccountWithRoles, roles: string[], open: boolean, row: RowContext) {
   const listId = `roles-${account.accountId}`;
+  const pending = row.rolesPending?.(account.accountId) ?? false;
   return html`<li class="account ${open ? 'open' : ''}">
     <button
       type="button"
@@ -47,16 +50,20 @@ export function accountRow(account: AccountWithRoles, roles: string[], open: boo
           ${marked(account.emailAddress, row.words)}</span
         >
       </span>
-      <span class="count">${roleCount(roles.length, account.roles.length)}</span>
+      <span class="count">${pending ? 'roles…' : roleCount(roles.length, account.roles.length)}</span>
     </button>
     ${
       open
         ? html`<ul class="role-list" id=${listId} aria-label="Roles in ${account.accountName}">
-            ${repeat(
-              roles,
-              (r) => r,
-              (roleName) => roleRow(account, roleName, row, false),
-            )}
+            ${
+              pending
+                ? html`<li class="role muted" role="status">Listing the roles…</li>`
+                : repeat(
+                    roles,
+                    (r) => r,
+                    (roleName) => roleRow(account, roleName, row, false),
+                  )
+            }
           </ul>`
         : nothing
     }

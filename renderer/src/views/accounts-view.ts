@@ -21,6 +21,8 @@ export function accountsView(state: State, actions: Actions) {
   const session = state.sessions.find((s) => s.name === state.selected);
   if (!session || !accounts) return welcomeView(state, actions);
   const listing = accounts.listing;
+  // While a listing runs with nothing on screen, its accounts show as their pages arrive.
+  const shown = listing?.accounts ?? accounts.arriving;
   // Nothing can be listed while the session is not signed in.
   const listable = session.state === 'signed-in' || session.state === 'refreshing';
   return html`<section class="accounts" aria-labelledby="accounts-title">
@@ -41,8 +43,8 @@ export function accountsView(state: State, actions: Actions) {
     ${progressLine(accounts)} ${accountsNotice(state, session, accounts, actions)}
     ${state.favouriteError ? html`<p class="error" role="alert">${state.favouriteError}</p>` : nothing}
     ${
-      listing
-        ? listingView(listing.accounts, state, actions, session.name)
+      shown
+        ? listingView(shown, state, actions, session.name, listing ? undefined : accounts.rolesPending)
         : accounts.loading || accounts.error || session.state === 'expired'
           ? nothing
           : html`<p class="empty">${emptyText(session, state)}</p>`
@@ -115,7 +117,13 @@ function filtered(
   return hits;
 }
 
-function listingView(accounts: AccountWithRoles[], state: State, actions: Actions, session: string) {
+function listingView(
+  accounts: AccountWithRoles[],
+  state: State,
+  actions: Actions,
+  session: string,
+  rolesPending?: ReadonlySet<string>,
+) {
   const query = state.query.trim();
   const hits = filtered(accounts, query, state.settings, session);
   const byId = new Map(accounts.map((a) => [a.accountId, a]));
@@ -129,6 +137,7 @@ function listingView(accounts: AccountWithRoles[], state: State, actions: Action
     actions,
     isFavourite: (accountId, roleName) => favourites.has(`${accountId}/${roleName}`),
     words: queryWords(query),
+    ...(rolesPending ? { rolesPending: (accountId: string) => rolesPending.has(accountId) } : {}),
   };
   const shown = hits.slice(0, state.shown);
   const rest = hits.length - shown.length;
