@@ -1,60 +1,29 @@
 // The built `sso-tray` command at its edges (issue 9): identifiers refused with AWS's rule before anything runs, a
 // credential_process line that works from any shell, a refusal that changes nothing, a sign-out that leaves no
 // cached credentials answering, file-system errors that name the file and the fix, and progress on a terminal.
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { fromProcess } from '@aws-sdk/credential-providers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from './identity-center/emulator.js';
 import { childEnv, makeSandbox, type Sandbox } from './support/sandbox.js';
 import { ensureFreshCliBuild } from './support/fresh-build.js';
 import { runCli } from '../electron/cli/program.js';
-
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const bin = path.join(repo, 'bin', 'sso-tray.js');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+import { bin, repo, startProgram, type CliRun } from './support/cli-process.js';
 
 let emu: RunningEmulator;
 let sandbox: Sandbox;
 
-/** Runs a program to its end; `onStderr` sees stderr as it grows. Asynchronous: the emulator lives in this process. */
-function run(
-  file: string,
-  args: string[],
-  options: { env: Record<string, string>; cwd?: string; onStderr?: (text: string) => void },
-): Promise<Run> {
-  return new Promise<Run>((resolve, reject) => {
-    const child = spawn(file, args, {
-      env: options.env,
-      cwd: options.cwd,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      options.onStderr?.(stderr);
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+// What these tests compare: the exit code and the two streams.
+const exitAndOutput = ({ code, stdout, stderr }: CliRun) => ({ code, stdout, stderr });
 
 const approved = new Set<string>();
 
 /** The built command; a sign-in it prints is approved as a user would. */
 const sso = (args: string[], env: Record<string, string> = {}, box: Sandbox = sandbox) =>
-  run(process.execPath, [bin, ...args], {
+  startProgram(process.execPath, [bin, ...args], {
     env: childEnv(box, env),
     onStderr: (stderr) => {
       const url = /https?:\/\/127\.0\.0\.1:\d+\/authorize\?\S+/.exec(stderr)?.[0];
@@ -63,10 +32,10 @@ const sso = (args: string[], env: Record<string, string> = {}, box: Sandbox = sa
         void emu.approveAuthorization(url);
       }
     },
-  });
+  }).done.then(exitAndOutput);
 
 const shell = (command: string, cwd: string, env: Record<string, string>) =>
-  run('/bin/sh', ['-c', command], { env, cwd });
+  startProgram('/bin/sh', ['-c', command], { env, cwd }).done.then(exitAndOutput);
 
 const login = () =>
   sso(['login', '--start-url', emu.startUrl, '--region', emu.region, '--session', 'acme', '--no-browser']);

@@ -358,21 +358,7 @@ describe('sso-tray keep-fresh', () => {
     const shortEmu = await startEmulator({ lifetimes: { roleCredentialSeconds: 15 * 60 } });
     const own = await makeSandbox(shortEmu.url);
     const run = (args: string[], onStderr?: (text: string) => void) =>
-      new Promise<Run>((resolve, reject) => {
-        const child = spawn(process.execPath, [bin, ...args], {
-          env: childEnv(own),
-          stdio: ['ignore', 'pipe', 'pipe'],
-        });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-        child.stderr.on('data', (c: Buffer) => {
-          stderr += c.toString();
-          onStderr?.(stderr);
-        });
-        child.on('error', reject);
-        child.on('close', (code) => resolve({ code, stdout, stderr }));
-      });
+      runSsoTray(own, args, onStderr ? { onStderr } : {});
     try {
       let approved = false;
       const login = await run(

@@ -24,17 +24,20 @@ export interface StartedCli {
   done: Promise<CliRun>;
 }
 
-export function startCli(sandbox: Sandbox, args: string[], env: Record<string, string> = {}): StartedCli {
-  const child = spawn(process.execPath, [bin, ...args], {
-    env: childEnv(sandbox, env),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/** Any program run to its end or steered; `onStderr` sees stderr as it grows (to approve a sign-in it prints). */
+export function startProgram(
+  file: string,
+  args: string[],
+  options: { env: Record<string, string>; cwd?: string; onStderr?: (stderr: string) => void },
+): StartedCli {
+  const child = spawn(file, args, { env: options.env, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   const waiters: Array<() => void> = [];
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
+    options.onStderr?.(stderr);
     for (const check of [...waiters]) check();
   });
   const done = new Promise<CliRun>((resolve, reject) => {
@@ -53,6 +56,19 @@ export function startCli(sandbox: Sandbox, args: string[], env: Record<string, s
       void done.then((run) => reject(new Error(`The command ended (${run.code}) first:\n${run.stderr}`)));
     });
   return { child, stderrMatches, done };
+}
+
+/** The built command in a sandbox. */
+export function startCli(
+  sandbox: Sandbox,
+  args: string[],
+  env: Record<string, string> = {},
+  onStderr?: (stderr: string) => void,
+): StartedCli {
+  return startProgram(process.execPath, [bin, ...args], {
+    env: childEnv(sandbox, env),
+    ...(onStderr ? { onStderr } : {}),
+  });
 }
 
 export const runCli = (sandbox: Sandbox, args: string[], env: Record<string, string> = {}) =>
