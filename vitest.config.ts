@@ -25,6 +25,8 @@ const PROCESS_TESTS = [
   'e2e/demo.test.ts',
   'e2e/identity-center/cli.test.ts',
 ];
+// Projects that run the built code get it compiled fresh once, before their workers start.
+const freshBuild = ['e2e/support/fresh-build.ts'];
 const electronDouble = fileURLToPath(new URL('./e2e/support/electron-double.ts', import.meta.url));
 
 export default defineConfig({
@@ -51,15 +53,30 @@ export default defineConfig({
         extends: true,
         resolve: { alias: [{ find: /^electron(\/main|\/common)?$/, replacement: electronDouble }] },
         // electron-store imports 'electron' itself: run it through Vite so it gets the double too.
-        test: { name: 'shell', include: SHELL_TESTS, server: { deps: { inline: ['electron-store'] } } },
+        test: {
+          name: 'shell',
+          include: SHELL_TESTS,
+          globalSetup: freshBuild,
+          server: { deps: { inline: ['electron-store'] } },
+        },
       },
       {
         extends: true,
-        test: { name: 'processes', include: PROCESS_TESTS, exclude: ['**/node_modules/**'] },
+        test: {
+          name: 'processes',
+          include: PROCESS_TESTS,
+          globalSetup: freshBuild,
+          exclude: ['**/node_modules/**'],
+        },
       },
       {
         extends: true,
-        test: { name: 'stress', include: STRESS_TESTS, exclude: ['**/node_modules/**'] },
+        test: {
+          name: 'stress',
+          include: STRESS_TESTS,
+          globalSetup: freshBuild,
+          exclude: ['**/node_modules/**'],
+        },
       },
     ],
   },

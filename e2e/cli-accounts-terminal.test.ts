@@ -3,8 +3,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from './identity-center/emulator.js';
 import { childEnv, makeSandbox, type Sandbox } from './support/sandbox.js';
-import { loginToEmulator, repo } from './support/cli-process.js';
-import { ensureFreshCliBuild } from './support/fresh-build.js';
+import { loginToEmulator } from './support/cli-process.js';
 import { runCli } from '../electron/cli/program.js';
 
 let emu: RunningEmulator;
@@ -20,7 +19,6 @@ function terminal() {
 }
 
 beforeAll(async () => {
-  ensureFreshCliBuild(repo);
   emu = await startEmulator({ accounts: ACCOUNTS });
   sandbox = await makeSandbox(emu.url);
   const login = await loginToEmulator(sandbox, emu, 'acme');

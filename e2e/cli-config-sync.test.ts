@@ -3,8 +3,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from './identity-center/emulator.js';
 import { makeSandbox, type Sandbox } from './support/sandbox.js';
-import { ensureFreshCliBuild } from './support/fresh-build.js';
-import { REPO, loginAcme, runSsoTray } from './support/cli-run.js';
+import { loginAcme, runSsoTray } from './support/cli-run.js';
 
 let emu: RunningEmulator;
 let sandbox: Sandbox;
@@ -14,7 +13,6 @@ const roleCount = () => emu.organisation.accounts.reduce((n, a) => n + a.roles.l
 const added = (diff: string) => [...diff.matchAll(/^\+\[profile (.+)\]$/gm)].map((m) => m[1]!);
 
 beforeAll(async () => {
-  ensureFreshCliBuild(REPO);
   emu = await startEmulator();
   sandbox = await makeSandbox(emu.url);
   expect((await loginAcme(emu, sandbox)).code).toBe(0);

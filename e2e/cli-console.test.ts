@@ -3,8 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from './identity-center/emulator.js';
 import { consolePageFields } from './identity-center/federation-support.js';
 import { makeSandbox, type Sandbox } from './support/sandbox.js';
-import { ensureFreshCliBuild } from './support/fresh-build.js';
-import { REPO, loginAcme, runSsoTray } from './support/cli-run.js';
+import { loginAcme, runSsoTray } from './support/cli-run.js';
 
 let emu: RunningEmulator;
 let sandbox: Sandbox;
@@ -27,7 +26,6 @@ async function consoleRun(args: string[], env: Record<string, string> = {}) {
 }
 
 beforeAll(async () => {
-  ensureFreshCliBuild(REPO);
   emu = await startEmulator({ log: (line) => logLines.push(line) });
   sandbox = await makeSandbox(emu.url);
   expect((await loginAcme(emu, sandbox)).code).toBe(0);

@@ -7,7 +7,6 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from './identity-center/emulator.js';
 import { childEnv, makeSandbox, type Sandbox } from './support/sandbox.js';
-import { ensureFreshCliBuild } from './support/fresh-build.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(repo, 'bin', 'sso-tray.js');
@@ -44,7 +43,6 @@ const portalCalls = () =>
     .map((c) => [c.api, c.accountId, c.roleName].filter(Boolean).join(' '));
 
 beforeAll(async () => {
-  ensureFreshCliBuild(repo);
   // 250 accounts: three ListAccounts pages of 100.
   emu = await startEmulator({ accounts: 250 });
   sandbox = await makeSandbox(emu.url);

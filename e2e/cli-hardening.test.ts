@@ -9,9 +9,8 @@ import { fromProcess } from '@aws-sdk/credential-providers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from './identity-center/emulator.js';
 import { childEnv, makeSandbox, type Sandbox } from './support/sandbox.js';
-import { ensureFreshCliBuild } from './support/fresh-build.js';
 import { runCli } from '../electron/cli/program.js';
-import { bin, repo, startProgram, type CliRun } from './support/cli-process.js';
+import { bin, startProgram, type CliRun } from './support/cli-process.js';
 
 let emu: RunningEmulator;
 let sandbox: Sandbox;
@@ -71,7 +70,6 @@ const cliCache = async () =>
   (await readdir(path.join(sandbox.home, '.aws', 'cli', 'cache')).catch(() => [])).sort();
 
 beforeAll(async () => {
-  ensureFreshCliBuild(repo);
   emu = await startEmulator();
   sandbox = await makeSandbox(emu.url);
 }, 120_000);

@@ -7,7 +7,6 @@ import { fromIni, fromProcess } from '@aws-sdk/credential-providers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from './identity-center/emulator.js';
 import { childEnv, makeSandbox, type Sandbox } from './support/sandbox.js';
-import { ensureFreshCliBuild } from './support/fresh-build.js';
 import { runSsoTray, type CliRun as Run } from './support/cli-run.js';
 import { formatCredentials, CREDENTIAL_FORMATS } from '../electron/core/formats.js';
 
@@ -59,7 +58,6 @@ async function login(extra: string[] = []): Promise<Run> {
 }
 
 beforeAll(async () => {
-  ensureFreshCliBuild(repo);
   emu = await startEmulator();
   sandbox = await makeSandbox(emu.url);
 }, 120_000);

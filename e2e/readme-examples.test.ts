@@ -7,7 +7,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from './identity-center/emulator.js';
 import { childEnv, makeSandbox, type Sandbox } from './support/sandbox.js';
-import { ensureFreshCliBuild } from './support/fresh-build.js';
 import { bin, repo, type CliRun } from './support/cli-process.js';
 
 /** The README's code blocks of one language, each as its example lines (comments and continuations dropped). */
@@ -29,7 +28,6 @@ let commandBlocks: string[][];
 let iniLines: string[];
 
 beforeAll(async () => {
-  ensureFreshCliBuild(repo);
   const readme = await readFile(path.join(repo, 'README.md'), 'utf8');
   commandBlocks = blocks(readme, 'sh').filter((lines) => lines.some((l) => l.includes('sso-tray ')));
   iniLines = blocks(readme, 'ini').flat();

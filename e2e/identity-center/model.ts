@@ -101,6 +101,8 @@ export interface CallRecord {
   roleName?: string;
   startUrl?: string;
   clientId?: string;
+  /** How long the emulator held the call before answering (its latency for the API plus a 'slow' fault's delay), if at all. */
+  heldMs?: number;
 }
 
 export type Fault = {

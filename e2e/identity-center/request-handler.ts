@@ -104,19 +104,23 @@ function finish(state: HandlerState, req: IncomingMessage, call: CallRecord, sta
 /** Latency, then an injected fault, then the rate limit: what stands between a call and its operation. */
 async function gate(
   state: HandlerState,
-  api: ApiName,
+  call: CallRecord,
   res: ServerResponse,
 ): Promise<ServiceError | 'drop' | undefined> {
-  const latency = state.traffic.latencyFor(api);
-  if (latency > 0) await sleep(latency, undefined, { signal: state.closing });
-  const fault = state.traffic.faultFor(api);
+  const hold = async (ms: number) => {
+    if (ms <= 0) return;
+    call.heldMs = (call.heldMs ?? 0) + ms;
+    await sleep(ms, undefined, { signal: state.closing });
+  };
+  await hold(state.traffic.latencyFor(call.api));
+  const fault = state.traffic.faultFor(call.api);
   if (fault?.kind === 'drop') {
     res.socket?.destroy();
     return 'drop';
   }
-  if (fault?.kind === 'slow') await sleep(fault.delayMs ?? 5000, undefined, { signal: state.closing });
+  if (fault?.kind === 'slow') await hold(fault.delayMs ?? 5000);
   if (fault?.kind === 'server-error') return serverError(fault.status ?? 500);
-  if (fault?.kind === 'throttle' || !state.traffic.allow(api)) return throttled();
+  if (fault?.kind === 'throttle' || !state.traffic.allow(call.api)) return throttled();
   return undefined;
 }
 
@@ -154,7 +158,7 @@ async function handle(
   const started = Date.now();
   if (url.pathname === '/authorize' && (req.method === 'GET' || req.method === 'POST')) {
     const call: CallRecord = { api: 'Authorize', at: state.store.now(), status: 0 };
-    const blocked = await gate(state, 'Authorize', res);
+    const blocked = await gate(state, call, res);
     if (blocked instanceof ServiceError) {
       sendHtml(res, blocked.status, errorPage('Something went wrong', 'Try again in a moment.'));
       Object.assign(call, { status: blocked.status, errorType: blocked.shape });
@@ -170,7 +174,7 @@ async function handle(
       at: state.store.now(),
       status: 0,
     };
-    const blocked = await gate(state, call.api, res);
+    const blocked = await gate(state, call, res);
     if (blocked === 'drop') return finish(state, req, call, started);
     if (blocked) {
       sendError(res, 'portal', blocked);
@@ -188,7 +192,7 @@ async function handle(
     return;
   }
   const call: CallRecord = { api: route.api, at: state.store.now(), status: 0 };
-  const blocked = await gate(state, route.api, res);
+  const blocked = await gate(state, call, res);
   if (blocked === 'drop') return finish(state, req, call, started);
   try {
     if (blocked) throw blocked;

@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../identity-center/emulator.js';
 import { childEnv, makeSandbox, type Sandbox } from './sandbox.js';
-import { ensureFreshCliBuild } from './fresh-build.js';
 
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const bin = path.join(repo, 'bin', 'sso-tray.js');
@@ -100,7 +99,6 @@ export async function loginToEmulator(
 export function useCliEmulator(): { emu: RunningEmulator; sandbox: Sandbox } {
   const h = {} as { emu: RunningEmulator; sandbox: Sandbox };
   beforeAll(async () => {
-    ensureFreshCliBuild(repo);
     h.emu = await startEmulator();
     h.sandbox = await makeSandbox(h.emu.url);
   }, 120_000);

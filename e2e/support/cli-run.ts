@@ -3,7 +3,7 @@ import type { RunningEmulator } from '../identity-center/emulator.js';
 import type { Sandbox } from './sandbox.js';
 import { startCli, type CliRun } from './cli-process.js';
 
-export { repo as REPO, type CliRun } from './cli-process.js';
+export { type CliRun } from './cli-process.js';
 
 export function runSsoTray(
   sandbox: Sandbox,

@@ -1,8 +1,12 @@
-// The CLI tests run the built command as users do: rebuilt first when any source is newer than the build, so a
-// test never passes or fails on yesterday's code.
+// Vitest's global setup for the projects that run the built code (the shell's start-up from dist/electron/main.js,
+// the `sso-tray` CLI as a child process): compile electron/ to dist/ once, before any worker starts, whenever a source
+// is newer than the build, so no test runs yesterday's code, finds no build on a fresh clone, or reads a half-written one.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
 function newestSource(dir: string): number {
   let newest = 0;
@@ -13,10 +17,10 @@ function newestSource(dir: string): number {
   return newest;
 }
 
-/** Compiles electron/ to dist/ (tsconfig.build.json) unless dist/electron/cli.js is newer than every source. */
-export function ensureFreshCliBuild(repo: string): void {
-  const built = path.join(repo, 'dist', 'electron', 'cli.js');
-  const builtAt = existsSync(built) ? statSync(built).mtimeMs : 0;
+/** Compiles electron/ to dist/ (tsconfig.build.json) unless the build is newer than every source. */
+export function ensureFreshBuild(repo: string): void {
+  const built = ['cli.js', 'main.js'].map((file) => path.join(repo, 'dist', 'electron', file));
+  const builtAt = Math.min(...built.map((file) => (existsSync(file) ? statSync(file).mtimeMs : 0)));
   const sources = Math.max(
     newestSource(path.join(repo, 'electron')),
     statSync(path.join(repo, 'tsconfig.build.json')).mtimeMs,
@@ -27,5 +31,9 @@ export function ensureFreshCliBuild(repo: string): void {
     cwd: repo,
     stdio: 'inherit',
   });
-  if (build.status !== 0) throw new Error('Building the CLI (tsc -p tsconfig.build.json) failed.');
+  if (build.status !== 0) throw new Error('Building electron/ (tsc -p tsconfig.build.json) failed.');
+}
+
+export default function setup(): void {
+  ensureFreshBuild(REPO);
 }

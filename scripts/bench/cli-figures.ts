@@ -10,7 +10,7 @@ import { SsoTrayCore } from '../../electron/core/core.js';
 import { getRoleCredentials } from '../../electron/core/identity-center/portal.js';
 import { signIn } from '../../electron/core/identity-center/sign-in.js';
 import { MemorySsoCache } from '../../electron/core/aws-files/token-cache.js';
-import { ensureFreshCliBuild } from '../../e2e/support/fresh-build.js';
+import { ensureFreshBuild } from '../../e2e/support/fresh-build.js';
 import { repeated, runProcess, timed } from './measure.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -44,7 +44,7 @@ export async function cliFigures(options: {
   latencyMs: number;
   repeats: number;
 }): Promise<CliFigures> {
-  ensureFreshCliBuild(repo);
+  ensureFreshBuild(repo);
   const emu = await startEmulator({ accounts: options.accounts, autoApprove: true });
   const sandbox = await makeSandbox(emu.url);
   const env = childEnv(sandbox, { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' });

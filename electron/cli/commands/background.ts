@@ -1,17 +1,14 @@
 // `sso-tray process` (credential_process) and `sso-tray keep-fresh` (the tray's keep-fresh without the tray).
 import type { Command } from 'commander';
-import { sessionOption, type CommandHost } from './command-host.js';
-import { accountArgument, roleArgument } from '../arguments.js';
+import { roleCommand, type CommandHost } from './command-host.js';
 
 export function addBackground(program: Command, { io, env, ctx, setExitCode }: CommandHost): void {
-  program
-    .command('process')
-    .description(
-      'print credentials for `credential_process` in ~/.aws/config; never opens a browser or prompts',
-    )
-    .argument('<account>', 'account id (or name, from the last listing)', accountArgument)
-    .argument('<role>', 'role (permission set) name', roleArgument)
-    .addOption(sessionOption())
+  roleCommand(
+    program,
+    'process',
+    'print credentials for `credential_process` in ~/.aws/config; never opens a browser or prompts',
+    'account id (or name, from the last listing)',
+  )
     .addHelpText(
       'after',
       '\nIn ~/.aws/config:\n  [profile dev]\n  credential_process = sso-tray process 111122223333 AdministratorAccess --session acme\n',

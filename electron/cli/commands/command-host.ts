@@ -3,7 +3,7 @@
 import { Option, type Command } from 'commander';
 import type { CliContext, Env } from '../context.js';
 import type { Io } from '../output.js';
-import { sessionArgument } from '../arguments.js';
+import { accountArgument, roleArgument, sessionArgument } from '../arguments.js';
 
 export interface CommandHost {
   io: Io;
@@ -27,4 +27,19 @@ export function sessionOption(): Option {
     '-s, --session <name>',
     "the Identity Center session (default: SSO_TRAY_SESSION, AWS_PROFILE's, or the only one)",
   ).argParser(sessionArgument);
+}
+
+/** A command about one role: `<account> <role>`, each checked with AWS's rules, and `--session`. */
+export function roleCommand(
+  program: Command,
+  name: string,
+  description: string,
+  accountHelp = 'account id or name',
+): Command {
+  return program
+    .command(name)
+    .description(description)
+    .argument('<account>', accountHelp, accountArgument)
+    .argument('<role>', 'role (permission set) name', roleArgument)
+    .addOption(sessionOption());
 }

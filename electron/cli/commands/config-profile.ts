@@ -1,18 +1,17 @@
 // `sso-tray config-profile`: a profile in ~/.aws/config that the AWS CLI and SDKs use for a role.
 import type { Command } from 'commander';
 import { fileLabel } from '../../core/aws-files/file-label.js';
-import { sessionOption, type CommandHost } from './command-host.js';
+import { roleCommand, type CommandHost } from './command-host.js';
 import { findListedRole } from './role-lookup.js';
-import { accountArgument, profileArgument, regionArgument, roleArgument } from '../arguments.js';
+import { profileArgument, regionArgument } from '../arguments.js';
 
 export function addConfigProfile(program: Command, { io, ctx }: CommandHost): void {
-  program
-    .command('config-profile')
-    .description('add a profile to ~/.aws/config that the AWS CLI and SDKs use for a role')
-    .argument('<account>', 'account id or name', accountArgument)
-    .argument('<role>', 'role (permission set) name', roleArgument)
+  roleCommand(
+    program,
+    'config-profile',
+    'add a profile to ~/.aws/config that the AWS CLI and SDKs use for a role',
+  )
     .requiredOption('-p, --profile <name>', 'the profile name in ~/.aws/config', profileArgument)
-    .addOption(sessionOption())
     .option('--credential-process', 'ask `sso-tray process` for credentials instead of a native SSO profile')
     .option('--region <region>', "the profile's default region", regionArgument)
     .option('--overwrite', 'replace a profile of that name with other settings')

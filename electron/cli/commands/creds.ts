@@ -2,17 +2,16 @@
 import type { Command } from 'commander';
 import { CREDENTIAL_FORMATS, type CredentialFormat } from '../../core/formats.js';
 import { SsoTrayError } from '../../core/errors.js';
-import { sessionOption, type CommandHost } from './command-host.js';
+import { roleCommand, type CommandHost } from './command-host.js';
 import { withRole } from './role-lookup.js';
-import { accountArgument, profileArgument, roleArgument } from '../arguments.js';
+import { profileArgument } from '../arguments.js';
 
 export function addCreds(program: Command, { io, ctx }: CommandHost): void {
-  program
-    .command('creds')
-    .description('print short-term credentials for a role, in one of the access portal / AWS CLI formats')
-    .argument('<account>', 'account id or name', accountArgument)
-    .argument('<role>', 'role (permission set) name', roleArgument)
-    .addOption(sessionOption())
+  roleCommand(
+    program,
+    'creds',
+    'print short-term credentials for a role, in one of the access portal / AWS CLI formats',
+  )
     .option('-f, --format <format>', `one of: ${CREDENTIAL_FORMATS.join(', ')}`, 'env')
     .option('--profile-name <name>', 'the section name of the profile format', profileArgument)
     .action(

@@ -2,17 +2,12 @@
 import type { Command } from 'commander';
 import { fileLabel } from '../../core/aws-files/file-label.js';
 import { json, table, timeLeft } from '../output.js';
-import { sessionOption, type CommandHost } from './command-host.js';
+import { roleCommand, type CommandHost } from './command-host.js';
 import { withRole } from './role-lookup.js';
-import { accountArgument, profileArgument, roleArgument } from '../arguments.js';
+import { profileArgument } from '../arguments.js';
 
 export function addProfiles(program: Command, { io, ctx }: CommandHost): void {
-  program
-    .command('write')
-    .description("write a role's credentials as a profile into the credentials file")
-    .argument('<account>', 'account id or name', accountArgument)
-    .argument('<role>', 'role (permission set) name', roleArgument)
-    .addOption(sessionOption())
+  roleCommand(program, 'write', "write a role's credentials as a profile into the credentials file")
     .option(
       '-p, --profile <name>',
       "profile name (default: the settings' template, ACCOUNTID_ROLENAME)",
