@@ -82,12 +82,7 @@ export class SsoTrayCore extends TypedEmitter<CoreEvents> {
     options: { timeoutMs?: number; fallbackToDeviceCode?: boolean } = {},
   ): Promise<SessionView> {
     await this.start();
-    const runtime = this.m.registry.get(name);
-    return runtime.signIn(
-      flow,
-      (progress) => this.emit('sign-in-progress', { session: runtime.config.name, progress }),
-      options,
-    );
+    return this.m.registry.get(name).signIn(flow, options);
   }
 
   cancelSignIn(name: string): boolean {

@@ -103,6 +103,7 @@ export function serviceErrorOf(error: unknown): { name: string; status: number |
 
 export const sentences = {
   sessionEnded: (s: SessionConfig) => `Your session for ${sessionLabel(s)} has ended. Sign in again.`,
+  notSignedIn: (s: SessionConfig) => `You are not signed in to ${sessionLabel(s)}. Sign in first.`,
   wrongRegion: (s: SessionConfig) =>
     `Identity Center in ${s.region} did not accept the sign-in for ${s.name}: the start URL's region may be wrong. ` +
     `Check the region of ${s.name} and sign in again.`,
