@@ -61,7 +61,7 @@ function shapeOf(error: unknown): ErrorShape {
  * True for an attempt unanswered within the configured request timeout. Only that message tells it apart: the
  * SDK's NodeHttpHandler names a dropped connection (ECONNRESET) and a connect timeout TimeoutError too.
  */
-export function isTimeout(error: unknown): boolean {
+function isTimeout(error: unknown): boolean {
   const { message, $metadata } = shapeOf(error);
   return (
     $metadata?.httpStatusCode === undefined &&
@@ -81,7 +81,7 @@ export function isDroppedConnection(error: unknown): boolean {
 }
 
 /** True for a connection that failed or dropped, however Node or the SDK reports it. */
-export function isNetworkError(error: unknown): boolean {
+function isNetworkError(error: unknown): boolean {
   const shape = shapeOf(error);
   if (typeof shape.code === 'string' && NETWORK_CODES.has(shape.code)) return true;
   if (shape.name === 'TimeoutError' && shape.$metadata?.httpStatusCode === undefined) return true;
