@@ -5,7 +5,8 @@ import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { syncConfigProfiles, type SyncOptions } from '../electron/core/config-sync/config-sync.js';
+import { syncConfigProfiles } from '../electron/core/config-sync/config-sync.js';
+import type { SyncOptions } from '../electron/core/config-sync/sync-plan.js';
 import type { AccountWithRoles } from '../electron/core/views.js';
 
 const { values } = parseArgs({

@@ -2,7 +2,7 @@
 // emulator with and without a rate limit and latency. Prints figures; asserts nothing but completeness.
 // Options: --accounts N (2000), --concurrency 4,8,16, --quick (one scenario).
 import { parseArgs } from 'node:util';
-import { listAccountsWithRoles } from '../electron/core/identity-center/portal.js';
+import { listAccountsWithRoles } from '../electron/core/identity-center/portal-listing.js';
 import { organisation } from './bench/listing.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

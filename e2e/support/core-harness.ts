@@ -2,7 +2,8 @@
 // "opened" by approving in the emulator as a user would. Optionally on a fake clock shared with the emulator.
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../identity-center/emulator.js';
 import { FakeClock } from './fake-clock.js';
-import { SsoTrayCore, type CoreOptions } from '../../electron/core/core.js';
+import { SsoTrayCore } from '../../electron/core/core.js';
+import type { CoreOptions } from '../../electron/core/core-parts.js';
 import { makeSandbox, type Sandbox } from './sandbox.js';
 
 export interface CoreHarness {

@@ -2,7 +2,8 @@
 import path from 'node:path';
 import { ListingCache } from './listing-cache.js';
 import type { Listing } from './views.js';
-import { listAccountsUntil, listAccountsWithRoles, listRoles } from './identity-center/portal.js';
+import { listAccountsWithRoles } from './identity-center/portal-listing.js';
+import { listAccountsUntil, listRoles } from './identity-center/portal-pages.js';
 import { withToken } from './portal-call.js';
 import { messageOf, type CoreParts } from './core-parts.js';
 import type { SessionRegistry } from './session-registry.js';

@@ -15,10 +15,12 @@ import { RecentRoles } from './recent-roles.js';
 import { ProfileWriter } from './profile-writer.js';
 import { ConsoleAccess } from './console-access.js';
 import { ProfileSync } from './profile-sync.js';
+import { CoreLifecycle } from './core-lifecycle.js';
+import { copyText, type CopyTextRequest } from './copy-text.js';
+import { writeConfigProfile, type ConfigProfileRequest } from './config-profiles.js';
 
 export interface CoreModules {
   parts: CoreParts;
-  tokens: TokenStore;
   registry: SessionRegistry;
   admin: SessionAdmin;
   listing: AccountListing;
@@ -28,6 +30,9 @@ export interface CoreModules {
   keepFresh: KeepFresh;
   console: ConsoleAccess;
   profileSync: ProfileSync;
+  lifecycle: CoreLifecycle;
+  copyText(role: CopyTextRequest): Promise<{ text: string; expiration: string }>;
+  writeConfigProfile(role: ConfigProfileRequest): Promise<{ profile: string; file: string }>;
 }
 
 /** `credentials` is the core's own entry (it waits for start), which keep-fresh rewrites go through. */
@@ -80,9 +85,9 @@ export function assembleCore(
   });
   const console = new ConsoleAccess(parts, { registry, credentials: roleCredentials, recent });
   const profileSync = new ProfileSync(parts, { registry, listing });
+  const lifecycle = new CoreLifecycle(parts, { tokens, registry, keepFresh });
   return {
     parts,
-    tokens,
     registry,
     admin,
     listing,
@@ -92,5 +97,9 @@ export function assembleCore(
     keepFresh,
     console,
     profileSync,
+    lifecycle,
+    copyText: (role) =>
+      copyText(parts, { credentials: roleCredentials, profiles: profileWriter, recent }, role),
+    writeConfigProfile: (role) => writeConfigProfile(options, registry, role),
   };
 }

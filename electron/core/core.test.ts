@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../e2e/identity-center/emulator.js';
 import { startCoreHarness, type CoreHarness } from '../../e2e/support/core-harness.js';
 import type { Sandbox } from '../../e2e/support/sandbox.js';
-import type { CoreOptions, SsoTrayCore } from './core.js';
+import type { CoreOptions } from './core-parts.js';
+import type { SsoTrayCore } from './core.js';
 import { isSsoTrayError } from './errors.js';
 import { SettingsFile } from './settings.js';
 

@@ -2,26 +2,29 @@
 // The IPC handler table is its only caller in the product (the window, the tray and the CLI go through it).
 import { systemClock, type Clock } from './clock.js';
 import { TypedEmitter } from './events.js';
-import type { ChangeWatch } from './change-watch.js';
-import type { OwnedProfile } from './aws-files/credentials-file.js';
 import type { Account, RoleCredentials } from './types.js';
-import type { CoreEvents, Listing, ProfileSyncResult, SessionView, Settings, SignInFlow } from './views.js';
+import type {
+  CoreEvents,
+  Listing,
+  OwnedProfile,
+  ProfileSyncResult,
+  SessionView,
+  Settings,
+  SignInFlow,
+} from './views.js';
 import type { CoreOptions, RoleRef } from './core-parts.js';
 import { assembleCore, type CoreModules } from './core-modules.js';
 import type { WriteProfileRequest } from './profile-writer.js';
-import { copyText, type CopyTextRequest } from './copy-text.js';
-import { writeConfigProfile, type ConfigProfileRequest } from './config-profiles.js';
-import { watchOtherPrograms } from './other-programs-watch.js';
+import type { CopyTextRequest } from './copy-text.js';
+import type { ConfigProfileRequest } from './config-profiles.js';
 import type { ConsoleOpener, ConsoleRequest } from './console-access.js';
 import type { ProfileSyncRequest } from './profile-sync.js';
 
 export class SsoTrayCore extends TypedEmitter<CoreEvents> {
   readonly clock: Clock;
   private readonly m: CoreModules;
-  private changeWatch: ChangeWatch | undefined;
-  private started: Promise<void> | undefined;
 
-  constructor(private readonly options: CoreOptions) {
+  constructor(options: CoreOptions) {
     super();
     this.clock = options.clock ?? systemClock;
     this.m = assembleCore(
@@ -39,21 +42,7 @@ export class SsoTrayCore extends TypedEmitter<CoreEvents> {
 
   /** Reads settings, sessions and cached tokens; schedules what is due. Safe to call more than once. */
   start(): Promise<void> {
-    this.started ??= this.load();
-    return this.started;
-  }
-
-  private async load(): Promise<void> {
-    this.m.tokens.follow(await this.m.parts.settingsFile.read());
-    await this.m.registry.reload();
-    if (this.options.background) {
-      await this.m.keepFresh.recheck();
-      this.changeWatch = await watchOtherPrograms(this.m.parts, {
-        sharing: this.m.tokens.sharing,
-        registry: this.m.registry,
-        keepFresh: this.m.keepFresh,
-      });
-    }
+    return this.m.lifecycle.start();
   }
 
   sessions(): SessionView[] {
@@ -61,33 +50,24 @@ export class SsoTrayCore extends TypedEmitter<CoreEvents> {
   }
 
   /** The one rule for "which session does this mean": the name, or the only session there is. */
-  async sessionName(name: string | undefined): Promise<string> {
-    await this.start();
-    return this.m.registry.get(name).config.name;
+  sessionName(name: string | undefined): Promise<string> {
+    return this.ready(() => this.m.registry.get(name).config.name);
   }
 
-  async addSession(input: { name: string; startUrl: string; region: string }): Promise<SessionView> {
-    await this.start();
-    return this.m.admin.add(input);
+  addSession(input: { name: string; startUrl: string; region: string }): Promise<SessionView> {
+    return this.ready(() => this.m.admin.add(input));
   }
 
-  async removeSession(name: string): Promise<void> {
-    await this.start();
-    return this.m.admin.remove(name);
+  removeSession(name: string): Promise<void> {
+    return this.ready(() => this.m.admin.remove(name));
   }
 
-  async signIn(
+  signIn(
     name: string | undefined,
     flow: SignInFlow,
     options: { timeoutMs?: number; fallbackToDeviceCode?: boolean } = {},
   ): Promise<SessionView> {
-    await this.start();
-    const runtime = this.m.registry.get(name);
-    return runtime.signIn(
-      flow,
-      (progress) => this.emit('sign-in-progress', { session: runtime.config.name, progress }),
-      options,
-    );
+    return this.ready(() => this.m.registry.get(name).signIn(flow, options));
   }
 
   cancelSignIn(name: string): boolean {
@@ -95,80 +75,63 @@ export class SsoTrayCore extends TypedEmitter<CoreEvents> {
   }
 
   /** Identity Center Logout, the cached token removed, and (by the setting) the app's profiles removed. */
-  async signOut(name: string): Promise<{ removedProfiles: string[] }> {
-    await this.start();
-    return this.m.admin.signOut(name);
+  signOut(name: string): Promise<{ removedProfiles: string[] }> {
+    return this.ready(() => this.m.admin.signOut(name));
   }
 
   /** Accounts with their roles: the cached listing when younger than maxAgeMs, else a fresh one. */
-  async accounts(name: string | undefined, options: { maxAgeMs?: number } = {}): Promise<Listing> {
-    await this.start();
-    return this.m.listing.accounts(name, options);
+  accounts(name: string | undefined, options: { maxAgeMs?: number } = {}): Promise<Listing> {
+    return this.ready(() => this.m.listing.accounts(name, options));
   }
 
   /** One account's roles now: ahead of a running listing's queue, else one call. */
-  async accountRoles(name: string, accountId: string): Promise<string[]> {
-    await this.start();
-    return this.m.listing.roles(name, accountId);
+  accountRoles(name: string, accountId: string): Promise<string[]> {
+    return this.ready(() => this.m.listing.roles(name, accountId));
   }
 
   /** The accounts ListAccounts returns up to the page with the one asked for (by id or name): no role is listed. */
-  async findAccount(name: string, query: string): Promise<Account[]> {
-    await this.start();
-    return this.m.listing.find(name, query);
+  findAccount(name: string, query: string): Promise<Account[]> {
+    return this.ready(() => this.m.listing.find(name, query));
   }
 
   /** The listing cached on disk, instantly; an old one is refreshed in the background ('accounts-changed'). */
-  async cachedAccounts(
-    name: string,
-    options: { refreshAfterMs?: number } = {},
-  ): Promise<Listing | undefined> {
-    await this.start();
-    return this.m.listing.cached(name, options);
+  cachedAccounts(name: string, options: { refreshAfterMs?: number } = {}): Promise<Listing | undefined> {
+    return this.ready(() => this.m.listing.cached(name, options));
   }
 
   /** Role credentials, from memory while they are valid beyond the 15-minute window. */
-  async credentials(role: RoleRef): Promise<RoleCredentials> {
-    await this.start();
-    return this.m.roleCredentials.get(role);
+  credentials(role: RoleRef): Promise<RoleCredentials> {
+    return this.ready(() => this.m.roleCredentials.get(role));
   }
 
   /** One of the copy formats, byte for byte; records the role as recently used. */
-  async formatted(role: CopyTextRequest): Promise<{ text: string; expiration: string }> {
-    await this.start();
-    return copyText(
-      this.m.parts,
-      { credentials: this.m.roleCredentials, profiles: this.m.profileWriter, recent: this.m.recent },
-      role,
-    );
+  formatted(role: CopyTextRequest): Promise<{ text: string; expiration: string }> {
+    return this.ready(() => this.m.copyText(role));
   }
 
   /** Writes a profile into the credentials file, kept fresh when asked. */
   writeProfile(role: WriteProfileRequest): Promise<OwnedProfile> {
-    return this.m.parts.work.track(this.start().then(() => this.m.profileWriter.write(role)));
+    return this.m.parts.work.track(this.ready(() => this.m.profileWriter.write(role)));
   }
 
   /** Adds an SSO or credential_process profile to ~/.aws/config. */
-  async writeConfigProfile(role: ConfigProfileRequest): Promise<{ profile: string; file: string }> {
-    await this.start();
-    return writeConfigProfile(this.options, this.m.registry, role);
+  writeConfigProfile(role: ConfigProfileRequest): Promise<{ profile: string; file: string }> {
+    return this.ready(() => this.m.writeConfigProfile(role));
   }
 
   /** Signs in to the role's Management console and hands the login URL to the opener only. */
-  async openConsole(request: ConsoleRequest, opener: ConsoleOpener | undefined): Promise<void> {
-    await this.start();
-    return this.m.console.open(request, opener);
+  openConsole(request: ConsoleRequest, opener: ConsoleOpener | undefined): Promise<void> {
+    return this.ready(() => this.m.console.open(request, opener));
   }
 
   /** The access portal's shortcut link to the role's console. */
-  async consoleLink(request: ConsoleRequest): Promise<string> {
-    await this.start();
-    return this.m.console.portalLink(request);
+  consoleLink(request: ConsoleRequest): Promise<string> {
+    return this.ready(() => this.m.console.portalLink(request));
   }
 
   /** A profile for every role in ~/.aws/config: the plan (dry run) or the write. */
   syncConfigProfiles(request: ProfileSyncRequest): Promise<ProfileSyncResult> {
-    return this.m.parts.work.track(this.start().then(() => this.m.profileSync.sync(request)));
+    return this.m.parts.work.track(this.ready(() => this.m.profileSync.sync(request)));
   }
 
   removeProfile(profile: string, options: { force?: boolean } = {}): Promise<boolean> {
@@ -183,16 +146,9 @@ export class SsoTrayCore extends TypedEmitter<CoreEvents> {
     return this.m.parts.settingsFile.read();
   }
 
-  async updateSettings(change: Partial<Omit<Settings, 'version' | 'sessions'>>): Promise<Settings> {
-    const { settingsFile } = this.m.parts;
-    const before = await settingsFile.read();
-    const after = await settingsFile.update((s) => ({ ...s, ...change }));
-    if (before.shareTokenCacheWithAwsCli !== after.shareTokenCacheWithAwsCli) {
-      this.m.tokens.follow(after);
-      this.m.registry.clear();
-      await this.m.registry.reload();
-    }
-    return after;
+  /** Saves a change of settings (a switch of token store reloads every session from the new one). */
+  updateSettings(change: Partial<Omit<Settings, 'version' | 'sessions'>>): Promise<Settings> {
+    return this.m.lifecycle.updateSettings(change);
   }
 
   toggleFavourite(role: RoleRef): Promise<Settings> {
@@ -205,11 +161,8 @@ export class SsoTrayCore extends TypedEmitter<CoreEvents> {
   }
 
   /** After resume from sleep or a clock jump: re-read tokens and reschedule everything. */
-  async recheck(): Promise<void> {
-    await this.start();
-    await this.m.registry.reload();
-    for (const runtime of this.m.registry.all()) await runtime.recheck();
-    if (this.options.background) await this.m.keepFresh.recheck();
+  recheck(): Promise<void> {
+    return this.m.lifecycle.recheck();
   }
 
   /** What the app is waiting for: the kept-fresh profiles with a rewrite scheduled. */
@@ -223,10 +176,12 @@ export class SsoTrayCore extends TypedEmitter<CoreEvents> {
   }
 
   dispose(): void {
-    this.changeWatch?.close();
-    for (const runtime of this.m.registry.all()) runtime.dispose();
-    this.m.keepFresh.dispose();
+    this.m.lifecycle.dispose();
+  }
+
+  /** Runs a call once settings, sessions and tokens are loaded. */
+  private async ready<T>(call: () => T | Promise<T>): Promise<T> {
+    await this.start();
+    return call();
   }
 }
-
-export type { CoreOptions } from './core-parts.js';

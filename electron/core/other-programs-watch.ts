@@ -1,6 +1,6 @@
 // Sign-ins and sign-outs by the AWS CLI, and profiles marked by `sso-tray write --keep-fresh`, seen as they happen.
 import { ChangeWatch } from './change-watch.js';
-import { tokenCacheFileName } from './aws-files/token-cache.js';
+import { tokenCacheFileName } from './aws-files/sso-cache-format.js';
 import { messageOf, type CoreParts } from './core-parts.js';
 import type { KeepFresh } from './keep-fresh.js';
 import type { SessionRegistry } from './session-registry.js';

@@ -1,7 +1,7 @@
 // A portal call made with a session's valid token: a rejected token ends the session, every error becomes a sentence.
 import { isSsoTrayError } from './errors.js';
 import { toUserError } from './identity-center/service-errors.js';
-import type { PortalToken } from './identity-center/portal.js';
+import type { PortalToken } from './identity-center/portal-send.js';
 import type { SessionRuntime } from './session-runtime.js';
 
 /** A token Identity Center has never accepted is passed whole, so a rejection of it reads as a wrong region. */

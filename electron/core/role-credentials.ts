@@ -1,7 +1,7 @@
 // Role credentials of a session: from memory while valid beyond the 15-minute window, then the AWS CLI's cache
 // (when sharing), then GetRoleCredentials; forgotten everywhere on sign-out.
 import path from 'node:path';
-import { getRoleCredentials } from './identity-center/portal.js';
+import { getRoleCredentials } from './identity-center/get-role-credentials.js';
 import { RoleCredentialsCache } from './identity-center/role-credentials-cache.js';
 import { RoleCredentialsFileCache } from './role-credentials-file-cache.js';
 import { ROLE_CREDENTIALS_WINDOW_MS } from './role-credentials-window.js';

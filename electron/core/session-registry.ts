@@ -67,6 +67,7 @@ export class SessionRegistry {
         emit('session-changed', view);
       },
       onSignInNeeded: (name, message) => emit('sign-in-needed', { session: name, message }),
+      onSignInProgress: (name, progress) => emit('sign-in-progress', { session: name, progress }),
     });
   }
 

@@ -7,7 +7,7 @@ import { startEmulator, type RunningEmulator } from '../../e2e/identity-center/e
 import { childEnv, makeSandbox, type Sandbox } from '../../e2e/support/sandbox.js';
 import { systemClock } from '../../electron/core/clock.js';
 import { SsoTrayCore } from '../../electron/core/core.js';
-import { getRoleCredentials } from '../../electron/core/identity-center/portal.js';
+import { getRoleCredentials } from '../../electron/core/identity-center/get-role-credentials.js';
 import { signIn } from '../../electron/core/identity-center/sign-in.js';
 import { MemorySsoCache } from '../../electron/core/aws-files/token-cache.js';
 import { ensureFreshBuild } from '../../e2e/support/fresh-build.js';

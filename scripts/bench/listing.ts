@@ -6,11 +6,8 @@ import { startEmulator } from '../../e2e/identity-center/emulator.js';
 import { MemorySsoCache } from '../../electron/core/aws-files/token-cache.js';
 import { systemClock } from '../../electron/core/clock.js';
 import { ListingPacer } from '../../electron/core/identity-center/listing-pacer.js';
-import {
-  listAccounts,
-  listAccountsWithRoles,
-  listRoles,
-} from '../../electron/core/identity-center/portal.js';
+import { listAccountsWithRoles } from '../../electron/core/identity-center/portal-listing.js';
+import { listAccounts, listRoles } from '../../electron/core/identity-center/portal-pages.js';
 import { signIn } from '../../electron/core/identity-center/sign-in.js';
 
 export interface ListingConditions {

@@ -22,7 +22,6 @@ export type LineKind =
 
 // The SDK's section-name pattern: `prefix name`, the name optionally quoted.
 const PREFIXED_NAME = /^([\w-]+)\s(["'])?([\w-@+.%:/]+)\2$/;
-const KNOWN_PREFIXES = new Set(['profile', 'sso-session', 'services']);
 const RESERVED_NAMES = new Set(['__proto__', 'profile __proto__']);
 
 /** Splits on \n and \r\n like the SDK, remembering each line's own ending so the text can be rebuilt byte for byte. */
@@ -45,7 +44,7 @@ export function joinLines(lines: readonly IniLine[]): string {
 }
 
 /** What the SDK keeps of a line: everything before a `#`/`;` that starts the line or follows whitespace, trimmed. */
-export function sdkContent(text: string): string {
+function sdkContent(text: string): string {
   return (text.split(/(^|\s)[;#]/)[0] ?? '').trim();
 }
 
@@ -77,12 +76,6 @@ export function classifyLine(text: string): LineKind {
 export function canonicalSectionName(name: string): string {
   const match = PREFIXED_NAME.exec(name);
   return match ? `${match[1]} ${match[3]}` : name;
-}
-
-/** Whether the SDK reads a section of this name at all (`[my dev]` is skipped: `my` is no known prefix). */
-export function sdkReadsSection(name: string): boolean {
-  const match = PREFIXED_NAME.exec(name);
-  return !match || KNOWN_PREFIXES.has(match[1] ?? '');
 }
 
 export function isReservedSectionName(name: string): boolean {

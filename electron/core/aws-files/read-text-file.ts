@@ -25,7 +25,7 @@ export interface DecodedText {
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** The bytes as text that encodeText turns back into exactly the same bytes, whatever their encoding. */
-export function decodeBytes(bytes: Uint8Array): DecodedText {
+function decodeBytes(bytes: Uint8Array): DecodedText {
   try {
     return { text: strictUtf8.decode(bytes), encoding: 'utf8' };
   } catch {

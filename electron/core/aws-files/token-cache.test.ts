@@ -5,14 +5,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SessionConfig, SsoToken } from '../types.js';
 import { pythonJsonDumps } from './python-json.js';
 import {
-  AwsCliSsoCache,
-  MemorySsoCache,
-  SecretStoreSsoCache,
   formatCacheTime,
   parseCacheTime,
   registrationCacheFileName,
   tokenCacheFileName,
-} from './token-cache.js';
+} from './sso-cache-format.js';
+import { AwsCliSsoCache, MemorySsoCache, SecretStoreSsoCache } from './token-cache.js';
 
 const mySso: SessionConfig = {
   name: 'my-sso',

@@ -17,17 +17,6 @@ import {
   type RegistrationUse,
 } from './sso-cache-format.js';
 
-export {
-  decodeClientRegistration,
-  decodeSsoToken,
-  encodeClientRegistration,
-  encodeSsoToken,
-  formatCacheTime,
-  parseCacheTime,
-  registrationCacheFileName,
-  tokenCacheFileName,
-} from './sso-cache-format.js';
-
 export interface SsoCache {
   /**
    * The session's token, or undefined when there is none or it was made for another start URL or region (the

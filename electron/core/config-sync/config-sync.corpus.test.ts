@@ -8,7 +8,8 @@ import path from 'node:path';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AccountWithRoles } from '../views.js';
-import { syncConfigProfiles, type SyncOptions } from './config-sync.js';
+import { syncConfigProfiles } from './config-sync.js';
+import type { SyncOptions } from './sync-plan.js';
 
 const CORPUS = path.join(import.meta.dirname, '..', 'aws-files', 'corpus');
 const files = readdirSync(CORPUS).filter((name) => name.startsWith('config-') && name.endsWith('.ini'));

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isSsoTrayError } from '../errors.js';
 import type { AccountWithRoles } from '../views.js';
-import { syncConfigProfiles, type SyncOptions } from './config-sync.js';
+import { syncConfigProfiles } from './config-sync.js';
+import type { SyncOptions } from './sync-plan.js';
 
 let home: string;
 let paths: { configFile: string; homeDir: string };

@@ -10,8 +10,6 @@ import type { AccountWithRoles } from '../views.js';
 import { syncDiff } from './sync-diff.js';
 import { planSync, type SyncOptions, type SyncPlan } from './sync-plan.js';
 
-export type { SyncOptions, SyncPlan } from './sync-plan.js';
-
 export interface SyncResult extends Omit<SyncPlan, 'text'> {
   /** The change as a diff ('' when there is none). */
   diff: string;

@@ -2,11 +2,11 @@
 // the result is a name the AWS CLI, botocore and the JS SDK all read as one profile.
 import { SsoTrayError } from '../errors.js';
 
-export const TEMPLATE_FIELDS = ['accountName', 'accountId', 'emailAddress', 'roleName', 'session'] as const;
+const TEMPLATE_FIELDS = ['accountName', 'accountId', 'emailAddress', 'roleName', 'session'] as const;
 export type TemplateField = (typeof TEMPLATE_FIELDS)[number];
 export type TemplateValues = Record<TemplateField, string>;
 
-export const DEFAULT_TEMPLATE = '{accountName}.{roleName}';
+const DEFAULT_TEMPLATE = '{accountName}.{roleName}';
 
 // What the SDK reads as `[profile NAME]` (its section pattern); field values keep to the shell-safe part of it.
 const NAME_TEXT = /^[\w\-@+.%:/]*$/;

@@ -27,8 +27,8 @@ export interface ConsoleSignInOptions {
   timeoutMs?: number;
 }
 
-export const MIN_SESSION_SECONDS = 900;
-export const MAX_SESSION_SECONDS = 43_200;
+const MIN_SESSION_SECONDS = 900;
+const MAX_SESSION_SECONDS = 43_200;
 
 /** The login URL, revealed only on purpose: printing, logging or serialising it shows no token. */
 export class SigninUrl {

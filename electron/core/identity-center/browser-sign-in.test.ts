@@ -8,12 +8,8 @@ import {
 } from '@aws-sdk/client-sso-oidc';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../e2e/identity-center/emulator.js';
-import {
-  AwsCliSsoCache,
-  MemorySsoCache,
-  registrationCacheFileName,
-  tokenCacheFileName,
-} from '../aws-files/token-cache.js';
+import { registrationCacheFileName, tokenCacheFileName } from '../aws-files/sso-cache-format.js';
+import { AwsCliSsoCache, MemorySsoCache } from '../aws-files/token-cache.js';
 import { systemClock } from '../clock.js';
 import { FakeClock, settle } from '../../../e2e/support/fake-clock.js';
 import type { SessionConfig } from '../types.js';

@@ -17,7 +17,7 @@ function within(ms: number): string {
   return `${seconds} second${seconds === 1 ? '' : 's'}`;
 }
 
-export const browserSentences = {
+const browserSentences = {
   timedOut: (s: SessionConfig, ms: number) =>
     `Sign-in for ${s.name} was not completed in the browser within ${within(ms)}. Start the sign-in again.`,
   failed: (s: SessionConfig) =>

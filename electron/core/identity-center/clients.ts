@@ -17,9 +17,9 @@ export interface ServiceDeps {
 }
 
 /** 5 leaves room for a bursty day, yet a dead network is reported within about a second. */
-export const DEFAULT_MAX_ATTEMPTS = 5;
+const DEFAULT_MAX_ATTEMPTS = 5;
 /** Identity Center answers in well under a second; an attempt still unanswered after this is retried, then reported. */
-export const REQUEST_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 10_000;
 const CONNECT_TIMEOUT_MS = 3_000;
 
 // Every operation we call is `smithy.api#noAuth`: choosing only that scheme means no credentials are ever resolved.

@@ -7,7 +7,8 @@ import {
   type EmulatorOptions,
   type RunningEmulator,
 } from '../../../e2e/identity-center/emulator.js';
-import { AwsCliSsoCache, MemorySsoCache, registrationCacheFileName } from '../aws-files/token-cache.js';
+import { registrationCacheFileName } from '../aws-files/sso-cache-format.js';
+import { AwsCliSsoCache, MemorySsoCache } from '../aws-files/token-cache.js';
 import { FakeClock } from '../../../e2e/support/fake-clock.js';
 import type { SessionConfig } from '../types.js';
 import { signIn } from './sign-in.js';

@@ -7,7 +7,8 @@ import { MemorySsoCache } from '../aws-files/token-cache.js';
 import { systemClock } from '../clock.js';
 import type { SessionConfig, SsoToken } from '../types.js';
 import type { ServiceDeps } from './clients.js';
-import { listAccounts, listAccountsWithRoles } from './portal.js';
+import { listAccountsWithRoles } from './portal-listing.js';
+import { listAccounts } from './portal-pages.js';
 import { signIn } from './sign-in.js';
 
 const ACCOUNTS = 300;

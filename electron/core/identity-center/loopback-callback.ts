@@ -2,7 +2,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export const CALLBACK_PATH = '/oauth/callback';
+const CALLBACK_PATH = '/oauth/callback';
 
 export type CallbackOutcome =
   { kind: 'code'; code: string } | { kind: 'denied' } | { kind: 'error'; error: string };
@@ -26,7 +26,7 @@ function escapeHtml(text: string): string {
 }
 
 /** The text of the page the browser shows after the redirect. */
-export function callbackPageText(outcome: Answer, sessionName: string): { title: string; text: string } {
+function callbackPageText(outcome: Answer, sessionName: string): { title: string; text: string } {
   switch (outcome.kind) {
     case 'bad-state':
       return {

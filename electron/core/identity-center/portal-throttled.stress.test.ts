@@ -5,7 +5,7 @@ import { startEmulator, type RunningEmulator } from '../../../e2e/identity-cente
 import { MemorySsoCache } from '../aws-files/token-cache.js';
 import { systemClock } from '../clock.js';
 import type { SessionConfig } from '../types.js';
-import { listAccountsWithRoles } from './portal.js';
+import { listAccountsWithRoles } from './portal-listing.js';
 import { signIn } from './sign-in.js';
 
 const assigned = (e: RunningEmulator) => e.organisation.accounts.filter((a) => a.roles.length > 0);

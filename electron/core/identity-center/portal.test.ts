@@ -6,13 +6,10 @@ import { MemorySsoCache } from '../aws-files/token-cache.js';
 import { systemClock } from '../clock.js';
 import type { SessionConfig, SsoToken } from '../types.js';
 import type { ServiceDeps } from './clients.js';
-import {
-  getRoleCredentials,
-  listAccounts,
-  listAccountsWithRoles,
-  listRoles,
-  type ListingProgress,
-} from './portal.js';
+import type { ListingProgress } from '../views.js';
+import { getRoleCredentials } from './get-role-credentials.js';
+import { listAccountsWithRoles } from './portal-listing.js';
+import { listAccounts, listRoles } from './portal-pages.js';
 import { signIn } from './sign-in.js';
 
 let emu: RunningEmulator;

@@ -6,13 +6,13 @@ import { oidcClient, oidcSdk, type ServiceDeps } from './clients.js';
 import { toUserError } from './service-errors.js';
 
 export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
-export const REGISTRATION_EXPIRY_WINDOW_MS = 15 * 60_000;
+const REGISTRATION_EXPIRY_WINDOW_MS = 15 * 60_000;
 /** Registered without a port; the port is added in /authorize and CreateToken (reference B.2). */
-export const REGISTERED_REDIRECT_URI = 'http://127.0.0.1/oauth/callback';
+const REGISTERED_REDIRECT_URI = 'http://127.0.0.1/oauth/callback';
 
 export type RegistrationFlow = 'browser' | 'device-code';
 
-export function grantTypesFor(flow: RegistrationFlow): string[] {
+function grantTypesFor(flow: RegistrationFlow): string[] {
   return flow === 'browser' ? ['authorization_code', 'refresh_token'] : [DEVICE_CODE_GRANT, 'refresh_token'];
 }
 
@@ -22,7 +22,7 @@ export function scopesFor(session: SessionConfig): string[] {
 }
 
 /** Reusable for this flow: not expiring within the window, with the flow's grants and the session's scopes. */
-export function isReusable(
+function isReusable(
   registration: ClientRegistration,
   session: SessionConfig,
   flow: RegistrationFlow,
@@ -35,10 +35,7 @@ export function isReusable(
   return scopesFor(session).every((scope) => scopes.includes(scope));
 }
 
-export function registerClientInput(
-  session: SessionConfig,
-  flow: RegistrationFlow,
-): RegisterClientCommandInput {
+function registerClientInput(session: SessionConfig, flow: RegistrationFlow): RegisterClientCommandInput {
   const base = {
     clientName: `sso-tray-${session.name}`,
     clientType: 'public',

@@ -4,7 +4,7 @@ import { MemorySsoCache } from '../aws-files/token-cache.js';
 import { FakeClock } from '../../../e2e/support/fake-clock.js';
 import type { SessionConfig, SsoToken } from '../types.js';
 import type { ServiceDeps } from './clients.js';
-import { getRoleCredentials } from './portal.js';
+import { getRoleCredentials } from './get-role-credentials.js';
 import { RoleCredentialsCache } from './role-credentials-cache.js';
 import { signIn } from './sign-in.js';
 

@@ -61,7 +61,7 @@ function shapeOf(error: unknown): ErrorShape {
  * True for an attempt unanswered within the configured request timeout. Only that message tells it apart: the
  * SDK's NodeHttpHandler names a dropped connection (ECONNRESET) and a connect timeout TimeoutError too.
  */
-export function isTimeout(error: unknown): boolean {
+function isTimeout(error: unknown): boolean {
   const { message, $metadata } = shapeOf(error);
   return (
     $metadata?.httpStatusCode === undefined &&
@@ -81,7 +81,7 @@ export function isDroppedConnection(error: unknown): boolean {
 }
 
 /** True for a connection that failed or dropped, however Node or the SDK reports it. */
-export function isNetworkError(error: unknown): boolean {
+function isNetworkError(error: unknown): boolean {
   const shape = shapeOf(error);
   if (typeof shape.code === 'string' && NETWORK_CODES.has(shape.code)) return true;
   if (shape.name === 'TimeoutError' && shape.$metadata?.httpStatusCode === undefined) return true;
@@ -103,6 +103,7 @@ export function serviceErrorOf(error: unknown): { name: string; status: number |
 
 export const sentences = {
   sessionEnded: (s: SessionConfig) => `Your session for ${sessionLabel(s)} has ended. Sign in again.`,
+  notSignedIn: (s: SessionConfig) => `You are not signed in to ${sessionLabel(s)}. Sign in first.`,
   wrongRegion: (s: SessionConfig) =>
     `Identity Center in ${s.region} did not accept the sign-in for ${s.name}: the start URL's region may be wrong. ` +
     `Check the region of ${s.name} and sign in again.`,

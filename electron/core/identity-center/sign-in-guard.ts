@@ -3,7 +3,7 @@ import type { Clock, TimerHandle } from '../clock.js';
 import { SsoTrayError, isSsoTrayError } from '../errors.js';
 import type { SessionConfig } from '../types.js';
 
-export function cancelledError(session: SessionConfig, signal?: AbortSignal): SsoTrayError {
+function cancelledError(session: SessionConfig, signal?: AbortSignal): SsoTrayError {
   const reason: unknown = signal?.reason;
   if (isSsoTrayError(reason)) return reason;
   return new SsoTrayError(

@@ -16,7 +16,7 @@ export interface SignInOptions {
   fallbackToDeviceCode?: boolean;
 }
 
-export const SIGN_IN_TIMEOUT_MS = 10 * 60_000;
+const SIGN_IN_TIMEOUT_MS = 10 * 60_000;
 
 /** Signs in and writes the token to deps.cache before returning it. */
 export async function signIn(

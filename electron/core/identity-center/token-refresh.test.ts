@@ -5,7 +5,7 @@ import { startEmulator, type RunningEmulator } from '../../../e2e/identity-cente
 import { MemorySsoCache } from '../aws-files/token-cache.js';
 import { FakeClock } from '../../../e2e/support/fake-clock.js';
 import type { SessionConfig } from '../types.js';
-import { listAccounts } from './portal.js';
+import { listAccounts } from './portal-pages.js';
 import { signIn } from './sign-in.js';
 import type { SignInDeps } from './sign-in-deps.js';
 import { refreshAccessToken } from './token-refresh.js';
