@@ -4,7 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as electron from 'electron';
 import { afterEach, beforeEach, expect, vi } from 'vitest';
 import { app as doubleApp, callsTo, click, createdTrays, resetDouble, type Menu } from './electron-double.js';
-import { startEmulator, type RunningEmulator } from '../identity-center/emulator.js';
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../identity-center/emulator.js';
 import { makeSandbox, type Sandbox } from './sandbox.js';
 import { startApp, type RunningApp } from '../../electron/app/start-app.js';
 
@@ -23,11 +23,11 @@ export interface Harness {
 }
 
 /** Registers the hooks: a fresh double, emulator and sandbox per test; the app's core disposed after it. */
-export function useHarness(): Harness {
+export function useHarness(emulator: EmulatorOptions = {}): Harness {
   const h = {} as Harness;
   beforeEach(async () => {
     resetDouble();
-    h.emu = await startEmulator();
+    h.emu = await startEmulator(emulator);
     h.sandbox = await makeSandbox(h.emu.url);
     electron.app.setPath('userData', h.sandbox.paths.appDataDir);
   });

@@ -240,33 +240,6 @@ describe('the tray app', () => {
     expect(made[0]?.[0]).toMatchObject({ frame: false, webPreferences: { sandbox: true } });
   });
 
-  it('writes a profile kept fresh from the tray, and lists it under "Profiles kept fresh"', async () => {
-    const app = await start();
-    await app.core.addSession({ name: 'acme', startUrl: h.emu.startUrl, region: h.emu.region });
-    await app.tray.refresh();
-    await signInFromTray(h, app, 'acme');
-    const account = h.emu.organisation.accounts[0]!;
-    await app.core.toggleFavourite({
-      session: 'acme',
-      accountId: account.accountId,
-      roleName: account.roles[0]!,
-    });
-    await app.tray.refresh();
-    click(menu(), `${account.accountId} / ${account.roles[0]}`, 'Write and keep fresh');
-    await vi.waitFor(async () =>
-      expect(await readFile(h.sandbox.paths.credentialsFile, 'utf8')).toContain(
-        `[${account.accountId}_${account.roles[0]}]`,
-      ),
-    );
-    await app.tray.refresh();
-    expect(menuLabels(menu())).toEqual(
-      expect.arrayContaining([
-        expect.stringMatching(new RegExp(`^${account.accountId}_${account.roles[0]} — expires `)),
-      ]),
-    );
-    expect(app.core.scheduledProfiles()).toEqual([`${account.accountId}_${account.roles[0]}`]);
-  });
-
   it('says in a notification that it tightened a credentials file other users could read', async () => {
     const app = await start();
     await app.core.addSession({ name: 'acme', startUrl: h.emu.startUrl, region: h.emu.region });

@@ -165,11 +165,6 @@ export class SsoTrayCore extends TypedEmitter<CoreEvents> {
     return this.m.lifecycle.recheck();
   }
 
-  /** What the app is waiting for: the kept-fresh profiles with a rewrite scheduled. */
-  scheduledProfiles(): string[] {
-    return this.m.keepFresh.scheduled();
-  }
-
   /** Resolves when no refresh, rewrite or edit of the AWS files is in flight (before quitting; in tests after moving the clock). */
   whenIdle(): Promise<void> {
     return this.m.parts.work.idle();

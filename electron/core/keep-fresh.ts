@@ -59,11 +59,6 @@ export class KeepFresh {
     for (const profile of profiles) this.scheduleAt(profile, this.deps.clock.now());
   }
 
-  /** Profiles with a timer set: an idle app has exactly these. */
-  scheduled(): string[] {
-    return [...this.timers.keys()];
-  }
-
   dispose(): void {
     for (const timer of this.timers.values()) this.deps.clock.clearTimer(timer);
     this.timers.clear();
