@@ -1,26 +1,16 @@
 // The [sso-session] sections SSO Tray adds to ~/.aws/config, byte for byte.
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeSandbox, type Sandbox } from '../../../e2e/support/sandbox.js';
-import type { AwsPaths, SessionConfig } from '../types.js';
+import { describe, expect, it } from 'vitest';
+import { configFilePerTest } from '../../../e2e/support/config-file-fixture.js';
+import type { SessionConfig } from '../types.js';
 import { readSessionsFromConfig } from './config-reader.js';
 import { writeSsoSession } from './sso-session-writer.js';
 
-let sandbox: Sandbox;
-let paths: AwsPaths;
-beforeEach(async () => {
-  sandbox = await makeSandbox();
-  paths = sandbox.paths;
-});
-afterEach(() => sandbox.cleanup());
+const aws = configFilePerTest();
+const { given, config } = aws;
 
 const corpus = (name: string) => readFile(path.join(import.meta.dirname, 'corpus', name), 'utf8');
-async function given(text: string): Promise<void> {
-  await mkdir(path.dirname(paths.configFile), { recursive: true });
-  await writeFile(paths.configFile, text);
-}
-const config = () => readFile(paths.configFile, 'utf8');
 const acme: SessionConfig = {
   name: 'acme',
   startUrl: 'https://d-1234567890.awsapps.com/start',
@@ -30,12 +20,12 @@ const acme: SessionConfig = {
 
 describe('writing an sso-session', () => {
   it('creates the config 0600 with the session and the default scope', async () => {
-    await writeSsoSession(paths, acme);
+    await writeSsoSession(aws.paths, acme);
     expect(await config()).toBe(
       '[sso-session acme]\nsso_start_url = https://d-1234567890.awsapps.com/start\nsso_region = us-east-1\nsso_registration_scopes = sso:account:access\n',
     );
-    expect((await stat(paths.configFile)).mode & 0o777).toBe(0o600);
-    expect(await readSessionsFromConfig(paths)).toEqual([
+    expect((await stat(aws.paths.configFile)).mode & 0o777).toBe(0o600);
+    expect(await readSessionsFromConfig(aws.paths)).toEqual([
       { ...acme, source: 'sso-session', registrationScopes: ['sso:account:access'] },
     ]);
   });
@@ -43,7 +33,7 @@ describe('writing an sso-session', () => {
   it('appends to an existing config and leaves its bytes as they were', async () => {
     const original = (await corpus('config-botocore-only.ini')).replace(/\n/g, '\r\n');
     await given(original);
-    await writeSsoSession(paths, {
+    await writeSsoSession(aws.paths, {
       ...acme,
       name: 'globex',
       registrationScopes: ['sso:account:access', 'x:y'],
@@ -57,9 +47,9 @@ describe('writing an sso-session', () => {
     const original =
       '[sso-session acme]\nsso_start_url = https://d-1234567890.awsapps.com/start\nsso_region=us-east-1\n';
     await given(original);
-    await writeSsoSession(paths, acme);
+    await writeSsoSession(aws.paths, acme);
     expect(await config()).toBe(original);
-    await expect(writeSsoSession(paths, { ...acme, region: 'eu-west-1' })).rejects.toMatchObject({
+    await expect(writeSsoSession(aws.paths, { ...acme, region: 'eu-west-1' })).rejects.toMatchObject({
       code: 'invalid-input',
       message:
         'The sso-session "acme" in ~/.aws/config already points to https://d-1234567890.awsapps.com/start in us-east-1; choose another session name or change it there.',
@@ -70,7 +60,7 @@ describe('writing an sso-session', () => {
   it('never writes a config it cannot parse', async () => {
     const broken = '[default]\nregion = us-east-1\nnot a line\n';
     await given(broken);
-    await expect(writeSsoSession(paths, acme)).rejects.toMatchObject({ code: 'file-unreadable' });
+    await expect(writeSsoSession(aws.paths, acme)).rejects.toMatchObject({ code: 'file-unreadable' });
     expect(await config()).toBe(broken);
   });
 });
