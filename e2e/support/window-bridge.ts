@@ -1,27 +1,22 @@
 // The window in real Chromium over the real core: the built renderer served from 127.0.0.1, and window.ssoTray made
 // by the same createWindowApi the preload uses, over a Playwright binding to the handler table main registers.
-import { createServer, type Server } from 'node:http';
-import { readFile, readdir, stat } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { build as bundle } from 'esbuild';
-import { build as viteBuild } from 'vite';
 import { SsoTrayCore } from '../../electron/core/core.js';
 import type { CoreOptions } from '../../electron/core/core-parts.js';
 import { runningCliLauncher } from '../../electron/core/process-launcher.js';
 import type { Channel, ChannelInput, ChannelResult } from '../../electron/ipc/contract.js';
-import { EVENT_NAMES } from '../../electron/ipc/ipc-names.js';
-import { createHandlers, invoke, type HandlerTable } from '../../electron/ipc/handlers.js';
+import { createHandlers, invoke } from '../../electron/ipc/handlers.js';
 import type { Settings } from '../../electron/core/views.js';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../identity-center/emulator.js';
+import { exposeWindowApi, pipeCoreEvents } from './page-bridge.js';
+import { ensureRendererBuilt, serveRenderer } from './renderer-server.js';
 import { makeSandbox, type Sandbox } from './sandbox.js';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const RENDERER_DIST = path.join(REPO, 'dist', 'renderer');
 
-export interface BridgeOptions {
+interface BridgeOptions {
   emulator?: EmulatorOptions;
   core?: Partial<CoreOptions>;
   /** Approve every /authorize URL the core opens, as a user clicking Approve at once would (default true). */
@@ -40,7 +35,6 @@ export interface WindowBridge {
   emu: RunningEmulator;
   sandbox: Sandbox;
   core: SsoTrayCore;
-  handlers: HandlerTable;
   /** What the main process put on the clipboard, newest last. */
   clipboard: string[];
   /** Every URL the core (or the window, through the main process) asked the system browser to open. */
@@ -97,7 +91,6 @@ export async function startWindowBridge(options: BridgeOptions = {}): Promise<Wi
     emu,
     sandbox,
     core,
-    handlers,
     clipboard,
     browserOpened,
     applied,
@@ -108,38 +101,8 @@ export async function startWindowBridge(options: BridgeOptions = {}): Promise<Wi
       return result.value;
     },
     async open(page, view) {
-      await page.exposeBinding('__ssoTrayInvoke', async (_source, channel: Channel, input: unknown) => {
-        const result = await invoke(handlers, channel, input);
-        pageSaw.push(JSON.stringify(result));
-        return result;
-      });
-      await page.addInitScript({ content: await windowApiScript() });
-      // Events go in order, one batch at a time: one page.evaluate per event (5,000 for a big listing) would take
-      // the bridge seconds, where Electron's IPC takes milliseconds.
-      const queue: Array<[string, unknown]> = [];
-      let inFlight = false;
-      const pump = () => {
-        if (inFlight || queue.length === 0) return;
-        inFlight = true;
-        page
-          .evaluate((events) => {
-            for (const [event, data] of events) (globalThis as PageGlobals).__ssoTrayEvent?.(event, data);
-          }, queue.splice(0))
-          .catch(() => undefined) // the page may be closing
-          .finally(() => {
-            inFlight = false;
-            pump();
-          });
-      };
-      for (const name of EVENT_NAMES) {
-        stops.push(
-          core.on(name, (payload) => {
-            pageSaw.push(JSON.stringify(payload));
-            queue.push([name, payload]);
-            pump();
-          }),
-        );
-      }
+      await exposeWindowApi(page, handlers, pageSaw);
+      stops.push(...pipeCoreEvents(page, core, pageSaw));
       // The size main opens the window (or the compact quick-pick) at.
       await page.setViewportSize(view ? { width: 620, height: 420 } : { width: 1040, height: 760 });
       await page.goto(`${server.url}/index.html${view ? `?view=${view}` : ''}`);
@@ -156,95 +119,6 @@ export async function startWindowBridge(options: BridgeOptions = {}): Promise<Wi
       await sandbox.cleanup();
     },
   };
-}
-
-/** What the bridge's init script puts on the page. */
-interface PageGlobals {
-  __ssoTrayEvent?: (name: string, payload: unknown) => void;
-}
-
-let apiScript: Promise<string> | undefined;
-
-/** The page's preload: the real window-api.ts bundled for the browser, over the Playwright binding. */
-function windowApiScript(): Promise<string> {
-  apiScript ??= bundle({
-    stdin: {
-      contents: `
-        import { createWindowApi } from './electron/ipc/window-api.ts';
-        const listeners = new Set();
-        window.__ssoTrayEvent = (name, payload) => listeners.forEach((listener) => listener(name, payload));
-        Object.defineProperty(window, 'ssoTray', {
-          enumerable: true,
-          value: createWindowApi({
-            invoke: (channel, input) => window.__ssoTrayInvoke(channel, input),
-            subscribe(listener) {
-              listeners.add(listener);
-              return () => listeners.delete(listener);
-            },
-          }),
-        });`,
-      resolveDir: REPO,
-      loader: 'ts',
-      sourcefile: 'window-bridge-preload.ts',
-    },
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome130',
-    write: false,
-    logLevel: 'warning',
-  }).then((result) => result.outputFiles[0]?.text ?? '');
-  return apiScript;
-}
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
-
-/** dist/renderer over 127.0.0.1, nothing outside it. */
-async function serveRenderer(): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-    const file = path.join(RENDERER_DIST, path.normalize(pathname === '/' ? '/index.html' : pathname));
-    if (!file.startsWith(RENDERER_DIST + path.sep)) {
-      res.writeHead(403).end();
-      return;
-    }
-    readFile(file).then(
-      (body) => {
-        res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-        res.end(body);
-      },
-      () => res.writeHead(404).end(),
-    );
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
-
-let built: Promise<void> | undefined;
-
-/** `npm test` builds first; a spec run alone builds the window here when dist/renderer is missing or older. */
-function ensureRendererBuilt(): Promise<void> {
-  built ??= (async () => {
-    const index = await stat(path.join(RENDERER_DIST, 'index.html')).catch(() => undefined);
-    const sources = [path.join(REPO, 'vite.config.ts'), ...(await filesUnder(path.join(REPO, 'renderer')))];
-    const newest = Math.max(...(await Promise.all(sources.map(async (f) => (await stat(f)).mtimeMs))));
-    if (index && index.mtimeMs >= newest) return;
-    console.log('Building the window (dist/renderer is missing or older than renderer/)…');
-    await viteBuild({ configFile: path.join(REPO, 'vite.config.ts'), logLevel: 'warn' });
-  })();
-  return built;
-}
-
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
 }
 
 /** A screenshot of what the user sees in the window (or the whole page), kept with the test results. */

@@ -1,5 +1,5 @@
 // The one rule for "which session does this command mean", for every command (the `process` fast path included).
-import { profilesInConfig } from '../core/aws-files/aws-config.js';
+import { profilesInConfig } from '../core/aws-files/config-reader.js';
 import type { AwsPaths } from '../core/types.js';
 import type { Env } from './context.js';
 

@@ -1,7 +1,7 @@
 // Profiles in ~/.aws/config for the AWS CLI and SDKs: an SSO profile on the session's [sso-session] (they sign in
 // and refresh themselves), or a credential_process profile that asks `sso-tray process`.
 import { SsoTrayError } from './errors.js';
-import { writeProcessProfile, writeSsoProfile } from './aws-files/aws-config.js';
+import { writeProcessProfile, writeSsoProfile } from './aws-files/config-profile-writer.js';
 import { credentialProcessCommand } from './aws-files/credential-process-command.js';
 import type { CoreOptions, RoleRef } from './core-parts.js';
 import type { SessionRegistry } from './session-registry.js';

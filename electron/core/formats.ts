@@ -22,6 +22,7 @@
 // Any line format refuses control characters: no shell line, INI line or .env line holds them safely.
 import { SsoTrayError } from './errors.js';
 import { isObjectKey } from './identifiers.js';
+import { cmdQuote, dotenvQuote, fishQuote, posixQuote, powershellQuote } from './shell-quoting.js';
 import type { RoleCredentials } from './types.js';
 
 export const CREDENTIAL_FORMATS = Object.freeze([
@@ -95,16 +96,14 @@ export function formatCredentials(
 
 type LineFormat = Exclude<CredentialFormat, 'process' | 'values' | 'profile'>;
 
-// Everything in this set means the same unquoted in bash, zsh, dash, fish, cmd and .env files.
-const SAFE = /^[A-Za-z0-9+/:._-][A-Za-z0-9+/=:._-]*$/;
 const CONTROL = /[\p{Cc}\p{Cs}\u2028\u2029]/u;
 
 const LINE_WRITERS: Record<LineFormat, (name: string, value: string) => string | undefined> = {
-  env: (name, value) => `export ${name}=${posix(value)}`,
-  'env-no-export': (name, value) => `${name}=${posix(value)}`,
-  powershell: (name, value) => `$Env:${name}="${value.replace(/[`$"\u201C\u201D\u201E]/g, '`$&')}"`,
-  'windows-cmd': (name, value) => `set ${name}=${SAFE.test(value) ? value : cmdEscape(value)}`,
-  fish: (name, value) => `set -gx ${name} "${value.replace(/[\\"$]/g, '\\$&')}"`,
+  env: (name, value) => `export ${name}=${posixQuote(value)}`,
+  'env-no-export': (name, value) => `${name}=${posixQuote(value)}`,
+  powershell: (name, value) => `$Env:${name}=${powershellQuote(value)}`,
+  'windows-cmd': (name, value) => `set ${name}=${cmdQuote(value)}`,
+  fish: (name, value) => `set -gx ${name} ${fishQuote(value)}`,
   dotenv: (name, value) => {
     const quoted = dotenvQuote(value);
     return quoted === undefined ? undefined : `${name}=${quoted}`;
@@ -133,31 +132,6 @@ function unwritable(format: CredentialFormat): SsoTrayError {
     'invalid-input',
     `These credentials hold a character that cannot be written safely as ${FORMAT_LABELS[format]}; copy the individual values instead.`,
   );
-}
-
-function posix(value: string): string {
-  return SAFE.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
-}
-
-// cmd expands %NAME% before it handles carets, so the character after each % gets a caret: no name can follow.
-// Delayed expansion (!NAME!) is off at an interactive prompt, where these lines are pasted.
-function cmdEscape(value: string): string {
-  let out = '';
-  let afterPercent = false;
-  for (const char of value) {
-    out += afterPercent || /[\^&|<>()"]/.test(char) ? `^${char}` : char;
-    afterPercent = char === '%';
-  }
-  return out;
-}
-
-// As Node's util.parseEnv and the dotenv package read it: '…' and `…` are literal, "…" turns \n into a newline.
-function dotenvQuote(value: string): string | undefined {
-  if (SAFE.test(value)) return value;
-  if (!value.includes("'")) return `'${value}'`;
-  if (!value.includes('"') && !value.includes('\\')) return `"${value}"`;
-  if (!value.includes('`')) return `\`${value}\``;
-  return undefined;
 }
 
 function profileBlock(creds: RoleCredentials, profileName?: string): string {

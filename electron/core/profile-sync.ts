@@ -2,7 +2,7 @@
 // when the setting is on, after each listing.
 import { SsoTrayError } from './errors.js';
 import { fileLabel } from './aws-files/file-label.js';
-import { writeSsoSession } from './aws-files/aws-config.js';
+import { writeSsoSession } from './aws-files/sso-session-writer.js';
 import { syncConfigProfiles } from './config-sync/config-sync.js';
 import type { ProfileKind } from './config-sync/desired-profiles.js';
 import { syncSummary } from './config-sync/sync-summary.js';

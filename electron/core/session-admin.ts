@@ -1,7 +1,8 @@
 // Adding, removing and signing out of sessions: the settings, ~/.aws/config's [sso-session] and every cache kept in step.
 import { SsoTrayError } from './errors.js';
 import { parseSessionConfig } from './settings.js';
-import { profilesInConfig, removeSsoSession, writeSsoSession } from './aws-files/aws-config.js';
+import { profilesInConfig } from './aws-files/config-reader.js';
+import { removeSsoSession, writeSsoSession } from './aws-files/sso-session-writer.js';
 import type { CoreParts } from './core-parts.js';
 import type { AccountListing } from './account-listing.js';
 import type { ProfileWriter } from './profile-writer.js';

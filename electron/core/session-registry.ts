@@ -3,7 +3,7 @@
 import { SsoTrayError } from './errors.js';
 import { SessionRuntime } from './session-runtime.js';
 import type { SessionView } from './views.js';
-import { readSessionsFromConfig } from './aws-files/aws-config.js';
+import { readSessionsFromConfig } from './aws-files/config-reader.js';
 import { messageOf, type CoreParts } from './core-parts.js';
 import type { TokenStore } from './token-store.js';
 import type { SessionConfig } from './types.js';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { loadSharedConfigFiles, loadSsoSessionData } from '@smithy/shared-ini-file-loader';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeSsoProfile } from '../core/aws-files/aws-config.js';
+import { writeSsoProfile } from '../core/aws-files/config-profile-writer.js';
 import { credentialProcessCommand } from '../core/aws-files/credential-process-command.js';
 import { identifierProblem, isValidIdentifier, type IdentifierKind } from '../core/identifiers.js';
 import type { AwsPaths } from '../core/types.js';

@@ -8,11 +8,11 @@ import type { SessionView } from '../core/views.js';
 import {
   buildProblemMenu,
   buildTrayMenu,
-  trayTooltip,
   type TrayActions,
   type TrayRole,
   type TrayState,
 } from './menu-template.js';
+import { trayTooltip } from './tray-tooltip.js';
 
 const NOW = Date.UTC(2026, 0, 5, 8, 53); // a Monday
 

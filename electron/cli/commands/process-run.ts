@@ -4,7 +4,7 @@ import { awsPathsFromEnv } from '../../core/environment.js';
 import { SsoTrayError } from '../../core/errors.js';
 import { formatCredentials } from '../../core/formats.js';
 import { SettingsFile } from '../../core/settings.js';
-import { readSessionsFromConfig } from '../../core/aws-files/aws-config.js';
+import { readSessionsFromConfig } from '../../core/aws-files/config-reader.js';
 import { AwsCliSsoCache } from '../../core/aws-files/token-cache.js';
 import { isValidIdentifier } from '../../core/identifiers.js';
 import { RoleCredentialsFileCache } from '../../core/role-credentials-file-cache.js';

@@ -1,21 +1,10 @@
 // A lossless model of ~/.aws/config and ~/.aws/credentials: edits touch only the lines of the section edited.
 // Hand-written: no INI library on npm keeps comments, spacing, line endings and duplicates byte for byte.
 import { SsoTrayError } from '../errors.js';
-import { bodyEnd, botocoreOption, layoutLines, mergedKeys, type SectionSpan } from './ini-layout.js';
-import {
-  canonicalSectionName,
-  classifyLine,
-  isIndented,
-  joinLines,
-  splitLines,
-  type IniLine,
-  type LineEnding,
-} from './ini-lines.js';
-
-interface NewLine extends IniLine {
-  /** A kept top-level key line whose meaning must not change when lines above it go. */
-  topLevel?: boolean;
-}
+import { checkWritableEntries } from './ini-entry-check.js';
+import { bodyEnd, layoutLines, mergedKeys, type SectionSpan } from './ini-layout.js';
+import { canonicalSectionName, joinLines, splitLines, type IniLine, type LineEnding } from './ini-lines.js';
+import { rewriteSpans } from './ini-rewrite.js';
 
 export class IniDocument {
   private sections: SectionSpan[];
@@ -57,7 +46,7 @@ export class IniDocument {
    * Later duplicates of the section are removed so that the SDK reads these values.
    */
   setSection(name: string, entries: Array<[string, string]>): void {
-    this.checkEntries(name, entries);
+    checkWritableEntries(name, entries, this.fileLabel);
     const spans = this.matching(name);
     if (spans.length === 0) return this.append(name, entries);
     for (const span of spans.slice(1).reverse()) this.removeSpan(span);
@@ -66,7 +55,7 @@ export class IniDocument {
 
   /** Sets some keys and removes others, leaving the section's other keys as they are. */
   updateSection(name: string, set: Array<[string, string]>, remove: string[] = []): void {
-    this.checkEntries(name, set);
+    checkWritableEntries(name, set, this.fileLabel);
     if (!this.hasSection(name)) return set.length ? this.append(name, set) : undefined;
     const removed = new Set(remove.map((key) => key.toLowerCase()));
     this.rewrite(name, new Map(set), (option) => removed.has(option));
@@ -84,32 +73,6 @@ export class IniDocument {
 
   private eol(): Exclude<LineEnding, ''> {
     return this.lines.find((l) => l.eol !== '')?.eol === '\r\n' ? '\r\n' : '\n';
-  }
-
-  private checkEntries(name: string, entries: Array<[string, string]>): void {
-    const header = classifyLine(`[${name}]`);
-    if (header.kind !== 'header' || header.name !== name || name.trim() !== name || /[\r\n]/.test(name))
-      throw new SsoTrayError(
-        'invalid-input',
-        `The section [${name.replace(/[\r\n]/g, ' ')}] cannot be written to ${this.fileLabel}: use a name without brackets, comment marks or spaces at either end.`,
-      );
-    const seen = new Set<string>();
-    for (const [key, value] of entries) {
-      const line = classifyLine(`${key} = ${value}`);
-      // Lowercase and without ':' so that botocore (which lowercases and also splits at ':') names it the same.
-      const readsBack =
-        line.kind === 'key' &&
-        line.name === key &&
-        line.value === value &&
-        value !== '' &&
-        botocoreOption(key) === key;
-      if (!readsBack || seen.has(key) || /[\r\n]/.test(key + value))
-        throw new SsoTrayError(
-          'invalid-input',
-          `The key "${key.replace(/[\r\n]/g, ' ')}" cannot be written to ${this.fileLabel}: its name or value would not read back the same.`,
-        );
-      seen.add(key);
-    }
   }
 
   private append(name: string, entries: Array<[string, string]>): void {
@@ -144,59 +107,8 @@ export class IniDocument {
 
   /** Rewrites the entries of every span of `name`: set keys in place (or after the last key), `drop` ones removed. */
   private rewrite(name: string, set: Map<string, string>, drop: (option: string) => boolean): void {
-    const spans = this.matching(name);
-    const eol = this.eol();
     const endedWithNewline = this.lines.at(-1)?.eol !== '';
-    const placed = new Set<string>();
-    const expected = new Map<string, string>();
-    const skip = new Map<number, { end: number; replacement?: NewLine }>();
-    const topLevel = new Set<number>();
-    // botocore compares options lowercased and reads `key: value` too: every such line of a key we set is that key.
-    const setKeys = new Map([...set.keys()].map((k) => [k.toLowerCase(), k]));
-    for (const span of spans) {
-      for (const entry of span.entries) {
-        const key = setKeys.get(entry.option);
-        const endEol = this.lines[entry.end - 1]?.eol ?? eol;
-        if (key !== undefined && !placed.has(key)) {
-          placed.add(key);
-          const value = set.get(key) ?? '';
-          if (entry.plain && entry.name === key && entry.value === value) topLevel.add(entry.start);
-          else
-            skip.set(entry.start, {
-              end: entry.end,
-              replacement: { text: `${key} = ${value}`, eol: endEol },
-            });
-        } else if (key !== undefined || drop(entry.option)) {
-          skip.set(entry.start, { end: entry.end });
-        } else {
-          topLevel.add(entry.start);
-          for (const [k, v] of entry.keys) expected.set(k, v);
-        }
-      }
-    }
-    for (const [k, v] of set) expected.set(k, v);
-    const first = spans[0];
-    const insertAfter = first ? bodyEnd(first) - 1 : -1;
-    const inserted = [...set].filter(([k]) => !placed.has(k)).map(([k, v]) => ({ text: `${k} = ${v}`, eol }));
-    const lines: NewLine[] = [];
-    for (let index = 0; index < this.lines.length;) {
-      const cut = skip.get(index);
-      if (cut) {
-        if (cut.replacement) lines.push(cut.replacement);
-        if (cut.end - 1 >= insertAfter && index <= insertAfter) lines.push(...inserted);
-        index = cut.end;
-        continue;
-      }
-      const line = this.lines[index] as IniLine;
-      lines.push({ ...line, ...(topLevel.has(index) ? { topLevel: true } : {}) });
-      if (index === insertAfter) {
-        const last = lines.at(-1) as NewLine;
-        if (inserted.length && last.eol === '') last.eol = eol;
-        lines.push(...inserted);
-      }
-      index += 1;
-    }
-    keepTopLevel(lines);
+    const { lines, expected } = rewriteSpans(this.lines, this.matching(name), set, drop, this.eol());
     // A safety net: the SDK must read exactly what was asked, or the document stays as it was.
     this.commit(lines, endedWithNewline, (sections) => {
       const canonical = canonicalSectionName(name);
@@ -207,7 +119,7 @@ export class IniDocument {
 
   /** Keeps the file's choice of a final newline, gives every other line one, and re-reads the result. */
   private commit(
-    lines: NewLine[],
+    lines: readonly IniLine[],
     endedWithNewline: boolean,
     readsBack: (sections: SectionSpan[]) => boolean = () => true,
   ): void {
@@ -224,21 +136,5 @@ export class IniDocument {
       );
     this.sections = sections;
     this.lines = clean;
-  }
-}
-
-/** An indented top-level key that now follows a sub-section would become its child: unindent it. */
-function keepTopLevel(lines: NewLine[]): void {
-  let sub = false;
-  for (const line of lines) {
-    const kind = classifyLine(line.text);
-    if (kind.kind === 'header') sub = false;
-    if (kind.kind !== 'key') continue;
-    if (kind.value === '') sub = true;
-    else if (!isIndented(line.text)) sub = false;
-    else if (sub && line.topLevel) {
-      line.text = line.text.trimStart();
-      sub = false;
-    }
   }
 }

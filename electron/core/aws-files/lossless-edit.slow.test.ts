@@ -11,7 +11,7 @@ import { botocoreRead, type BotocoreView } from '../../../e2e/support/botocore-r
 import { awsPathsFromEnv } from '../environment.js';
 import { isSsoTrayError } from '../errors.js';
 import type { AwsPaths } from '../types.js';
-import { writeSsoProfile } from './aws-config.js';
+import { writeSsoProfile } from './config-profile-writer.js';
 import { CredentialsFile } from './credentials-file.js';
 
 // Config sections only: in a credentials file `[toString]` would make the SDK's parser write onto a global.

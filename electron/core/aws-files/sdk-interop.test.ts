@@ -8,7 +8,8 @@ import { fromIni, fromSSO } from '@aws-sdk/credential-providers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { awsPathsFromEnv } from '../environment.js';
 import type { AwsPaths } from '../types.js';
-import { writeSsoProfile, writeSsoSession } from './aws-config.js';
+import { writeSsoProfile } from './config-profile-writer.js';
+import { writeSsoSession } from './sso-session-writer.js';
 import { CredentialsFile } from './credentials-file.js';
 import { AwsCliSsoCache } from './token-cache.js';
 

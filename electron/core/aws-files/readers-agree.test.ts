@@ -7,13 +7,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { botocoreRead } from '../../../e2e/support/botocore-reader.js';
 import { awsPathsFromEnv } from '../environment.js';
 import type { AwsPaths } from '../types.js';
-import { writeSsoProfile, writeSsoSession } from './aws-config.js';
+import { writeSsoProfile } from './config-profile-writer.js';
+import { writeSsoSession } from './sso-session-writer.js';
 import { CredentialsFile } from './credentials-file.js';
 
 let home: string;
 let paths: AwsPaths;
 beforeEach(async () => {
-  home = await mkdtemp(path.join(os.tmpdir(), 'aws-config-readers-'));
+  home = await mkdtemp(path.join(os.tmpdir(), 'readers-agree-'));
   paths = awsPathsFromEnv({ HOME: home });
   await mkdir(path.dirname(paths.configFile), { recursive: true });
 });

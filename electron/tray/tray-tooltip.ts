@@ -1,0 +1,34 @@
+// The tray icon's tooltip: each session's status in one line, cut where Windows cuts it.
+import type { SessionView } from '../core/views.js';
+import { duration } from './tray-text.js';
+
+// Windows cuts a tray tooltip at 127 characters.
+const WINDOWS_TOOLTIP_MAX = 127;
+
+/** "SSO Tray — acme: signed in, ends in 7h 12m; beta: signed out". */
+export function trayTooltip(state: {
+  sessions: SessionView[];
+  now: number;
+  platform: NodeJS.Platform;
+}): string {
+  const parts = state.sessions.map((view) => `${view.name}: ${tooltipStatus(view, state.now)}`);
+  const text = `SSO Tray — ${parts.length ? parts.join('; ') : 'no sign-in set up'}`;
+  if (state.platform !== 'win32' || text.length <= WINDOWS_TOOLTIP_MAX) return text;
+  return `${text.slice(0, WINDOWS_TOOLTIP_MAX - 1)}…`;
+}
+
+function tooltipStatus(view: SessionView, now: number): string {
+  switch (view.state) {
+    case 'signed-in':
+      if (!view.expiresAt) return 'signed in';
+      return `signed in, ${view.renewable ? 'renews' : 'ends'} in ${duration(Date.parse(view.expiresAt) - now)}`;
+    case 'refreshing':
+      return 'signed in, renewing';
+    case 'signing-in':
+      return 'signing in';
+    case 'expired':
+      return 'expired, sign in again';
+    case 'signed-out':
+      return 'signed out';
+  }
+}
