@@ -1,18 +1,36 @@
 // Reads AWS files with botocore itself (the AWS CLI's parser), where python3 and botocore are installed; tests
 // compare what SSO Tray wrote with what the AWS CLI would read. undefined means botocore is not available here.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createInterface } from 'node:readline';
 
+const READ = `
+def read(path):
+    try:
+        parsed = configloader.raw_config_parse(path)
+        return {"profiles": configloader.build_profile_map(parsed)["profiles"]}
+    except Exception as error:
+        return {"error": type(error).__name__}
+`;
 const SCRIPT = `
 import json, sys
 try:
     from botocore import configloader
 except ImportError:
     print(json.dumps({"unavailable": True})); sys.exit(0)
+${READ}
+print(json.dumps(read(sys.argv[1])))
+`;
+// One python3 for many files: a path per line in, one JSON line out, so a fuzz can ask botocore on every run.
+const SERVER = `
+import json, sys
 try:
-    parsed = configloader.raw_config_parse(sys.argv[1])
-    print(json.dumps({"profiles": configloader.build_profile_map(parsed)["profiles"]}))
-except Exception as error:
-    print(json.dumps({"error": type(error).__name__}))
+    from botocore import configloader
+except ImportError:
+    print(json.dumps({"unavailable": True}), flush=True); sys.exit(0)
+${READ}
+print(json.dumps({"ready": True}), flush=True)
+for line in sys.stdin:
+    print(json.dumps(read(line.rstrip("\\n"))), flush=True)
 `;
 
 export type BotocoreView = { profiles: Record<string, Record<string, unknown>> } | { error: string };
@@ -23,4 +41,41 @@ export function botocoreRead(file: string): BotocoreView | undefined {
   if (run.error || run.status !== 0) return undefined;
   const result = JSON.parse(run.stdout) as BotocoreView | { unavailable: true };
   return 'unavailable' in result ? undefined : result;
+}
+
+export interface BotocoreReader {
+  read(file: string): Promise<BotocoreView>;
+  close(): void;
+}
+
+/** A long-lived botocore reader, or undefined where python3 or botocore is missing. Paths must not hold newlines. */
+export async function startBotocoreReader(): Promise<BotocoreReader | undefined> {
+  const child = spawn('python3', ['-c', SERVER], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const failed = new Promise<undefined>((resolve) => child.once('error', () => resolve(undefined)));
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const next = async () => {
+    const line = await Promise.race([lines.next(), failed]);
+    if (!line || line.done) throw new Error('botocore reader stopped');
+    return JSON.parse(line.value) as BotocoreView | { unavailable: true } | { ready: true };
+  };
+  const first = await next().catch(() => undefined);
+  if (!first || !('ready' in first)) {
+    child.kill();
+    return undefined;
+  }
+  let queue = Promise.resolve();
+  return {
+    read(file) {
+      const answer = queue.then(async () => {
+        child.stdin.write(`${file}\n`);
+        return (await next()) as BotocoreView;
+      });
+      queue = answer.then(
+        () => undefined,
+        () => undefined,
+      );
+      return answer;
+    },
+    close: () => child.kill(),
+  };
 }

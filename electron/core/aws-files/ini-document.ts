@@ -4,6 +4,7 @@ import { SsoTrayError } from '../errors.js';
 import { checkWritableEntries } from './ini-entry-check.js';
 import { bodyEnd, layoutLines, mergedKeys, type SectionSpan } from './ini-layout.js';
 import { canonicalSectionName, joinLines, splitLines, type IniLine, type LineEnding } from './ini-lines.js';
+import { keepHeadersReadAsHeaders, refuseContinuedHeaders } from './ini-header-indent.js';
 import { rewriteSpans } from './ini-rewrite.js';
 
 export class IniDocument {
@@ -47,7 +48,7 @@ export class IniDocument {
    */
   setSection(name: string, entries: Array<[string, string]>): void {
     checkWritableEntries(name, entries, this.fileLabel);
-    const spans = this.matching(name);
+    const spans = this.editable(name);
     if (spans.length === 0) return this.append(name, entries);
     for (const span of spans.slice(1).reverse()) this.removeSpan(span);
     this.rewrite(name, new Map(entries), () => true);
@@ -63,12 +64,26 @@ export class IniDocument {
 
   /** Removes every section of this name: header, keys and one separating blank line; comments below stay. */
   removeSection(name: string): void {
-    for (const span of this.matching(name).reverse()) this.removeSpan(span);
+    for (const span of this.editable(name).reverse()) this.removeSpan(span);
   }
 
   private matching(name: string): SectionSpan[] {
     const canonical = canonicalSectionName(name);
     return this.sections.filter((s) => s.canonical === canonical);
+  }
+
+  /**
+   * The spans an edit changes, refused when the AWS CLI reads one of their headers, or the header just below one, as
+   * part of a value: the two would no longer agree on where the section starts or ends.
+   */
+  private editable(name: string): SectionSpan[] {
+    const spans = this.matching(name);
+    refuseContinuedHeaders(
+      this.lines,
+      spans.flatMap((s) => [s.header, s.end]),
+      this.fileLabel,
+    );
+    return spans;
   }
 
   private eol(): Exclude<LineEnding, ''> {
@@ -108,7 +123,7 @@ export class IniDocument {
   /** Rewrites the entries of every span of `name`: set keys in place (or after the last key), `drop` ones removed. */
   private rewrite(name: string, set: Map<string, string>, drop: (option: string) => boolean): void {
     const endedWithNewline = this.lines.at(-1)?.eol !== '';
-    const { lines, expected } = rewriteSpans(this.lines, this.matching(name), set, drop, this.eol());
+    const { lines, expected } = rewriteSpans(this.lines, this.editable(name), set, drop, this.eol());
     // A safety net: the SDK must read exactly what was asked, or the document stays as it was.
     this.commit(lines, endedWithNewline, (sections) => {
       const canonical = canonicalSectionName(name);
@@ -128,6 +143,7 @@ export class IniDocument {
       text,
       eol: index === lines.length - 1 ? (endedWithNewline ? ending || eol : '') : ending || eol,
     }));
+    keepHeadersReadAsHeaders(this.lines, clean);
     const sections = layoutLines(clean, this.fileLabel);
     if (!readsBack(sections))
       throw new SsoTrayError(

@@ -7,7 +7,11 @@ import path from 'node:path';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { botocoreRead, type BotocoreView } from '../../../e2e/support/botocore-reader.js';
+import {
+  startBotocoreReader,
+  type BotocoreReader,
+  type BotocoreView,
+} from '../../../e2e/support/botocore-reader.js';
 import { awsPathsFromEnv } from '../environment.js';
 import { isSsoTrayError } from '../errors.js';
 import type { AwsPaths } from '../types.js';
@@ -105,7 +109,10 @@ const credentials = {
   sessionToken: 'TOKEN+/=',
   expiration: new Date(8e12),
 };
-let botocoreRuns = 0;
+// botocore (where python3 has it) reads the file before and after every config run.
+let botocore: BotocoreReader | undefined;
+beforeAll(async () => (botocore = await startBotocoreReader()));
+afterAll(() => botocore?.close());
 
 describe('the lossless edit over generated files', () => {
   it('credentials: writing a new profile and removing it again gives back the very bytes; the SDK reads the rest as before', async () => {
@@ -147,8 +154,7 @@ describe('the lossless edit over generated files', () => {
         const paths = await fresh();
         await writeFile(paths.configFile, bytes);
         const before = (await sdk(paths)).configFile;
-        const checkBotocore = botocoreRuns++ < 15;
-        const botoBefore = checkBotocore ? botocoreRead(paths.configFile) : undefined;
+        const botoBefore = await botocore?.read(paths.configFile);
         try {
           await writeSsoProfile(paths, profile, {
             session: 'acme',
@@ -184,8 +190,7 @@ describe('the lossless edit over generated files', () => {
           if (header) inOwn = own.includes(header[1] ?? '');
           else if (/^[#;]/.test(original) && !inOwn) expect(text).toContain(original);
         }
-        if (!checkBotocore) return;
-        const botoAfter = botocoreRead(paths.configFile);
+        const botoAfter = await botocore?.read(paths.configFile);
         if (!botoAfter || !botoBefore || 'error' in botoBefore) return;
         expect(botoAfter).toMatchObject({ profiles: { [profile]: wanted } });
         expect(botoOthers(botoAfter, profile)).toEqual(botoOthers(botoBefore, profile));
