@@ -1,6 +1,6 @@
 // Adding, removing and signing out of sessions: the settings, ~/.aws/config's [sso-session] and every cache kept in step.
 import { SsoTrayError } from './errors.js';
-import { parseSessionConfig } from './settings.js';
+import { parseSessionConfig } from './session-config.js';
 import { profilesInConfig, removeSsoSession, writeSsoSession } from './aws-files/aws-config.js';
 import type { CoreParts } from './core-parts.js';
 import type { AccountListing } from './account-listing.js';
