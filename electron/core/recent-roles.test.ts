@@ -6,15 +6,15 @@ import { useSettingsFolder } from '../../e2e/support/settings-folder.js';
 
 const folder = useSettingsFolder();
 
-const admin = { sessionName: 'acme', accountId: '111122223333', roleName: 'AdministratorAccess' };
-const readOnly = { sessionName: 'acme', accountId: '444455556666', roleName: 'ReadOnly' };
+const admin = { session: 'acme', accountId: '111122223333', roleName: 'AdministratorAccess' };
+const readOnly = { session: 'acme', accountId: '444455556666', roleName: 'ReadOnly' };
 
 describe('favourites and recent roles', () => {
   const base: Settings = structuredClone(DEFAULT_SETTINGS);
 
   it('toggles a favourite on at the end and off again, without changing its input', () => {
     const one = toggleFavourite(base, readOnly);
-    const two = toggleFavourite(one, { ...admin, session: 'acme' } as typeof admin);
+    const two = toggleFavourite(one, { ...admin, accountName: 'Acme' } as typeof admin);
     expect(two.favourites).toEqual([readOnly, admin]);
     expect(isFavourite(two, admin)).toBe(true);
     const three = toggleFavourite(two, readOnly);

@@ -37,7 +37,7 @@ export function isFavourite(s: Settings, role: RoleKey): boolean {
 }
 
 function pickRole(role: RoleKey): RoleKey {
-  return { sessionName: role.sessionName, accountId: role.accountId, roleName: role.roleName };
+  return { session: role.session, accountId: role.accountId, roleName: role.roleName };
 }
 
 export class RecentRoles {
@@ -46,19 +46,16 @@ export class RecentRoles {
   /** Puts the role first in Recent; no write when it is first already (the window copies several formats in a row). */
   async markUsed(role: RoleRef): Promise<void> {
     const { settingsFile, clock } = this.parts;
-    const key = { sessionName: role.session, accountId: role.accountId, roleName: role.roleName };
     const latest = (await settingsFile.read()).recent[0];
-    if (latest && sameRole(latest, key)) return;
-    await settingsFile.update((s) => recordRecent(s, key, new Date(clock.now())));
+    if (latest && sameRole(latest, role)) return;
+    await settingsFile.update((s) => recordRecent(s, role, new Date(clock.now())));
   }
 
   setFavouriteRegion(role: RoleRef, region: string | undefined): Promise<Settings> {
-    return this.parts.settingsFile.update((s) =>
-      setFavouriteRegion(s, { sessionName: role.session, ...role }, region),
-    );
+    return this.parts.settingsFile.update((s) => setFavouriteRegion(s, role, region));
   }
 
   toggleFavourite(role: RoleRef): Promise<Settings> {
-    return this.parts.settingsFile.update((s) => toggleFavourite(s, { sessionName: role.session, ...role }));
+    return this.parts.settingsFile.update((s) => toggleFavourite(s, role));
   }
 }

@@ -88,7 +88,7 @@ export class SessionAdmin {
       ...(listing?.accounts ?? []).flatMap((a) =>
         a.roles.map((roleName) => ({ accountId: a.accountId, roleName })),
       ),
-      ...[...settings.favourites, ...settings.recent].filter((r) => r.sessionName === session.name),
+      ...[...settings.favourites, ...settings.recent].filter((r) => r.session === session.name),
       ...owned.filter((p) => p.session === session.name),
       ...Object.values(config)
         .filter((p) => p.sso_session === session.name || p.sso_start_url === session.startUrl)

@@ -7,11 +7,11 @@ import { printable, sessionConfigSchema } from './session-config.js';
 import { SIGN_IN_FLOWS } from './identifiers.js';
 import type { Settings } from './views.js';
 
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 export const MAX_RECENT = 10;
 
 const roleKey = {
-  sessionName: printable,
+  session: printable,
   accountId: z.string().regex(/^\d{12}$/, { error: 'must be 12 digits' }),
   roleName: printable,
 };

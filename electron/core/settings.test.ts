@@ -16,7 +16,7 @@ const acme = {
   region: 'eu-west-1',
   source: 'app' as const,
 };
-const admin = { sessionName: 'acme', accountId: '111122223333', roleName: 'AdministratorAccess' };
+const admin = { session: 'acme', accountId: '111122223333', roleName: 'AdministratorAccess' };
 
 const unreadable = (why: string) =>
   new SsoTrayError(
@@ -27,7 +27,7 @@ const unreadable = (why: string) =>
 describe('defaults', () => {
   it('are what a new user starts with', () => {
     expect(DEFAULT_SETTINGS).toEqual({
-      version: 1,
+      version: 2,
       sessions: [],
       shareTokenCacheWithAwsCli: true,
       removeProfilesOnSignOut: true,
@@ -54,7 +54,7 @@ describe('defaults', () => {
   it('come from an empty file, and a byte-order mark is not content', async () => {
     await folder.writeRaw('  \n');
     expect(await folder.settingsFile.read()).toEqual(DEFAULT_SETTINGS);
-    await writeFile(folder.file, '\uFEFF{"version":1,"preferredSignIn":"device-code"}');
+    await writeFile(folder.file, '\uFEFF{"version":2,"preferredSignIn":"device-code"}');
     expect((await folder.settingsFile.read()).preferredSignIn).toBe('device-code');
   });
 });
@@ -68,7 +68,7 @@ describe('the settings file', () => {
       preferredSignIn: 'device-code',
     }));
     expect(await readFile(folder.file, 'utf8')).toBe(`{
-  "version": 1,
+  "version": 2,
   "sessions": [
     {
       "name": "acme",
@@ -100,7 +100,7 @@ describe('the settings file', () => {
   });
 
   it('makes a file written by someone else 0600 on the next save', async () => {
-    await folder.writeRaw('{"version":1}');
+    await folder.writeRaw('{"version":2}');
     await chmod(folder.file, 0o644);
     await folder.settingsFile.update((s) => toggleFavourite(s, admin));
     expect((await stat(folder.file)).mode & 0o777).toBe(0o600);
@@ -128,7 +128,7 @@ describe('the settings file', () => {
 
   it('keeps keys it does not know, such as electron-store internals', async () => {
     await folder.writeRaw(
-      '{"version":1,"__internal__":{"migrations":{"version":"0.1.0"}},"accentColour":"teal"}',
+      '{"version":2,"__internal__":{"migrations":{"version":"0.1.0"}},"accentColour":"teal"}',
     );
     await folder.settingsFile.update((s) => toggleFavourite(s, admin));
     expect(JSON.parse(await readFile(folder.file, 'utf8'))).toEqual({
@@ -153,39 +153,39 @@ describe('the settings file', () => {
 
 describe('a file SSO Tray cannot read gives one sentence', () => {
   const cases: Array<[string, string]> = [
-    ['{"version":1', 'it is not valid JSON'],
+    ['{"version":2', 'it is not valid JSON'],
     ['[]', 'it is not a JSON object'],
     ['{"version":"one"}', 'version should be a whole number'],
     [
-      '{"version":1,"sessions":[{"name":"acme","startUrl":"http://d-1234567890.awsapps.com/start","region":"eu-west-1"}]}',
+      '{"version":2,"sessions":[{"name":"acme","startUrl":"http://d-1234567890.awsapps.com/start","region":"eu-west-1"}]}',
       'sessions[0].startUrl must be an https:// address, like https://d-1234567890.awsapps.com/start',
     ],
     [
-      '{"version":1,"sessions":[{"name":"my session","startUrl":"https://a.awsapps.com/start","region":"eu-west-1"}]}',
+      '{"version":2,"sessions":[{"name":"my session","startUrl":"https://a.awsapps.com/start","region":"eu-west-1"}]}',
       'sessions[0].name may use only letters, digits, dots, dashes and underscores',
     ],
     [
-      '{"version":1,"sessions":[{"name":"a","startUrl":"https://a.awsapps.com/start","region":"Ireland"}]}',
+      '{"version":2,"sessions":[{"name":"a","startUrl":"https://a.awsapps.com/start","region":"Ireland"}]}',
       'sessions[0].region must look like us-east-1',
     ],
-    ['{"version":1,"sessions":[{"name":"a","region":"eu-west-1"}]}', 'sessions[0].startUrl is missing'],
-    ['{"version":1,"removeProfilesOnSignOut":"yes"}', 'removeProfilesOnSignOut should be a boolean'],
-    ['{"version":1,"preferredSignIn":"sms"}', 'preferredSignIn must be "browser" or "device-code"'],
-    ['{"version":1,"favourites":{}}', 'favourites should be a list'],
-    ['{"version":1,"favourites":[7]}', 'favourites[0] should be an object'],
+    ['{"version":2,"sessions":[{"name":"a","region":"eu-west-1"}]}', 'sessions[0].startUrl is missing'],
+    ['{"version":2,"removeProfilesOnSignOut":"yes"}', 'removeProfilesOnSignOut should be a boolean'],
+    ['{"version":2,"preferredSignIn":"sms"}', 'preferredSignIn must be "browser" or "device-code"'],
+    ['{"version":2,"favourites":{}}', 'favourites should be a list'],
+    ['{"version":2,"favourites":[7]}', 'favourites[0] should be an object'],
     [
-      '{"version":1,"favourites":[{"sessionName":"acme","accountId":"1111","roleName":"Admin"}]}',
+      '{"version":2,"favourites":[{"session":"acme","accountId":"1111","roleName":"Admin"}]}',
       'favourites[0].accountId must be 12 digits',
     ],
     [
-      '{"version":1,"recent":[{"sessionName":"acme","accountId":"111122223333","roleName":"A","usedAt":"yesterday"}]}',
+      '{"version":2,"recent":[{"session":"acme","accountId":"111122223333","roleName":"A","usedAt":"yesterday"}]}',
       'recent[0].usedAt must be a time like 2026-01-05T08:00:00.000Z',
     ],
     [
-      '{"version":1,"profileNameTemplate":"{account}-{roleName}"}',
+      '{"version":2,"profileNameTemplate":"{account}-{roleName}"}',
       'profileNameTemplate may use only {accountId}, {accountName}, {roleName} and {session}, not {account}',
     ],
-    ['{"version":1,"profileNameTemplate":""}', 'profileNameTemplate must not be empty'],
+    ['{"version":2,"profileNameTemplate":""}', 'profileNameTemplate must not be empty'],
   ];
 
   for (const [text, why] of cases) {
@@ -196,16 +196,6 @@ describe('a file SSO Tray cannot read gives one sentence', () => {
       expect(await readFile(folder.file, 'utf8')).toBe(text); // never overwritten
     });
   }
-
-  it('asks to update SSO Tray when a newer one wrote the file', async () => {
-    await folder.writeRaw('{"version":2}');
-    await expect(folder.settingsFile.read()).rejects.toThrow(
-      new SsoTrayError(
-        'file-unreadable',
-        `${folder.file} has settings SSO Tray cannot read (version 2 is from a newer SSO Tray); update SSO Tray or delete the file.`,
-      ),
-    );
-  });
 
   it('names the file as given to parseSettings', () => {
     expect(() => parseSettings(null)).toThrow(

@@ -3,7 +3,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import type { OwnedProfile } from '../core/aws-files/credentials-file.js';
 import type { SessionView } from '../core/views.js';
 import { sameRole } from '../core/identifiers.js';
-import { roleItem, roleKey, type RoleActions, type TrayRole } from './role-menu.js';
+import { roleItem, type RoleActions, type TrayRole } from './role-menu.js';
 import { clockTime, countdown, duration, menuLabel, type TimeStyle } from './tray-text.js';
 
 export type { TrayRole } from './role-menu.js';
@@ -55,7 +55,7 @@ const WINDOWS_TOOLTIP_MAX = 127;
 
 export function buildTrayMenu(state: TrayState, actions: TrayActions): MenuItemConstructorOptions[] {
   const recent = state.recent.filter(
-    (role) => !state.favourites.some((favourite) => sameRole(roleKey(favourite), roleKey(role))),
+    (role) => !state.favourites.some((favourite) => sameRole(favourite, role)),
   );
   const favouritesHint = actions.openWindow
     ? 'No favourites yet: star a role in the window'

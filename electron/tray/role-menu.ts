@@ -38,15 +38,6 @@ export function shellFormats(platform: NodeJS.Platform): CredentialFormat[] {
   return [...own, ...other, 'dotenv'];
 }
 
-/** A tray role as the core names a role (its session as sessionName), for core/identifiers' sameRole. */
-export function roleKey(role: Pick<TrayRole, 'session' | 'accountId' | 'roleName'>): {
-  sessionName: string;
-  accountId: string;
-  roleName: string;
-} {
-  return { sessionName: role.session, accountId: role.accountId, roleName: role.roleName };
-}
-
 /** "Payments & Billing / ReadOnly", with the account id when the listing has no name for it. */
 export function roleTitle(role: TrayRole): string {
   return `${role.accountName || role.accountId} / ${role.roleName}`;

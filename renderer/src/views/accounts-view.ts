@@ -111,7 +111,7 @@ function filtered(
   const favourites = settings?.favourites;
   if (memo && memo.accounts === accounts && memo.query === query && memo.favourites === favourites)
     return memo.hits;
-  const mine = (favourites ?? []).filter((f) => f.sessionName === session);
+  const mine = (favourites ?? []).filter((f) => f.session === session);
   const hits = searchAccounts(accounts, query, mine);
   memo = { accounts, query, favourites, hits };
   return hits;
@@ -129,7 +129,7 @@ function listingView(
   const byId = new Map(accounts.map((a) => [a.accountId, a]));
   const favourites = new Set(
     (state.settings?.favourites ?? [])
-      .filter((f) => f.sessionName === session)
+      .filter((f) => f.session === session)
       .map((f) => `${f.accountId}/${f.roleName}`),
   );
   const row: RowContext = {
@@ -196,8 +196,8 @@ function isOpen(query: string, toggled: ReadonlySet<string>, accountId: string):
 function topLists(state: State, session: string, byId: Map<string, AccountWithRoles>, row: RowContext) {
   const settings = state.settings;
   if (!settings) return nothing;
-  const mine = <T extends { sessionName: string; accountId: string }>(list: T[]) =>
-    list.filter((r) => r.sessionName === session && byId.has(r.accountId));
+  const mine = <T extends { session: string; accountId: string }>(list: T[]) =>
+    list.filter((r) => r.session === session && byId.has(r.accountId));
   const favourites = mine(settings.favourites);
   const favouriteKeys = new Set(favourites.map((f) => `${f.accountId}/${f.roleName}`));
   const recent = mine(settings.recent)
