@@ -98,6 +98,11 @@ export function isValidIdentifier(kind: IdentifierKind, value: unknown): value i
   return typeof value === 'string' && RULES[kind].test(value);
 }
 
+/** What AWS's rule for `kind` asks, to end a sentence that names the field: "must be exactly 12 digits". */
+export function identifierRule(kind: IdentifierKind): string {
+  return RULES[kind].rule;
+}
+
 /** Undefined when AWS's rule accepts the value, else the one sentence naming the field and the rule. */
 export function identifierProblem(kind: IdentifierKind, value: unknown): string | undefined {
   if (isValidIdentifier(kind, value)) return undefined;

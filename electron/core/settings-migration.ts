@@ -21,11 +21,8 @@ const MIGRATIONS: Record<number, (old: Document) => Document> = {
 
 /** Settings from a parsed JSON document: migrated, defaults filled, or SsoTrayError('file-unreadable'). */
 export function parseSettings(raw: unknown, file = 'settings.json'): Settings {
-  const unreadable = (why: string) =>
-    new SsoTrayError(
-      'file-unreadable',
-      `${file} has settings SSO Tray cannot read (${why}); fix or delete it.`,
-    );
+  const unreadable = (why: string, next = 'fix or delete it') =>
+    new SsoTrayError('file-unreadable', `${file} has settings SSO Tray cannot read (${why}); ${next}.`);
   if (!isObject(raw)) throw unreadable('it is not a JSON object');
   let document = raw;
   const found = document.version ?? 0;
@@ -39,8 +36,11 @@ export function parseSettings(raw: unknown, file = 'settings.json'): Settings {
   for (let migrate = MIGRATIONS[found]; migrate; migrate = MIGRATIONS[document.version as number])
     document = migrate(document);
   const checked = checkSettings(document);
-  if ('problem' in checked) throw unreadable(checked.problem);
-  return checked.settings;
+  if (!('problem' in checked)) return checked.settings;
+  // One bad favourite or recent role refuses the whole file (never rewritten), naming the entry to fix or remove.
+  const [list, index] = checked.problem.path;
+  const entry = (list === 'favourites' || list === 'recent') && typeof index === 'number';
+  throw unreadable(checked.problem.text, entry ? 'fix or remove that entry' : undefined);
 }
 
 /** Each entry's `sessionName` as `session`; anything else (not a list, not an object) is left for the schema to name. */

@@ -1,19 +1,20 @@
 // The shape of settings.json at this version: every field, its default and its rule.
 import { z } from 'zod';
 import { SsoTrayError } from './errors.js';
-import { fieldMessages, firstProblem } from './settings-messages.js';
+import { awsIdentifier, fieldMessages, firstProblem } from './settings-rules.js';
 import { DEFAULT_PROFILE_NAME_TEMPLATE, templateProblem } from './profile-name-template.js';
-import { printable, sessionConfigSchema } from './session-config.js';
+import { sessionConfigSchema } from './session-config.js';
 import { SIGN_IN_FLOWS } from './identifiers.js';
 import type { Settings } from './views.js';
 
 export const SETTINGS_VERSION = 2;
 export const MAX_RECENT = 10;
 
+// A favourite's or recent role's names, by the rules every other boundary uses (the IPC contract's role).
 const roleKey = {
-  session: printable,
-  accountId: z.string().regex(/^\d{12}$/, { error: 'must be 12 digits' }),
-  roleName: printable,
+  session: awsIdentifier('session-name'),
+  accountId: awsIdentifier('account-id'),
+  roleName: awsIdentifier('role-name'),
 };
 
 const settingsObject = z
@@ -30,9 +31,9 @@ const settingsObject = z
         const problem = templateProblem(template);
         if (problem) ctx.addIssue({ code: 'custom', message: problem });
       }),
-    defaultRegion: sessionConfigSchema.shape.region.optional(),
+    defaultRegion: awsIdentifier('region').optional(),
     favourites: z
-      .array(z.object({ ...roleKey, region: sessionConfigSchema.shape.region.optional() }))
+      .array(z.object({ ...roleKey, region: awsIdentifier('region').optional() }))
       .default(() => []),
     recent: z
       .array(
@@ -69,8 +70,10 @@ export const SETTINGS_KEYS: ReadonlySet<string> = new Set(Object.keys(settingsOb
 
 export const DEFAULT_SETTINGS: Settings = deepFreeze(settingsObject.parse({ version: SETTINGS_VERSION }));
 
-/** Settings of this version with defaults filled in, or what is wrong with them as "<path> <rule>". */
-export function checkSettings(document: unknown): { settings: Settings } | { problem: string } {
+/** Settings of this version with defaults filled in, or the first problem: its path and "<path> <rule>". */
+export function checkSettings(
+  document: unknown,
+): { settings: Settings } | { problem: { path: PropertyKey[]; text: string } } {
   const result = settingsObject.safeParse(document, { error: fieldMessages });
   return result.success ? { settings: result.data } : { problem: firstProblem(result.error) };
 }
@@ -79,7 +82,7 @@ export function checkSettings(document: unknown): { settings: Settings } | { pro
 export function settingsToSave(settings: Settings): Settings {
   const checked = checkSettings(settings);
   if ('problem' in checked)
-    throw new SsoTrayError('invalid-input', `The settings were not saved: ${checked.problem}.`);
+    throw new SsoTrayError('invalid-input', `The settings were not saved: ${checked.problem.text}.`);
   return checked.settings;
 }
 

@@ -117,7 +117,7 @@ describe('the settings file', () => {
     ).rejects.toThrow(
       new SsoTrayError(
         'invalid-input',
-        'The settings were not saved: sessions[1].startUrl must be an https:// address, like https://d-1234567890.awsapps.com/start.',
+        'The settings were not saved: sessions[1].startUrl must be an https:// address without spaces, user name or fragment, such as https://d-1234567890.awsapps.com/start.',
       ),
     );
     await expect(folder.settingsFile.update((s) => ({ ...s, sessions: [acme, acme] }))).rejects.toThrow(
@@ -158,29 +158,20 @@ describe('a file SSO Tray cannot read gives one sentence', () => {
     ['{"version":"one"}', 'version should be a whole number'],
     [
       '{"version":2,"sessions":[{"name":"acme","startUrl":"http://d-1234567890.awsapps.com/start","region":"eu-west-1"}]}',
-      'sessions[0].startUrl must be an https:// address, like https://d-1234567890.awsapps.com/start',
+      'sessions[0].startUrl must be an https:// address without spaces, user name or fragment, such as https://d-1234567890.awsapps.com/start',
     ],
     [
       '{"version":2,"sessions":[{"name":"my session","startUrl":"https://a.awsapps.com/start","region":"eu-west-1"}]}',
-      'sessions[0].name may use only letters, digits, dots, dashes and underscores',
+      'sessions[0].name must be 1 to 128 letters, digits or - _ . @ + % : / and not a JavaScript object key such as "constructor"',
     ],
     [
       '{"version":2,"sessions":[{"name":"a","startUrl":"https://a.awsapps.com/start","region":"Ireland"}]}',
-      'sessions[0].region must look like us-east-1',
+      'sessions[0].region must be an AWS region code such as us-east-1',
     ],
     ['{"version":2,"sessions":[{"name":"a","region":"eu-west-1"}]}', 'sessions[0].startUrl is missing'],
     ['{"version":2,"removeProfilesOnSignOut":"yes"}', 'removeProfilesOnSignOut should be a boolean'],
     ['{"version":2,"preferredSignIn":"sms"}', 'preferredSignIn must be "browser" or "device-code"'],
     ['{"version":2,"favourites":{}}', 'favourites should be a list'],
-    ['{"version":2,"favourites":[7]}', 'favourites[0] should be an object'],
-    [
-      '{"version":2,"favourites":[{"session":"acme","accountId":"1111","roleName":"Admin"}]}',
-      'favourites[0].accountId must be 12 digits',
-    ],
-    [
-      '{"version":2,"recent":[{"session":"acme","accountId":"111122223333","roleName":"A","usedAt":"yesterday"}]}',
-      'recent[0].usedAt must be a time like 2026-01-05T08:00:00.000Z',
-    ],
     [
       '{"version":2,"profileNameTemplate":"{account}-{roleName}"}',
       'profileNameTemplate may use only {accountId}, {accountName}, {roleName} and {session}, not {account}',
@@ -202,4 +193,48 @@ describe('a file SSO Tray cannot read gives one sentence', () => {
       'settings.json has settings SSO Tray cannot read (it is not a JSON object); fix or delete it.',
     );
   });
+});
+
+describe('one bad favourite or recent role refuses the file, names the entry, and the file stays as it was', () => {
+  // Each last entry breaks one of AWS's rules (identifiers.ts), as a hand edit might; the two before it are fine.
+  const role = (fields: string) => `{"session":"acme","accountId":"111122223333",${fields}}`;
+  const usedAt = '"usedAt":"2026-01-05T08:00:00.000Z"';
+  const good = { favourites: role('"roleName":"Admin"'), recent: role(`"roleName":"Admin",${usedAt}`) };
+  const ROLE_RULE = 'must be 1 to 64 letters, digits or + = , . @ _ - (the IAM role name rule)';
+  const cases: Array<['favourites' | 'recent', string, string]> = [
+    [
+      'favourites',
+      '{"session":"acme","accountId":"1111","roleName":"Admin"}',
+      '.accountId must be exactly 12 digits',
+    ],
+    ['favourites', role('"roleName":"Admin$(touch /tmp/x)"'), `.roleName ${ROLE_RULE}`],
+    [
+      'favourites',
+      '{"session":"constructor","accountId":"111122223333","roleName":"Admin"}',
+      '.session must be 1 to 128 letters, digits or - _ . @ + % : / and not a JavaScript object key such as "constructor"',
+    ],
+    [
+      'favourites',
+      role('"roleName":"Admin","region":"Ireland"'),
+      '.region must be an AWS region code such as us-east-1',
+    ],
+    [
+      'recent',
+      role('"roleName":"Admin","usedAt":"yesterday"'),
+      '.usedAt must be a time like 2026-01-05T08:00:00.000Z',
+    ],
+    ['recent', role(`"roleName":"Admin Access",${usedAt}`), `.roleName ${ROLE_RULE}`],
+    ['favourites', '7', ' should be an object'],
+  ];
+
+  for (const [list, bad, why] of cases) {
+    it(`${list}[2]${why}`, async () => {
+      const text = `{"version":2,"sessions":[],"${list}":[${good[list]},${good[list]},${bad}]}`;
+      await folder.writeRaw(text);
+      const sentence = `${folder.file} has settings SSO Tray cannot read (${list}[2]${why}); fix or remove that entry.`;
+      await expect(folder.settingsFile.read()).rejects.toThrow(new SsoTrayError('file-unreadable', sentence));
+      await expect(folder.settingsFile.update((s) => toggleFavourite(s, admin))).rejects.toThrow(sentence);
+      expect(await readFile(folder.file, 'utf8')).toBe(text);
+    });
+  }
 });
