@@ -14,6 +14,17 @@ export interface SettingsFolder {
   writeRaw(text: string): Promise<void>;
 }
 
+/** A session as the app keeps it in settings.json. */
+export const acmeSession = {
+  name: 'acme',
+  startUrl: 'https://d-1234567890.awsapps.com/start',
+  region: 'eu-west-1',
+  source: 'app' as const,
+};
+
+/** A role of that session, as favourites and recents name it. */
+export const adminRole = { session: 'acme', accountId: '111122223333', roleName: 'AdministratorAccess' };
+
 /** Registers the folder's setup and removal around each test of the calling file. */
 export function useSettingsFolder(): SettingsFolder {
   const folder: SettingsFolder = {

@@ -2,11 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { isFavourite, recordRecent, toggleFavourite } from './recent-roles.js';
 import { DEFAULT_SETTINGS } from './settings-schema.js';
 import type { Settings } from './views.js';
-import { useSettingsFolder } from '../../e2e/support/settings-folder.js';
+import { adminRole as admin, useSettingsFolder } from '../../e2e/support/settings-folder.js';
 
 const folder = useSettingsFolder();
 
-const admin = { session: 'acme', accountId: '111122223333', roleName: 'AdministratorAccess' };
 const readOnly = { session: 'acme', accountId: '444455556666', roleName: 'ReadOnly' };
 
 describe('favourites and recent roles', () => {

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SsoTrayError } from './errors.js';
 import { parseSessionConfig } from './session-config.js';
-
-const acme = {
-  name: 'acme',
-  startUrl: 'https://d-1234567890.awsapps.com/start',
-  region: 'eu-west-1',
-  source: 'app' as const,
-};
+import { acmeSession as acme } from '../../e2e/support/settings-folder.js';
 
 const NAME_RULE =
   'must be 1 to 128 letters, digits or - _ . @ + % : / and not a JavaScript object key such as "constructor"';

@@ -4,17 +4,13 @@ import { SsoTrayError } from './errors.js';
 import { toggleFavourite } from './recent-roles.js';
 import { DEFAULT_SETTINGS, MAX_RECENT, SETTINGS_VERSION, settingsSchema } from './settings-schema.js';
 import { parseSettings } from './settings-migration.js';
-import { useSettingsFolder } from '../../e2e/support/settings-folder.js';
+import {
+  acmeSession as acme,
+  adminRole as admin,
+  useSettingsFolder,
+} from '../../e2e/support/settings-folder.js';
 
 const folder = useSettingsFolder();
-
-const acme = {
-  name: 'acme',
-  startUrl: 'https://d-1234567890.awsapps.com/start',
-  region: 'eu-west-1',
-  source: 'app' as const,
-};
-const admin = { session: 'acme', accountId: '111122223333', roleName: 'AdministratorAccess' };
 
 describe('older and partial files are migrated', () => {
   it('fills every missing field of a file from before versions', () => {

@@ -6,17 +6,13 @@ import { toggleFavourite } from './recent-roles.js';
 import { SettingsFile } from './settings.js';
 import { DEFAULT_SETTINGS } from './settings-schema.js';
 import { parseSettings } from './settings-migration.js';
-import { useSettingsFolder } from '../../e2e/support/settings-folder.js';
+import {
+  acmeSession as acme,
+  adminRole as admin,
+  useSettingsFolder,
+} from '../../e2e/support/settings-folder.js';
 
 const folder = useSettingsFolder();
-
-const acme = {
-  name: 'acme',
-  startUrl: 'https://d-1234567890.awsapps.com/start',
-  region: 'eu-west-1',
-  source: 'app' as const,
-};
-const admin = { session: 'acme', accountId: '111122223333', roleName: 'AdministratorAccess' };
 
 const unreadable = (why: string) =>
   new SsoTrayError(
