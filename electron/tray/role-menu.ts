@@ -1,12 +1,11 @@
 // One role's submenu in the tray: the Management console, the portal's copy formats, the individual values, and writing a profile.
 import type { MenuItemConstructorOptions } from 'electron';
 import { FORMAT_LABELS, type CredentialFormat } from '../core/formats.js';
+import type { RoleKey } from '../core/views.js';
 import { menuLabel } from './tray-text.js';
 
-export interface TrayRole {
-  session: string;
-  accountId: string;
-  roleName: string;
+/** A role as the core names it, with the account's name to show. */
+export interface TrayRole extends RoleKey {
   accountName: string;
 }
 
