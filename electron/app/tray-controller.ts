@@ -5,7 +5,7 @@ import { FORMAT_LABELS, type CredentialFormat } from '../core/formats.js';
 import { isSsoTrayError } from '../core/errors.js';
 import type { SsoTrayCore } from '../core/core.js';
 import { createHandlers, type HandlerTable } from '../ipc/handlers.js';
-import type { SignInProgress } from '../core/views.js';
+import type { RoleKey, SignInProgress } from '../core/views.js';
 import type { TrayActions, TrayRole, TrayState, WindowList } from '../tray/menu-template.js';
 import { writeClipboard } from './clipboard-write.js';
 
@@ -55,17 +55,17 @@ export class TrayController {
       for (const account of listing?.accounts ?? [])
         names.set(`${session.name}/${account.accountId}`, account.accountName);
     }
-    const role = (r: { sessionName: string; accountId: string; roleName: string }): TrayRole => ({
-      session: r.sessionName,
-      accountId: r.accountId,
-      roleName: r.roleName,
-      accountName: names.get(`${r.sessionName}/${r.accountId}`) ?? r.accountId,
+    const role = ({ session, accountId, roleName }: RoleKey): TrayRole => ({
+      session,
+      accountId,
+      roleName,
+      accountName: names.get(`${session}/${accountId}`) ?? accountId,
     });
     const known = new Set(sessions.map((s) => s.name));
     return {
       sessions,
-      favourites: settings.favourites.filter((f) => known.has(f.sessionName)).map(role),
-      recent: settings.recent.filter((r) => known.has(r.sessionName)).map(role),
+      favourites: settings.favourites.filter((f) => known.has(f.session)).map(role),
+      recent: settings.recent.filter((r) => known.has(r.session)).map(role),
       profiles: await call['profiles:list']({}),
       ...(this.signingIn ? { signingIn: this.signingIn } : {}),
       now: this.deps.core.clock.now(),

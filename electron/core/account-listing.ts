@@ -55,9 +55,7 @@ export class AccountListing {
   private async usedAccounts(name: string): Promise<Set<string>> {
     const settings = await this.parts.settingsFile.read();
     return new Set(
-      [...settings.favourites, ...settings.recent]
-        .filter((r) => r.sessionName === name)
-        .map((r) => r.accountId),
+      [...settings.favourites, ...settings.recent].filter((r) => r.session === name).map((r) => r.accountId),
     );
   }
 

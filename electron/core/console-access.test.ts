@@ -41,7 +41,7 @@ describe('the console opens in the region the user chose', () => {
     expect(await regionOpened(core, ref)).toBe('eu-west-3');
     await core.updateSettings({
       favourites: [
-        { sessionName: 'acme', accountId: ref.accountId, roleName: ref.roleName, region: 'ap-southeast-2' },
+        { session: 'acme', accountId: ref.accountId, roleName: ref.roleName, region: 'ap-southeast-2' },
       ],
     });
     expect(await regionOpened(core, ref)).toBe('ap-southeast-2');

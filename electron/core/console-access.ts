@@ -57,8 +57,7 @@ export class ConsoleAccess {
   async regionFor(request: ConsoleRequest): Promise<string> {
     if (request.region) return request.region;
     const settings = await this.parts.settingsFile.read();
-    const key = { sessionName: request.session, ...request };
-    const favourite = settings.favourites.find((f) => sameRole(f, key));
+    const favourite = settings.favourites.find((f) => sameRole(f, request));
     return (
       favourite?.region ?? settings.defaultRegion ?? this.deps.registry.get(request.session).config.region
     );

@@ -2,6 +2,7 @@
 // identifier can reach a shell, an INI line or a JS object key as anything but itself. Each refusal is one sentence
 // naming the field and the rule.
 import { SsoTrayError } from './errors.js';
+import type { RoleKey } from './views.js';
 
 /** An AWS region code (us-east-1, us-gov-west-1, us-isob-east-1, eu-central-2), as the partitions' region regexes. */
 export const REGION_PATTERN = /^[a-z]{2,4}(-[a-z]+){1,3}-\d{1,2}$/;
@@ -9,10 +10,9 @@ export const REGION_PATTERN = /^[a-z]{2,4}(-[a-z]+){1,3}-\d{1,2}$/;
 /** How a sign-in proves the user: the browser redirect with PKCE, or a device code (views.ts derives SignInFlow). */
 export const SIGN_IN_FLOWS = ['browser', 'device-code'] as const;
 
-type RoleKey = { sessionName: string; accountId: string; roleName: string };
-
+/** The same role of the same session (extra fields, such as a favourite's region, do not count). */
 export function sameRole(a: RoleKey, b: RoleKey): boolean {
-  return a.sessionName === b.sessionName && a.accountId === b.accountId && a.roleName === b.roleName;
+  return a.session === b.session && a.accountId === b.accountId && a.roleName === b.roleName;
 }
 
 export type IdentifierKind =
@@ -96,6 +96,11 @@ function isStartUrl(value: string): boolean {
 
 export function isValidIdentifier(kind: IdentifierKind, value: unknown): value is string {
   return typeof value === 'string' && RULES[kind].test(value);
+}
+
+/** What AWS's rule for `kind` asks, to end a sentence that names the field: "must be exactly 12 digits". */
+export function identifierRule(kind: IdentifierKind): string {
+  return RULES[kind].rule;
 }
 
 /** Undefined when AWS's rule accepts the value, else the one sentence naming the field and the rule. */

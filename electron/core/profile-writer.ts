@@ -1,6 +1,6 @@
 // Profiles the app writes into the credentials file: written (kept fresh when asked), removed, listed, announced.
 import { SsoTrayError } from './errors.js';
-import { profileNameFor } from './settings.js';
+import { profileNameFor } from './profile-name-template.js';
 import type { OwnedProfile } from './aws-files/credentials-file.js';
 import type { CoreParts, RoleRef } from './core-parts.js';
 import type { AccountListing } from './account-listing.js';

@@ -1,8 +1,44 @@
-// Recent and favourite roles in the settings.
-import { recordRecent, setFavouriteRegion, toggleFavourite } from './settings.js';
-import type { Settings } from './views.js';
+// Recent and favourite roles: pure changes to the settings' two lists, and the core's part that saves them.
+import { SsoTrayError } from './errors.js';
+import { MAX_RECENT } from './settings-schema.js';
+import type { RoleKey, Settings } from './views.js';
 import { sameRole } from './identifiers.js';
 import type { CoreParts, RoleRef } from './core-parts.js';
+
+/** The role moved to the top of the recent list, which keeps MAX_RECENT roles. */
+export function recordRecent(s: Settings, role: RoleKey, at: Date): Settings {
+  const entry = { ...pickRole(role), usedAt: at.toISOString() };
+  return { ...s, recent: [entry, ...s.recent.filter((r) => !sameRole(r, role))].slice(0, MAX_RECENT) };
+}
+
+/** Adds the role at the end of the favourites, or removes it when it is there. */
+export function toggleFavourite(s: Settings, role: RoleKey): Settings {
+  const favourites = isFavourite(s, role)
+    ? s.favourites.filter((f) => !sameRole(f, role))
+    : [...s.favourites, pickRole(role)];
+  return { ...s, favourites };
+}
+
+/** The console region a favourite opens in; undefined clears it (then the default region applies). */
+export function setFavouriteRegion(s: Settings, role: RoleKey, region: string | undefined): Settings {
+  if (!isFavourite(s, role))
+    throw new SsoTrayError(
+      'invalid-input',
+      `Only a favourite keeps its own console region; star ${role.roleName} in ${role.accountId} first.`,
+    );
+  const favourites = s.favourites.map((f) =>
+    sameRole(f, role) ? { ...pickRole(f), ...(region ? { region } : {}) } : f,
+  );
+  return { ...s, favourites };
+}
+
+export function isFavourite(s: Settings, role: RoleKey): boolean {
+  return s.favourites.some((f) => sameRole(f, role));
+}
+
+function pickRole(role: RoleKey): RoleKey {
+  return { session: role.session, accountId: role.accountId, roleName: role.roleName };
+}
 
 export class RecentRoles {
   constructor(private readonly parts: CoreParts) {}
@@ -10,19 +46,16 @@ export class RecentRoles {
   /** Puts the role first in Recent; no write when it is first already (the window copies several formats in a row). */
   async markUsed(role: RoleRef): Promise<void> {
     const { settingsFile, clock } = this.parts;
-    const key = { sessionName: role.session, accountId: role.accountId, roleName: role.roleName };
     const latest = (await settingsFile.read()).recent[0];
-    if (latest && sameRole(latest, key)) return;
-    await settingsFile.update((s) => recordRecent(s, key, new Date(clock.now())));
+    if (latest && sameRole(latest, role)) return;
+    await settingsFile.update((s) => recordRecent(s, role, new Date(clock.now())));
   }
 
   setFavouriteRegion(role: RoleRef, region: string | undefined): Promise<Settings> {
-    return this.parts.settingsFile.update((s) =>
-      setFavouriteRegion(s, { sessionName: role.session, ...role }, region),
-    );
+    return this.parts.settingsFile.update((s) => setFavouriteRegion(s, role, region));
   }
 
   toggleFavourite(role: RoleRef): Promise<Settings> {
-    return this.parts.settingsFile.update((s) => toggleFavourite(s, { sessionName: role.session, ...role }));
+    return this.parts.settingsFile.update((s) => toggleFavourite(s, role));
   }
 }

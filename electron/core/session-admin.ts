@@ -1,6 +1,6 @@
 // Adding, removing and signing out of sessions: the settings, ~/.aws/config's [sso-session] and every cache kept in step.
 import { SsoTrayError } from './errors.js';
-import { parseSessionConfig } from './settings.js';
+import { parseSessionConfig } from './session-config.js';
 import { profilesInConfig } from './aws-files/config-reader.js';
 import { removeSsoSession, writeSsoSession } from './aws-files/sso-session-writer.js';
 import type { CoreParts } from './core-parts.js';
@@ -89,7 +89,7 @@ export class SessionAdmin {
       ...(listing?.accounts ?? []).flatMap((a) =>
         a.roles.map((roleName) => ({ accountId: a.accountId, roleName })),
       ),
-      ...[...settings.favourites, ...settings.recent].filter((r) => r.sessionName === session.name),
+      ...[...settings.favourites, ...settings.recent].filter((r) => r.session === session.name),
       ...owned.filter((p) => p.session === session.name),
       ...Object.values(config)
         .filter((p) => p.sso_session === session.name || p.sso_start_url === session.startUrl)

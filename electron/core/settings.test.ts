@@ -1,62 +1,29 @@
-import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { chmod, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SsoTrayError } from './errors.js';
-import { isValidProfileName } from './formats.js';
+import { toggleFavourite } from './recent-roles.js';
+import { SettingsFile } from './settings.js';
+import { DEFAULT_SETTINGS } from './settings-schema.js';
+import { parseSettings } from './settings-migration.js';
 import {
-  DEFAULT_SETTINGS,
-  MAX_RECENT,
-  SettingsFile,
-  isFavourite,
-  parseSessionConfig,
-  parseSettings,
-  profileNameFor,
-  recordRecent,
-  settingsSchema,
-  toggleFavourite,
-} from './settings.js';
-import type { Settings } from './views.js';
+  acmeSession as acme,
+  adminRole as admin,
+  useSettingsFolder,
+} from '../../e2e/support/settings-folder.js';
 
-let dir: string;
-let settingsFile: SettingsFile;
-let file: string;
-
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'sso-tray-settings-'));
-  settingsFile = new SettingsFile(path.join(dir, 'sso-tray'));
-  file = path.join(dir, 'sso-tray', 'settings.json');
-});
-
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-const acme = {
-  name: 'acme',
-  startUrl: 'https://d-1234567890.awsapps.com/start',
-  region: 'eu-west-1',
-  source: 'app' as const,
-};
-const admin = { sessionName: 'acme', accountId: '111122223333', roleName: 'AdministratorAccess' };
-const readOnly = { sessionName: 'acme', accountId: '444455556666', roleName: 'ReadOnly' };
+const folder = useSettingsFolder();
 
 const unreadable = (why: string) =>
   new SsoTrayError(
     'file-unreadable',
-    `${file} has settings SSO Tray cannot read (${why}); fix or delete it.`,
+    `${folder.file} has settings SSO Tray cannot read (${why}); fix or delete it.`,
   );
-
-async function writeRaw(text: string): Promise<void> {
-  await settingsFile.update((s) => s); // creates the folder the way the app does
-  await writeFile(file, text);
-}
 
 describe('defaults', () => {
   it('are what a new user starts with', () => {
     expect(DEFAULT_SETTINGS).toEqual({
-      version: 1,
+      version: 2,
       sessions: [],
       shareTokenCacheWithAwsCli: true,
       removeProfilesOnSignOut: true,
@@ -73,31 +40,31 @@ describe('defaults', () => {
   });
 
   it('come from a missing file, which reading does not create', async () => {
-    const settings = await settingsFile.read();
+    const settings = await folder.settingsFile.read();
     expect(settings).toEqual(DEFAULT_SETTINGS);
     settings.favourites.push(admin); // a copy: the defaults stay as they were
     expect(DEFAULT_SETTINGS.favourites).toEqual([]);
-    await expect(stat(file)).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(stat(folder.file)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
   it('come from an empty file, and a byte-order mark is not content', async () => {
-    await writeRaw('  \n');
-    expect(await settingsFile.read()).toEqual(DEFAULT_SETTINGS);
-    await writeFile(file, '\uFEFF{"version":1,"preferredSignIn":"device-code"}');
-    expect((await settingsFile.read()).preferredSignIn).toBe('device-code');
+    await folder.writeRaw('  \n');
+    expect(await folder.settingsFile.read()).toEqual(DEFAULT_SETTINGS);
+    await writeFile(folder.file, '\uFEFF{"version":2,"preferredSignIn":"device-code"}');
+    expect((await folder.settingsFile.read()).preferredSignIn).toBe('device-code');
   });
 });
 
 describe('the settings file', () => {
   it('round-trips: the bytes written, 0600 in a 0700 folder, and read back the same', async () => {
-    const saved = await settingsFile.update((s) => ({
+    const saved = await folder.settingsFile.update((s) => ({
       ...s,
       sessions: [{ ...acme, registrationScopes: ['sso:account:access'] }],
       defaultRegion: 'eu-central-1',
       preferredSignIn: 'device-code',
     }));
-    expect(await readFile(file, 'utf8')).toBe(`{
-  "version": 1,
+    expect(await readFile(folder.file, 'utf8')).toBe(`{
+  "version": 2,
   "sessions": [
     {
       "name": "acme",
@@ -122,114 +89,100 @@ describe('the settings file', () => {
   "syncConfigProfiles": false
 }
 `);
-    expect((await stat(file)).mode & 0o777).toBe(0o600);
-    expect((await stat(path.dirname(file))).mode & 0o777).toBe(0o700);
-    expect(await new SettingsFile(path.join(dir, 'sso-tray')).read()).toEqual(saved);
-    expect(settingsFile.file).toBe(file);
+    expect((await stat(folder.file)).mode & 0o777).toBe(0o600);
+    expect((await stat(path.dirname(folder.file))).mode & 0o777).toBe(0o700);
+    expect(await new SettingsFile(path.join(folder.dir, 'sso-tray')).read()).toEqual(saved);
+    expect(folder.settingsFile.file).toBe(folder.file);
   });
 
   it('makes a file written by someone else 0600 on the next save', async () => {
-    await writeRaw('{"version":1}');
-    await chmod(file, 0o644);
-    await settingsFile.update((s) => toggleFavourite(s, admin));
-    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    await folder.writeRaw('{"version":2}');
+    await chmod(folder.file, 0o644);
+    await folder.settingsFile.update((s) => toggleFavourite(s, admin));
+    expect((await stat(folder.file)).mode & 0o777).toBe(0o600);
   });
 
   it('does not save invalid settings, and says why', async () => {
-    await settingsFile.update((s) => ({ ...s, sessions: [acme] }));
-    const before = await readFile(file, 'utf8');
+    await folder.settingsFile.update((s) => ({ ...s, sessions: [acme] }));
+    const before = await readFile(folder.file, 'utf8');
     await expect(
-      settingsFile.update((s) => ({ ...s, sessions: [...s.sessions, { ...acme, startUrl: 'http://x' }] })),
+      folder.settingsFile.update((s) => ({
+        ...s,
+        sessions: [...s.sessions, { ...acme, startUrl: 'http://x' }],
+      })),
     ).rejects.toThrow(
       new SsoTrayError(
         'invalid-input',
-        'The settings were not saved: sessions[1].startUrl must be an https:// address, like https://d-1234567890.awsapps.com/start.',
+        'The settings were not saved: sessions[1].startUrl must be an https:// address without spaces, user name or fragment, such as https://d-1234567890.awsapps.com/start.',
       ),
     );
-    await expect(settingsFile.update((s) => ({ ...s, sessions: [acme, acme] }))).rejects.toThrow(
+    await expect(folder.settingsFile.update((s) => ({ ...s, sessions: [acme, acme] }))).rejects.toThrow(
       'The settings were not saved: sessions[1].name is already used by another session.',
     );
-    expect(await readFile(file, 'utf8')).toBe(before);
+    expect(await readFile(folder.file, 'utf8')).toBe(before);
   });
 
   it('keeps keys it does not know, such as electron-store internals', async () => {
-    await writeRaw('{"version":1,"__internal__":{"migrations":{"version":"0.1.0"}},"accentColour":"teal"}');
-    await settingsFile.update((s) => toggleFavourite(s, admin));
-    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({
+    await folder.writeRaw(
+      '{"version":2,"__internal__":{"migrations":{"version":"0.1.0"}},"accentColour":"teal"}',
+    );
+    await folder.settingsFile.update((s) => toggleFavourite(s, admin));
+    expect(JSON.parse(await readFile(folder.file, 'utf8'))).toEqual({
       ...DEFAULT_SETTINGS,
       favourites: [admin],
       __internal__: { migrations: { version: '0.1.0' } },
       accentColour: 'teal',
     });
-    expect(await settingsFile.read()).not.toHaveProperty('accentColour');
+    expect(await folder.settingsFile.read()).not.toHaveProperty('accentColour');
   });
 
   it('loses no update when many are made at once, from one or two writers', async () => {
-    const other = new SettingsFile(path.join(dir, 'sso-tray'));
+    const other = new SettingsFile(path.join(folder.dir, 'sso-tray'));
     const roles = Array.from({ length: 12 }, (_, i) => ({ ...admin, roleName: `Role${i}` }));
     await Promise.all(
-      roles.map((role, i) => (i % 2 ? settingsFile : other).update((s) => toggleFavourite(s, role))),
+      roles.map((role, i) => (i % 2 ? folder.settingsFile : other).update((s) => toggleFavourite(s, role))),
     );
-    const names = (await settingsFile.read()).favourites.map((f) => f.roleName).sort();
+    const names = (await folder.settingsFile.read()).favourites.map((f) => f.roleName).sort();
     expect(names).toEqual(roles.map((r) => r.roleName).sort());
   });
 });
 
 describe('a file SSO Tray cannot read gives one sentence', () => {
   const cases: Array<[string, string]> = [
-    ['{"version":1', 'it is not valid JSON'],
+    ['{"version":2', 'it is not valid JSON'],
     ['[]', 'it is not a JSON object'],
     ['{"version":"one"}', 'version should be a whole number'],
     [
-      '{"version":1,"sessions":[{"name":"acme","startUrl":"http://d-1234567890.awsapps.com/start","region":"eu-west-1"}]}',
-      'sessions[0].startUrl must be an https:// address, like https://d-1234567890.awsapps.com/start',
+      '{"version":2,"sessions":[{"name":"acme","startUrl":"http://d-1234567890.awsapps.com/start","region":"eu-west-1"}]}',
+      'sessions[0].startUrl must be an https:// address without spaces, user name or fragment, such as https://d-1234567890.awsapps.com/start',
     ],
     [
-      '{"version":1,"sessions":[{"name":"my session","startUrl":"https://a.awsapps.com/start","region":"eu-west-1"}]}',
-      'sessions[0].name may use only letters, digits, dots, dashes and underscores',
+      '{"version":2,"sessions":[{"name":"my session","startUrl":"https://a.awsapps.com/start","region":"eu-west-1"}]}',
+      'sessions[0].name must be 1 to 128 letters, digits or - _ . @ + % : / and not a JavaScript object key such as "constructor"',
     ],
     [
-      '{"version":1,"sessions":[{"name":"a","startUrl":"https://a.awsapps.com/start","region":"Ireland"}]}',
-      'sessions[0].region must look like us-east-1',
+      '{"version":2,"sessions":[{"name":"a","startUrl":"https://a.awsapps.com/start","region":"Ireland"}]}',
+      'sessions[0].region must be an AWS region code such as us-east-1',
     ],
-    ['{"version":1,"sessions":[{"name":"a","region":"eu-west-1"}]}', 'sessions[0].startUrl is missing'],
-    ['{"version":1,"removeProfilesOnSignOut":"yes"}', 'removeProfilesOnSignOut should be a boolean'],
-    ['{"version":1,"preferredSignIn":"sms"}', 'preferredSignIn must be "browser" or "device-code"'],
-    ['{"version":1,"favourites":{}}', 'favourites should be a list'],
-    ['{"version":1,"favourites":[7]}', 'favourites[0] should be an object'],
+    ['{"version":2,"sessions":[{"name":"a","region":"eu-west-1"}]}', 'sessions[0].startUrl is missing'],
+    ['{"version":2,"removeProfilesOnSignOut":"yes"}', 'removeProfilesOnSignOut should be a boolean'],
+    ['{"version":2,"preferredSignIn":"sms"}', 'preferredSignIn must be "browser" or "device-code"'],
+    ['{"version":2,"favourites":{}}', 'favourites should be a list'],
     [
-      '{"version":1,"favourites":[{"sessionName":"acme","accountId":"1111","roleName":"Admin"}]}',
-      'favourites[0].accountId must be 12 digits',
-    ],
-    [
-      '{"version":1,"recent":[{"sessionName":"acme","accountId":"111122223333","roleName":"A","usedAt":"yesterday"}]}',
-      'recent[0].usedAt must be a time like 2026-01-05T08:00:00.000Z',
-    ],
-    [
-      '{"version":1,"profileNameTemplate":"{account}-{roleName}"}',
+      '{"version":2,"profileNameTemplate":"{account}-{roleName}"}',
       'profileNameTemplate may use only {accountId}, {accountName}, {roleName} and {session}, not {account}',
     ],
-    ['{"version":1,"profileNameTemplate":""}', 'profileNameTemplate must not be empty'],
+    ['{"version":2,"profileNameTemplate":""}', 'profileNameTemplate must not be empty'],
   ];
 
   for (const [text, why] of cases) {
     it(why, async () => {
-      await writeRaw(text);
-      await expect(settingsFile.read()).rejects.toThrow(unreadable(why));
-      await expect(settingsFile.update((s) => s)).rejects.toMatchObject({ code: 'file-unreadable' });
-      expect(await readFile(file, 'utf8')).toBe(text); // never overwritten
+      await folder.writeRaw(text);
+      await expect(folder.settingsFile.read()).rejects.toThrow(unreadable(why));
+      await expect(folder.settingsFile.update((s) => s)).rejects.toMatchObject({ code: 'file-unreadable' });
+      expect(await readFile(folder.file, 'utf8')).toBe(text); // never overwritten
     });
   }
-
-  it('asks to update SSO Tray when a newer one wrote the file', async () => {
-    await writeRaw('{"version":2}');
-    await expect(settingsFile.read()).rejects.toThrow(
-      new SsoTrayError(
-        'file-unreadable',
-        `${file} has settings SSO Tray cannot read (version 2 is from a newer SSO Tray); update SSO Tray or delete the file.`,
-      ),
-    );
-  });
 
   it('names the file as given to parseSettings', () => {
     expect(() => parseSettings(null)).toThrow(
@@ -238,166 +191,46 @@ describe('a file SSO Tray cannot read gives one sentence', () => {
   });
 });
 
-describe('older and partial files are migrated', () => {
-  it('fills every missing field of a file from before versions', () => {
-    expect(parseSettings({ favourites: [admin], shareTokenCacheWithAwsCli: false })).toEqual({
-      ...DEFAULT_SETTINGS,
-      favourites: [admin],
-      shareTokenCacheWithAwsCli: false,
-    });
-    expect(parseSettings({})).toEqual(DEFAULT_SETTINGS);
-  });
-
-  it('gives a session without a source the source "app"', () => {
-    const { source: _source, ...bare } = acme;
-    expect(parseSettings({ version: 1, sessions: [bare] }).sessions).toEqual([acme]);
-  });
-
-  it(`keeps only the ${MAX_RECENT} newest recent roles`, () => {
-    const recent = Array.from({ length: 14 }, (_, i) => ({
-      ...admin,
-      roleName: `Role${i}`,
-      usedAt: `2026-01-05T08:${String(59 - i).padStart(2, '0')}:00.000Z`,
-    }));
-    const parsed = parseSettings({ version: 1, recent });
-    expect(parsed.recent.map((r) => r.roleName)).toEqual([
-      'Role0',
-      'Role1',
-      'Role2',
-      'Role3',
-      'Role4',
-      'Role5',
-      'Role6',
-      'Role7',
-      'Role8',
-      'Role9',
-    ]);
-  });
-
-  it('drops fields it does not know from what it returns', () => {
-    expect(parseSettings({ version: 1, accentColour: 'teal' })).toEqual(DEFAULT_SETTINGS);
-    expect(settingsSchema.parse({ version: 1 })).toEqual(DEFAULT_SETTINGS);
-  });
-});
-
-describe('a session the user enters', () => {
-  it('is accepted with its source and scopes', () => {
-    expect(
-      parseSessionConfig({ ...acme, source: undefined, registrationScopes: ['sso:account:access'] }),
-    ).toEqual({ ...acme, registrationScopes: ['sso:account:access'] });
-    expect(parseSessionConfig({ ...acme, name: 'Acme_prod.2-eu', region: 'us-gov-west-1' }).name).toBe(
-      'Acme_prod.2-eu',
-    );
-  });
-
-  const sentences: Array<[object, string]> = [
+describe('one bad favourite or recent role refuses the file, names the entry, and the file stays as it was', () => {
+  // Each last entry breaks one of AWS's rules (identifiers.ts), as a hand edit might; the two before it are fine.
+  const role = (fields: string) => `{"session":"acme","accountId":"111122223333",${fields}}`;
+  const usedAt = '"usedAt":"2026-01-05T08:00:00.000Z"';
+  const good = { favourites: role('"roleName":"Admin"'), recent: role(`"roleName":"Admin",${usedAt}`) };
+  const ROLE_RULE = 'must be 1 to 64 letters, digits or + = , . @ _ - (the IAM role name rule)';
+  const cases: Array<['favourites' | 'recent', string, string]> = [
     [
-      { ...acme, name: 'acme/prod' },
-      'The session name may use only letters, digits, dots, dashes and underscores.',
+      'favourites',
+      '{"session":"acme","accountId":"1111","roleName":"Admin"}',
+      '.accountId must be exactly 12 digits',
     ],
-    [{ ...acme, name: '' }, 'The session name may use only letters, digits, dots, dashes and underscores.'],
-    [{ ...acme, name: undefined }, 'The session name is missing.'],
+    ['favourites', role('"roleName":"Admin$(touch /tmp/x)"'), `.roleName ${ROLE_RULE}`],
     [
-      { ...acme, startUrl: 'http://d-1234567890.awsapps.com/start' },
-      'The start URL must be an https:// address, like https://d-1234567890.awsapps.com/start.',
+      'favourites',
+      '{"session":"constructor","accountId":"111122223333","roleName":"Admin"}',
+      '.session must be 1 to 128 letters, digits or - _ . @ + % : / and not a JavaScript object key such as "constructor"',
     ],
     [
-      { ...acme, startUrl: 'd-1234567890.awsapps.com/start' },
-      'The start URL must be an https:// address, like https://d-1234567890.awsapps.com/start.',
+      'favourites',
+      role('"roleName":"Admin","region":"Ireland"'),
+      '.region must be an AWS region code such as us-east-1',
     ],
-    [{ ...acme, region: 'us-east' }, 'The region must look like us-east-1.'],
-    [{ ...acme, registrationScopes: [''] }, 'Each registration scope must not be empty.'],
+    [
+      'recent',
+      role('"roleName":"Admin","usedAt":"yesterday"'),
+      '.usedAt must be a time like 2026-01-05T08:00:00.000Z',
+    ],
+    ['recent', role(`"roleName":"Admin Access",${usedAt}`), `.roleName ${ROLE_RULE}`],
+    ['favourites', '7', ' should be an object'],
   ];
-  for (const [input, sentence] of sentences) {
-    it(`is refused: ${sentence}`, () => {
-      expect(() => parseSessionConfig(input)).toThrow(new SsoTrayError('invalid-input', sentence));
+
+  for (const [list, bad, why] of cases) {
+    it(`${list}[2]${why}`, async () => {
+      const text = `{"version":2,"sessions":[],"${list}":[${good[list]},${good[list]},${bad}]}`;
+      await folder.writeRaw(text);
+      const sentence = `${folder.file} has settings SSO Tray cannot read (${list}[2]${why}); fix or remove that entry.`;
+      await expect(folder.settingsFile.read()).rejects.toThrow(new SsoTrayError('file-unreadable', sentence));
+      await expect(folder.settingsFile.update((s) => toggleFavourite(s, admin))).rejects.toThrow(sentence);
+      expect(await readFile(folder.file, 'utf8')).toBe(text);
     });
   }
-});
-
-describe('profile names from the template', () => {
-  const role = { accountId: '111122223333', accountName: 'Acme Prod', roleName: 'ReadOnly', session: 'acme' };
-
-  it('renders each placeholder', () => {
-    expect(profileNameFor('{accountId}_{roleName}', role)).toBe('111122223333_ReadOnly');
-    expect(profileNameFor('{session}.{accountName}.{roleName}', role)).toBe('acme.Acme-Prod.ReadOnly');
-    expect(profileNameFor('{accountName}', { ...role, accountName: '  Acme \t [EU]  Prod ' })).toBe(
-      'Acme-EU-Prod',
-    );
-    expect(profileNameFor('{accountName}-{other}', role)).toBe('Acme-Prod-{other}');
-  });
-
-  it('falls back to the portal name when nothing usable is left', () => {
-    expect(profileNameFor('[]', role)).toBe('111122223333_ReadOnly');
-    expect(profileNameFor('__proto__', role)).toBe('111122223333_ReadOnly');
-  });
-
-  it('always gives a name the credentials file can hold (property)', () => {
-    fc.assert(
-      fc.property(
-        fc.string({ unit: 'grapheme', maxLength: 20 }),
-        fc.string({ unit: 'binary', maxLength: 20 }),
-        fc.stringMatching(/^[\w+=,.@-]{1,32}$/),
-        fc.string({ maxLength: 10 }),
-        (template, accountName, roleName, session) => {
-          const name = profileNameFor(template, {
-            accountId: '111122223333',
-            accountName,
-            roleName,
-            session,
-          });
-          expect(isValidProfileName(name)).toBe(true);
-        },
-      ),
-      { numRuns: 200 },
-    );
-  });
-});
-
-describe('favourites and recent roles', () => {
-  const base: Settings = structuredClone(DEFAULT_SETTINGS);
-
-  it('toggles a favourite on at the end and off again, without changing its input', () => {
-    const one = toggleFavourite(base, readOnly);
-    const two = toggleFavourite(one, { ...admin, session: 'acme' } as typeof admin);
-    expect(two.favourites).toEqual([readOnly, admin]);
-    expect(isFavourite(two, admin)).toBe(true);
-    const three = toggleFavourite(two, readOnly);
-    expect(three.favourites).toEqual([admin]);
-    expect(isFavourite(three, readOnly)).toBe(false);
-    expect(base.favourites).toEqual([]);
-    expect(one.favourites).toEqual([readOnly]);
-  });
-
-  it('puts the last used role first, once, and keeps the newest ten', () => {
-    const at = (minute: number) => new Date(Date.UTC(2026, 0, 5, 8, minute));
-    let s = recordRecent(base, admin, at(0));
-    s = recordRecent(s, readOnly, at(1));
-    s = recordRecent(s, admin, at(2));
-    expect(s.recent).toEqual([
-      { ...admin, usedAt: '2026-01-05T08:02:00.000Z' },
-      { ...readOnly, usedAt: '2026-01-05T08:01:00.000Z' },
-    ]);
-    for (let i = 0; i < 12; i++) s = recordRecent(s, { ...admin, roleName: `Role${i}` }, at(10 + i));
-    expect(s.recent.map((r) => r.roleName)).toEqual([
-      'Role11',
-      'Role10',
-      'Role9',
-      'Role8',
-      'Role7',
-      'Role6',
-      'Role5',
-      'Role4',
-      'Role3',
-      'Role2',
-    ]);
-    expect(base.recent).toEqual([]);
-  });
-
-  it('are saved through the file', async () => {
-    await settingsFile.update((s) => recordRecent(toggleFavourite(s, admin), readOnly, new Date(0)));
-    const read = await settingsFile.read();
-    expect(read.favourites).toEqual([admin]);
-    expect(read.recent).toEqual([{ ...readOnly, usedAt: '1970-01-01T00:00:00.000Z' }]);
-  });
 });

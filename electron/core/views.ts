@@ -56,16 +56,15 @@ export interface ListingProgress {
   totalAccounts?: number;
 }
 
-/** A role as favourites and recents remember it. */
+/** A role as favourites and recents remember it: its session, account and role. */
 export interface RoleKey {
-  // Still `sessionName` (not `session`) until the accounts view, being reworked in parallel, can be renamed with it.
-  sessionName: string;
+  session: string;
   accountId: string;
   roleName: string;
 }
 
 export interface Settings {
-  version: 1;
+  version: 2;
   /** The app's own sessions (source 'app'); imported ones come from ~/.aws/config. */
   sessions: SessionConfig[];
   /** Tokens in ~/.aws/sso/cache, where the AWS CLI finds them. */

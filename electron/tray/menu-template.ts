@@ -4,7 +4,7 @@ import type { OwnedProfile } from '../core/aws-files/credentials-file.js';
 import type { SessionView } from '../core/views.js';
 import { sameRole } from '../core/identifiers.js';
 import { keptFreshSection } from './kept-fresh-menu.js';
-import { roleKey, type RoleActions, type TrayRole } from './role-menu.js';
+import { type RoleActions, type TrayRole } from './role-menu.js';
 import { roleListSection } from './role-lists-menu.js';
 import {
   noSessions,
@@ -49,7 +49,7 @@ const RECENT_HINT = 'Nothing used yet: the roles you copy or write from this men
 
 export function buildTrayMenu(state: TrayState, actions: TrayActions): MenuItemConstructorOptions[] {
   const recent = state.recent.filter(
-    (role) => !state.favourites.some((favourite) => sameRole(roleKey(favourite), roleKey(role))),
+    (role) => !state.favourites.some((favourite) => sameRole(favourite, role)),
   );
   const favouritesHint = actions.openWindow
     ? 'No favourites yet: star a role in the window'

@@ -1,12 +1,11 @@
 // One role's submenu in the tray: the Management console, the portal's copy formats, the individual values, and writing a profile.
 import type { MenuItemConstructorOptions } from 'electron';
 import { FORMAT_LABELS, type CredentialFormat } from '../core/formats.js';
+import type { RoleKey } from '../core/views.js';
 import { menuLabel } from './tray-text.js';
 
-export interface TrayRole {
-  session: string;
-  accountId: string;
-  roleName: string;
+/** A role as the core names it, with the account's name to show. */
+export interface TrayRole extends RoleKey {
   accountName: string;
 }
 
@@ -36,15 +35,6 @@ export function shellFormats(platform: NodeJS.Platform): CredentialFormat[] {
   const own = platform === 'win32' ? WINDOWS_SHELLS : POSIX_SHELLS;
   const other = platform === 'win32' ? POSIX_SHELLS : WINDOWS_SHELLS;
   return [...own, ...other, 'dotenv'];
-}
-
-/** A tray role as the core names a role (its session as sessionName), for core/identifiers' sameRole. */
-export function roleKey(role: Pick<TrayRole, 'session' | 'accountId' | 'roleName'>): {
-  sessionName: string;
-  accountId: string;
-  roleName: string;
-} {
-  return { sessionName: role.session, accountId: role.accountId, roleName: role.roleName };
 }
 
 /** "Payments & Billing / ReadOnly", with the account id when the listing has no name for it. */

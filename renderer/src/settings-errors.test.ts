@@ -11,8 +11,12 @@ describe("a settings error names the field's label, not its key", () => {
       text: 'The settings were not saved: Profile name template may use only {accountId}, {accountName}, {roleName} and {session}, not {nope}.',
       field: 'template',
     });
-    expect(settingsError('The settings were not saved: defaultRegion must look like us-east-1.')).toEqual({
-      text: 'The settings were not saved: Default region must look like us-east-1.',
+    expect(
+      settingsError(
+        'The settings were not saved: defaultRegion must be an AWS region code such as us-east-1.',
+      ),
+    ).toEqual({
+      text: 'The settings were not saved: Default region must be an AWS region code such as us-east-1.',
       field: 'region',
     });
   });

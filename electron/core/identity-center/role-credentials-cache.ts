@@ -1,12 +1,7 @@
 // Role credentials kept in memory only, until 15 minutes before they expire, so a second copy needs no call.
 import type { Clock } from '../clock.js';
 import type { RoleCredentials } from '../types.js';
-
-export interface RoleKey {
-  session: string;
-  accountId: string;
-  roleName: string;
-}
+import type { RoleKey } from '../views.js';
 
 /** As the AWS CLI: credentials within 15 minutes of expiry are fetched again. */
 export const ROLE_CREDENTIALS_REFRESH_WINDOW_MS = 15 * 60_000;

@@ -30,8 +30,8 @@ describe('the quick-pick search', () => {
   it('puts favourites, then recent, first; then the rest by name', () => {
     const roles = quickRoles(
       [listing],
-      [{ sessionName: 'acme', accountId: '222222222222', roleName: 'AdministratorAccess' }],
-      [{ sessionName: 'acme', accountId: '333333333333', roleName: 'DeveloperAccess' }],
+      [{ session: 'acme', accountId: '222222222222', roleName: 'AdministratorAccess' }],
+      [{ session: 'acme', accountId: '333333333333', roleName: 'DeveloperAccess' }],
     );
     expect(names(searchRoles(roles, ''))).toEqual([
       'Sandbox / AdministratorAccess',

@@ -23,7 +23,7 @@ export interface ListingLike {
 }
 
 export interface RoleKeyLike {
-  sessionName: string;
+  session: string;
   accountId: string;
   roleName: string;
 }
@@ -37,8 +37,8 @@ export function quickRoles(
   favourites: readonly RoleKeyLike[],
   recent: readonly RoleKeyLike[],
 ): QuickRole[] {
-  const favourite = new Map(favourites.map((f, i) => [keyOf(f.sessionName, f.accountId, f.roleName), i]));
-  const used = new Map(recent.map((r, i) => [keyOf(r.sessionName, r.accountId, r.roleName), i]));
+  const favourite = new Map(favourites.map((f, i) => [keyOf(f.session, f.accountId, f.roleName), i]));
+  const used = new Map(recent.map((r, i) => [keyOf(r.session, r.accountId, r.roleName), i]));
   const roles: QuickRole[] = [];
   for (const listing of listings) {
     for (const account of listing.accounts) {

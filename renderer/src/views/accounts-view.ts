@@ -1,20 +1,14 @@
 // The chosen session's accounts, as the access portal shows them: the listing's age and Refresh, progress while
 // listing, a search box, favourites and recently used on top, then every account (only as many as fit a page).
 import { html, nothing } from 'lit-html';
-import { live } from 'lit-html/directives/live.js';
-import { repeat } from 'lit-html/directives/repeat.js';
-import { queryWords, searchAccounts, type SearchHit } from '../account-search.js';
 import type { Actions } from '../actions.js';
-import type { AccountWithRoles, SessionView, Settings } from '../api.js';
-import { listingProgressText, plural } from '../session-text.js';
+import type { SessionView } from '../api.js';
+import { listingProgressText } from '../session-text.js';
 import type { AccountsState, State } from '../state.js';
 import { ageText } from '../time-text.js';
-import { accountRow, roleRow, type RowContext } from './account-rows.js';
+import { accountListView } from './account-list-view.js';
 import { addSessionView } from './add-session-view.js';
 import { accountsNotice } from './notice-banner.js';
-
-// All the recent roles settings keep (the tray shows 5, its More… opens this).
-const RECENT_SHOWN = 10;
 
 export function accountsView(state: State, actions: Actions) {
   const accounts = state.accounts;
@@ -44,7 +38,7 @@ export function accountsView(state: State, actions: Actions) {
     ${state.favouriteError ? html`<p class="error" role="alert">${state.favouriteError}</p>` : nothing}
     ${
       shown
-        ? listingView(shown, state, actions, session.name, listing ? undefined : accounts.rolesPending)
+        ? accountListView(shown, state, actions, session.name, listing ? undefined : accounts.rolesPending)
         : accounts.loading || accounts.error || session.state === 'expired'
           ? nothing
           : html`<p class="empty">${emptyText(session, state)}</p>`
@@ -93,139 +87,4 @@ function progressLine(accounts: AccountsState) {
         : nothing
     }
   </div>`;
-}
-
-let memo: {
-  accounts: AccountWithRoles[];
-  query: string;
-  favourites: unknown;
-  hits: SearchHit<AccountWithRoles>[];
-};
-
-function filtered(
-  accounts: AccountWithRoles[],
-  query: string,
-  settings: Settings | undefined,
-  session: string,
-) {
-  const favourites = settings?.favourites;
-  if (memo && memo.accounts === accounts && memo.query === query && memo.favourites === favourites)
-    return memo.hits;
-  const mine = (favourites ?? []).filter((f) => f.sessionName === session);
-  const hits = searchAccounts(accounts, query, mine);
-  memo = { accounts, query, favourites, hits };
-  return hits;
-}
-
-function listingView(
-  accounts: AccountWithRoles[],
-  state: State,
-  actions: Actions,
-  session: string,
-  rolesPending?: ReadonlySet<string>,
-) {
-  const query = state.query.trim();
-  const hits = filtered(accounts, query, state.settings, session);
-  const byId = new Map(accounts.map((a) => [a.accountId, a]));
-  const favourites = new Set(
-    (state.settings?.favourites ?? [])
-      .filter((f) => f.sessionName === session)
-      .map((f) => `${f.accountId}/${f.roleName}`),
-  );
-  const row: RowContext = {
-    session,
-    actions,
-    isFavourite: (accountId, roleName) => favourites.has(`${accountId}/${roleName}`),
-    words: queryWords(query),
-    ...(rolesPending ? { rolesPending: (accountId: string) => rolesPending.has(accountId) } : {}),
-  };
-  const shown = hits.slice(0, state.shown);
-  const rest = hits.length - shown.length;
-  return html`
-    <div class="search">
-      <input
-        type="search"
-        class="search-box"
-        aria-label="Search accounts and roles"
-        autocomplete="off"
-        spellcheck="false"
-        placeholder="Search by account name, ID, e-mail or role"
-        .value=${live(state.query)}
-        @input=${(e: Event) => actions.search((e.target as HTMLInputElement).value)}
-      />
-    </div>
-    <div class="list-scroll" tabindex="-1">
-      ${query ? nothing : topLists(state, session, byId, row)}
-      <h3 class="list-title" id="all-accounts-title">
-        ${query ? `${plural(hits.length, 'account')} match` : `All accounts (${accounts.length.toLocaleString('en-US')})`}
-      </h3>
-      ${
-        hits.length === 0 && query
-          ? html`<p class="empty">No account or role matches “${query}”.</p>`
-          : html`<ul class="account-list" aria-labelledby="all-accounts-title">
-              ${repeat(
-                shown,
-                (hit) => hit.account.accountId,
-                (hit) =>
-                  accountRow(
-                    hit.account,
-                    hit.roles,
-                    isOpen(query, state.expanded, hit.account.accountId),
-                    row,
-                  ),
-              )}
-            </ul>`
-      }
-      ${
-        rest > 0
-          ? html`<p class="more">
-              ${plural(rest, 'more account')} — refine the search, or
-              <button type="button" class="link" @click=${() => actions.showMoreAccounts()}>show more</button>
-            </p>`
-          : nothing
-      }
-    </div>
-  `;
-}
-
-/** While searching, matches are open unless the user closed them; otherwise closed unless opened. */
-function isOpen(query: string, toggled: ReadonlySet<string>, accountId: string): boolean {
-  return (query !== '') !== toggled.has(accountId);
-}
-
-function topLists(state: State, session: string, byId: Map<string, AccountWithRoles>, row: RowContext) {
-  const settings = state.settings;
-  if (!settings) return nothing;
-  const mine = <T extends { sessionName: string; accountId: string }>(list: T[]) =>
-    list.filter((r) => r.sessionName === session && byId.has(r.accountId));
-  const favourites = mine(settings.favourites);
-  const favouriteKeys = new Set(favourites.map((f) => `${f.accountId}/${f.roleName}`));
-  const recent = mine(settings.recent)
-    .filter((r) => !favouriteKeys.has(`${r.accountId}/${r.roleName}`))
-    .slice(0, RECENT_SHOWN);
-  const list = (
-    id: string,
-    title: string,
-    roles: Array<{ accountId: string; roleName: string }>,
-    inFavourites = false,
-  ) =>
-    roles.length
-      ? html`<section class="top-list" aria-labelledby=${id}>
-          <h3 id=${id}>${title}</h3>
-          <ul class="role-list">
-            ${roles.map((r) =>
-              roleRow(
-                byId.get(r.accountId) as AccountWithRoles,
-                r.roleName,
-                inFavourites ? withRegions : row,
-                true,
-                inFavourites,
-              ),
-            )}
-          </ul>
-        </section>`
-      : nothing;
-  const regions = new Map(favourites.map((f) => [`${f.accountId}/${f.roleName}`, f.region]));
-  const withRegions = { ...row, favouriteRegion: (a: string, r: string) => regions.get(`${a}/${r}`) };
-  return html`${list('favourites-title', 'Favourites', favourites, true)}${list('recent-title', 'Recently used', recent)}`;
 }

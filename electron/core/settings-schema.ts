@@ -1,0 +1,92 @@
+// The shape of settings.json at this version: every field, its default and its rule.
+import { z } from 'zod';
+import { SsoTrayError } from './errors.js';
+import { awsIdentifier, fieldMessages, firstProblem } from './settings-rules.js';
+import { DEFAULT_PROFILE_NAME_TEMPLATE, templateProblem } from './profile-name-template.js';
+import { sessionConfigSchema } from './session-config.js';
+import { SIGN_IN_FLOWS } from './identifiers.js';
+import type { Settings } from './views.js';
+
+export const SETTINGS_VERSION = 2;
+export const MAX_RECENT = 10;
+
+// A favourite's or recent role's names, by the rules every other boundary uses (the IPC contract's role).
+const roleKey = {
+  session: awsIdentifier('session-name'),
+  accountId: awsIdentifier('account-id'),
+  roleName: awsIdentifier('role-name'),
+};
+
+const settingsObject = z
+  .object({
+    version: z.literal(SETTINGS_VERSION),
+    sessions: z.array(sessionConfigSchema).default(() => []),
+    shareTokenCacheWithAwsCli: z.boolean().default(true),
+    removeProfilesOnSignOut: z.boolean().default(true),
+    profileNameTemplate: z
+      .string()
+      .min(1)
+      .default(DEFAULT_PROFILE_NAME_TEMPLATE)
+      .superRefine((template, ctx) => {
+        const problem = templateProblem(template);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
+    defaultRegion: awsIdentifier('region').optional(),
+    favourites: z
+      .array(z.object({ ...roleKey, region: awsIdentifier('region').optional() }))
+      .default(() => []),
+    recent: z
+      .array(
+        z.object({
+          ...roleKey,
+          usedAt: z.iso.datetime({ offset: true, error: 'must be a time like 2026-01-05T08:00:00.000Z' }),
+        }),
+      )
+      .default(() => [])
+      .transform((recent) => recent.slice(0, MAX_RECENT)),
+    preferredSignIn: z.enum(SIGN_IN_FLOWS).default('browser'),
+    theme: z.enum(['system', 'light', 'dark']).default('system'),
+    startAtLogin: z.boolean().default(false),
+    quickPickShortcut: z.string().max(64).default('CommandOrControl+Shift+A'),
+    syncConfigProfiles: z.boolean().default(false),
+  })
+  .superRefine((settings, ctx) => {
+    const seen = new Set<string>();
+    settings.sessions.forEach((session, index) => {
+      if (seen.has(session.name))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sessions', index, 'name'],
+          message: 'is already used by another session',
+        });
+      seen.add(session.name);
+    });
+  });
+
+export const settingsSchema: z.ZodType<Settings> = settingsObject;
+
+/** The settings' own keys: any other key in the file (a hand edit, electron-store's) is kept as it was. */
+export const SETTINGS_KEYS: ReadonlySet<string> = new Set(Object.keys(settingsObject.shape));
+
+export const DEFAULT_SETTINGS: Settings = deepFreeze(settingsObject.parse({ version: SETTINGS_VERSION }));
+
+/** Settings of this version with defaults filled in, or the first problem: its path and "<path> <rule>". */
+export function checkSettings(
+  document: unknown,
+): { settings: Settings } | { problem: { path: PropertyKey[]; text: string } } {
+  const result = settingsObject.safeParse(document, { error: fieldMessages });
+  return result.success ? { settings: result.data } : { problem: firstProblem(result.error) };
+}
+
+/** Settings about to be saved, or SsoTrayError('invalid-input') naming what is wrong. */
+export function settingsToSave(settings: Settings): Settings {
+  const checked = checkSettings(settings);
+  if ('problem' in checked)
+    throw new SsoTrayError('invalid-input', `The settings were not saved: ${checked.problem.text}.`);
+  return checked.settings;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) Object.values(value).forEach(deepFreeze);
+  return Object.freeze(value);
+}

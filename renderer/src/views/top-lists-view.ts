@@ -1,0 +1,51 @@
+// Favourites and recently used roles of the session, above every account (only roles of accounts the listing has).
+import { html, nothing } from 'lit-html';
+import type { AccountWithRoles } from '../api.js';
+import type { State } from '../state.js';
+import { roleRow, type RowContext } from './account-rows.js';
+
+// All the recent roles settings keep (the tray shows 5, its More… opens this).
+const RECENT_SHOWN = 10;
+
+/** The session's favourites (with their console regions) and its recent roles not already favourites. */
+export function topLists(
+  state: State,
+  session: string,
+  byId: Map<string, AccountWithRoles>,
+  row: RowContext,
+) {
+  const settings = state.settings;
+  if (!settings) return nothing;
+  const mine = <T extends { session: string; accountId: string }>(list: T[]) =>
+    list.filter((r) => r.session === session && byId.has(r.accountId));
+  const favourites = mine(settings.favourites);
+  const favouriteKeys = new Set(favourites.map((f) => `${f.accountId}/${f.roleName}`));
+  const recent = mine(settings.recent)
+    .filter((r) => !favouriteKeys.has(`${r.accountId}/${r.roleName}`))
+    .slice(0, RECENT_SHOWN);
+  const list = (
+    id: string,
+    title: string,
+    roles: Array<{ accountId: string; roleName: string }>,
+    inFavourites = false,
+  ) =>
+    roles.length
+      ? html`<section class="top-list" aria-labelledby=${id}>
+          <h3 id=${id}>${title}</h3>
+          <ul class="role-list">
+            ${roles.map((r) =>
+              roleRow(
+                byId.get(r.accountId) as AccountWithRoles,
+                r.roleName,
+                inFavourites ? withRegions : row,
+                true,
+                inFavourites,
+              ),
+            )}
+          </ul>
+        </section>`
+      : nothing;
+  const regions = new Map(favourites.map((f) => [`${f.accountId}/${f.roleName}`, f.region]));
+  const withRegions = { ...row, favouriteRegion: (a: string, r: string) => regions.get(`${a}/${r}`) };
+  return html`${list('favourites-title', 'Favourites', favourites, true)}${list('recent-title', 'Recently used', recent)}`;
+}
