@@ -33,8 +33,10 @@ export function useHarness(emulator: EmulatorOptions = {}): Harness {
   });
   afterEach(async () => {
     if (h.running) {
-      await h.running.core.whenIdle();
-      h.running.core.dispose();
+      // Quit as a user does, so the app lets go of everything it holds (its core, its file-notice listener, the tray).
+      const tray = createdTrays().at(-1);
+      electron.app.quit();
+      await vi.waitFor(() => expect(tray?.isDestroyed() ?? true).toBe(true));
     }
     h.running = undefined;
     await h.emu.close();
