@@ -7,9 +7,9 @@ import type { CallRecord } from './model.js';
 import { base64url, requestId } from './random-values.js';
 import { redirect, sendHtml, sendJson } from './wire.js';
 
-export const SIGNIN_TOKEN_SECONDS = 15 * 60;
-export const MIN_SESSION_DURATION = 900;
-export const MAX_SESSION_DURATION = 43_200;
+const SIGNIN_TOKEN_SECONDS = 15 * 60;
+const MIN_SESSION_DURATION = 900;
+const MAX_SESSION_DURATION = 43_200;
 
 interface IssuedCredentials {
   secretAccessKey: string;

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { EmulatorOptions } from './model.js';
 import { describeIssue, fixtureSchema } from './schemas.js';
 
-export class FixtureError extends Error {
+class FixtureError extends Error {
   override readonly name = 'FixtureError';
 }
 

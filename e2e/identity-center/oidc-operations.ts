@@ -5,7 +5,7 @@ import type { CallRecord } from './model.js';
 import * as random from './random-values.js';
 import { oidcError, optionalString, optionalStringList, requiredString } from './wire.js';
 
-export const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
+const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 const GRANT_TYPES = [DEVICE_GRANT, 'authorization_code', 'refresh_token'];
 // A device-flow registration (no grantTypes sent) may poll for device codes and refresh.
 const DEFAULT_GRANTS = [DEVICE_GRANT, 'refresh_token'];
@@ -158,7 +158,7 @@ function redeemDeviceCode(ctx: OidcContext, client: Client, body: Record<string,
   return ctx.store.startSession(device.directory, client.clientId, client.scopes);
 }
 
-export const s256 = (verifier: string): string => createHash('sha256').update(verifier).digest('base64url');
+const s256 = (verifier: string): string => createHash('sha256').update(verifier).digest('base64url');
 
 function redeemAuthorizationCode(ctx: OidcContext, client: Client, body: Record<string, unknown>) {
   const code = requiredString(body, 'code');

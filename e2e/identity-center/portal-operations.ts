@@ -5,7 +5,7 @@ import type { CallRecord, OrganisationAccount } from './model.js';
 import * as random from './random-values.js';
 import { portalError } from './wire.js';
 
-export const BEARER_HEADER = 'x-amz-sso_bearer_token';
+const BEARER_HEADER = 'x-amz-sso_bearer_token';
 const DEFAULT_PAGE_SIZE = 20;
 const MAX_PAGE_SIZE = 100;
 

@@ -15,7 +15,7 @@ export const organisationSchema = z.strictObject({
   ),
 });
 
-export const directorySchema = z.strictObject({
+const directorySchema = z.strictObject({
   startUrl: z.url({ protocol: /^https$/, error: 'must be an https URL' }),
   region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be a region such as us-east-1'),
   organisation: organisationSchema,
@@ -23,7 +23,7 @@ export const directorySchema = z.strictObject({
 
 const positiveSeconds = z.number().int('must be whole seconds').positive('must be more than 0');
 
-export const lifetimesSchema = z
+const lifetimesSchema = z
   .strictObject({
     accessTokenSeconds: positiveSeconds,
     refreshTokenSeconds: positiveSeconds,
@@ -34,7 +34,7 @@ export const lifetimesSchema = z
   })
   .partial();
 
-export const rateLimitSchema = z.strictObject({
+const rateLimitSchema = z.strictObject({
   perSecond: z.number().positive('must be more than 0'),
   burst: z.number().int().min(1, 'must be at least 1'),
 });
@@ -57,8 +57,6 @@ export const fixtureSchema = z.strictObject({
   latencyMs: perApi(z.number().int().min(0, 'must not be negative')).optional(),
   rateLimits: perApi(rateLimitSchema).optional(),
 });
-
-export type Fixture = z.infer<typeof fixtureSchema>;
 
 export const adminSchemas = {
   rateLimit: z.strictObject({

@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-sso-oidc';
 import type { RunningEmulator } from './model.js';
 
-export const PKCE_REDIRECT_URI = 'http://127.0.0.1/oauth/callback';
+const PKCE_REDIRECT_URI = 'http://127.0.0.1/oauth/callback';
 
 type Target = Pick<RunningEmulator, 'url' | 'region'>;
 

@@ -111,6 +111,7 @@ export class Notification extends EventEmitter {
   }
 }
 Notification satisfies Pick<typeof Electron.Notification, 'isSupported'>;
+/** @public A compile-time check against Electron's declarations: nothing imports it. */
 export type NotificationChecked = Conforms<
   Notification,
   Pick<Electron.Notification, 'show' | 'close' | 'title' | 'body'>

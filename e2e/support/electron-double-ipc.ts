@@ -57,4 +57,5 @@ export const ipcMain = new IpcMain();
 onReset(() => ipcMain.reset());
 
 // The members the shell uses, checked against Electron's own declarations.
+/** @public A compile-time check against Electron's declarations: nothing imports it. */
 export type IpcMainChecked = Conforms<IpcMain, Pick<Electron.IpcMain, 'handle' | 'removeHandler'>>;

@@ -137,6 +137,7 @@ export class Tray extends EventEmitter {
 }
 
 // The members the shell uses, checked against Electron's own declarations.
+/** @public A compile-time check against Electron's declarations: nothing imports it. */
 export type NativeImageChecked = Conforms<
   NativeImage,
   Pick<
@@ -144,6 +145,7 @@ export type NativeImageChecked = Conforms<
     'isEmpty' | 'getSize' | 'getScaleFactors' | 'isTemplateImage' | 'setTemplateImage'
   >
 >;
+/** @public A compile-time check against Electron's declarations: nothing imports it. */
 export type TrayChecked = Conforms<
   Tray,
   Pick<Electron.Tray, 'setToolTip' | 'setTitle' | 'destroy' | 'isDestroyed' | 'setContextMenu' | 'setImage'>

@@ -149,6 +149,7 @@ export class BrowserWindow extends EventEmitter {
 onReset(() => (windows.length = 0));
 
 // The members the shell uses, checked against Electron's own declarations.
+/** @public A compile-time check against Electron's declarations: nothing imports it. */
 export type BrowserWindowChecked = Conforms<
   BrowserWindow,
   Pick<
@@ -165,6 +166,7 @@ export type BrowserWindowChecked = Conforms<
     | 'loadFile'
   >
 >;
+/** @public A compile-time check against Electron's declarations: nothing imports it. */
 export type WebContentsChecked = Conforms<
   WebContents,
   Pick<Electron.WebContents, 'send' | 'setWindowOpenHandler' | 'id'>

@@ -3,7 +3,7 @@
 import type { Clipboard } from 'electron';
 import { writeClipboard } from './clipboard-write.js';
 
-export interface TestHooks {
+interface TestHooks {
   /** The tray's menu has been built once. */
   trayBuilt(): boolean;
   /** The app's own way to put text on the clipboard (the last step of every copy). */

@@ -2,7 +2,7 @@
 // settings are shared with the command line in settings.json, tokens are in the AWS CLI's cache or safeStorage).
 import Store from 'electron-store';
 
-export interface Bounds {
+interface Bounds {
   x: number;
   y: number;
   width: number;

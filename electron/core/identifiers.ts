@@ -124,10 +124,3 @@ function shown(value: unknown): string {
   const clean = value.replace(/[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029"]/gu, '?');
   return `"${clean.length > 40 ? `${clean.slice(0, 40)}…` : clean}"`;
 }
-
-/** Checks the parts of a role reference together: account ID, role name and session name. */
-export function checkRoleRef(ref: { accountId: unknown; roleName: unknown; session?: unknown }): void {
-  checkIdentifier('account-id', ref.accountId);
-  checkIdentifier('role-name', ref.roleName);
-  if (ref.session !== undefined) checkIdentifier('session-name', ref.session);
-}

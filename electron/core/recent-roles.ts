@@ -20,7 +20,7 @@ export function toggleFavourite(s: Settings, role: RoleKey): Settings {
 }
 
 /** The console region a favourite opens in; undefined clears it (then the default region applies). */
-export function setFavouriteRegion(s: Settings, role: RoleKey, region: string | undefined): Settings {
+function setFavouriteRegion(s: Settings, role: RoleKey, region: string | undefined): Settings {
   if (!isFavourite(s, role))
     throw new SsoTrayError(
       'invalid-input',

@@ -169,7 +169,7 @@ export const contract = {
   ).returns<ProfileSyncResult>(),
 } as const;
 
-export type Contract = typeof contract;
+type Contract = typeof contract;
 export type Channel = keyof Contract;
 export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
 export type ChannelArgs<C extends Channel> = z.output<Contract[C]['input']>;

@@ -24,21 +24,21 @@ const POSIX_SHELLS: CredentialFormat[] = ['env', 'fish'];
 const WINDOWS_SHELLS: CredentialFormat[] = ['powershell', 'windows-cmd'];
 
 /** The shell whose copy sits on the role's first level: PowerShell on Windows, bash/zsh elsewhere. */
-export function defaultShell(platform: NodeJS.Platform): CredentialFormat {
+function defaultShell(platform: NodeJS.Platform): CredentialFormat {
   return platform === 'win32' ? 'powershell' : 'env';
 }
 
 const SHORT_SHELL: Partial<Record<CredentialFormat, string>> = { env: 'bash, zsh', powershell: 'PowerShell' };
 
 /** The environment-variable formats, the user's own platform's shells first and .env last. */
-export function shellFormats(platform: NodeJS.Platform): CredentialFormat[] {
+function shellFormats(platform: NodeJS.Platform): CredentialFormat[] {
   const own = platform === 'win32' ? WINDOWS_SHELLS : POSIX_SHELLS;
   const other = platform === 'win32' ? POSIX_SHELLS : WINDOWS_SHELLS;
   return [...own, ...other, 'dotenv'];
 }
 
 /** "Payments & Billing / ReadOnly", with the account id when the listing has no name for it. */
-export function roleTitle(role: TrayRole): string {
+function roleTitle(role: TrayRole): string {
   return `${role.accountName || role.accountId} / ${role.roleName}`;
 }
 

@@ -4,7 +4,7 @@
 import type { BridgeApi, WindowApi, WireResult } from '../../electron/ipc/window-api.js';
 
 /** An error the window can show as it is: one sentence, and a code to branch on. */
-export class WindowApiError extends Error {
+class WindowApiError extends Error {
   override readonly name = 'WindowApiError';
   constructor(
     readonly code: string,

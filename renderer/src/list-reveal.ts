@@ -2,8 +2,6 @@
 // that list scrolled into view and its heading focused once it has rendered.
 import type { Store } from './state.js';
 
-export type RevealedList = 'favourites' | 'recent';
-
 /** Reads the list the URL asks for, asks the store for it, and clears the fragment so the next "More…" counts too. */
 export function takeListFromUrl(store: Store, where: Pick<Location, 'hash' | 'pathname' | 'search'>): void {
   const list = where.hash.slice(1);

@@ -2,7 +2,7 @@
 import type { ListingProgress, SessionView } from './api.js';
 import { momentText } from './time-text.js';
 
-export type Tone = 'ok' | 'busy' | 'warn' | 'off';
+type Tone = 'ok' | 'busy' | 'warn' | 'off';
 
 export interface SessionStatus {
   label: string;

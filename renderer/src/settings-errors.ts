@@ -2,7 +2,7 @@
 // tested under Node.
 
 /** Each setting the form shows: its key in the settings, its label, and its input's name in the form. */
-export const SETTING_FIELDS = [
+const SETTING_FIELDS = [
   { key: 'profileNameTemplate', label: 'Profile name template', input: 'template' },
   { key: 'defaultRegion', label: 'Default region', input: 'region' },
   { key: 'quickPickShortcut', label: 'Quick-pick shortcut', input: 'shortcut' },

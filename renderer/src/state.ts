@@ -42,7 +42,7 @@ export interface RoleRef {
   roleName: string;
 }
 
-export interface Task {
+interface Task {
   busy: boolean;
   done?: string;
   error?: string;

@@ -41,7 +41,7 @@ const dayAndTime = new Intl.DateTimeFormat(undefined, {
 });
 
 /** A moment in the user's time zone: the time of day when it is within a day of now, else with the date. */
-export function clockText(when: string | Date, now: number): string {
+function clockText(when: string | Date, now: number): string {
   const date = new Date(when);
   return Math.abs(date.getTime() - now) < DAY ? timeOfDay.format(date) : dayAndTime.format(date);
 }

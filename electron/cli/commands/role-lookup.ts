@@ -19,7 +19,7 @@ export interface FoundRole {
 }
 
 /** The account and its listed roles: from a recent listing, else a live one. */
-export async function findAccount(
+async function findAccount(
   c: CliContext,
   io: Io,
   sessionOption: string | undefined,
@@ -74,7 +74,7 @@ export async function findAccountDirect(
 }
 
 /** The role to ask GetRoleCredentials for, without listing any role: the guess `withRole` confirms by using it. */
-export async function findRole(
+async function findRole(
   c: CliContext,
   sessionOption: string | undefined,
   accountQuery: string,

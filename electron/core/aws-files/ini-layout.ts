@@ -10,7 +10,7 @@ import {
 } from './ini-lines.js';
 
 /** A top-level key line with the lines it owns: `[services]`-style children and continuation lines. */
-export interface Entry {
+interface Entry {
   /** The key as the SDK names it; undefined for a line only botocore reads (`key: value`). */
   name: string | undefined;
   /** The option as botocore's ConfigParser names it: up to the first = or :, lowercased (`Region: x` is `region`). */

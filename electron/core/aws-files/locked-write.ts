@@ -4,7 +4,7 @@ import { fileSystemError, SsoTrayError } from '../errors.js';
 import { writeTarget } from './atomic-write.js';
 import { fileLabel } from './file-label.js';
 
-export { writeFileAtomic, type AtomicWriteOptions } from './atomic-write.js';
+export { writeFileAtomic } from './atomic-write.js';
 
 export interface LockOptions {
   /** How long to wait for another writer (default ~10 s). */

@@ -3,7 +3,7 @@
 import { SsoTrayError } from '../errors.js';
 
 const TEMPLATE_FIELDS = ['accountName', 'accountId', 'emailAddress', 'roleName', 'session'] as const;
-export type TemplateField = (typeof TEMPLATE_FIELDS)[number];
+type TemplateField = (typeof TEMPLATE_FIELDS)[number];
 export type TemplateValues = Record<TemplateField, string>;
 
 const DEFAULT_TEMPLATE = '{accountName}.{roleName}';

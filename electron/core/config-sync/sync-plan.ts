@@ -19,7 +19,7 @@ export interface SyncOptions extends DesiredOptions {
   prune?: boolean;
 }
 
-export interface ProfileChange {
+interface ProfileChange {
   profile: string;
   before: Array<[string, string]>;
   after: Array<[string, string]>;

@@ -4,8 +4,7 @@ import type { AddressInfo } from 'node:net';
 
 const CALLBACK_PATH = '/oauth/callback';
 
-export type CallbackOutcome =
-  { kind: 'code'; code: string } | { kind: 'denied' } | { kind: 'error'; error: string };
+type CallbackOutcome = { kind: 'code'; code: string } | { kind: 'denied' } | { kind: 'error'; error: string };
 
 /** A request without our state is no answer to our sign-in: any local process could send one, so it is ignored. */
 type Answer = CallbackOutcome | { kind: 'bad-state' };

@@ -4,7 +4,7 @@ import type { RoleCredentials } from '../types.js';
 import type { RoleKey } from '../views.js';
 
 /** As the AWS CLI: credentials within 15 minutes of expiry are fetched again. */
-export const ROLE_CREDENTIALS_REFRESH_WINDOW_MS = 15 * 60_000;
+const ROLE_CREDENTIALS_REFRESH_WINDOW_MS = 15 * 60_000;
 
 const keyOf = (key: RoleKey): string => JSON.stringify([key.session, key.accountId, key.roleName]);
 

@@ -5,7 +5,7 @@ import { askRoles, askRolesOfMatches } from './arriving-accounts.js';
 import { sentenceOf, type ActionContext } from './context.js';
 
 /** A listing older than this is refreshed in the background when the window shows it. */
-export const REFRESH_AFTER_SECONDS = 300;
+const REFRESH_AFTER_SECONDS = 300;
 
 export async function loadAccounts({ api, store }: ActionContext, session: string): Promise<void> {
   store.update({ accounts: { session, listing: null, loading: false }, shown: PAGE_OF_ACCOUNTS });

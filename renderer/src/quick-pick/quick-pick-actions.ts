@@ -8,7 +8,7 @@ import { quickRoles, searchRoles, type QuickRole } from './quick-pick-search.js'
 import type { QuickPickAction } from './quick-pick-state.js';
 
 /** The shell whose variables Enter copies: PowerShell on Windows, bash/zsh elsewhere (as the tray). */
-export function defaultShell(userAgent: string): 'powershell' | 'env' {
+function defaultShell(userAgent: string): 'powershell' | 'env' {
   return /Windows/.test(userAgent) ? 'powershell' : 'env';
 }
 

@@ -27,7 +27,7 @@ export function marked(text: string, words: readonly string[]) {
 }
 
 /** "5 roles", or "1 of 5 roles" when the search shows only some. */
-export function roleCount(shown: number, all: number): string {
+function roleCount(shown: number, all: number): string {
   return shown === all ? plural(all, 'role') : `${shown.toLocaleString('en-US')} of ${plural(all, 'role')}`;
 }
 
