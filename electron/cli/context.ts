@@ -1,14 +1,12 @@
 // What every command shares: the core built from the environment, its handler table, and the chosen session.
 import { SsoTrayCore } from '../core/core.js';
 import { runningCliLauncher } from '../core/process-launcher.js';
-import { awsPathsFromEnv, endpointsFromEnv } from '../core/environment.js';
+import { awsPathsFromEnv, endpointsFromEnv, type Env } from '../core/environment.js';
 import { SsoTrayError, isSsoTrayError } from '../core/errors.js';
 import { chooseSession } from './session-choice.js';
 import { createHandlers, invoke, type HandlerTable } from '../ipc/handlers.js';
 import type { Channel, ChannelInput, ChannelResult } from '../ipc/contract.js';
 import type { AwsPaths } from '../core/types.js';
-
-export type Env = Record<string, string | undefined>;
 
 export interface CliContext {
   paths: AwsPaths;

@@ -1,7 +1,8 @@
 // The `sso-tray` command: the core's handler table behind a command line for scripts, CI jobs and credential_process.
 // Each command lives in commands/; this file builds the program, runs it and maps the outcome to an exit code.
 import { Command, CommanderError } from 'commander';
-import type { CliContext, Env } from './context.js';
+import type { CliContext } from './context.js';
+import type { Env } from '../core/environment.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
 import { reportError, type Io } from './output.js';
 import { fileNotices } from '../core/aws-files/file-notices.js';

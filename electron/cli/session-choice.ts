@@ -1,7 +1,7 @@
 // The one rule for "which session does this command mean", for every command (the `process` fast path included).
 import { profilesInConfig } from '../core/aws-files/config-reader.js';
 import type { AwsPaths } from '../core/types.js';
-import type { Env } from './context.js';
+import type { Env } from '../core/environment.js';
 
 /**
  * --session, then SSO_TRAY_SESSION, then the sso_session of AWS_PROFILE (when it is a known session), then the only

@@ -5,7 +5,8 @@ import { getHomeDir } from '@smithy/shared-ini-file-loader';
 import type { AwsPaths, Endpoints } from './types.js';
 import { signinEndpointFromEnv } from './console/signin-endpoint.js';
 
-type Env = Record<string, string | undefined>;
+/** The process environment as the core reads it (process.env, or a test's own). */
+export type Env = Record<string, string | undefined>;
 
 /** ~ expanded as the SDK does (HOME, USERPROFILE, HOMEDRIVE+HOMEPATH, then the OS). */
 function expandHome(file: string, homeDir: string): string {

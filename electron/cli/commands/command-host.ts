@@ -1,7 +1,8 @@
 // What every command module gets from the program: the terminal, the environment, the context (built on first use)
 // and a way to set the exit code; plus the options several commands share.
 import { Option, type Command } from 'commander';
-import type { CliContext, Env } from '../context.js';
+import type { CliContext } from '../context.js';
+import type { Env } from '../../core/environment.js';
 import type { Io } from '../output.js';
 import { accountArgument, roleArgument, sessionArgument } from '../arguments.js';
 

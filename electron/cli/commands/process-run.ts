@@ -10,7 +10,7 @@ import { isValidIdentifier } from '../../core/identifiers.js';
 import { RoleCredentialsFileCache } from '../../core/role-credentials-file-cache.js';
 import { ROLE_CREDENTIALS_WINDOW_MS } from '../../core/role-credentials-window.js';
 import type { SessionConfig } from '../../core/types.js';
-import type { Env } from '../context.js';
+import type { Env } from '../../core/environment.js';
 import { chooseSession } from '../session-choice.js';
 import path from 'node:path';
 
