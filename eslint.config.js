@@ -7,6 +7,7 @@ export const BOUNDARY_PROBES = [
   'renderer/src/boundary-probe.ts',
   'electron/core/boundary-probe.ts',
   'electron/ipc/boundary-probe.ts',
+  'shared/boundary-probe.ts',
 ];
 
 const noElectron = (where) => ({
@@ -53,7 +54,8 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', noElectron('electron/core and electron/ipc')] },
   },
   {
-    // The window is a web page: no Node, no Electron, and from electron/ only the contract's types.
+    // The window is a web page: no Node, no Electron, and from electron/ only the contract's types (values it shares
+    // with the core, such as AWS's identifier rules, live in shared/).
     files: ['renderer/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
@@ -75,6 +77,27 @@ export default tseslint.config(
             },
           ],
         },
+      ],
+    },
+  },
+  {
+    // The rules the core shares with the window load in Node and in a web page alike: nothing from outside shared/.
+    files: ['shared/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: String.raw`^(?!\./)|(^|/)\.\.(/|$)`,
+              message: 'shared/ runs in the core and in the window: it imports only from shared/ itself.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ImportExpression', message: 'shared/ runs in the core and in the window: no import().' },
       ],
     },
   },

@@ -22,13 +22,15 @@ const config = {
   productName: 'SSO Tray',
   executableName: 'sso-tray',
   directories: { buildResources: 'build', output: 'release' },
-  // Only what runs: the compiled main process (no CLI, no maps), the preload bundle and the built window.
+  // Only what runs: the compiled main process and what it shares with the window (no CLI, no maps), the preload
+  // bundle and the built window.
   files: [
     'package.json',
     'dist/electron/**/*.js',
     'dist/electron/preload.cjs',
     '!dist/electron/cli.js',
     '!dist/electron/cli/**',
+    'dist/shared/**/*.js', // the rules the core shares with the window (shared/identifier-rules.ts)
     'dist/renderer/**',
     '!**/*.map',
     // Production dependencies ship their own sources and tests: none of it runs.

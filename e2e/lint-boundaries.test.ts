@@ -9,6 +9,7 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RENDERER = 'renderer/src/boundary-probe.ts';
 const CORE = 'electron/core/boundary-probe.ts';
 const IPC = 'electron/ipc/boundary-probe.ts';
+const SHARED = 'shared/boundary-probe.ts';
 
 let eslint: ESLint;
 beforeAll(() => {
@@ -44,6 +45,41 @@ describe('the window is a web page', () => {
       "import type { SessionView } from '../../electron/core/views.js';\nexport type Probe = SessionView;\n";
     expect(await broken(RENDERER, value)).toEqual(['@typescript-eslint/no-restricted-imports']);
     expect(await broken(RENDERER, types)).toEqual([]);
+  });
+
+  it('may import values from shared/, the rules it shares with the core, but not electron/ through it', async () => {
+    const shared =
+      "import { identifierProblem } from '../../shared/identifier-rules.js';\nexport const probe = identifierProblem;\n";
+    const around =
+      "import { CHANNELS } from '../../shared/../electron/ipc/ipc-names.js';\nexport const probe = CHANNELS;\n";
+    expect(await broken(RENDERER, shared)).toEqual([]);
+    expect(await broken(RENDERER, around)).toEqual(['@typescript-eslint/no-restricted-imports']);
+  });
+});
+
+describe('the rules shared by the core and the window import nothing from outside shared/', () => {
+  it.each([
+    ['a package', 'zod'],
+    ['Node', 'node:fs'],
+    ['Electron', 'electron'],
+    ['the core', '../electron/core/errors.js'],
+    ['the window', './../renderer/src/api.js'],
+  ])('may not import %s (%s)', async (_what, from) => {
+    const value = `import * as other from '${from}';\nexport const probe = other;\n`;
+    const type = `export type { Probe } from '${from}';\n`;
+    expect(await broken(SHARED, value)).toEqual(['@typescript-eslint/no-restricted-imports']);
+    expect(await broken(SHARED, type)).toEqual(['@typescript-eslint/no-restricted-imports']);
+  });
+
+  it('may not load a module at run time with import()', async () => {
+    const source = "export const probe = () => import('node:fs');\n";
+    expect(await broken(SHARED, source)).toEqual(['no-restricted-syntax']);
+  });
+
+  it('may import from shared/ itself', async () => {
+    const source =
+      "import { REGION_PATTERN } from './identifier-rules.js';\nexport const probe = REGION_PATTERN;\n";
+    expect(await broken(SHARED, source)).toEqual([]);
   });
 });
 

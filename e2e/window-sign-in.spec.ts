@@ -25,8 +25,15 @@ test.describe('first run: add a session and sign in with the browser', () => {
     await expect(add).toBeDisabled();
     await form.getByLabel('Name').fill('my acme');
     await form.getByLabel('Start URL').fill('http://d-1234567890.awsapps.com/start');
-    await expect(form.getByText('Use letters, digits, "-", "_" and "." only.')).toBeVisible();
-    await expect(form.getByText('The start URL must be an https:// address.')).toBeVisible();
+    // The core's own sentences (shared/identifier-rules.ts), before anything is sent.
+    await expect(
+      form.getByText('The session name "my acme" cannot be used: it must be 1 to 128'),
+    ).toBeVisible();
+    await expect(
+      form.getByText(
+        'The start URL "http://d-1234567890.awsapps.com/start" cannot be used: it must be an https://',
+      ),
+    ).toBeVisible();
     await expect(form.getByLabel('Name')).toHaveAttribute('aria-invalid', 'true');
     await expect(add).toBeDisabled();
     await screen(page, 'add-session-hints');
@@ -62,6 +69,29 @@ test.describe('first run: add a session and sign in with the browser', () => {
     await expect(form.getByRole('alert')).toHaveText(
       'A session named "acme" exists already; choose another name.',
     );
+  });
+});
+
+test.describe('the form refuses what the core refuses, and nothing more', () => {
+  test("a name AWS allows is added; one it refuses shows the core's sentence", async ({ page }) => {
+    bridge = await startWindowBridge();
+    await bridge.open(page);
+    const form = page.getByRole('form', { name: 'Add a session' });
+    const add = form.getByRole('button', { name: 'Add session' });
+    await form.getByLabel('Start URL').fill(bridge.emu.startUrl);
+    await form.getByLabel('Region').fill(bridge.emu.region);
+    await form.getByLabel('Name').fill('constructor');
+    await expect(form.getByLabel('Name')).toHaveAccessibleDescription(
+      'The session name "constructor" cannot be used: it must be 1 to 128 letters, digits or - _ . @ + % : / and not a JavaScript object key such as "constructor".',
+    );
+    await expect(add).toBeDisabled();
+
+    await form.getByLabel('Name').fill('team@acme+prod');
+    await expect(form.getByLabel('Name')).toHaveAccessibleDescription(
+      'A short name for this sign-in, such as acme.',
+    );
+    await add.click();
+    await expect(page.getByRole('region', { name: 'team@acme+prod' }).getByText('Signed out')).toBeVisible();
   });
 });
 

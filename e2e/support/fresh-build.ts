@@ -1,6 +1,7 @@
 // Vitest's global setup for the projects that run the built code (the shell's start-up from dist/electron/main.js,
-// the `sso-tray` CLI as a child process): compile electron/ to dist/ once, before any worker starts, whenever a source
-// is newer than the build, so no test runs yesterday's code, finds no build on a fresh clone, or reads a half-written one.
+// the `sso-tray` CLI as a child process): compile electron/ and shared/ to dist/ once, before any worker starts,
+// whenever a source is newer than the build, so no test runs yesterday's code, finds no build on a fresh clone, or
+// reads a half-written one.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -17,12 +18,13 @@ function newestSource(dir: string): number {
   return newest;
 }
 
-/** Compiles electron/ to dist/ (tsconfig.build.json) unless the build is newer than every source. */
+/** Compiles electron/ and shared/ to dist/ (tsconfig.build.json) unless the build is newer than every source. */
 export function ensureFreshBuild(repo: string): void {
   const built = ['cli.js', 'main.js'].map((file) => path.join(repo, 'dist', 'electron', file));
   const builtAt = Math.min(...built.map((file) => (existsSync(file) ? statSync(file).mtimeMs : 0)));
   const sources = Math.max(
     newestSource(path.join(repo, 'electron')),
+    newestSource(path.join(repo, 'shared')),
     statSync(path.join(repo, 'tsconfig.build.json')).mtimeMs,
   );
   if (builtAt > sources) return;

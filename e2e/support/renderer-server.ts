@@ -1,4 +1,5 @@
-// The built window (dist/renderer) served from 127.0.0.1 for the window specs, rebuilt first when renderer/ is newer.
+// The built window (dist/renderer) served from 127.0.0.1 for the window specs, rebuilt first when renderer/ or shared/
+// is newer.
 import { createServer, type Server } from 'node:http';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
@@ -45,10 +46,14 @@ let built: Promise<void> | undefined;
 export function ensureRendererBuilt(): Promise<void> {
   built ??= (async () => {
     const index = await stat(path.join(RENDERER_DIST, 'index.html')).catch(() => undefined);
-    const sources = [path.join(REPO, 'vite.config.ts'), ...(await filesUnder(path.join(REPO, 'renderer')))];
+    const sources = [
+      path.join(REPO, 'vite.config.ts'),
+      ...(await filesUnder(path.join(REPO, 'renderer'))),
+      ...(await filesUnder(path.join(REPO, 'shared'))),
+    ];
     const newest = Math.max(...(await Promise.all(sources.map(async (f) => (await stat(f)).mtimeMs))));
     if (index && index.mtimeMs >= newest) return;
-    console.log('Building the window (dist/renderer is missing or older than renderer/)…');
+    console.log('Building the window (dist/renderer is missing or older than renderer/ or shared/)…');
     await viteBuild({ configFile: path.join(REPO, 'vite.config.ts'), logLevel: 'warn' });
   })();
   return built;

@@ -1,11 +1,18 @@
 // Every name a user, the renderer or Identity Center hands us, checked at the boundary with AWS's own rules, so no
-// identifier can reach a shell, an INI line or a JS object key as anything but itself. Each refusal is one sentence
-// naming the field and the rule.
+// identifier can reach a shell, an INI line or a JS object key as anything but itself. The rules and their sentences
+// live in shared/identifier-rules.ts, which the window's form hints use too; here a refusal becomes an SsoTrayError.
+import { identifierProblem, type IdentifierKind } from '../../shared/identifier-rules.js';
 import { SsoTrayError } from './errors.js';
 import type { RoleKey } from './views.js';
 
-/** An AWS region code (us-east-1, us-gov-west-1, us-isob-east-1, eu-central-2), as the partitions' region regexes. */
-export const REGION_PATTERN = /^[a-z]{2,4}(-[a-z]+){1,3}-\d{1,2}$/;
+export {
+  REGION_PATTERN,
+  identifierProblem,
+  identifierRule,
+  isObjectKey,
+  isValidIdentifier,
+  type IdentifierKind,
+} from '../../shared/identifier-rules.js';
 
 /** How a sign-in proves the user: the browser redirect with PKCE, or a device code (views.ts derives SignInFlow). */
 export const SIGN_IN_FLOWS = ['browser', 'device-code'] as const;
@@ -15,112 +22,9 @@ export function sameRole(a: RoleKey, b: RoleKey): boolean {
   return a.session === b.session && a.accountId === b.accountId && a.roleName === b.roleName;
 }
 
-export type IdentifierKind =
-  | 'account-id'
-  | 'role-name'
-  | 'permission-set-name'
-  | 'profile-name'
-  | 'session-name'
-  | 'region'
-  | 'start-url';
-
-// Names inherited from Object.prototype (constructor, toString, valueOf, __proto__, hasOwnProperty, …): the JS SDK's
-// parseIni files sections in a plain object, so `[toString]` lands on Object.prototype's function, a global.
-const OBJECT_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype));
-
-/** A name the SDK's INI parser would look up on Object.prototype (constructor, toString, __proto__, …). */
-export function isObjectKey(name: string): boolean {
-  return OBJECT_KEYS.has(name);
-}
-
-interface Rule {
-  field: string;
-  test: (value: string) => boolean;
-  rule: string;
-}
-
-// @smithy/shared-ini-file-loader reads `[profile NAME]` / `[sso-session NAME]` only when NAME matches
-// /[\w-@+.%:/]+/ (its prefixKeyRegex); botocore's shlex split of the header reads the same characters unchanged.
-const INI_NAME = /^[A-Za-z0-9_\-@+.%:/]{1,128}$/;
-const readableName = (value: string) => INI_NAME.test(value) && !OBJECT_KEYS.has(value);
-
-const RULES: Record<IdentifierKind, Rule> = {
-  // Organizations' AccountId: "^\d{12}$".
-  'account-id': { field: 'account ID', test: (v) => /^\d{12}$/.test(v), rule: 'must be exactly 12 digits' },
-  // IAM's roleNameType: [\w+=,.@-]+, 1 to 64 characters (the portal's roles are IAM roles).
-  'role-name': {
-    field: 'role name',
-    test: (v) => /^[A-Za-z0-9_+=,.@-]{1,64}$/.test(v),
-    rule: 'must be 1 to 64 letters, digits or + = , . @ _ - (the IAM role name rule)',
-  },
-  // SSO Admin's PermissionSetName: [\w+=,.@-]+, 1 to 32 characters.
-  'permission-set-name': {
-    field: 'permission set name',
-    test: (v) => /^[A-Za-z0-9_+=,.@-]{1,32}$/.test(v),
-    rule: 'must be 1 to 32 letters, digits or + = , . @ _ - (the permission set name rule)',
-  },
-  'profile-name': {
-    field: 'profile name',
-    test: readableName,
-    rule: 'must be 1 to 128 letters, digits or - _ . @ + % : / and not a JavaScript object key such as "constructor"',
-  },
-  'session-name': {
-    field: 'session name',
-    test: readableName,
-    rule: 'must be 1 to 128 letters, digits or - _ . @ + % : / and not a JavaScript object key such as "constructor"',
-  },
-  // Partitions' region regexes (aws, aws-cn, aws-us-gov, aws-iso*, aws-eusc): like us-east-1, us-gov-west-1.
-  region: {
-    field: 'region',
-    test: (v) => REGION_PATTERN.test(v),
-    rule: 'must be an AWS region code such as us-east-1',
-  },
-  'start-url': {
-    field: 'start URL',
-    test: isStartUrl,
-    rule: 'must be an https:// address without spaces, user name or fragment, such as https://d-1234567890.awsapps.com/start',
-  },
-};
-
-// Identity Center's start URLs are always https (the emulator serves https://d-….awsapps.com/start names too).
-function isStartUrl(value: string): boolean {
-  if (value.length > 1024 || !/^[!-~]+$/.test(value)) return false;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return false;
-  }
-  return url.protocol === 'https:' && !url.username && !url.password && !url.hash && !!url.hostname;
-}
-
-export function isValidIdentifier(kind: IdentifierKind, value: unknown): value is string {
-  return typeof value === 'string' && RULES[kind].test(value);
-}
-
-/** What AWS's rule for `kind` asks, to end a sentence that names the field: "must be exactly 12 digits". */
-export function identifierRule(kind: IdentifierKind): string {
-  return RULES[kind].rule;
-}
-
-/** Undefined when AWS's rule accepts the value, else the one sentence naming the field and the rule. */
-export function identifierProblem(kind: IdentifierKind, value: unknown): string | undefined {
-  if (isValidIdentifier(kind, value)) return undefined;
-  const { field, rule } = RULES[kind];
-  return `The ${field} ${shown(value)} cannot be used: it ${rule}.`;
-}
-
 /** Returns the value, or throws SsoTrayError('invalid-input') with one sentence naming the field and the rule. */
 export function checkIdentifier(kind: IdentifierKind, value: unknown): string {
   const problem = identifierProblem(kind, value);
   if (problem === undefined) return value as string;
   throw new SsoTrayError('invalid-input', problem);
-}
-
-/** The rejected value as a sentence may show it: quoted, at most 40 characters, controls and quotes as `?`. */
-function shown(value: unknown): string {
-  if (typeof value !== 'string') return '(not text)';
-  if (value === '') return '(empty)';
-  const clean = value.replace(/[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029"]/gu, '?');
-  return `"${clean.length > 40 ? `${clean.slice(0, 40)}…` : clean}"`;
 }

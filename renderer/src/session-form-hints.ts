@@ -1,5 +1,6 @@
-// Hints while the user fills in a new session, before anything is sent. They mirror the IPC contract's rules
-// (which stay the authority: its sentence is shown when it refuses), since the window cannot load zod schemas.
+// Hints while the user fills in a new session, before anything is sent: AWS's rules and the core's own sentence for
+// each field (shared/identifier-rules.ts), so the form refuses exactly what the core would and nothing more.
+import { identifierProblem } from '../../shared/identifier-rules.js';
 
 export interface SessionFields {
   name: string;
@@ -9,31 +10,23 @@ export interface SessionFields {
 
 export type SessionHints = Partial<Record<keyof SessionFields, string>>;
 
+/** A hint per field that is empty or breaks AWS's rule, for the values as they will be sent (trimmed). */
 export function sessionFormHints(fields: SessionFields): SessionHints {
   const hints: SessionHints = {};
   const name = fields.name.trim();
-  if (!name) hints.name = 'Give the session a name, such as acme.';
-  else if (name.length > 64) hints.name = 'Use at most 64 characters.';
-  else if (!/^[A-Za-z0-9_.-]+$/.test(name)) hints.name = 'Use letters, digits, "-", "_" and "." only.';
-
   const startUrl = fields.startUrl.trim();
-  if (!startUrl)
-    hints.startUrl = 'Paste the AWS access portal URL, such as https://d-1234567890.awsapps.com/start.';
-  else if (!isHttpsUrl(startUrl)) hints.startUrl = 'The start URL must be an https:// address.';
-
   const region = fields.region.trim();
-  if (!region) hints.region = 'Give the region of your IAM Identity Center, such as us-east-1.';
-  else if (!/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/.test(region))
-    hints.region = 'A region looks like us-east-1.';
+  const nameHint = name ? identifierProblem('session-name', name) : 'Give the session a name, such as acme.';
+  const startUrlHint = startUrl
+    ? identifierProblem('start-url', startUrl)
+    : 'Paste the AWS access portal URL, such as https://d-1234567890.awsapps.com/start.';
+  const regionHint = region
+    ? identifierProblem('region', region)
+    : 'Give the region of your IAM Identity Center, such as us-east-1.';
+  if (nameHint) hints.name = nameHint;
+  if (startUrlHint) hints.startUrl = startUrlHint;
+  if (regionHint) hints.region = regionHint;
   return hints;
-}
-
-function isHttpsUrl(text: string): boolean {
-  try {
-    return new URL(text).protocol === 'https:';
-  } catch {
-    return false;
-  }
 }
 
 /** The regions offered in the form's list (the user may type any other). */
