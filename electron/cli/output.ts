@@ -11,9 +11,22 @@ export interface Io {
   outTerminal?: boolean;
 }
 
+/**
+ * A reader that stops early (`sso-tray accounts | head`) closes the pipe: what is left to print is dropped and the
+ * command ends as it would have, with its own exit code, instead of dying on an unhandled EPIPE.
+ */
+function whilePipeOpen(stream: NodeJS.WriteStream): (text: string) => void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+  return (text) => {
+    if (!stream.destroyed) stream.write(text);
+  };
+}
+
 export const processIo: Io = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
+  out: whilePipeOpen(process.stdout),
+  err: whilePipeOpen(process.stderr),
   interactive: Boolean(process.stderr.isTTY),
   outTerminal: Boolean(process.stdout.isTTY),
 };
