@@ -1,5 +1,8 @@
 // The boundaries the design promises, proven: each probe breaks one rule, and ESLint (as `npm run check` runs it)
 // reports exactly that rule. A rule that stops firing fails here.
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
@@ -100,5 +103,45 @@ describe('promises are handled', () => {
   it('reports a promise used where a boolean is due', async () => {
     const source = 'export function probe(ready: Promise<boolean>): number {\n  return ready ? 1 : 0;\n}\n';
     expect(await broken(CORE, source)).toEqual(['@typescript-eslint/no-misused-promises']);
+  });
+});
+
+describe('no import circle', () => {
+  /** madge with the very flags `npm run lint` gives it, over a folder of probe modules; its exit code and report. */
+  async function madge(files: Record<string, string>): Promise<{ status: number | null; report: string }> {
+    const lint = (
+      JSON.parse(await readFile(path.join(repo, 'package.json'), 'utf8')) as {
+        scripts: Record<string, string>;
+      }
+    ).scripts.lint!;
+    const words = /(?:^|&& )madge ([^&]+)/.exec(lint)![1]!.trim().split(/\s+/);
+    const flags = words.slice(0, words.indexOf('tsconfig.node.json') + 1);
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'sso-tray-cycle-'));
+    try {
+      for (const [name, text] of Object.entries(files)) await writeFile(path.join(dir, name), text);
+      const run = spawnSync(path.join(repo, 'node_modules', '.bin', 'madge'), [...flags, dir], {
+        cwd: repo,
+        encoding: 'utf8',
+      });
+      return { status: run.status, report: run.stdout };
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('fails lint on two modules that import each other, types included', async () => {
+    const circle = await madge({
+      'a.ts': "import type { B } from './b.js';\nexport type A = B | 1;\n",
+      'b.ts':
+        "import { one } from './c.js';\nimport type { A } from './a.js';\nexport type B = A | typeof one;\n",
+      'c.ts': 'export const one = 1;\n',
+    });
+    expect(circle.status).toBe(1);
+    expect(circle.report).toContain('a.ts > b.ts');
+    const line = await madge({
+      'a.ts': "import { one } from './c.js';\nexport const two = one + 1;\n",
+      'c.ts': 'export const one = 1;\n',
+    });
+    expect(line.status).toBe(0);
   });
 });

@@ -14,9 +14,6 @@ export {
   type IdentifierKind,
 } from '../../shared/identifier-rules.js';
 
-/** How a sign-in proves the user: the browser redirect with PKCE, or a device code (views.ts derives SignInFlow). */
-export const SIGN_IN_FLOWS = ['browser', 'device-code'] as const;
-
 /** The same role of the same session (extra fields, such as a favourite's region, do not count). */
 export function sameRole(a: RoleKey, b: RoleKey): boolean {
   return a.session === b.session && a.accountId === b.accountId && a.roleName === b.roleName;

@@ -4,8 +4,7 @@ import { SsoTrayError } from './errors.js';
 import { awsIdentifier, fieldMessages, firstProblem } from './settings-rules.js';
 import { DEFAULT_PROFILE_NAME_TEMPLATE, templateProblem } from './profile-name-template.js';
 import { sessionConfigSchema } from './session-config.js';
-import { SIGN_IN_FLOWS } from './identifiers.js';
-import type { Settings } from './views.js';
+import { SIGN_IN_FLOWS, type Settings } from './views.js';
 
 export const SETTINGS_VERSION = 2;
 export const MAX_RECENT = 10;

@@ -1,6 +1,5 @@
 // The shapes that cross from the core to the window, the tray and the CLI: plain data, no Node, no Electron, so
 // the renderer's type-check (which sees no Node types) can use them through the IPC contract.
-import type { SIGN_IN_FLOWS } from './identifiers.js';
 import type { SessionState } from './session-state.js';
 import type { SessionConfig } from './types.js';
 
@@ -32,6 +31,8 @@ export interface Listing {
   accounts: AccountWithRoles[];
 }
 
+/** How a sign-in proves the user: the browser redirect with PKCE, or a device code. */
+export const SIGN_IN_FLOWS = ['browser', 'device-code'] as const;
 export type SignInFlow = (typeof SIGN_IN_FLOWS)[number];
 
 export type SignInProgress =

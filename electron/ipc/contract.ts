@@ -2,12 +2,8 @@
 // result type. The preload API, the handler table and the renderer's calls are all derived from it.
 import { z } from 'zod';
 import { CREDENTIAL_FORMATS } from '../core/formats.js';
-import {
-  REGION_PATTERN,
-  SIGN_IN_FLOWS,
-  identifierProblem,
-  type IdentifierKind,
-} from '../core/identifiers.js';
+import { REGION_PATTERN, identifierProblem, type IdentifierKind } from '../core/identifiers.js';
+import { SIGN_IN_FLOWS } from '../core/views.js';
 import type {
   CoreEvents,
   Listing,
