@@ -1,5 +1,6 @@
 // The shapes that cross from the core to the window, the tray and the CLI: plain data, no Node, no Electron, so
 // the renderer's type-check (which sees no Node types) can use them through the IPC contract.
+import type { PROFILE_KINDS } from './config-sync/desired-profiles.js';
 import type { SIGN_IN_FLOWS } from './identifiers.js';
 import type { SessionState } from './session-state.js';
 import type { SessionConfig } from './types.js';
@@ -63,6 +64,18 @@ export interface RoleKey {
   roleName: string;
 }
 
+/** How "a profile for every role" writes ~/.aws/config: the window's Apply saves them; the CLI's flags override. */
+export interface ConfigSyncChoices {
+  /** Profile names from {accountName} {accountId} {emailAddress} {roleName} {session}. */
+  template: string;
+  /** Native SSO profiles, or credential_process ones for tools without SSO. */
+  kind: (typeof PROFILE_KINDS)[number];
+  /** Written to every profile when set. */
+  region?: string;
+  /** Remove generated profiles whose role is no longer assigned. */
+  prune: boolean;
+}
+
 export interface Settings {
   version: 2;
   /** The app's own sessions (source 'app'); imported ones come from ~/.aws/config. */
@@ -87,6 +100,8 @@ export interface Settings {
   quickPickShortcut: string;
   /** Keep a profile for every role in ~/.aws/config in sync after each listing. */
   syncConfigProfiles: boolean;
+  /** What the sync writes: the window's choices, used by the sync after each listing and `sso-tray config sync`. */
+  configSync: ConfigSyncChoices;
 }
 
 export interface OwnedProfile {
@@ -114,6 +129,8 @@ export interface ProfileSyncResult {
   stale: string[];
   skipped: string[];
   unchanged: number;
+  /** A name the template gives, from this listing (the first by name), and the role it is for. */
+  example?: { profile: string; accountName: string; roleName: string };
   written: boolean;
 }
 

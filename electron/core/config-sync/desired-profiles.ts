@@ -5,7 +5,9 @@ import type { AccountWithRoles } from '../views.js';
 import { parseNameTemplate } from './name-template.js';
 import { nameRoles } from './profile-names.js';
 
-export type ProfileKind = 'sso' | 'process';
+/** Native SSO profiles (sso_session), or credential_process ones that ask `sso-tray process`. */
+export const PROFILE_KINDS = ['sso', 'process'] as const;
+export type ProfileKind = (typeof PROFILE_KINDS)[number];
 
 export interface DesiredProfile {
   profile: string;
