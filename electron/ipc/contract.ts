@@ -39,9 +39,9 @@ const credentialFormat = z.enum(CREDENTIAL_FORMATS);
 const consoleTarget = role
   .extend({ region: region.optional(), destination: z.string().min(1).max(2048).optional() })
   .strict();
-// How a config sync writes (the core checks the template with its own sentence); saved whole in the settings.
+// How a config sync writes; saved whole in the settings. The core refuses a bad template (even '') in its own words.
 const syncChoices = {
-  template: z.string().min(1).max(256),
+  template: z.string().max(256),
   kind: z.enum(PROFILE_KINDS),
   region: region.optional(),
   prune: z.boolean(),
