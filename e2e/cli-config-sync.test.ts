@@ -1,5 +1,6 @@
 // `sso-tray config sync` as a user runs it: the built command, the emulator's listing, the sandbox's ~/.aws/config.
 import { readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from './identity-center/emulator.js';
 import { makeSandbox, type Sandbox } from './support/sandbox.js';
@@ -90,6 +91,31 @@ describe('sso-tray config sync', () => {
     expect(run.stdout).toMatch(/^\+credential_process = .+ process \d{12} ReadOnlyAccess --session acme$/m);
     expect(run.stdout).toMatch(/^-sso_session = acme$/m);
     expect(run.stderr).toMatch(/^A sync would change \d+ profiles in ~\/\.aws\/config\.\n/);
+  });
+
+  it("without flags uses the template and region saved by the window's Apply; a flag overrides them for that run", async () => {
+    // settings.json as the window's Apply leaves it (the session "acme" the login saved stays).
+    const settingsFile = path.join(sandbox.paths.appDataDir, 'settings.json');
+    const settings = JSON.parse(await readFile(settingsFile, 'utf8')) as Record<string, unknown>;
+    const choices = {
+      template: '{session}-{accountName}-{roleName}',
+      kind: 'sso',
+      region: 'eu-west-1',
+      prune: false,
+    };
+    await writeFile(settingsFile, JSON.stringify({ ...settings, configSync: choices }, null, 2));
+    const saved = await sync('--dry-run');
+    expect(saved.code).toBe(0);
+    expect(added(saved.stdout)).toHaveLength(roleCount());
+    expect(added(saved.stdout).every((name) => name.startsWith('acme-'))).toBe(true);
+    expect(saved.stdout).toContain('+[profile acme-Payments-dev-ReadOnlyAccess]\n+sso_session = acme\n');
+    expect(saved.stdout).toMatch(/^\+region = eu-west-1$/m);
+
+    const flags = await sync('--dry-run', '--template', '{accountId}.{roleName}', '--no-region');
+    expect(flags.code).toBe(0);
+    expect(added(flags.stdout).every((name) => /^\d{12}\./.test(name))).toBe(true);
+    expect(flags.stdout).not.toMatch(/^\+region = /m);
+    await writeFile(settingsFile, JSON.stringify(settings, null, 2));
   });
 
   it('refuses an invalid template in one sentence naming the field, with exit code 2', async () => {

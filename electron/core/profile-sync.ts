@@ -4,16 +4,22 @@ import { SsoTrayError } from './errors.js';
 import { fileLabel } from './aws-files/file-label.js';
 import { writeSsoSession } from './aws-files/sso-session-writer.js';
 import { syncConfigProfiles } from './config-sync/config-sync.js';
-import type { ProfileKind } from './config-sync/desired-profiles.js';
 import { syncSummary } from './config-sync/sync-summary.js';
 import { processCommandFor } from './config-profiles.js';
 import { messageOf, type CoreParts } from './core-parts.js';
 import type { AccountListing } from './account-listing.js';
 import type { SessionRegistry } from './session-registry.js';
-import type { AccountWithRoles, Listing, ProfileSyncResult } from './views.js';
+import type {
+  AccountWithRoles,
+  ConfigSyncChoices,
+  Listing,
+  ProfileKind,
+  ProfileSyncResult,
+} from './views.js';
 
 export interface ProfileSyncRequest {
   session?: string;
+  /** Each choice left out is the saved one (settings' configSync); region '' is none for this run. */
   kind?: ProfileKind;
   template?: string;
   region?: string;
@@ -21,6 +27,17 @@ export interface ProfileSyncRequest {
   dryRun?: boolean;
   /** Use the cached listing when younger than this; default a fresh listing. */
   maxAgeMs?: number;
+}
+
+/** A request's choices, the saved ones where it has none ('' region: none for this run). */
+function choicesOf(request: ProfileSyncRequest, saved: ConfigSyncChoices): ConfigSyncChoices {
+  const region = request.region ?? saved.region;
+  return {
+    template: request.template ?? saved.template,
+    kind: request.kind ?? saved.kind,
+    prune: request.prune ?? saved.prune,
+    ...(region ? { region } : {}),
+  };
 }
 
 export class ProfileSync {
@@ -38,7 +55,10 @@ export class ProfileSync {
     const listing = await this.deps.listing.accounts(runtime.config.name, {
       maxAgeMs: request.maxAgeMs ?? 0,
     });
-    return this.syncListing(request, listing.accounts);
+    const { configSync } = await this.parts.settingsFile.read();
+    return this.syncListing(runtime.config.name, choicesOf(request, configSync), listing.accounts, {
+      dryRun: request.dryRun ?? false,
+    });
   }
 
   /** With the setting on, the profiles follow each new listing; a failure is one 'problem' sentence. */
@@ -50,10 +70,12 @@ export class ProfileSync {
   private async follow(listing: Listing): Promise<void> {
     const settings = await this.parts.settingsFile.read();
     if (!settings.syncConfigProfiles) return;
+    const choices = settings.configSync;
     try {
-      // A legacy SSO profile has no [sso-session] for generated profiles to share: nothing to follow.
-      if (this.deps.registry.get(listing.session).config.source === 'legacy-profile') return;
-      await this.syncListing({ session: listing.session, kind: 'sso' }, listing.accounts);
+      // A legacy SSO profile has no [sso-session] for SSO profiles to share: only credential_process ones follow it.
+      const legacy = this.deps.registry.get(listing.session).config.source === 'legacy-profile';
+      if (legacy && choices.kind === 'sso') return;
+      await this.syncListing(listing.session, choices, listing.accounts, { dryRun: false });
     } catch (error) {
       this.parts.emit('problem', {
         message: `The profiles in ~/.aws/config were not kept in sync: ${messageOf(error)}`,
@@ -62,28 +84,26 @@ export class ProfileSync {
   }
 
   private async syncListing(
-    request: ProfileSyncRequest,
+    session: string,
+    choices: ConfigSyncChoices,
     accounts: AccountWithRoles[],
+    { dryRun }: { dryRun: boolean },
   ): Promise<ProfileSyncResult> {
     const { paths } = this.parts.options;
-    const runtime = this.deps.registry.get(request.session);
-    const session = runtime.config.name;
-    const kind = request.kind ?? 'sso';
+    const runtime = this.deps.registry.get(session);
+    const { kind } = choices;
     if (kind === 'sso' && runtime.config.source === 'legacy-profile')
       throw new SsoTrayError(
         'invalid-input',
         `The session "${session}" is a legacy SSO profile, not an [sso-session]; generate credential_process profiles with --kind process.`,
       );
     // An app session reaches ~/.aws/config as an [sso-session] once, before profiles that sign in through it.
-    if (kind === 'sso' && !request.dryRun && runtime.config.source === 'app')
+    if (kind === 'sso' && !dryRun && runtime.config.source === 'app')
       await writeSsoSession(paths, runtime.config);
     const result = await syncConfigProfiles(paths, accounts, {
       session,
-      kind,
-      ...(request.template ? { template: request.template } : {}),
-      ...(request.region ? { region: request.region } : {}),
-      ...(request.prune ? { prune: true } : {}),
-      ...(request.dryRun ? { dryRun: true } : {}),
+      ...choices,
+      dryRun,
       // The launcher is looked up only for credential_process profiles; without one, its sentence says what to install.
       ...(kind === 'process' ? { processCommand: processCommandFor(this.parts.options) } : {}),
     });
@@ -92,14 +112,28 @@ export class ProfileSync {
       session,
       file: label,
       diff: result.diff,
-      summary: syncSummary(result, label, request.dryRun ?? false),
+      summary: syncSummary(result, label, dryRun),
       added: result.added.map((p) => p.profile),
       changed: result.changed.map((p) => p.profile),
       removed: result.removed.map((p) => p.profile),
       stale: result.stale,
       skipped: result.skipped.map((p) => p.profile),
       unchanged: result.unchanged,
+      ...(result.example ? { example: exampleOf(result.example, accounts) } : {}),
       written: result.written,
     };
   }
+}
+
+/** The example profile with the account name the user knows it by. */
+function exampleOf(
+  profile: { profile: string; accountId: string; roleName: string },
+  accounts: AccountWithRoles[],
+): NonNullable<ProfileSyncResult['example']> {
+  const account = accounts.find((a) => a.accountId === profile.accountId);
+  return {
+    profile: profile.profile,
+    accountName: account?.accountName ?? profile.accountId,
+    roleName: profile.roleName,
+  };
 }

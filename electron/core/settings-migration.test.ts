@@ -141,8 +141,12 @@ describe('a settings file written by version 1 (favourites and recents named the
     await folder.writeRaw(VERSION_1_FILE);
     await folder.settingsFile.update((s) => s);
     const written = await readFile(folder.file, 'utf8');
+    // The config sync's choices, added since with defaults, follow the last field.
+    const choices = `,\n  "configSync": {\n    "template": "{accountName}.{roleName}",\n    "kind": "sso",\n    "prune": false\n  }\n}\n`;
     expect(written).toBe(
-      VERSION_1_FILE.replace('"version": 1,', '"version": 2,').replaceAll('"sessionName":', '"session":'),
+      VERSION_1_FILE.replace('"version": 1,', '"version": 2,')
+        .replaceAll('"sessionName":', '"session":')
+        .replace(/\n\}\n$/, choices),
     );
     expect(written).not.toContain('sessionName');
   });

@@ -4,7 +4,8 @@ import { SsoTrayError } from './errors.js';
 import { awsIdentifier, fieldMessages, firstProblem } from './settings-rules.js';
 import { DEFAULT_PROFILE_NAME_TEMPLATE, templateProblem } from './profile-name-template.js';
 import { sessionConfigSchema } from './session-config.js';
-import { SIGN_IN_FLOWS, type Settings } from './views.js';
+import { DEFAULT_NAME_TEMPLATE, nameTemplateProblem } from './config-sync/name-template.js';
+import { PROFILE_KINDS, SIGN_IN_FLOWS, type Settings } from './views.js';
 
 export const SETTINGS_VERSION = 2;
 export const MAX_RECENT = 10;
@@ -48,6 +49,22 @@ const settingsObject = z
     startAtLogin: z.boolean().default(false),
     quickPickShortcut: z.string().max(64).default('CommandOrControl+Shift+A'),
     syncConfigProfiles: z.boolean().default(false),
+    // Added in version 2 with defaults (the sync's own), so a file without it reads as before.
+    configSync: z
+      .object({
+        template: z
+          .string()
+          .default(DEFAULT_NAME_TEMPLATE)
+          .superRefine((template, ctx) => {
+            const problem = nameTemplateProblem(template);
+            // The sentence ends where the settings' own sentence goes on ("…; fix or delete it.").
+            if (problem) ctx.addIssue({ code: 'custom', message: `cannot be used: ${problem.slice(0, -1)}` });
+          }),
+        kind: z.enum(PROFILE_KINDS).default('sso'),
+        region: awsIdentifier('region').optional(),
+        prune: z.boolean().default(false),
+      })
+      .prefault({}),
   })
   .superRefine((settings, ctx) => {
     const seen = new Set<string>();

@@ -35,6 +35,7 @@ describe('defaults', () => {
       startAtLogin: false,
       quickPickShortcut: 'CommandOrControl+Shift+A',
       syncConfigProfiles: false,
+      configSync: { template: '{accountName}.{roleName}', kind: 'sso', prune: false },
     });
     expect(Object.isFrozen(DEFAULT_SETTINGS) && Object.isFrozen(DEFAULT_SETTINGS.sessions)).toBe(true);
   });
@@ -86,7 +87,12 @@ describe('the settings file', () => {
   "theme": "system",
   "startAtLogin": false,
   "quickPickShortcut": "CommandOrControl+Shift+A",
-  "syncConfigProfiles": false
+  "syncConfigProfiles": false,
+  "configSync": {
+    "template": "{accountName}.{roleName}",
+    "kind": "sso",
+    "prune": false
+  }
 }
 `);
     expect((await stat(folder.file)).mode & 0o777).toBe(0o600);

@@ -35,6 +35,10 @@ export interface Listing {
 export const SIGN_IN_FLOWS = ['browser', 'device-code'] as const;
 export type SignInFlow = (typeof SIGN_IN_FLOWS)[number];
 
+/** What a synced ~/.aws/config profile is: a native SSO profile, or a credential_process one for other tools. */
+export const PROFILE_KINDS = ['sso', 'process'] as const;
+export type ProfileKind = (typeof PROFILE_KINDS)[number];
+
 export type SignInProgress =
   | { step: 'registering' }
   /** PKCE: the authorize URL, opened or to print. */
@@ -64,6 +68,18 @@ export interface RoleKey {
   roleName: string;
 }
 
+/** How "a profile for every role" writes ~/.aws/config: the window's Apply saves them; the CLI's flags override. */
+export interface ConfigSyncChoices {
+  /** Profile names from {accountName} {accountId} {emailAddress} {roleName} {session}. */
+  template: string;
+  /** Native SSO profiles, or credential_process ones for tools without SSO. */
+  kind: ProfileKind;
+  /** Written to every profile when set. */
+  region?: string;
+  /** Remove generated profiles whose role is no longer assigned. */
+  prune: boolean;
+}
+
 export interface Settings {
   version: 2;
   /** The app's own sessions (source 'app'); imported ones come from ~/.aws/config. */
@@ -88,6 +104,8 @@ export interface Settings {
   quickPickShortcut: string;
   /** Keep a profile for every role in ~/.aws/config in sync after each listing. */
   syncConfigProfiles: boolean;
+  /** What the sync writes: the window's choices, used by the sync after each listing and `sso-tray config sync`. */
+  configSync: ConfigSyncChoices;
 }
 
 export interface OwnedProfile {
@@ -115,6 +133,8 @@ export interface ProfileSyncResult {
   stale: string[];
   skipped: string[];
   unchanged: number;
+  /** A name the template gives, from this listing (the first by name), and the role it is for. */
+  example?: { profile: string; accountName: string; roleName: string };
   written: boolean;
 }
 

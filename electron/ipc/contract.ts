@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { CREDENTIAL_FORMATS } from '../core/formats.js';
 import { REGION_PATTERN, identifierProblem, type IdentifierKind } from '../core/identifiers.js';
-import { SIGN_IN_FLOWS } from '../core/views.js';
+import { PROFILE_KINDS, SIGN_IN_FLOWS } from '../core/views.js';
 import type {
   CoreEvents,
   Listing,
@@ -15,9 +15,10 @@ import type {
 import type { Account } from '../core/types.js';
 
 /** A string AWS's rule for `kind` accepts; a refusal is checkIdentifier's own sentence (handlers.ts shows it whole). */
-function identifier(kind: IdentifierKind) {
+function identifier(kind: IdentifierKind, { orNone = false } = {}) {
   return z.string().superRefine((value, ctx) => {
-    const problem = identifierProblem(kind, value);
+    // orNone: '' stands for "none" (a choice cleared for one run).
+    const problem = orNone && value === '' ? undefined : identifierProblem(kind, value);
     if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { sentence: true } });
   });
 }
@@ -33,6 +34,13 @@ const credentialFormat = z.enum(CREDENTIAL_FORMATS);
 const consoleTarget = role
   .extend({ region: region.optional(), destination: z.string().min(1).max(2048).optional() })
   .strict();
+// How a config sync writes; saved whole in the settings. The core refuses a bad template (even '') in its own words.
+const syncChoices = {
+  template: z.string().max(256),
+  kind: z.enum(PROFILE_KINDS),
+  region: region.optional(),
+  prune: z.boolean(),
+};
 
 /** A channel: its input schema, and (as a type only) its result. */
 function channel<Input extends z.ZodType>(input: Input) {
@@ -117,6 +125,7 @@ export const contract = {
         startAtLogin: z.boolean().optional(),
         // An Electron accelerator ("CommandOrControl+Shift+A"), or empty for none.
         syncConfigProfiles: z.boolean().optional(),
+        configSync: z.object(syncChoices).strict().optional(),
         quickPickShortcut: z
           .string()
           .max(64)
@@ -149,15 +158,18 @@ export const contract = {
       })
       .strict(),
   ).returns<Settings>(),
-  /** A profile for every role in ~/.aws/config: the diff and sentences (dry run), or the write. */
+  /**
+   * A profile for every role in ~/.aws/config: the diff and sentences (dry run), or the write. A choice left out is the
+   * saved one (settings' configSync); region '' is none for this run.
+   */
   'config:sync': channel(
     z
       .object({
         session: name.optional(),
-        kind: z.enum(['sso', 'process']).optional(),
-        template: z.string().min(1).max(256).optional(),
-        region: region.optional(),
-        prune: z.boolean().optional(),
+        kind: syncChoices.kind.optional(),
+        template: syncChoices.template.optional(),
+        region: identifier('region', { orNone: true }).optional(),
+        prune: syncChoices.prune.optional(),
         dryRun: z.boolean().optional(),
         maxAgeSeconds: z.number().int().min(0).optional(),
       })

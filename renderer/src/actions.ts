@@ -69,6 +69,7 @@ export function createActions(ctx: ActionContext) {
       copyConsoleLink: consoleAccess.copyConsoleLink,
       previewConfigSync: configSync.previewConfigSync,
       applyConfigSync: configSync.applyConfigSync,
+      setSyncChoice: configSync.setSyncChoice,
       setSyncAfterListing: configSync.setSyncAfterListing,
     }),
   };

@@ -6,6 +6,7 @@ import { fromBridge } from './bridge-results.js';
 export type { WindowApi } from '../../electron/ipc/window-api.js';
 export type {
   AccountWithRoles,
+  ConfigSyncChoices,
   Listing,
   ListingProgress,
   OwnedProfile,

@@ -12,6 +12,7 @@ import type {
 } from './api.js';
 import type { QuickPickState } from './quick-pick/quick-pick-state.js';
 import type { SessionHints } from './session-form-hints.js';
+import type { SyncChoiceField, SyncChoices } from './sync-choices.js';
 
 export type Section = 'accounts' | 'profiles' | 'settings';
 
@@ -122,7 +123,11 @@ export interface State {
     preview?: ProfileSyncResult;
     done?: string;
     error?: string;
+    /** The choice the error is about: shown at its field, and Apply waits for a fix. */
+    field?: SyncChoiceField;
   };
+  /** The sync's choices as the user edits them; undefined: the saved ones. */
+  syncChoices?: SyncChoices;
 }
 
 export const PAGE_OF_ACCOUNTS = 100;

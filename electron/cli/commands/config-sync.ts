@@ -1,6 +1,8 @@
 // `sso-tray config sync`: a profile in ~/.aws/config for every role of a session; the diff on stdout, the summary
-// on stderr.
+// on stderr. Without flags it writes as the saved choices say (the window's Apply saves them); a flag overrides them.
 import { Option, type Command } from 'commander';
+import { PROFILE_KINDS, type ProfileKind } from '../../core/views.js';
+import { regionArgument } from '../arguments.js';
 import { sessionOption, type CommandHost } from './command-host.js';
 import { withListingProgress } from './listing-progress.js';
 
@@ -13,34 +15,48 @@ export function addConfigSync(program: Command, { io, ctx }: CommandHost): void 
     .addOption(sessionOption())
     .option(
       '--template <template>',
-      'profile names from {accountName} {accountId} {emailAddress} {roleName} {session} (default {accountName}.{roleName})',
+      'profile names from {accountName} {accountId} {emailAddress} {roleName} {session} (default: the saved one, else {accountName}.{roleName})',
     )
-    .option('--region <region>', 'the region written to every profile')
+    .option('--region <region>', 'the region written to every profile', regionArgument)
+    .option('--no-region', 'write no region this time, whatever the saved choices say')
     .option('--prune', 'remove the profiles it generated earlier whose role is no longer assigned')
+    .option('--no-prune', 'keep them this time, whatever the saved choices say')
     .option('--dry-run', 'print the change as a diff and write nothing')
     .addOption(
-      new Option('--kind <kind>', 'native SSO profiles, or credential_process ones for tools without SSO')
-        .choices(['sso', 'process'])
-        .default('sso'),
+      new Option(
+        '--kind <kind>',
+        'native SSO profiles, or credential_process ones for tools without SSO (default: the saved one, else sso)',
+      ).choices(PROFILE_KINDS),
+    )
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Without a flag, each choice (template, kind, region, prune) is the one saved by Apply under',
+        '"Profiles in ~/.aws/config" in the window, which the sync after each listing uses too; a flag',
+        'overrides it for this run only.',
+        '',
+      ].join('\n'),
     )
     .action(
       async (options: {
         session?: string;
         template?: string;
-        region?: string;
+        region?: string | false;
         prune?: boolean;
         dryRun?: boolean;
-        kind: 'sso' | 'process';
+        kind?: ProfileKind;
       }) => {
         const c = await ctx();
         const session = await c.sessionName(options.session);
         const result = await withListingProgress(c, io, () =>
           c.call('config:sync', {
             session,
-            kind: options.kind,
+            ...(options.kind ? { kind: options.kind } : {}),
             ...(options.template ? { template: options.template } : {}),
-            ...(options.region ? { region: options.region } : {}),
-            ...(options.prune ? { prune: true } : {}),
+            // --no-region: '' is none for this run.
+            ...(options.region === undefined ? {} : { region: options.region || '' }),
+            ...(options.prune === undefined ? {} : { prune: options.prune }),
             ...(options.dryRun ? { dryRun: true } : {}),
           }),
         );

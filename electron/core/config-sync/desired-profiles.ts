@@ -1,11 +1,11 @@
 // What each generated profile should hold: an sso-session profile, or one that asks `sso-tray process`.
 import { SsoTrayError } from '../errors.js';
 import { REGION_PATTERN } from '../identifiers.js';
-import type { AccountWithRoles } from '../views.js';
+import type { AccountWithRoles, ProfileKind } from '../views.js';
 import { parseNameTemplate } from './name-template.js';
 import { nameRoles } from './profile-names.js';
 
-export type ProfileKind = 'sso' | 'process';
+/** Native SSO profiles (sso_session), or credential_process ones that ask `sso-tray process`. */
 
 export interface DesiredProfile {
   profile: string;

@@ -6,7 +6,7 @@ const TEMPLATE_FIELDS = ['accountName', 'accountId', 'emailAddress', 'roleName',
 type TemplateField = (typeof TEMPLATE_FIELDS)[number];
 export type TemplateValues = Record<TemplateField, string>;
 
-const DEFAULT_TEMPLATE = '{accountName}.{roleName}';
+export const DEFAULT_NAME_TEMPLATE = '{accountName}.{roleName}';
 
 // What the SDK reads as `[profile NAME]` (its section pattern); field values keep to the shell-safe part of it.
 const NAME_TEXT = /^[\w\-@+.%:/]*$/;
@@ -22,7 +22,7 @@ const refuse = (message: string) => new SsoTrayError('invalid-input', message);
 const fieldList = TEMPLATE_FIELDS.map((f) => `{${f}}`).join(', ');
 
 /** Checks the template once; each refusal is one sentence naming the field or the text at fault. */
-export function parseNameTemplate(source: string = DEFAULT_TEMPLATE): NameTemplate {
+export function parseNameTemplate(source: string = DEFAULT_NAME_TEMPLATE): NameTemplate {
   const parts: Array<{ text: string } | { field: TemplateField }> = [];
   const pattern = /\{([^{}]*)\}|([^{}]+)|([{}])/g;
   for (const match of source.matchAll(pattern)) {
@@ -53,6 +53,17 @@ export function parseNameTemplate(source: string = DEFAULT_TEMPLATE): NameTempla
     fields,
     render: (values) => parts.map((p) => ('text' in p ? p.text : fieldText(p.field, values))).join(''),
   };
+}
+
+/** Undefined when parseNameTemplate accepts the template, else its one sentence (for a field or a settings rule). */
+export function nameTemplateProblem(source: string): string | undefined {
+  try {
+    parseNameTemplate(source);
+    return undefined;
+  } catch (error) {
+    if (error instanceof SsoTrayError) return error.message;
+    throw error;
+  }
 }
 
 function fieldText(field: TemplateField, values: TemplateValues): string {

@@ -34,6 +34,8 @@ export interface SyncPlan {
   /** A profile of that name exists outside the block (the user's or another session's): never touched. */
   skipped: DesiredProfile[];
   unchanged: number;
+  /** The first profile the template names (by name), to show what its names look like. */
+  example?: DesiredProfile;
   /** The whole new file, or undefined when nothing changes (and nothing is written). */
   text: string | undefined;
 }
@@ -44,6 +46,8 @@ export function planSync(
   accounts: AccountWithRoles[],
   options: SyncOptions,
 ): SyncPlan {
+  // The template and region first: a refusal of the user's choices says so whatever the file holds.
+  const wanted = desiredProfiles(accounts, options);
   const lines = splitLines(text);
   const spans = layoutLines(lines, label);
   const block = findBlock(lines, options.session, label);
@@ -70,7 +74,7 @@ export function planSync(
   };
   // Each section's lines, made only when the block is rewritten (a sync that changes nothing builds none).
   const sections = new Map<string, () => IniLine[]>();
-  const wanted = desiredProfiles(accounts, options);
+  if (wanted[0]) plan.example = wanted[0];
   for (const want of wanted) {
     const canonical = `profile ${want.profile}`;
     const current = inside.get(canonical);
