@@ -56,6 +56,8 @@ export default defineConfig({
         test: {
           name: 'shell',
           include: SHELL_TESTS,
+          // As in `node`: one module graph per worker (each test resets the double; the files pass shuffled).
+          isolate: false,
           globalSetup: freshBuild,
           server: { deps: { inline: ['electron-store'] } },
         },
