@@ -220,6 +220,13 @@ describe('editing a config file', () => {
     expect((await sdkRead(document.toString())).config.x).toEqual({ 's3.a': '1', output: 'json' });
   });
 
+  it('keeps a file without a final newline so when the keys it drops leave a blank line last', () => {
+    const text = '[services local]\noutput = json\n\ns3 =\n  region = a';
+    const document = IniDocument.parse(text, 'x');
+    document.setSection('services local', [['output', 'text']]);
+    expect(document.toString()).toBe('[services local]\noutput = text');
+  });
+
   it('matches [profile "dev"] as the SDK does', () => {
     const document = IniDocument.parse('[profile "dev"]\nregion = us-east-1\n', 'x');
     document.setSection('profile dev', [['region', 'eu-west-1']]);

@@ -139,9 +139,12 @@ export class IniDocument {
     readsBack: (sections: SectionSpan[]) => boolean = () => true,
   ): void {
     const eol = this.eol();
-    const clean = lines.map(({ text, eol: ending }, index): IniLine => ({
+    // Without a final newline, a blank line an edit leaves last would end the text with the newline before it.
+    const kept = [...lines];
+    if (!endedWithNewline) while (kept.length > 1 && kept.at(-1)?.text === '') kept.pop();
+    const clean = kept.map(({ text, eol: ending }, index): IniLine => ({
       text,
-      eol: index === lines.length - 1 ? (endedWithNewline ? ending || eol : '') : ending || eol,
+      eol: index === kept.length - 1 ? (endedWithNewline ? ending || eol : '') : ending || eol,
     }));
     keepHeadersReadAsHeaders(this.lines, clean);
     const sections = layoutLines(clean, this.fileLabel);
