@@ -6,7 +6,14 @@ import type { Store } from './state.js';
 export function takeListFromUrl(store: Store, where: Pick<Location, 'hash' | 'pathname' | 'search'>): void {
   const list = where.hash.slice(1);
   if (list !== 'favourites' && list !== 'recent') return;
-  store.update({ section: 'accounts', query: '', dialog: undefined, reveal: list });
+  // The whole list, every session's, as the tray counted it.
+  store.update({
+    section: 'accounts',
+    query: '',
+    dialog: undefined,
+    reveal: list,
+    wholeLists: { names: {} },
+  });
   history.replaceState(null, '', `${where.pathname}${where.search}`);
 }
 

@@ -15,6 +15,7 @@ import { quickPickPage, syncDialogs } from './page-focus.js';
 import { initialState, Store } from './state.js';
 import { appView } from './views/app-view.js';
 import { revealList, takeListFromUrl } from './list-reveal.js';
+import { askListNames } from './actions/whole-lists-actions.js';
 
 const root = document.getElementById('app') as HTMLElement;
 const page = new URLSearchParams(location.search).get('view') === 'quick-pick' ? 'quick-pick' : 'window';
@@ -29,7 +30,10 @@ store.subscribe((state) => {
   // Times are worded against the moment of rendering; the ticker only makes sure one happens.
   render(view({ ...state, now: Date.now() }, actions), root);
   syncDialogs(root, state);
-  if (page === 'window') revealList(root, store);
+  if (page === 'window') {
+    revealList(root, store);
+    askListNames(context);
+  }
 });
 
 render(view(store.state, actions), root);

@@ -104,6 +104,11 @@ export interface State {
   query: string;
   /** The list the tray's "More…" opened the window on, until it is in view. */
   reveal?: 'favourites' | 'recent' | undefined;
+  /**
+   * Opened by the tray's "More…": the top lists show every session's entries, as the tray counted them, with account
+   * names from each session's cached listing ('asking' until it answers; an id shows where a name is unknown).
+   */
+  wholeLists?: { names: Readonly<Record<string, Readonly<Record<string, string>> | 'asking'>> } | undefined;
   /** Accounts the user opened, or closed while searching (ids). */
   expanded: ReadonlySet<string>;
   /** How many accounts the list renders at most (the rest: "refine the search"). */

@@ -4,6 +4,7 @@ import type { SignInActivity } from '../state.js';
 import { listingArrived, loadAccounts } from './account-actions.js';
 import { accountsListed, rolesListed } from './arriving-accounts.js';
 import type { ActionContext } from './context.js';
+import { listNamesArrived } from './whole-lists-actions.js';
 import { previewConfigSync } from './config-sync-actions.js';
 import { upsert } from './session-actions.js';
 
@@ -58,6 +59,7 @@ export function listenToCore(ctx: ActionContext): () => void {
     api.on('roles-listed', ({ session, accountId, roles }) => rolesListed(store, session, accountId, roles)),
     api.on('accounts-changed', (listing) => {
       listingArrived(store, listing);
+      listNamesArrived(store, listing);
       // A new listing may change what a sync of ~/.aws/config would do (or the setting has just done it).
       if (store.state.section === 'profiles' && store.state.configSync?.session === listing.session)
         void previewConfigSync(ctx);

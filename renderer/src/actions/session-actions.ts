@@ -7,7 +7,8 @@ import { codeOf, sentenceOf, type ActionContext } from './context.js';
 
 export function selectSession({ api, store }: ActionContext, name: string): void {
   if (store.state.selected === name) return;
-  store.update({ selected: name, query: '', expanded: new Set() });
+  // Choosing a session shows its own lists again (not the whole ones "More…" opened on).
+  store.update({ selected: name, query: '', expanded: new Set(), wholeLists: undefined });
   void loadAccounts({ api, store }, name);
 }
 

@@ -10,6 +10,7 @@ import { plural } from '../session-text.js';
 import type { State } from '../state.js';
 import { accountRow, type RowContext } from './account-rows.js';
 import { topLists } from './top-lists-view.js';
+import { wholeTopLists } from './whole-lists-view.js';
 
 let memo: {
   accounts: AccountWithRoles[];
@@ -33,13 +34,19 @@ function filtered(
   return hits;
 }
 
+/**
+ * `listed` undefined: the session has no accounts to show, and only the whole lists "More…" opened on are here, in
+ * the place they keep when the accounts arrive (so the heading "More…" focused stays on the page).
+ */
 export function accountListView(
-  accounts: AccountWithRoles[],
+  listed: AccountWithRoles[] | undefined,
   state: State,
   actions: Actions,
   session: string,
   rolesPending?: ReadonlySet<string>,
+  empty: unknown = nothing,
 ) {
+  const accounts = listed ?? [];
   const query = state.query.trim();
   const hits = filtered(accounts, query, state.settings, session);
   const byId = new Map(accounts.map((a) => [a.accountId, a]));
@@ -55,52 +62,64 @@ export function accountListView(
     words: queryWords(query),
     ...(rolesPending ? { rolesPending: (accountId: string) => rolesPending.has(accountId) } : {}),
   };
+  return html`
+    ${listed ? searchBox(state, actions) : nothing}
+    <div class="list-scroll" tabindex="-1">
+      ${query ? nothing : state.wholeLists ? wholeTopLists(state, actions) : topLists(state, session, byId, row)}
+      ${listed ? allAccounts(accounts, state, actions, query, hits, row) : empty}
+    </div>
+  `;
+}
+
+function searchBox(state: State, actions: Actions) {
+  return html`<div class="search">
+    <input
+      type="search"
+      class="search-box"
+      aria-label="Search accounts and roles"
+      autocomplete="off"
+      spellcheck="false"
+      placeholder="Search by account name, ID, e-mail or role"
+      .value=${live(state.query)}
+      @input=${(e: Event) => actions.search((e.target as HTMLInputElement).value)}
+    />
+  </div>`;
+}
+
+function allAccounts(
+  accounts: AccountWithRoles[],
+  state: State,
+  actions: Actions,
+  query: string,
+  hits: SearchHit<AccountWithRoles>[],
+  row: RowContext,
+) {
   const shown = hits.slice(0, state.shown);
   const rest = hits.length - shown.length;
   return html`
-    <div class="search">
-      <input
-        type="search"
-        class="search-box"
-        aria-label="Search accounts and roles"
-        autocomplete="off"
-        spellcheck="false"
-        placeholder="Search by account name, ID, e-mail or role"
-        .value=${live(state.query)}
-        @input=${(e: Event) => actions.search((e.target as HTMLInputElement).value)}
-      />
-    </div>
-    <div class="list-scroll" tabindex="-1">
-      ${query ? nothing : topLists(state, session, byId, row)}
-      <h3 class="list-title" id="all-accounts-title">
-        ${query ? `${plural(hits.length, 'account')} match` : `All accounts (${accounts.length.toLocaleString('en-US')})`}
-      </h3>
-      ${
-        hits.length === 0 && query
-          ? html`<p class="empty">No account or role matches “${query}”.</p>`
-          : html`<ul class="account-list" aria-labelledby="all-accounts-title">
-              ${repeat(
-                shown,
-                (hit) => hit.account.accountId,
-                (hit) =>
-                  accountRow(
-                    hit.account,
-                    hit.roles,
-                    isOpen(query, state.expanded, hit.account.accountId),
-                    row,
-                  ),
-              )}
-            </ul>`
-      }
-      ${
-        rest > 0
-          ? html`<p class="more">
-              ${plural(rest, 'more account')} — refine the search, or
-              <button type="button" class="link" @click=${() => actions.showMoreAccounts()}>show more</button>
-            </p>`
-          : nothing
-      }
-    </div>
+    <h3 class="list-title" id="all-accounts-title">
+      ${query ? `${plural(hits.length, 'account')} match` : `All accounts (${accounts.length.toLocaleString('en-US')})`}
+    </h3>
+    ${
+      hits.length === 0 && query
+        ? html`<p class="empty">No account or role matches “${query}”.</p>`
+        : html`<ul class="account-list" aria-labelledby="all-accounts-title">
+            ${repeat(
+              shown,
+              (hit) => hit.account.accountId,
+              (hit) =>
+                accountRow(hit.account, hit.roles, isOpen(query, state.expanded, hit.account.accountId), row),
+            )}
+          </ul>`
+    }
+    ${
+      rest > 0
+        ? html`<p class="more">
+            ${plural(rest, 'more account')} — refine the search, or
+            <button type="button" class="link" @click=${() => actions.showMoreAccounts()}>show more</button>
+          </p>`
+        : nothing
+    }
   `;
 }
 

@@ -72,7 +72,7 @@ export function accountRow(account: AccountWithRoles, roles: string[], open: boo
 
 /** A permission set; `withAccount` for the favourites and recent lists, where the account is not around it. */
 export function roleRow(
-  account: AccountWithRoles,
+  account: Pick<AccountWithRoles, 'accountId' | 'accountName'>,
   roleName: string,
   row: RowContext,
   withAccount: boolean,
@@ -87,7 +87,10 @@ export function roleRow(
       ${
         withAccount
           ? html`<span class="account-meta"
-              >${account.accountName} · <span class="mono">${account.accountId}</span></span
+              >${
+                // Only the id where no cached listing names the account (the whole lists of "More…").
+                account.accountName === account.accountId ? nothing : `${account.accountName} · `
+              }<span class="mono">${account.accountId}</span></span
             >`
           : nothing
       }

@@ -19,6 +19,10 @@ export function accountsView(state: State, actions: Actions) {
   const shown = listing?.accounts ?? accounts.arriving;
   // Nothing can be listed while the session is not signed in.
   const listable = session.state === 'signed-in' || session.state === 'refreshing';
+  const empty =
+    shown || accounts.loading || accounts.error || session.state === 'expired'
+      ? nothing
+      : html`<p class="empty">${emptyText(session, state)}</p>`;
   return html`<section class="accounts" aria-labelledby="accounts-title">
     <div class="section-head">
       <h2 id="accounts-title">Accounts <span class="muted">in ${session.name}</span></h2>
@@ -37,11 +41,17 @@ export function accountsView(state: State, actions: Actions) {
     ${progressLine(accounts)} ${accountsNotice(state, session, accounts, actions)}
     ${state.favouriteError ? html`<p class="error" role="alert">${state.favouriteError}</p>` : nothing}
     ${
-      shown
-        ? accountListView(shown, state, actions, session.name, listing ? undefined : accounts.rolesPending)
-        : accounts.loading || accounts.error || session.state === 'expired'
-          ? nothing
-          : html`<p class="empty">${emptyText(session, state)}</p>`
+      // "More…" shows every session's lists even when this one has no accounts to show.
+      shown || state.wholeLists
+        ? accountListView(
+            shown,
+            state,
+            actions,
+            session.name,
+            listing ? undefined : accounts.rolesPending,
+            empty,
+          )
+        : empty
     }
   </section>`;
 }

@@ -1,11 +1,10 @@
-// Favourites and recently used roles of the session, above every account (only roles of accounts the listing has).
-import { html, nothing } from 'lit-html';
+// Favourites and recently used roles of the session, above every account (only roles of accounts the listing has);
+// the tray's "More…" shows every session's instead (whole-lists-view).
+import { html, nothing, type TemplateResult } from 'lit-html';
 import type { AccountWithRoles } from '../api.js';
 import type { State } from '../state.js';
+import { RECENT_SHOWN } from '../whole-lists.js';
 import { roleRow, type RowContext } from './account-rows.js';
-
-// All the recent roles settings keep (the tray shows 5, its More… opens this).
-const RECENT_SHOWN = 10;
 
 /** The session's favourites (with their console regions) and its recent roles not already favourites. */
 export function topLists(
@@ -30,9 +29,10 @@ export function topLists(
     inFavourites = false,
   ) =>
     roles.length
-      ? html`<section class="top-list" aria-labelledby=${id}>
-          <h3 id=${id}>${title}</h3>
-          <ul class="role-list">
+      ? topList(
+          id,
+          title,
+          html`<ul class="role-list">
             ${roles.map((r) =>
               roleRow(
                 byId.get(r.accountId) as AccountWithRoles,
@@ -42,10 +42,18 @@ export function topLists(
                 inFavourites,
               ),
             )}
-          </ul>
-        </section>`
+          </ul>`,
+        )
       : nothing;
   const regions = new Map(favourites.map((f) => [`${f.accountId}/${f.roleName}`, f.region]));
   const withRegions = { ...row, favouriteRegion: (a: string, r: string) => regions.get(`${a}/${r}`) };
   return html`${list('favourites-title', 'Favourites', favourites, true)}${list('recent-title', 'Recently used', recent)}`;
+}
+
+/** One list with its heading (the id "More…" brings into view). */
+export function topList(id: string, title: string, body: TemplateResult | TemplateResult[]) {
+  return html`<section class="top-list" aria-labelledby=${id}>
+    <h3 id=${id}>${title}</h3>
+    ${body}
+  </section>`;
 }
