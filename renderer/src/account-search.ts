@@ -30,9 +30,10 @@ export function searchAccounts<A extends SearchableAccount>(
 ): SearchHit<A>[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   const favouriteAccounts = new Set(favourites.map((f) => f.accountId));
-  const hits: Array<SearchHit<A> & { rank: number }> = [];
-  for (const account of accounts) {
-    const haystack = `${account.accountName}\n${account.accountId}\n${account.emailAddress}`.toLowerCase();
+  const { haystacks, byName } = indexOf(accounts);
+  const hits: Array<SearchHit<A> & { rank: number; order: number }> = [];
+  for (const [index, account] of accounts.entries()) {
+    const haystack = haystacks[index] as string;
     const accountWords = words.filter((w) => haystack.includes(w));
     const roleWords = words.filter((w) => !accountWords.includes(w));
     const roles = roleWords.length
@@ -41,10 +42,34 @@ export function searchAccounts<A extends SearchableAccount>(
     if (roleWords.length && roles.length === 0) continue;
     const prefix = words.length > 0 && account.accountName.toLowerCase().startsWith(words[0] ?? '');
     const rank = (favouriteAccounts.has(account.accountId) ? 0 : 2) + (prefix ? 0 : 1);
-    hits.push({ account, roles, rank });
+    hits.push({ account, roles, rank, order: byName[index] as number });
   }
-  hits.sort((a, b) => a.rank - b.rank || a.account.accountName.localeCompare(b.account.accountName));
+  hits.sort((a, b) => a.rank - b.rank || a.order - b.order);
   return hits.map(({ account, roles }) => ({ account, roles }));
+}
+
+/** What a keystroke needs of a listing that does not change between keystrokes: worked out once per listing. */
+interface SearchIndex {
+  /** Name, id and e-mail, lowercased, per account. */
+  haystacks: string[];
+  /** Each account's place in name order (the locale's collation, as localeCompare has it). */
+  byName: Int32Array;
+}
+
+const indexes = new WeakMap<readonly SearchableAccount[], SearchIndex>();
+const collator = new Intl.Collator();
+
+function indexOf(accounts: readonly SearchableAccount[]): SearchIndex {
+  let index = indexes.get(accounts);
+  if (index) return index;
+  const haystacks = accounts.map((a) => `${a.accountName}\n${a.accountId}\n${a.emailAddress}`.toLowerCase());
+  const byName = new Int32Array(accounts.length);
+  [...accounts.keys()]
+    .sort((a, b) => collator.compare(accounts[a]!.accountName, accounts[b]!.accountName))
+    .forEach((account, place) => (byName[account] = place));
+  index = { haystacks, byName };
+  indexes.set(accounts, index);
+  return index;
 }
 
 /** The query's words, as searchAccounts splits them. */
