@@ -2,6 +2,7 @@
 // role calls starting with the first page; favourites first; a user's request ahead of the queued background calls.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCoreHarness, type CoreHarness } from '../../e2e/support/core-harness.js';
+import { MAX_CONCURRENCY } from './identity-center/listing-pacer.js';
 
 let h: CoreHarness | undefined;
 afterEach(() => h?.close());
@@ -79,8 +80,10 @@ describe("the user's request jumps the queue", () => {
     const roles = await core.accountRoles('acme', last.accountId);
     expect(roles).toEqual([...last.roles].sort());
     const log = listingLog(h!);
-    // Served among the calls already on the wire when it was asked for, not after the ~180 queued ones.
-    expect(log.indexOf(last.accountId) - before).toBeLessThanOrEqual(4);
+    // Served at the next free slot: after at most the calls already on the wire when it was asked for (their SDK
+    // retries after a 429 included), never after the ~180 queued ones. How many are on the wire depends on timing,
+    // so the bound is the most there can be, not a count from a quiet machine.
+    expect(log.indexOf(last.accountId) - before).toBeLessThanOrEqual(MAX_CONCURRENCY);
     expect(log.filter((c) => c === last.accountId)).toHaveLength(1);
     await listing;
     expect(listingLog(h!).filter((c) => c === last.accountId)).toHaveLength(1);
