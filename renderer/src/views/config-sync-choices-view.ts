@@ -1,9 +1,10 @@
 // The config sync's choices: the name template (its placeholders and an example from the listing), the kind, an
 // optional region and prune. A change previews at once; a refusal of the core sits at its field.
-import { html, nothing } from 'lit-html';
+import { html } from 'lit-html';
 import type { Actions } from '../actions.js';
 import type { State } from '../state.js';
 import type { SyncChoiceField, SyncChoices } from '../sync-choices.js';
+import { textField } from './text-field.js';
 
 const KINDS = [
   {
@@ -23,39 +24,28 @@ export function syncChoicesView(state: State, choices: SyncChoices, actions: Act
   const field = sync?.field;
   const example = sync?.preview?.example;
   const change = (c: Partial<SyncChoices>) => void actions.setSyncChoice(c);
-  const invalid = (f: SyncChoiceField) => (field === f ? 'true' : nothing);
-  const error = (f: SyncChoiceField) =>
-    field === f && sync?.error
-      ? html`<p class="error" role="alert" id="sync-${f}-error">${sync.error}</p>`
-      : nothing;
-  const described = (f: SyncChoiceField, hints: string) => (field === f ? `${hints} sync-${f}-error` : hints);
+  const errorOf = (f: SyncChoiceField) => (field === f ? sync?.error : undefined);
   return html`<fieldset class="sync-choices">
     <legend>How the profiles are written</legend>
-    <div class="field">
-      <label for="sync-template">Name template</label>
-      <input
-        id="sync-template"
-        class="mono"
-        spellcheck="false"
-        autocomplete="off"
-        .value=${choices.template}
-        aria-invalid=${invalid('template')}
-        aria-describedby=${described('template', 'sync-template-hint sync-template-example')}
-        @input=${(e: Event) => change({ template: (e.target as HTMLInputElement).value })}
-      />
-      <p class="hint" id="sync-template-hint">
-        Placeholders: <span class="mono">{accountName} {accountId} {emailAddress} {roleName} {session}</span>.
-      </p>
-      ${
+    ${textField({
+      id: 'sync-template',
+      label: 'Name template',
+      value: choices.template,
+      mono: true,
+      hint: html`Placeholders:
+        <span class="mono">{accountName} {accountId} {emailAddress} {roleName} {session}</span>.`,
+      more:
         example && field !== 'template'
-          ? html`<p class="hint" id="sync-template-example">
-              For example <span class="mono">${example.profile}</span> for ${example.roleName} in
-              ${example.accountName}.
-            </p>`
-          : nothing
-      }
-      ${error('template')}
-    </div>
+          ? {
+              id: 'sync-template-example',
+              content: html`For example <span class="mono">${example.profile}</span> for ${example.roleName}
+                in ${example.accountName}.`,
+            }
+          : undefined,
+      error: errorOf('template'),
+      errorId: 'sync-template-error',
+      onInput: (template) => change({ template }),
+    })}
     <fieldset class="sync-kind">
       <legend>Kind</legend>
       ${KINDS.map(
@@ -74,21 +64,16 @@ export function syncChoicesView(state: State, choices: SyncChoices, actions: Act
           </label>`,
       )}
     </fieldset>
-    <div class="field">
-      <label for="sync-region">Region (optional)</label>
-      <input
-        id="sync-region"
-        spellcheck="false"
-        autocomplete="off"
-        placeholder="none"
-        .value=${choices.region}
-        aria-invalid=${invalid('region')}
-        aria-describedby=${described('region', 'sync-region-hint')}
-        @change=${(e: Event) => change({ region: (e.target as HTMLInputElement).value })}
-      />
-      <p class="hint" id="sync-region-hint">Written to every profile, such as eu-west-1; empty for none.</p>
-      ${error('region')}
-    </div>
+    ${textField({
+      id: 'sync-region',
+      label: 'Region (optional)',
+      value: choices.region,
+      placeholder: 'none',
+      hint: 'Written to every profile, such as eu-west-1; empty for none.',
+      error: errorOf('region'),
+      errorId: 'sync-region-error',
+      onChange: (region) => change({ region }),
+    })}
     <label class="check">
       <input
         type="checkbox"

@@ -3,20 +3,15 @@
 import { html, nothing } from 'lit-html';
 import type { Actions } from '../actions.js';
 import type { State } from '../state.js';
+import { textField } from './text-field.js';
 
 export function settingsView(state: State, actions: Actions) {
   const settings = state.settings;
   if (!settings) return html`<p role="status">Loading settings…</p>`;
   const task = state.settingsTask;
   const canStartAtLogin = state.capabilities.startAtLogin;
-  // The field the last error was about is marked, and its error is read with it.
-  const invalid = (input: string) => (task.field === input ? 'true' : nothing);
-  // The error about a field sits under it; others under the Save button.
-  const fieldError = (input: string) =>
-    task.error && task.field === input
-      ? html`<p class="error" role="alert" id="settings-error">${task.error}</p>`
-      : nothing;
-  const described = (input: string, hint: string) => (task.field === input ? `${hint} settings-error` : hint);
+  // The error about a field sits under it, marked and read with it; others under the Save button.
+  const errorOf = (input: string) => (task.error && task.field === input ? task.error : undefined);
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
@@ -68,39 +63,25 @@ export function settingsView(state: State, actions: Actions) {
           <input type="checkbox" name="removeOnSignOut" .checked=${settings.removeProfilesOnSignOut} />
           Remove the profiles SSO Tray wrote when signing out
         </label>
-        <div class="field">
-          <label for="settings-template">Profile name template</label>
-          <input
-            id="settings-template"
-            name="template"
-            spellcheck="false"
-            autocomplete="off"
-            .value=${settings.profileNameTemplate}
-            aria-invalid=${invalid('template')}
-            aria-describedby=${described('template', 'settings-template-hint')}
-          />
-          <p class="hint" id="settings-template-hint">
-            Uses {accountId}, {accountName}, {roleName} and {session}.
-          </p>
-          ${fieldError('template')}
-        </div>
-        <div class="field">
-          <label for="settings-region">Default region</label>
-          <input
-            id="settings-region"
-            name="region"
-            spellcheck="false"
-            autocomplete="off"
-            placeholder="none"
-            .value=${settings.defaultRegion ?? ''}
-            aria-invalid=${invalid('region')}
-            aria-describedby=${described('region', 'settings-region-hint')}
-          />
-          <p class="hint" id="settings-region-hint">
-            Added as AWS_REGION to copied credentials; empty for none.
-          </p>
-          ${fieldError('region')}
-        </div>
+        ${textField({
+          id: 'settings-template',
+          name: 'template',
+          label: 'Profile name template',
+          value: settings.profileNameTemplate,
+          hint: 'Uses {accountId}, {accountName}, {roleName} and {session}.',
+          error: errorOf('template'),
+          errorId: 'settings-error',
+        })}
+        ${textField({
+          id: 'settings-region',
+          name: 'region',
+          label: 'Default region',
+          value: settings.defaultRegion ?? '',
+          placeholder: 'none',
+          hint: 'Added as AWS_REGION to copied credentials; empty for none.',
+          error: errorOf('region'),
+          errorId: 'settings-error',
+        })}
       </fieldset>
       <fieldset>
         <legend>The app</legend>
@@ -123,23 +104,16 @@ export function settingsView(state: State, actions: Actions) {
               </label>`
             : nothing
         }
-        <div class="field">
-          <label for="settings-shortcut">Quick-pick shortcut</label>
-          <input
-            id="settings-shortcut"
-            name="shortcut"
-            spellcheck="false"
-            autocomplete="off"
-            placeholder="none"
-            .value=${settings.quickPickShortcut}
-            aria-invalid=${invalid('shortcut')}
-            aria-describedby=${described('shortcut', 'settings-shortcut-hint')}
-          />
-          <p class="hint" id="settings-shortcut-hint">
-            Opens “Find a role” from anywhere, such as CommandOrControl+Shift+A; empty for none.
-          </p>
-          ${fieldError('shortcut')}
-        </div>
+        ${textField({
+          id: 'settings-shortcut',
+          name: 'shortcut',
+          label: 'Quick-pick shortcut',
+          value: settings.quickPickShortcut,
+          placeholder: 'none',
+          hint: 'Opens “Find a role” from anywhere, such as CommandOrControl+Shift+A; empty for none.',
+          error: errorOf('shortcut'),
+          errorId: 'settings-error',
+        })}
       </fieldset>
       <div class="actions">
         <button type="submit" class="primary" ?disabled=${task.busy}>
