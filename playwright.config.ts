@@ -8,6 +8,9 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   timeout: 60_000,
+  // On CI a spec that fails is run once more and, if it then passes, reported as flaky (not hidden): see the issue
+  // note for the one known (window-accounts-arriving, an early account's role count not shown within 5 s).
+  retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   outputDir: 'test-results',
   use: {

@@ -122,7 +122,8 @@ test.describe('each key', () => {
     await expect
       .poll(() => readFile(bridge!.sandbox.paths.credentialsFile, 'utf8').catch(() => ''))
       .toContain(`[${sandbox.accountId}_AdministratorAccess]\n`);
-    expect(await closed(page)).toBe(2);
+    // The page closes once the write has answered, which may be a moment after the file is on disk.
+    await expect.poll(() => closed(page)).toBe(2);
     await box.press('Alt+KeyK');
     const dialog = page.getByRole('dialog', { name: 'Get credentials for AdministratorAccess' });
     await expect(dialog).toBeVisible();
