@@ -1,9 +1,16 @@
 // Which Chromium the window tests use: SSO_TRAY_CHROMIUM, Playwright's own download, or the system's Chromium.
 // Shared by the Playwright config (e2e/browser.ts), `npm install` and `npm test`'s first check.
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { chromium } from '@playwright/test';
 
 const SYSTEM_BROWSERS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+/** Where to look for a system Chromium: SSO_TRAY_BROWSER_SEARCH (paths joined like PATH; empty for "none"). */
+function systemBrowsersIn(env) {
+  const search = env.SSO_TRAY_BROWSER_SEARCH;
+  return search === undefined ? SYSTEM_BROWSERS : search.split(path.delimiter).filter(Boolean);
+}
 
 export const NO_BROWSER =
   'sso-tray: the window tests need Chromium and none is installed; run `apt-get install chromium` ' +
@@ -13,7 +20,7 @@ export const NO_BROWSER =
  * `{ executablePath }` for an explicit or system browser, `{}` for Playwright's own, or `{ missing }`: the one line
  * to print.
  */
-export function findBrowser(env = process.env, systemBrowsers = SYSTEM_BROWSERS) {
+export function findBrowser(env = process.env, systemBrowsers = systemBrowsersIn(env)) {
   const explicit = env.SSO_TRAY_CHROMIUM;
   if (explicit) {
     return existsSync(explicit)

@@ -10,7 +10,8 @@ try {
   process.exit(0); // production install without dev dependencies: no tests to run
 }
 if (!findBrowser().missing) process.exit(0);
-const cli = createRequire(import.meta.url).resolve('@playwright/test/cli.js');
+// The package exports its command line as `@playwright/test/cli` (its package.json "exports"), not `cli.js`.
+const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
 const result = spawnSync(process.execPath, [cli, 'install', 'chromium'], {
   encoding: 'utf8',
   timeout: 300_000,

@@ -7,10 +7,15 @@ if (Number.isFinite(offset) && offset !== 0 && !RealDate.__ssoTrayShifted) {
   const now = () => RealDate.now() + offset;
   globalThis.Date = new Proxy(RealDate, {
     // `new Date()` is "now"; every other form (a time, fields, a string) is left as it is.
-    construct: (target, args, newTarget) => Reflect.construct(target, args.length ? args : [now()], newTarget),
+    construct: (target, args, newTarget) =>
+      Reflect.construct(target, args.length ? args : [now()], newTarget),
     // `Date()` called without `new` returns the current time as a string.
     apply: () => new RealDate(now()).toString(),
     get: (target, property, receiver) =>
-      property === 'now' ? now : property === '__ssoTrayShifted' ? true : Reflect.get(target, property, receiver),
+      property === 'now'
+        ? now
+        : property === '__ssoTrayShifted'
+          ? true
+          : Reflect.get(target, property, receiver),
   });
 }

@@ -25,7 +25,11 @@ const env = {
   SSO_TRAY_TEST_CLOCK_OFFSET_MS: String(at - Date.now()),
   NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${preload}`.trim(),
 };
-const localTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'long', timeZone: tz }).format(at);
+const localTime = new Intl.DateTimeFormat('en-GB', {
+  dateStyle: 'full',
+  timeStyle: 'long',
+  timeZone: tz,
+}).format(at);
 console.error(`test-at: ${args.slice(split + 1).join(' ')} at ${localTime}`);
 const child = spawn(args[split + 1], args.slice(split + 2), { env, stdio: 'inherit' });
 child.on('exit', (code, signal) => process.exit(code ?? 128 + (signal === 'SIGINT' ? 2 : 15)));
