@@ -8,7 +8,11 @@ export const BOUNDARY_PROBES = [
   'electron/core/boundary-probe.ts',
   'electron/ipc/boundary-probe.ts',
   'shared/boundary-probe.ts',
+  'e2e/boundary-probe.test.ts',
 ];
+
+const WALL_CLOCK =
+  'A test waits on what it checks, bounded only by the hang guard: a loaded machine is slow, not wrong.';
 
 const noElectron = (where) => ({
   paths: [{ name: 'electron', message: `${where} must run under plain Node: Electron stays in the shell.` }],
@@ -98,6 +102,29 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: 'ImportExpression', message: 'shared/ runs in the core and in the window: no import().' },
+      ],
+    },
+  },
+  {
+    // No test's verdict depends on the machine's speed: no time limit of its own, no vi.waitFor's one-second default.
+    files: ['**/*.test.ts', '**/*.spec.ts', 'e2e/support/**/*.ts'],
+    ignores: ['e2e/support/eventually.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='vi'][callee.property.name='waitFor']",
+          message: `Use eventually() from e2e/support/eventually.ts. ${WALL_CLOCK}`,
+        },
+        {
+          selector:
+            'CallExpression[callee.name=/^(it|test|describe|beforeAll|afterAll|beforeEach|afterEach)$/] > Literal[raw=/^[0-9]/]',
+          message: `No time limit on a test or hook (the project's testTimeout is the hang guard). ${WALL_CLOCK}`,
+        },
+        {
+          selector: "Property[key.name='timeout'] > Literal[raw=/^[0-9]/]",
+          message: `No timeout of a test's own (use HANG_GUARD_MS from e2e/support/eventually.ts). ${WALL_CLOCK}`,
+        },
       ],
     },
   },

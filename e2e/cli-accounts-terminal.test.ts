@@ -23,7 +23,7 @@ beforeAll(async () => {
   sandbox = await makeSandbox(emu.url);
   const login = await loginToEmulator(sandbox, emu, 'acme');
   if (login.code !== 0) throw new Error(login.stderr);
-}, 120_000);
+});
 
 afterAll(async () => {
   await emu.close();

@@ -12,7 +12,7 @@ beforeAll(async () => {
   // Enough accounts that the table is larger than a pipe's buffer (64 KiB): it cannot go out in one write.
   emu = await startEmulator({ accounts: 1500 });
   sandbox = await makeSandbox(emu.url);
-}, 120_000);
+});
 afterAll(async () => {
   await emu.close();
   await sandbox.cleanup();

@@ -17,7 +17,7 @@ beforeAll(async () => {
   emu = await startEmulator();
   sandbox = await makeSandbox(emu.url);
   expect((await loginAcme(emu, sandbox)).code).toBe(0);
-}, 120_000);
+});
 afterAll(async () => {
   await emu.close();
   await sandbox.cleanup();

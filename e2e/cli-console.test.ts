@@ -29,7 +29,7 @@ beforeAll(async () => {
   emu = await startEmulator({ log: (line) => logLines.push(line) });
   sandbox = await makeSandbox(emu.url);
   expect((await loginAcme(emu, sandbox)).code).toBe(0);
-}, 120_000);
+});
 afterAll(async () => {
   // Everything captured but the --print stdout: the log and every run's stderr (checked per run) hold no token.
   expect(printedTokens.length).toBeGreaterThan(0);

@@ -58,7 +58,7 @@ beforeAll(async () => {
     },
   );
   if (login.code !== 0) throw new Error(login.stderr);
-}, 120_000);
+});
 
 afterAll(async () => {
   await emu.close();

@@ -72,7 +72,7 @@ const cliCache = async () =>
 beforeAll(async () => {
   emu = await startEmulator();
   sandbox = await makeSandbox(emu.url);
-}, 120_000);
+});
 
 afterAll(async () => {
   await emu.close();
@@ -151,7 +151,7 @@ describe('signed in', () => {
   beforeAll(async () => {
     const run = await login();
     expect(run.code, run.stderr).toBe(0);
-  }, 60_000);
+  });
 
   it('says on stderr that it tightened a 0644 credentials file (item 5)', async () => {
     const account = emu.organisation.accounts[0]!;
@@ -297,7 +297,7 @@ describe('progress on a terminal (item 15)', () => {
   beforeAll(async () => {
     const run = await login();
     expect(run.code, run.stderr).toBe(0);
-  }, 60_000);
+  });
 
   // `creds` by name no longer lists every role (issue 10: ListAccounts pages until the name, then one call); the
   // listing that does count up is `accounts`'.

@@ -60,7 +60,7 @@ async function login(extra: string[] = []): Promise<Run> {
 beforeAll(async () => {
   emu = await startEmulator();
   sandbox = await makeSandbox(emu.url);
-}, 120_000);
+});
 
 afterAll(async () => {
   await emu.close();
@@ -408,5 +408,5 @@ describe('sso-tray keep-fresh', () => {
       await shortEmu.close();
       await own.cleanup();
     }
-  }, 60_000);
+  });
 });

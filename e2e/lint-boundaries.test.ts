@@ -94,6 +94,30 @@ describe('the core and the contract run under plain Node', () => {
   });
 });
 
+describe("no test's verdict depends on the machine's speed", () => {
+  const TEST = 'e2e/boundary-probe.test.ts';
+  const head = "import { expect, it, vi } from 'vitest';\n";
+
+  it('reports vi.waitFor, whose one-second default fails on a loaded machine', async () => {
+    const source = `${head}it('x', async () => {\n  await vi.waitFor(() => expect(1).toBe(1));\n});\n`;
+    expect(await broken(TEST, source)).toEqual(['no-restricted-syntax']);
+  });
+
+  it('reports a time limit on a test or a hook, and a timeout option of its own', async () => {
+    const limit = `${head}it('x', () => {\n  expect(vi).toBeDefined();\n}, 5_000);\n`;
+    expect(await broken(TEST, limit)).toEqual(['no-restricted-syntax']);
+    const option = `${head}it('x', async () => {\n  await expect.poll(() => 1, { timeout: 1000 }).toBe(1);\n  expect(vi).toBeDefined();\n});\n`;
+    expect(await broken(TEST, option)).toEqual(['no-restricted-syntax']);
+  });
+
+  it('accepts a test that waits with eventually()', async () => {
+    const source =
+      "import { expect, it } from 'vitest';\nimport { eventually } from './support/eventually.js';\n" +
+      "it('x', async () => {\n  await eventually(() => expect(1).toBe(1));\n});\n";
+    expect(await broken(TEST, source)).toEqual([]);
+  });
+});
+
 describe('promises are handled', () => {
   it('reports a promise nobody awaits or catches', async () => {
     const source = 'async function save(): Promise<void> {}\nexport function probe(): void {\n  save();\n}\n';

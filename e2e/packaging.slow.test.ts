@@ -58,7 +58,7 @@ beforeAll(async () => {
         .join('/'),
     ),
   );
-}, 180_000);
+});
 
 afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });

@@ -45,7 +45,7 @@ beforeAll(async () => {
     'xdg-open',
     `exec ${JSON.stringify(process.execPath)} -e 'fetch(process.argv[1]).then((r) => r.text())' "$1"`,
   );
-}, 120_000);
+});
 
 afterAll(async () => {
   await emu.close();
@@ -102,5 +102,5 @@ describe('the README examples', () => {
         await sandbox.cleanup();
       }
     }
-  }, 120_000);
+  });
 });

@@ -4,7 +4,7 @@
 // Every Node process it starts (the runner, its workers, the CLIs they spawn) reads the wall clock shifted by the
 // same offset (scripts/shifted-clock.mjs), so what a test asserts about rendered times is checked at that hour.
 import { spawn } from 'node:child_process';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL, URL } from 'node:url';
 
 const args = process.argv.slice(2);
 const split = args.indexOf('--');

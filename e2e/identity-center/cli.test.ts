@@ -7,6 +7,7 @@ import { GetRoleCredentialsCommand, ListAccountsCommand } from '@aws-sdk/client-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from './emulator.js';
 import { deviceSignIn, portalClient } from './sdk-sign-in.js';
+import { HANG_GUARD_MS } from '../support/eventually.js';
 
 const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url));
 
@@ -112,7 +113,7 @@ describe('npm run emulator (the CLI entry) as a separate process', () => {
     expect(run.stdout().trim().split('\n')).toHaveLength(1);
     // The line is written after the answer is sent: it may reach the pipe a moment after the call returned.
     await expect
-      .poll(run.stderr, { timeout: 10_000 })
+      .poll(run.stderr, { timeout: HANG_GUARD_MS })
       .toMatch(/GET \/assignment\/accounts ListAccounts 200 \d+ms/);
     expect(run.stderr()).not.toMatch(/aoa|aor|ASIA|clientSecret/);
   });

@@ -101,7 +101,7 @@ export function useCliEmulator(): { emu: RunningEmulator; sandbox: Sandbox } {
   beforeAll(async () => {
     h.emu = await startEmulator();
     h.sandbox = await makeSandbox(h.emu.url);
-  }, 120_000);
+  });
   afterAll(async () => {
     await h.emu.close();
     await h.sandbox.cleanup();

@@ -2,11 +2,12 @@
 // the real core, the emulator and a sandboxed HOME. Shared by the start-app tests.
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as electron from 'electron';
-import { afterEach, beforeEach, expect, vi } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { app as doubleApp, callsTo, click, createdTrays, resetDouble, type Menu } from './electron-double.js';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../identity-center/emulator.js';
 import { makeSandbox, type Sandbox } from './sandbox.js';
 import { startApp, type RunningApp } from '../../electron/app/start-app.js';
+import { eventually } from './eventually.js';
 
 export const iconPath = fileURLToPath(new URL('../../build/icons/tray-Template.png', import.meta.url));
 export const files = {
@@ -36,7 +37,7 @@ export function useHarness(emulator: EmulatorOptions = {}): Harness {
       // Quit as a user does, so the app lets go of everything it holds (its core, its file-notice listener, the tray).
       const tray = createdTrays().at(-1);
       electron.app.quit();
-      await vi.waitFor(() => expect(tray?.isDestroyed() ?? true).toBe(true));
+      await eventually(() => expect(tray?.isDestroyed() ?? true).toBe(true));
     }
     h.running = undefined;
     await h.emu.close();
@@ -74,13 +75,13 @@ export function menu(): Menu {
 /** Signs in from the tray as a user does: the click opens the browser, the user approves there. */
 export async function signInFromTray(h: Harness, app: RunningApp, session: string): Promise<void> {
   click(menu(), `Sign in to ${session}…`);
-  const url = await vi.waitFor(() => {
+  const url = await eventually(() => {
     const opened = callsTo('shell.openExternal').at(-1)?.[0];
     if (typeof opened !== 'string') throw new Error('no browser opened yet');
     return opened;
   });
   await h.emu.approveAuthorization(url);
-  await vi.waitFor(() =>
+  await eventually(() =>
     expect(app.core.sessions().find((s) => s.name === session)?.state).toBe('signed-in'),
   );
   await app.tray.refresh();

@@ -18,6 +18,7 @@ import {
 import { formatCredentials } from '../core/formats.js';
 import { MEMORY_ONLY_MESSAGE } from './safe-storage-secret-store.js';
 import { start, menu, signInFromTray, useHarness } from '../../e2e/support/electron-double-harness.js';
+import { eventually, HANG_GUARD_MS } from '../../e2e/support/eventually.js';
 
 const h = useHarness();
 
@@ -35,12 +36,12 @@ describe('start-up from the built entry (dist/electron/main.js)', () => {
       const entry = new URL('../../dist/electron/main.js', import.meta.url).href;
       await within(
         doubleApp.runEntry(() => import(entry)),
-        10_000,
+        HANG_GUARD_MS,
         "dist/electron/main.js never finished evaluating: Electron emits 'ready' only after it, so the app would hang before its tray (a top-level await on app.whenReady()?)",
       );
-      await vi.waitFor(() => expect(createdTrays()).toHaveLength(1));
+      await eventually(() => expect(createdTrays()).toHaveLength(1));
       electron.app.quit();
-      await vi.waitFor(() => expect(createdTrays()[0]!.isDestroyed()).toBe(true));
+      await eventually(() => expect(createdTrays()[0]!.isDestroyed()).toBe(true));
     } finally {
       vi.unstubAllEnvs();
     }
@@ -69,7 +70,7 @@ describe('copying with the asynchronous clipboard', () => {
       show.call(this);
     });
     click(menu(), label, 'Copy environment variables (bash, zsh)');
-    const copied = await vi.waitFor(() => {
+    const copied = await eventually(() => {
       const body = [...atNotice.keys()].find((b) => b.startsWith('Copied '));
       if (!body) throw new Error('no "Copied" notification yet');
       return body;
@@ -82,7 +83,7 @@ describe('copying with the asynchronous clipboard', () => {
     const { label } = await signedInWithFavourite();
     control.clipboardWriteFails = true;
     click(menu(), label, 'Copy secret access key');
-    await vi.waitFor(() =>
+    await eventually(() =>
       expect(createdNotifications().map((n) => n.body)).toContain(
         'SSO Tray could not put the text on the clipboard (another app may be holding it); try the copy again.',
       ),

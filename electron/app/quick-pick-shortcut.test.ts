@@ -1,7 +1,7 @@
 // The quick-pick's global shortcut through the recorded globalShortcut: registered from the settings at start,
 // pressing it shows the quick-pick, a shortcut another app holds is said once, and every shortcut goes at quit.
 import * as electron from 'electron';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   BrowserWindow,
   callsTo,
@@ -11,6 +11,7 @@ import {
   takenShortcuts,
 } from '../../e2e/support/electron-double.js';
 import { start as startIn, useHarness } from '../../e2e/support/electron-double-harness.js';
+import { eventually } from '../../e2e/support/eventually.js';
 
 const h = useHarness();
 const DEFAULT = 'CommandOrControl+Shift+A';
@@ -41,7 +42,7 @@ describe('the quick-pick shortcut', () => {
   it('is released at quit', async () => {
     await startIn(h);
     electron.app.quit();
-    await vi.waitFor(() => expect(callsTo('globalShortcut.unregisterAll')).toHaveLength(1));
+    await eventually(() => expect(callsTo('globalShortcut.unregisterAll')).toHaveLength(1));
     expect(globalShortcut.isRegistered(DEFAULT)).toBe(false);
   });
 });

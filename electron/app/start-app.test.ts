@@ -3,7 +3,7 @@
 import { chmod, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as electron from 'electron';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   callsTo,
   BrowserWindow,
@@ -29,6 +29,7 @@ import {
   start as startIn,
   useHarness,
 } from '../../e2e/support/electron-double-harness.js';
+import { eventually } from '../../e2e/support/eventually.js';
 
 const h = useHarness();
 const start = () => startIn(h);
@@ -189,7 +190,7 @@ describe('the tray app', () => {
 
     const role = `${account.accountName} / ReadOnlyAccess`;
     click(menu(), role, 'Copy environment variables (bash, zsh)');
-    await vi.waitFor(async () =>
+    await eventually(async () =>
       expect(await electron.clipboard.readText()).toMatch(/^export AWS_ACCESS_KEY_ID=ASIA/),
     );
     const credentials = await app.core.credentials({
@@ -205,7 +206,7 @@ describe('the tray app', () => {
     );
 
     click(menu(), role, 'Copy secret access key');
-    await vi.waitFor(async () =>
+    await eventually(async () =>
       expect(await electron.clipboard.readText()).toBe(credentials.secretAccessKey),
     );
     // A secret reaches the clipboard only: never a notification or the recorded calls.
@@ -220,7 +221,7 @@ describe('the tray app', () => {
     await app.core.updateSettings({ preferredSignIn: 'device-code' });
     await app.tray.refresh();
     click(menu(), 'Sign in to acme…');
-    const copyCode = await vi.waitFor(async () => {
+    const copyCode = await eventually(async () => {
       await app.tray.refresh();
       const label = menuLabels(menu()).find((l) => l.startsWith('Copy code '));
       if (!label) throw new Error('no device code in the menu yet');
@@ -228,13 +229,13 @@ describe('the tray app', () => {
     });
     const code = copyCode.slice('Copy code '.length);
     click(menu(), copyCode);
-    await vi.waitFor(async () => expect(await electron.clipboard.readText()).toBe(code));
+    await eventually(async () => expect(await electron.clipboard.readText()).toBe(code));
     click(menu(), 'Open verification page');
-    await vi.waitFor(() =>
+    await eventually(() =>
       expect(callsTo('shell.openExternal').at(-1)?.[0]).toBe(`${h.emu.url}/device?user_code=${code}`),
     );
     await h.emu.approveDevice(code);
-    await vi.waitFor(() => expect(app.core.sessions()[0]?.state).toBe('signed-in'), { timeout: 15_000 });
+    await eventually(() => expect(app.core.sessions()[0]?.state).toBe('signed-in'));
   });
 
   it('"Find a role…" opens the quick-pick: a frameless window on the compact page', async () => {
@@ -282,7 +283,7 @@ describe('the tray app', () => {
     // The user clicks it later, after the app has idled and V8 has collected what nobody holds (#12690, #16922).
     await collectGarbage();
     expect(clickShownNotification(/^Your session for acme/)).toBe(true);
-    await vi.waitFor(() => expect(callsTo('shell.openExternal').length).toBe(opened + 1));
+    await eventually(() => expect(callsTo('shell.openExternal').length).toBe(opened + 1));
     app.core.cancelSignIn('acme');
   });
 
@@ -322,7 +323,7 @@ describe('the tray app', () => {
       profile: 'late',
     });
     electron.app.quit();
-    await vi.waitFor(() => expect(tray.isDestroyed()).toBe(true));
+    await eventually(() => expect(tray.isDestroyed()).toBe(true));
     await write;
     expect(order).toEqual(['profile written', 'tray removed']);
     expect(await readFile(h.sandbox.paths.credentialsFile, 'utf8')).toContain('[late]');

@@ -1,7 +1,7 @@
 // The tray's "Open console" and "Copy console link" with the recorded double of Electron over the real core and the
 // emulator's sign-in endpoint: the browser gets the login URL through shell.openExternal only.
 import * as electron from 'electron';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { callsTo, click, createdNotifications, menuLabels } from '../../e2e/support/electron-double.js';
 import { consolePageFields } from '../../e2e/identity-center/federation-support.js';
 import {
@@ -10,6 +10,7 @@ import {
   start as startIn,
   useHarness,
 } from '../../e2e/support/electron-double-harness.js';
+import { eventually } from '../../e2e/support/eventually.js';
 
 const h = useHarness();
 
@@ -35,7 +36,7 @@ describe("the tray's console items", () => {
 
     const before = callsTo('shell.openExternal').length;
     click(menu(), role, 'Open console');
-    const url = await vi.waitFor(() => {
+    const url = await eventually(() => {
       const opened = callsTo('shell.openExternal').slice(before).at(0)?.[0];
       if (typeof opened !== 'string') throw new Error('nothing opened yet');
       return opened;
@@ -47,14 +48,14 @@ describe("the tray's console items", () => {
       region: 'eu-central-1',
       destination: 'https://eu-central-1.console.aws.amazon.com/console/home?region=eu-central-1',
     });
-    await vi.waitFor(() =>
+    await eventually(() =>
       expect(createdNotifications().at(-1)?.body).toBe(
         `Opened the console of ${account.accountName} / ReadOnlyAccess in your browser.`,
       ),
     );
 
     click(menu(), role, 'Copy console link');
-    await vi.waitFor(async () =>
+    await eventually(async () =>
       expect(await electron.clipboard.readText()).toBe(
         `${h.emu.startUrl}/#/console?account_id=${account.accountId}&role_name=ReadOnlyAccess`,
       ),

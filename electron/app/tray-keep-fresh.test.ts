@@ -1,9 +1,10 @@
 // "Write and keep fresh" from the tray: the profile is listed under "Profiles kept fresh", and the running app
 // rewrites it with new credentials before the old ones expire, as the user sees it in ~/.aws/credentials.
 import { readFile } from 'node:fs/promises';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { click, menuLabels } from '../../e2e/support/electron-double.js';
 import { menu, signInFromTray, start, useHarness } from '../../e2e/support/electron-double-harness.js';
+import { eventually } from '../../e2e/support/eventually.js';
 
 /** Role credentials that last two seconds past the keep-fresh window (15 minutes), so a rewrite is due at once. */
 const h = useHarness({ lifetimes: { roleCredentialSeconds: 15 * 60 + 2 } });
@@ -29,7 +30,7 @@ describe('a profile kept fresh from the tray', () => {
     await app.tray.refresh();
     click(menu(), `${account.accountId} / ${account.roles[0]}`, 'Write and keep fresh');
     const credentials = () => readFile(h.sandbox.paths.credentialsFile, 'utf8');
-    const first = await vi.waitFor(async () => {
+    const first = await eventually(async () => {
       const key = accessKeyOf(await credentials(), profile);
       expect(key).toBeDefined();
       return key!;
@@ -38,10 +39,7 @@ describe('a profile kept fresh from the tray', () => {
     expect(menuLabels(menu())).toEqual(
       expect.arrayContaining([expect.stringMatching(new RegExp(`^${profile} — expires `))]),
     );
-    await vi.waitFor(async () => expect(accessKeyOf(await credentials(), profile)).not.toBe(first), {
-      timeout: 15_000,
-      interval: 100,
-    });
+    await eventually(async () => expect(accessKeyOf(await credentials(), profile)).not.toBe(first));
     const fetched = h.emu.calls({ api: 'GetRoleCredentials', status: 200 });
     expect(fetched.filter((c) => c.accountId === account.accountId).length).toBeGreaterThanOrEqual(2);
   });

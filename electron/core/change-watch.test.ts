@@ -1,9 +1,10 @@
 // The running app notices what other programs do, as it happens and without polling.
 import { readFile } from 'node:fs/promises';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../e2e/identity-center/emulator.js';
 import { startCoreHarness, type CoreHarness } from '../../e2e/support/core-harness.js';
 import type { SsoTrayCore } from './core.js';
+import { eventually } from '../../e2e/support/eventually.js';
 
 let h: CoreHarness;
 let emu: RunningEmulator;
@@ -26,16 +27,10 @@ describe('changes made by other programs', () => {
   it('shows a sign-in made elsewhere, and a sign-out made elsewhere (aws sso logout deletes the token file)', async () => {
     expect(app.sessions()[0]?.state).toBe('signed-out');
     await other.signIn('acme', 'browser');
-    await vi.waitFor(() => expect(app.sessions()[0]?.state).toBe('signed-in'), {
-      timeout: 5000,
-      interval: 50,
-    });
+    await eventually(() => expect(app.sessions()[0]?.state).toBe('signed-in'));
 
     await other.signOut('acme');
-    await vi.waitFor(() => expect(app.sessions()[0]?.state).toBe('signed-out'), {
-      timeout: 5000,
-      interval: 50,
-    });
+    await eventually(() => expect(app.sessions()[0]?.state).toBe('signed-out'));
   });
 
   it('keeps fresh a profile the command line marked --keep-fresh while the app runs', async () => {
@@ -55,9 +50,6 @@ describe('changes made by other programs', () => {
     const written = await keyInFile();
     expect(written).toBeDefined();
     // Only the app (a background core) keeps profiles fresh: the command line that wrote it has exited its part.
-    await vi.waitFor(async () => expect(await keyInFile()).not.toBe(written), {
-      timeout: 15_000,
-      interval: 100,
-    });
+    await eventually(async () => expect(await keyInFile()).not.toBe(written));
   });
 });

@@ -16,6 +16,7 @@ import { SsoTrayError } from '../core/errors.js';
 import type { SessionView } from '../core/views.js';
 import type { TrayActions, TrayState } from './menu-template.js';
 import { REFRESH_COALESCE_MS, TrayOwner } from './tray-owner.js';
+import { eventually } from '../../e2e/support/eventually.js';
 
 const ICON = path.join(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -178,7 +179,7 @@ describe('scheduleRefresh', () => {
       for (let i = 0; i < 10; i++) t.owner.scheduleRefresh();
       await new Promise((resolve) => setImmediate(resolve)); // events of one burst arrive over several ticks
     }
-    await vi.waitFor(() => expect(callsTo('tray.setContextMenu')).toHaveLength(1));
+    await eventually(() => expect(callsTo('tray.setContextMenu')).toHaveLength(1));
     await new Promise((resolve) => setTimeout(resolve, REFRESH_COALESCE_MS * 3));
     expect(t.reads.count).toBe(1);
     expect(callsTo('tray.setContextMenu')).toHaveLength(1);
@@ -190,7 +191,7 @@ describe('scheduleRefresh', () => {
     for (let i = 0; i < 50; i++) t.owner.scheduleRefresh();
     expect(vi.getTimerCount()).toBe(1);
     await vi.advanceTimersByTimeAsync(REFRESH_COALESCE_MS);
-    await vi.waitFor(() => expect(callsTo('tray.setContextMenu')).toHaveLength(1));
+    await eventually(() => expect(callsTo('tray.setContextMenu')).toHaveLength(1));
     expect(vi.getTimerCount()).toBe(0);
   });
 
@@ -203,7 +204,7 @@ describe('scheduleRefresh', () => {
     await new Promise((resolve) => setTimeout(resolve, REFRESH_COALESCE_MS * 2));
     release();
     await first;
-    await vi.waitFor(() => expect(callsTo('tray.setContextMenu')).toHaveLength(2));
+    await eventually(() => expect(callsTo('tray.setContextMenu')).toHaveLength(2));
     expect(menuLabels(t.menu())[0]).toBe('acme — expired');
   });
 });

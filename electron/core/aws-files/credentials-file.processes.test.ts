@@ -89,7 +89,7 @@ describe('two writers at once', () => {
     expect(document.sectionNames()).toHaveLength(51);
     const owned = await new CredentialsFile({ file, appDataDir: appData }).ownedProfiles();
     expect(owned).toHaveLength(50);
-  }, 60_000);
+  });
 });
 
 describe('a writer killed in the middle of a write', () => {
@@ -110,7 +110,7 @@ describe('a writer killed in the middle of a write', () => {
       expect(['O', 'A', 'B']).toContain(text[0]);
       expect(text).toBe((text[0] as string).repeat(size));
     }
-  }, 60_000);
+  });
 
   it('leaves a credentials file that parses, with the foreign part intact, and frees its lock for the next writer', async () => {
     const dir = await mkdtemp(path.join(tmp, 'killed-'));
@@ -154,5 +154,5 @@ describe('a writer killed in the middle of a write', () => {
     );
     expect((await credentialsFile.readProfile('victim'))?.aws_access_key_id).toBe('ASIAAFTER');
     expect((await credentialsFile.ownedProfiles()).map((p) => p.profile)).toEqual(['victim']);
-  }, 60_000);
+  });
 });

@@ -19,7 +19,7 @@ describe('withFileLock in real time', () => {
     const started = Date.now();
     expect(await withFileLock(file, async () => 'mine')).toBe('mine');
     expect(Date.now() - started).toBeGreaterThanOrEqual(4_500);
-  }, 15_000);
+  });
 
   it('a symlink and its target share one lock: 20 updates through both, none lost', async () => {
     const target = path.join(tmp, 'dotfiles', 'credentials');
@@ -41,5 +41,5 @@ describe('withFileLock in real time', () => {
     await Promise.all(Array.from({ length: 20 }, (_, i) => bump(i % 2 ? link : target)));
     expect(await readFile(target, 'utf8')).toBe('20');
     expect((await lstat(link)).isSymbolicLink()).toBe(true);
-  }, 150_000);
+  });
 });

@@ -197,5 +197,5 @@ describe('the lossless edit over generated files', () => {
       }),
       { numRuns: 150 },
     );
-  }, 120_000);
+  });
 });

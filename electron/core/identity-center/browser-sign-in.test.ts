@@ -16,6 +16,7 @@ import type { SessionConfig } from '../types.js';
 import { signIn } from './sign-in.js';
 import type { SignInDeps } from './sign-in-deps.js';
 import type { SignInProgress } from '../views.js';
+import { eventually } from '../../../e2e/support/eventually.js';
 
 let emu: RunningEmulator;
 let session: SessionConfig;
@@ -326,6 +327,5 @@ async function isPending(promise: Promise<unknown>): Promise<boolean> {
 }
 
 async function waitFor(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 500 && !condition(); i++) await new Promise((r) => setTimeout(r, 5));
-  expect(condition()).toBe(true);
+  await eventually(() => expect(condition()).toBe(true));
 }

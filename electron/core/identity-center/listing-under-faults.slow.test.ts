@@ -65,7 +65,7 @@ describe('a listing under faults converges', () => {
         `30% faults ${faulty.seconds.toFixed(1)} s, ${calls.length} calls, ${failed} failed, ` +
         `${(faulty.seconds / clean.seconds).toFixed(1)}x clean`,
     );
-  }, 240_000);
+  });
 
   it('even when each call gets only 3 attempts from the SDK (2.7% of calls would fail outright)', async () => {
     emu.injectFault({ api: '*', kind: 'throttle', rate: 0.1 });
@@ -73,7 +73,7 @@ describe('a listing under faults converges', () => {
     emu.injectFault({ api: '*', kind: 'drop', rate: 0.1 / 0.8 });
     const listing = await listAccountsWithRoles(session, token.accessToken, { ...deps, maxAttempts: 3 });
     expect(got(listing)).toEqual(expected());
-  }, 240_000);
+  });
 
   it('under a 50/s rate limit with 10% random 429s on top', async () => {
     emu.setRateLimit('ListAccountRoles', { perSecond: 50, burst: 5 });
@@ -86,7 +86,7 @@ describe('a listing under faults converges', () => {
       `listing ${ok} role pages at 50/s + 10% 429s: ${run.seconds.toFixed(1)} s, floor ${(ok / 50).toFixed(1)} s, ` +
         `${(run.seconds / (ok / 50)).toFixed(2)}x the floor`,
     );
-  }, 240_000);
+  });
 });
 
 describe('what a listing that cannot finish says', () => {
@@ -100,7 +100,7 @@ describe('what a listing that cannot finish says', () => {
         /^Identity Center for acme \(us-east-1\) failed while trying to list your roles in account \d{12}; try again in a few minutes\.$/,
       ),
     });
-  }, 60_000);
+  });
 
   it('a call unanswered within the request timeout is retried, then reported in one sentence (item 15)', async () => {
     emu.setLatency('ListAccounts', 2_000);
@@ -118,5 +118,5 @@ describe('what a listing that cannot finish says', () => {
     } finally {
       emu.setLatency('ListAccounts', 0);
     }
-  }, 60_000);
+  });
 });
