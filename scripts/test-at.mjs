@@ -2,9 +2,9 @@
 // Runs a test command as if it were another moment in another time zone:
 //   node scripts/test-at.mjs --tz Europe/Berlin --at 2026-10-25T01:30:00+02:00 -- npx vitest run --project node
 // Every Node process it starts (the runner, its workers, the CLIs they spawn) reads the wall clock shifted by the
-// same offset (scripts/shifted-clock.mjs), so what a test asserts about rendered times is checked at that hour.
+// same offset (scripts/shifted-clock.cjs), so what a test asserts about rendered times is checked at that hour.
 import { spawn } from 'node:child_process';
-import { fileURLToPath, pathToFileURL, URL } from 'node:url';
+import { fileURLToPath, URL } from 'node:url';
 
 const args = process.argv.slice(2);
 const split = args.indexOf('--');
@@ -18,12 +18,12 @@ if (split < 0 || !tz || !Number.isFinite(at) || split === args.length - 1) {
   console.error('usage: node scripts/test-at.mjs --tz ZONE --at ISO-TIME-WITH-OFFSET -- COMMAND [ARGS…]');
   process.exit(2);
 }
-const preload = pathToFileURL(fileURLToPath(new URL('./shifted-clock.mjs', import.meta.url))).href;
+const preload = fileURLToPath(new URL('./shifted-clock.cjs', import.meta.url));
 const env = {
   ...process.env,
   TZ: tz,
   SSO_TRAY_TEST_CLOCK_OFFSET_MS: String(at - Date.now()),
-  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${preload}`.trim(),
+  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${JSON.stringify(preload)}`.trim(),
 };
 const localTime = new Intl.DateTimeFormat('en-GB', {
   dateStyle: 'full',
