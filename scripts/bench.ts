@@ -1,6 +1,6 @@
 // `npm run bench`: where the user waits, measured against the embedded emulator (never AWS). States its conditions,
 // repeats each figure (the median is shown), prints a table with the targets and, last, one JSON line with every
-// figure. Options: --quick (400 accounts, fewer repeats: about a minute), --accounts N (2000), --repeats N (5),
+// figure. Options: --quick (400 accounts, fewer repeats: one to two minutes), --accounts N (2000), --repeats N (5),
 // --skip search (no Chromium).
 import os from 'node:os';
 import { parseArgs } from 'node:util';
