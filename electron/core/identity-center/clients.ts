@@ -15,6 +15,8 @@ export interface ServiceDeps {
   maxAttempts?: number;
   /** How long one attempt may take, answer included (default REQUEST_TIMEOUT_MS). */
   requestTimeoutMs?: number;
+  /** How long a portal call waits without any answer, its retries included (default call-deadline.ts TOTAL_WAIT_MS). */
+  totalWaitMs?: number;
 }
 
 /** 5 leaves room for a bursty day, yet a dead network is reported within about a second. */
