@@ -98,7 +98,7 @@ describe('each endpoint kind is checked before anything is sent', () => {
 
   it('the console sign-in endpoint: the role credentials never reach fetch', async () => {
     const sent: string[] = [];
-    const fetchSpy = (async (input: URL | RequestInfo) => {
+    const fetchSpy = (async (input: URL | Request | string) => {
       sent.push(String(input));
       return new Response('{"SigninToken":"x"}');
     }) as typeof fetch;

@@ -32,3 +32,24 @@ export class CallDeadline {
     clearTimeout(this.timer);
   }
 }
+
+/**
+ * One SDK call (its retries included) given at most `ms` without an answer: `send` gets the signal to pass as
+ * abortSignal; past the deadline the call ends with `timedOut()`, the sentence for a service that does not answer.
+ */
+export async function withinDeadline<T>(
+  ms: number,
+  signal: AbortSignal | undefined,
+  send: (signal: AbortSignal) => Promise<T>,
+  timedOut: (cause: unknown) => Error,
+): Promise<T> {
+  const deadline = new CallDeadline(ms);
+  try {
+    return await send(signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal);
+  } catch (error) {
+    if (deadline.expired && !signal?.aborted) throw timedOut(error);
+    throw error;
+  } finally {
+    deadline.dispose();
+  }
+}
