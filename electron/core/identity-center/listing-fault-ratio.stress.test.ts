@@ -12,6 +12,7 @@ import type { ServiceDeps } from './clients.js';
 import { listAccountsWithRoles } from './portal-listing.js';
 import { listAccounts } from './portal-pages.js';
 import { signIn } from './sign-in.js';
+import { refreshAccessToken } from './token-refresh.js';
 
 const ACCOUNTS = 500;
 let emu: RunningEmulator;
@@ -106,6 +107,33 @@ describe('a service that never answers', () => {
         'Identity Center for acme (us-east-1) did not answer in time while trying to list your accounts; try again in a few minutes.',
     });
     // 1 s per attempt and 2.5 s in all: the third attempt is cut short, the fourth and fifth never sent.
+    expect(requests.length).toBeGreaterThanOrEqual(2);
+    expect(requests.length).toBeLessThan(5);
+  }, 60_000);
+
+  it('the same for renewing the sign-in (SSO OIDC CreateToken)', async () => {
+    requests.length = 0;
+    const port = (hung.address() as { port: number }).port;
+    const expiring: SsoToken = {
+      ...token,
+      clientId: 'client',
+      clientSecret: 'secret',
+      refreshToken: 'refresh',
+      registrationExpiresAt: new Date(Date.now() + 86_400_000),
+    };
+    const failure = refreshAccessToken(session, expiring, {
+      endpoints: { oidc: `http://127.0.0.1:${port}` },
+      clock: systemClock,
+      cache: new MemorySsoCache(),
+      maxAttempts: 5,
+      requestTimeoutMs: 1_000,
+      totalWaitMs: 2_500,
+    });
+    await expect(failure).rejects.toMatchObject({
+      code: 'service',
+      message:
+        'Identity Center for acme (us-east-1) did not answer in time while trying to renew the sign-in; try again in a few minutes.',
+    });
     expect(requests.length).toBeGreaterThanOrEqual(2);
     expect(requests.length).toBeLessThan(5);
   }, 60_000);
