@@ -1,6 +1,7 @@
 // AWS's rules for every name a user, the window or Identity Center hands us, and the one sentence naming the field
 // and the rule when a value breaks one. The core checks every identifier with them and the window hints with them as
-// the user types, so the two never drift: this file imports nothing (ESLint enforces it) and runs in Node and a page.
+// the user types, so the two never drift: this file imports only shared/ (ESLint enforces it), in Node and a page.
+import { printable } from './printable-text.js';
 
 export type IdentifierKind =
   | 'account-id'
@@ -94,10 +95,10 @@ export function identifierProblem(kind: IdentifierKind, value: unknown): string 
   return `The ${field} ${shown(value)} cannot be used: it ${rule}.`;
 }
 
-/** The rejected value as a sentence may show it: quoted, at most 40 characters, controls and quotes as `?`. */
+/** The rejected value as a sentence may show it: quoted, at most 40 characters, controls escaped (printable). */
 function shown(value: unknown): string {
   if (typeof value !== 'string') return '(not text)';
   if (value === '') return '(empty)';
-  const clean = value.replace(/[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029"]/gu, '?');
-  return `"${clean.length > 40 ? `${clean.slice(0, 40)}…` : clean}"`;
+  const cut = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+  return `"${printable(cut).replaceAll('"', '\\"')}"`;
 }

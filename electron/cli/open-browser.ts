@@ -1,8 +1,12 @@
 // Opens a URL in the user's browser from a terminal. Hand-written (a dozen lines) rather than the `open` package:
 // the command only needs the three platform launchers and must fail fast, never hang, when none exists.
 import { spawn } from 'node:child_process';
+import { isWebAddress } from '../core/endpoint-url.js';
 
 export function openInBrowser(url: string, platform: NodeJS.Platform = process.platform): Promise<void> {
+  // The core checks each address against its service's hosts; this last gate keeps a file, a command or an option
+  // (a leading "-") from ever reaching xdg-open, open or rundll32.
+  if (!isWebAddress(url)) return Promise.reject(new Error('not an https address'));
   if (platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     return Promise.reject(new Error('no graphical session to open a browser in'));
   }

@@ -1,6 +1,7 @@
 // How the command speaks: data on stdout, messages on stderr, errors as one line.
 import { SsoTrayError, isSsoTrayError } from '../core/errors.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
+import { printable } from '../../shared/printable-text.js';
 
 export interface Io {
   out(text: string): void;
@@ -30,6 +31,11 @@ export const processIo: Io = {
   interactive: Boolean(process.stderr.isTTY),
   outTerminal: Boolean(process.stdout.isTTY),
 };
+
+/** A message of commander's (an unknown option, a missing argument) echoing what was typed: one line, controls escaped. */
+export function oneLine(text: string): string {
+  return `${printable(text.replace(/\n$/, ''))}\n`;
+}
 
 /** A thrown error as the user sees it; returns the exit code. Unknown errors never show their details. */
 export function reportError(io: Io, error: unknown): number {

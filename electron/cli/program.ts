@@ -4,7 +4,7 @@ import { Command, CommanderError } from 'commander';
 import type { CliContext } from './context.js';
 import type { Env } from '../core/environment.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
-import { reportError, type Io } from './output.js';
+import { oneLine, reportError, type Io } from './output.js';
 import { fileNotices } from '../core/aws-files/file-notices.js';
 import { guardInterrupts } from './interrupt.js';
 import { withWayForward } from './way-forward.js';
@@ -52,7 +52,11 @@ export async function runCli(argv: string[], env: Env, io: Io, version: string):
       'AWS IAM Identity Center sign-in and short-term credentials for scripts, shells and the AWS SDKs.',
     )
     .version(version, '-v, --version')
-    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .configureOutput({
+      writeOut: io.out,
+      writeErr: io.err,
+      outputError: (text, write) => write(oneLine(text)),
+    })
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText('after', EXIT_CODES_HELP);

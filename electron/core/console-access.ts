@@ -6,6 +6,7 @@ import { ConsoleSignInError, consoleSignInUrl, type SigninUrl } from './console/
 import { consoleDestination, partitionOf } from './console/partition.js';
 import { portalConsoleLink } from './console/portal-console-link.js';
 import { isSigninAddress } from './console/signin-endpoint.js';
+import { configuredEndpoint } from './endpoint-url.js';
 import type { CoreParts, RoleRef } from './core-parts.js';
 import type { RecentRoles } from './recent-roles.js';
 import type { RoleCredentialsSource } from './role-credentials.js';
@@ -65,12 +66,16 @@ export class ConsoleAccess {
 
   private async signinUrl(request: ConsoleRequest): Promise<SigninUrl> {
     const runtime = this.deps.registry.get(request.session);
-    const endpoint = this.parts.options.endpoints?.signin;
+    const { endpoints } = this.parts.options;
+    // Refused before the role's credentials are even fetched: they would go to this address (endpoint-url.ts).
+    const endpoint = configuredEndpoint(endpoints, 'signin');
+    const endpointSource = endpoints?.sources?.signin;
     const options = {
       region: await this.regionFor(request),
       issuer: runtime.config.startUrl,
       ...(request.destination ? { destination: request.destination } : {}),
       ...(endpoint ? { endpoint } : {}),
+      ...(endpointSource ? { endpointSource } : {}),
     };
     try {
       return await consoleSignInUrl(await this.deps.credentials.get(request), options);

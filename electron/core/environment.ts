@@ -2,8 +2,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import { getHomeDir } from '@smithy/shared-ini-file-loader';
-import type { AwsPaths, Endpoints } from './types.js';
-import { signinEndpointFromEnv } from './console/signin-endpoint.js';
+import type { AwsPaths, EndpointKind, Endpoints } from './types.js';
+import { SIGNIN_ENDPOINT_VARIABLE } from './console/signin-endpoint.js';
 
 /** The process environment as the core reads it (process.env, or a test's own). */
 export type Env = Record<string, string | undefined>;
@@ -37,16 +37,23 @@ export function awsPathsFromEnv(env: Env = process.env): AwsPaths {
   };
 }
 
-/** AWS_ENDPOINT_URL_SSO_OIDC / AWS_ENDPOINT_URL_SSO / AWS_ENDPOINT_URL_SIGNIN, then AWS_ENDPOINT_URL, unless ignored. */
+/**
+ * AWS_ENDPOINT_URL_SSO_OIDC / AWS_ENDPOINT_URL_SSO / AWS_ENDPOINT_URL_SIGNIN, then AWS_ENDPOINT_URL, unless ignored; each
+ * with the variable that set it, which endpoint-url.ts names when it refuses the address (before any request).
+ */
 export function endpointsFromEnv(env: Env = process.env): Endpoints {
   if ((env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? '').toLowerCase() === 'true') return {};
-  const global = env.AWS_ENDPOINT_URL || undefined;
   const endpoints: Endpoints = {};
-  const oidc = env.AWS_ENDPOINT_URL_SSO_OIDC || global;
-  const portal = env.AWS_ENDPOINT_URL_SSO || global;
-  if (oidc) endpoints.oidc = oidc;
-  if (portal) endpoints.portal = portal;
-  const signin = signinEndpointFromEnv(env);
-  if (signin) endpoints.signin = signin;
+  const sources: NonNullable<Endpoints['sources']> = {};
+  const pick = (kind: EndpointKind, variable: string) => {
+    const name = env[variable] ? variable : env.AWS_ENDPOINT_URL ? 'AWS_ENDPOINT_URL' : undefined;
+    if (!name) return;
+    endpoints[kind] = env[name];
+    sources[kind] = name;
+  };
+  pick('oidc', 'AWS_ENDPOINT_URL_SSO_OIDC');
+  pick('portal', 'AWS_ENDPOINT_URL_SSO');
+  pick('signin', SIGNIN_ENDPOINT_VARIABLE);
+  if (Object.keys(sources).length > 0) endpoints.sources = sources;
   return endpoints;
 }

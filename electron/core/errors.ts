@@ -1,4 +1,5 @@
 // Every failure a user can meet is one SsoTrayError: a code for programs, one sentence for people.
+import { printable } from '../../shared/printable-text.js';
 
 export type ErrorCode =
   | 'sign-in-needed' // no usable token: never signed in, signed out, or the session ended
@@ -27,7 +28,8 @@ export class SsoTrayError extends Error {
     message: string,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    // Whatever a sentence echoes (an argument, a file's line, a service's words) stays on one line, controls escaped.
+    super(printable(message), options);
   }
 
   /** What crosses IPC or a CLI boundary: never the cause, which may carry service details. */

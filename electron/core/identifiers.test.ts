@@ -69,7 +69,7 @@ describe('identifiers follow the rules AWS uses', () => {
     [
       'session-name',
       'a\nb',
-      'The session name "a?b" cannot be used: it must be 1 to 128 letters, digits or - _ . @ + % : / and not a JavaScript object key such as "constructor".',
+      'The session name "a\\nb" cannot be used: it must be 1 to 128 letters, digits or - _ . @ + % : / and not a JavaScript object key such as "constructor".',
     ],
     [
       'region',

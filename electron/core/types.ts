@@ -73,4 +73,8 @@ export interface Endpoints {
   portal?: string;
   /** The sign-in federation endpoint (AWS_ENDPOINT_URL_SIGNIN), for console sign-in. */
   signin?: string;
+  /** What set each one (an environment variable), named when endpoint-url.ts refuses it; else "the <kind> endpoint". */
+  sources?: Partial<Record<EndpointKind, string>>;
 }
+
+export type EndpointKind = 'oidc' | 'portal' | 'signin';

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { SsoTrayError, isSsoTrayError } from '../core/errors.js';
 import type { SsoTrayCore } from '../core/core.js';
 import { formatCredentials, type CredentialFormat } from '../core/formats.js';
+import { isWebAddress } from '../core/endpoint-url.js';
 import type { Settings, SignInProgress } from '../core/views.js';
 import { contract, type Channel, type ChannelArgs, type ChannelResult } from './contract.js';
 
@@ -112,6 +113,12 @@ export function createHandlers(core: SsoTrayCore, capabilities: HandlerCapabilit
         );
       }
       if (action === 'open') {
+        // The core announced only Identity Center's own pages (sign-in-page-address.ts); still, a web page only.
+        if (!isWebAddress(code.verificationUriComplete))
+          throw new SsoTrayError(
+            'sign-in-failed',
+            'The sign-in page address is not a web address; sign in again.',
+          );
         if (!capabilities.openExternal)
           throw new SsoTrayError('invalid-input', `Open ${code.verificationUriComplete} in your browser.`);
         await capabilities.openExternal(code.verificationUriComplete);

@@ -110,7 +110,7 @@ describe('credential_process command lines', () => {
   it('refuses identifiers AWS would not issue before any quoting (the role name of issue 9, item 1)', () => {
     const launcher = { program: '/usr/bin/node', script: '/opt/sso-tray/bin/sso-tray.js' };
     expect(() => credentialProcessCommand(launcher, { ...ROLE, roleName: 'A"$(touch /tmp/x)"' })).toThrow(
-      'The role name "A?$(touch /tmp/x)?" cannot be used: it must be 1 to 64 letters, digits or + = , . @ _ - (the IAM role name rule).',
+      'The role name "A\\"$(touch /tmp/x)\\"" cannot be used: it must be 1 to 64 letters, digits or + = , . @ _ - (the IAM role name rule).',
     );
     expect(() => credentialProcessCommand(launcher, { ...ROLE, accountId: '1 && id' })).toThrow(
       /^The account ID/,
@@ -144,7 +144,7 @@ describe('credential_process command lines', () => {
 
   it('refuses a line break or control character, which no INI line can carry', () => {
     expect(() => quotePosix('/a\nb')).toThrow(
-      '"/a?b" cannot pass safely through an INI line in a credential_process command; use a session name and an install folder without " % ! or control characters.',
+      '"/a\\nb" cannot pass safely through an INI line in a credential_process command; use a session name and an install folder without " % ! or control characters.',
     );
   });
 

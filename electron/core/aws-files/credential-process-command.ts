@@ -45,7 +45,8 @@ export function quoteWindows(value: string): string {
 }
 
 function unsafe(value: string, reader: string): SsoTrayError {
-  const shown = value.replace(/[\p{Cc}\p{Cs}\u2028\u2029"]/gu, '?');
+  // Controls are escaped by SsoTrayError (shared/printable-text.ts), like every sentence's.
+  const shown = value.replaceAll('"', '\\"');
   return new SsoTrayError(
     'invalid-input',
     `"${shown}" cannot pass safely through ${reader} in a credential_process command; use a session name and an install folder without " % ! or control characters.`,

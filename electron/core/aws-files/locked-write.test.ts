@@ -82,17 +82,30 @@ describe('withFileLock', () => {
     expect(events).toEqual([`${one} in`, `${one} out`, `${two} in`, `${two} out`]);
   });
 
-  it('gives up with one sentence when another holder keeps it too long', async () => {
+  it('gives up with one sentence when another program keeps it too long', async () => {
     const file = path.join(tmp, 'credentials');
-    let release!: () => void;
-    const held = withFileLock(file, () => new Promise<void>((resolve) => (release = resolve)));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Another program's fresh lock (proper-lockfile's is a folder), younger than the 5 s that makes it stale.
+    await mkdir(`${file}.lock`);
     await expect(withFileLock(file, async () => 'never', { waitMs: 300 })).rejects.toMatchObject({
       code: 'file-busy',
-      message: `${file} is being changed by another program; try again in a moment.`,
+      message: `${file} stayed locked by another program for 300 ms (the lock is ${file}.lock); close that program, or remove the lock if none is running, and try again.`,
     });
+  });
+
+  it("never gives up on this process's own writers: they take turns, in order", async () => {
+    const file = path.join(tmp, 'credentials');
+    let release!: () => void;
+    const order: string[] = [];
+    const held = withFileLock(file, () => new Promise<void>((resolve) => (release = resolve)));
+    // Each would give up at once on another program's lock; waiting for this process's holder is a turn, not a wait.
+    const waiting = ['a', 'b', 'c'].map((name) =>
+      withFileLock(file, async () => void order.push(name), { waitMs: 0 }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(order).toEqual([]);
     release();
-    await held;
+    await Promise.all([held, ...waiting]);
+    expect(order).toEqual(['a', 'b', 'c']);
   });
 
   it('takes over a lock left by a writer that died', async () => {

@@ -1,4 +1,5 @@
 // One writer at a time per file (proper-lockfile), and replacement that leaves the old or the new file, never a part.
+import { setTimeout as delay } from 'node:timers/promises';
 import lockfile from 'proper-lockfile';
 import { fileSystemError, SsoTrayError } from '../errors.js';
 import { writeTarget } from './atomic-write.js';
@@ -7,33 +8,44 @@ import { fileLabel } from './file-label.js';
 export { writeFileAtomic } from './atomic-write.js';
 
 export interface LockOptions {
-  /** How long to wait for another writer (default ~10 s). */
+  /** How long to wait for another program's writer (default WAIT_MS); our own writers in this process queue instead. */
   waitMs?: number;
   /** A lock untouched this long belongs to a writer that died (default 5 s; proper-lockfile's minimum is 2 s). */
   staleMs?: number;
 }
 
-const RETRY = { minTimeout: 40, maxTimeout: 250, factor: 1.5 };
+/**
+ * Long enough that SSO Tray's own processes never give up on each other (16 processes writing one file 30 times
+ * each wait at most a few seconds: lock-fairness.stress.test.ts), short enough to say so when a program hangs on it.
+ */
+const WAIT_MS = 60_000;
+/** A new waiter polls every ~80 ms; each poll shortens the next by 3% down to 5 ms, so the longest waiter polls most. */
+const FIRST_POLL_MS = 80;
+const POLL_DECAY = 0.97;
+const FASTEST_POLL_MS = 5;
 
-/** Enough retries of RETRY's growing delays to wait about `waitMs`. */
-function retriesFor(waitMs: number): number {
-  let waited = 0;
-  let retries = 0;
-  for (
-    let delay = RETRY.minTimeout;
-    waited < waitMs;
-    delay = Math.min(delay * RETRY.factor, RETRY.maxTimeout)
-  ) {
-    waited += delay;
-    retries += 1;
-  }
-  return retries;
+/** This process's writers of each (real) file, in arrival order: they take turns here, never racing for the lock. */
+const turns = new Map<string, Promise<void>>();
+
+/** Waits for this process's earlier writers of `target`; returns the function that lets the next one go. */
+async function takeTurn(target: string): Promise<() => void> {
+  const before = turns.get(target) ?? Promise.resolve();
+  let done!: () => void;
+  const mine = new Promise<void>((resolve) => (done = resolve));
+  const tail = before.then(() => mine);
+  turns.set(target, tail);
+  await before;
+  return () => {
+    done();
+    if (turns.get(target) === tail) turns.delete(target);
+  };
 }
 
 /**
- * Runs `fn` holding `${real file}.lock` (a missing file can be locked too; a symlink and its target share one lock);
- * another holder past the wait gives SsoTrayError('file-busy'). The AWS CLI does not lock, but every SSO Tray
- * process and `credential_process` does.
+ * Runs `fn` holding `${real file}.lock` (a missing file can be locked too; a symlink and its target share one lock).
+ * Writers in this process take turns (FIFO); other processes' are waited for, the longest waiter polling the most
+ * often, up to `waitMs`, then SsoTrayError('file-busy'). The AWS CLI does not lock, but every SSO Tray process and
+ * `credential_process` does.
  */
 export async function withFileLock<T>(
   file: string,
@@ -43,30 +55,58 @@ export async function withFileLock<T>(
   const target = await writeTarget(file).catch((error: unknown) => {
     throw fileSystemError(error, fileLabel(file), 'lock');
   });
+  const next = await takeTurn(target);
+  try {
+    return await lockedRun(file, target, fn, options);
+  } finally {
+    next();
+  }
+}
+
+async function lockedRun<T>(
+  file: string,
+  target: string,
+  fn: () => Promise<T>,
+  options: LockOptions,
+): Promise<T> {
+  const waitMs = options.waitMs ?? WAIT_MS;
   const busy = () =>
     new SsoTrayError(
       'file-busy',
-      `${fileLabel(file)} is being changed by another program; try again in a moment.`,
+      `${fileLabel(file)} stayed locked by another program for ${waitMs >= 1000 ? `${Math.round(waitMs / 1000)} s` : `${waitMs} ms`} (the lock is ${target}.lock); close that program, or remove the lock if none is running, and try again.`,
     );
   let compromised = false;
-  let release: () => Promise<void>;
-  try {
-    release = await lockfile.lock(target, {
-      realpath: false,
-      stale: options.staleMs ?? 5_000,
-      retries: { ...RETRY, retries: retriesFor(options.waitMs ?? 10_000) },
-      // The default throws from a timer and would end the app.
-      onCompromised: () => {
-        compromised = true;
-      },
-    });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOCKED') throw busy();
-    throw fileSystemError(error, fileLabel(file), 'lock');
+  let release: (() => Promise<void>) | undefined;
+  const giveUpAt = Date.now() + waitMs;
+  for (let poll = FIRST_POLL_MS; !release; poll = Math.max(FASTEST_POLL_MS, poll * POLL_DECAY)) {
+    try {
+      release = await lockfile.lock(target, {
+        realpath: false,
+        stale: options.staleMs ?? 5_000,
+        // The wait is ours (above): proper-lockfile's own retries back off, so the newest waiter would poll most.
+        retries: 0,
+        // The default throws from a timer and would end the app.
+        onCompromised: () => {
+          compromised = true;
+        },
+      });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED')
+        throw fileSystemError(error, fileLabel(file), 'lock');
+      const left = giveUpAt - Date.now();
+      if (left <= 0) throw busy();
+      // Jitter keeps waiters that started together from polling together.
+      await delay(Math.min(left, poll * (0.5 + Math.random())));
+    }
   }
   try {
     const result = await fn();
-    if (compromised) throw busy();
+    // Held past staleMs and taken over: what this write read may be outdated.
+    if (compromised)
+      throw new SsoTrayError(
+        'file-busy',
+        `${fileLabel(file)} is being changed by another program; try again in a moment.`,
+      );
     return result;
   } finally {
     await release().catch(() => undefined);

@@ -84,4 +84,5 @@ export function profileText(value: string): string {
     .replace(/^[-.]+|[-.]+$/g, '');
 }
 
-const printable = (text: string) => text.replace(/\p{Cc}/gu, ' ').slice(0, 40);
+// Its controls are escaped by SsoTrayError (shared/printable-text.ts), like every sentence's.
+const printable = (text: string) => text.slice(0, 40);

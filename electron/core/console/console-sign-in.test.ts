@@ -154,7 +154,7 @@ describe('refusals are one sentence that says what to do', () => {
       [{ region: 'Europe' }, '"Europe" is not an AWS region; use one like eu-west-1.'],
       [
         { region: 'eu-west-1', endpoint: 'ftp://127.0.0.1' },
-        'AWS_ENDPOINT_URL_SIGNIN must be an http or https URL; fix or unset it.',
+        'AWS_ENDPOINT_URL_SIGNIN is ftp://127.0.0.1, not an https:// address; fix or unset it.',
       ],
     ];
     for (const [options, sentence] of cases) {

@@ -4,6 +4,8 @@
 import { inspect } from 'node:util';
 import { SsoTrayError } from '../errors.js';
 import { consoleDestination, partitionOf } from './partition.js';
+import { checkEndpointUrl } from '../endpoint-url.js';
+import { SIGNIN_ENDPOINT_VARIABLE } from './signin-endpoint.js';
 
 export interface SessionCredentials {
   accessKeyId: string;
@@ -22,6 +24,8 @@ export interface ConsoleSignInOptions {
   sessionDurationSeconds?: number;
   /** The sign-in service's base URL instead of AWS's (AWS_ENDPOINT_URL_SIGNIN). */
   endpoint?: string;
+  /** What set `endpoint`, named if it is refused (default AWS_ENDPOINT_URL_SIGNIN). */
+  endpointSource?: string;
   fetch?: typeof fetch;
   signal?: AbortSignal;
   timeoutMs?: number;
@@ -78,7 +82,7 @@ export async function consoleSignInUrl(
 ): Promise<SigninUrl> {
   const partition = partitionOf(options.region);
   const destination = consoleDestination(partition, options.region, options.destination);
-  const federation = federationUrl(options.endpoint, partition.federationUrl);
+  const federation = federationUrl(options, partition.federationUrl);
   const token = await getSigninToken(federation, credentials, options);
   const login = new URL(federation);
   login.searchParams.set('Action', 'login');
@@ -88,14 +92,10 @@ export async function consoleSignInUrl(
   return new SigninUrl(login.href);
 }
 
-function federationUrl(endpoint: string | undefined, standard: string): URL {
-  if (endpoint === undefined) return new URL(standard);
-  const base = URL.canParse(endpoint) ? new URL(endpoint) : undefined;
-  if (!base || (base.protocol !== 'https:' && base.protocol !== 'http:'))
-    throw new ConsoleSignInError(
-      'invalid-input',
-      'AWS_ENDPOINT_URL_SIGNIN must be an http or https URL; fix or unset it.',
-    );
+function federationUrl(options: ConsoleSignInOptions, standard: string): URL {
+  if (options.endpoint === undefined) return new URL(standard);
+  // The role's secret key goes to this address: https, or http to this machine only (endpoint-url.ts).
+  const base = checkEndpointUrl(options.endpoint, options.endpointSource ?? SIGNIN_ENDPOINT_VARIABLE);
   return new URL(`${base.origin}${base.pathname.replace(/\/+$/, '')}/federation`);
 }
 

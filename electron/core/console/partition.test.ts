@@ -32,6 +32,20 @@ describe('each partition signs in and opens the console on its own domains', () 
     expect(consoleDestination(partition, region, 's3')).toBe(s3);
   });
 
+  it('takes the region from a regional console host rather than the default (it would contradict the host)', () => {
+    const aws = partitionOf('us-east-1');
+    expect(
+      consoleDestination(aws, 'us-east-1', 'https://eu-west-1.console.aws.amazon.com/ec2/home#Instances:'),
+    ).toBe('https://eu-west-1.console.aws.amazon.com/ec2/home?region=eu-west-1#Instances:');
+    // A host without a region, or a query naming one, keeps what it says.
+    expect(consoleDestination(aws, 'us-east-1', 'https://console.aws.amazon.com/s3/')).toBe(
+      'https://console.aws.amazon.com/s3/?region=us-east-1',
+    );
+    expect(
+      consoleDestination(aws, 'us-east-1', 'https://eu-west-1.console.aws.amazon.com/?region=eu-west-2'),
+    ).toBe('https://eu-west-1.console.aws.amazon.com/?region=eu-west-2');
+  });
+
   it('keeps a console URL of the partition, its own region included, and refuses one of another partition', () => {
     const gov = partitionOf('us-gov-east-1');
     expect(

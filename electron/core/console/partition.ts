@@ -49,7 +49,8 @@ export function partitionOf(region: string): Partition {
 
 /**
  * Where the console opens: a service's home (`s3`, `ec2`) in the region, a full console URL as given (its own
- * partition only), or the console's home. The region rides along as `?region=` unless the URL names one.
+ * partition only), or the console's home. The region rides along as `?region=` unless the URL names one (in its query,
+ * or as its host: eu-west-1.console.aws.amazon.com).
  */
 export function consoleDestination(partition: Partition, region: string, destination?: string): string {
   const wanted = destination?.trim() ?? '';
@@ -64,8 +65,12 @@ export function consoleDestination(partition: Partition, region: string, destina
       'invalid-input',
       `The destination must be a service such as s3 or an https URL of the AWS console (${partition.consoleDomain}); choose another destination.`,
     );
-  if (!url.searchParams.has('region')) url.searchParams.set('region', region);
+  // A regional console host (eu-west-1.console.aws.amazon.com) names its region: that one, not the default.
+  const hostRegion = host.slice(0, -partition.consoleDomain.length - 1);
+  if (!url.searchParams.has('region'))
+    url.searchParams.set('region', REGION_PATTERN.test(hostRegion) ? hostRegion : region);
   return url.href;
 }
 
-const printable = (text: string) => text.replace(/[\p{Cc}]/gu, ' ').slice(0, 40);
+// Its controls are escaped by SsoTrayError (shared/printable-text.ts), like every sentence's.
+const printable = (text: string) => text.slice(0, 40);

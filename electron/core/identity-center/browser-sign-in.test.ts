@@ -1,4 +1,5 @@
 import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -180,6 +181,46 @@ describe('sign-in with the browser (authorization code + PKCE)', () => {
     expect(forged.page).toContain(
       'This answer does not belong to the sign-in SSO Tray is waiting for, so it was ignored.',
     );
+    expect(browser.seen.status).toBe(200);
+    expect(emu.calls({ api: 'CreateToken' })).toHaveLength(1);
+  });
+
+  it('refuses a request whose Host is not 127.0.0.1:PORT (DNS rebinding), even with the right state, and keeps waiting', async () => {
+    let foreign: { status?: number; body?: string } = {};
+    // The name does not resolve here: the browser's own fetch of it fails, and the test sends it to 127.0.0.1 itself.
+    const browser = recordingBrowser((location) => {
+      const own = new URL(location);
+      // A page on rebind.example whose name now resolves to 127.0.0.1 sends the browser's own Host header.
+      return new URL(`${own.pathname}${own.search}`, `http://rebind.example:${own.port}`);
+    });
+    const open = async (url: string) => {
+      const viaRebind = recordingBrowser();
+      // The consent and redirect as a browser does them; the callback request is then made with the foreign Host.
+      await browser.open(url).catch(() => undefined);
+      const rebound = browser.seen.location as URL;
+      foreign = await new Promise((resolve, reject) => {
+        http
+          .get(
+            {
+              host: '127.0.0.1',
+              port: rebound.port,
+              path: `${rebound.pathname}${rebound.search}`,
+              headers: { host: rebound.host },
+            },
+            (res) => {
+              let body = '';
+              res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+              res.on('end', () => resolve({ status: res.statusCode, body }));
+            },
+          )
+          .on('error', reject);
+      });
+      await viaRebind.open(url);
+      browser.seen.status = viaRebind.seen.status;
+    };
+    const token = await signIn(session, { flow: 'browser' }, depsWith({ openBrowser: open }));
+    expect(token.accessToken).toBeTruthy();
+    expect(foreign).toEqual({ status: 421, body: 'Misdirected request' });
     expect(browser.seen.status).toBe(200);
     expect(emu.calls({ api: 'CreateToken' })).toHaveLength(1);
   });

@@ -4,6 +4,7 @@ import type { SessionConfig, SsoToken } from '../types.js';
 import { oidcClient, oidcOrigin, oidcSdk } from './clients.js';
 import { listenForCallback } from './loopback-callback.js';
 import { authorizeUrl, createPkcePair, createState } from './pkce.js';
+import { checkSignInPage } from './sign-in-page-address.js';
 import { ensureRegistration, issuedToken, scopesFor } from './registration.js';
 import { sentences, serviceErrorOf, toUserError } from './service-errors.js';
 import type { SignInGuard } from './sign-in-guard.js';
@@ -47,14 +48,18 @@ export async function browserSignIn(
   const state = createState();
   const listener = await listenForCallback(state, session.name);
   try {
-    const url = authorizeUrl({
-      origin: await oidcOrigin(session.region, deps),
-      clientId: registration.clientId,
-      redirectUri: listener.redirectUri,
-      state,
-      scopes: scopesFor(session),
-      challenge: pkce.challenge,
-    });
+    const url = checkSignInPage(
+      authorizeUrl({
+        origin: await oidcOrigin(session.region, deps),
+        clientId: registration.clientId,
+        redirectUri: listener.redirectUri,
+        state,
+        scopes: scopesFor(session),
+        challenge: pkce.challenge,
+      }),
+      session,
+      deps.endpoints,
+    );
     const expiresAt = deps.clock.now() + options.timeoutMs;
     guard.deadline(
       expiresAt,

@@ -6,6 +6,7 @@ import type * as SsoOidc from '@aws-sdk/client-sso-oidc';
 import type { SSOOIDCClient, SSOOIDCClientConfig } from '@aws-sdk/client-sso-oidc';
 import type { Clock } from '../clock.js';
 import type { Endpoints } from '../types.js';
+import { configuredEndpoint } from '../endpoint-url.js';
 
 export interface ServiceDeps {
   endpoints: Endpoints;
@@ -14,6 +15,8 @@ export interface ServiceDeps {
   maxAttempts?: number;
   /** How long one attempt may take, answer included (default REQUEST_TIMEOUT_MS). */
   requestTimeoutMs?: number;
+  /** How long a portal call waits without any answer, its retries included (default call-deadline.ts TOTAL_WAIT_MS). */
+  totalWaitMs?: number;
 }
 
 /** 5 leaves room for a bursty day, yet a dead network is reported within about a second. */
@@ -77,12 +80,14 @@ function cacheKey(region: string, endpoint: string | undefined, deps: ServiceDep
 
 /** SSO OIDC (sign-in, token refresh); one per region and endpoint, so the retry quota is shared. */
 export async function oidcClient(region: string, deps: ServiceDeps): Promise<SSOOIDCClient> {
+  // Checked before anything is sent: plain http only to this machine (endpoint-url.ts).
+  const endpoint = configuredEndpoint(deps.endpoints, 'oidc');
   const { SSOOIDCClient } = await oidcSdk();
-  const key = cacheKey(region, deps.endpoints.oidc, deps);
+  const key = cacheKey(region, endpoint, deps);
   let client = oidcClients.get(key);
   if (!client) {
     client = new SSOOIDCClient({
-      ...baseConfig(region, deps.endpoints.oidc, deps),
+      ...baseConfig(region, endpoint, deps),
       credentialDefaultProvider: noCredentialChain,
     });
     oidcClients.set(key, client);
@@ -92,11 +97,12 @@ export async function oidcClient(region: string, deps: ServiceDeps): Promise<SSO
 
 /** The SSO portal (accounts, roles, role credentials, logout); one per region and endpoint. */
 export async function portalClient(region: string, deps: ServiceDeps): Promise<SSOClient> {
+  const endpoint = configuredEndpoint(deps.endpoints, 'portal');
   const { SSOClient } = await ssoSdk();
-  const key = cacheKey(region, deps.endpoints.portal, deps);
+  const key = cacheKey(region, endpoint, deps);
   let client = portalClients.get(key);
   if (!client) {
-    client = new SSOClient(baseConfig(region, deps.endpoints.portal, deps));
+    client = new SSOClient(baseConfig(region, endpoint, deps));
     portalClients.set(key, client);
   }
   return client;

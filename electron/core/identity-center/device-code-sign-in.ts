@@ -7,6 +7,7 @@ import { DEVICE_CODE_GRANT, ensureRegistration, issuedToken } from './registrati
 import { sentences, serviceErrorOf, toUserError } from './service-errors.js';
 import type { SignInGuard } from './sign-in-guard.js';
 import type { SignInDeps } from './sign-in-deps.js';
+import { checkSignInPage } from './sign-in-page-address.js';
 import type { SignInProgress } from '../views.js';
 
 /** The interval when the service gives none, and what each SlowDown adds (reference A.5). */
@@ -61,9 +62,16 @@ export async function deviceCodeSignIn(
   const { guard, onProgress } = options;
   onProgress({ step: 'registering' });
   const { registration, started } = await startAuthorization(session, deps, guard);
-  const { deviceCode, userCode, verificationUri } = started;
-  if (!deviceCode || !userCode || !verificationUri)
+  const { deviceCode, userCode } = started;
+  if (!deviceCode || !userCode || !started.verificationUri)
     throw toUserError(new Error('incomplete answer'), { session, action: 'start the sign-in' });
+  // The addresses are shown and opened: only Identity Center's own pages (sign-in-page-address.ts).
+  const verificationUri = checkSignInPage(started.verificationUri, session, deps.endpoints);
+  const verificationUriComplete = checkSignInPage(
+    started.verificationUriComplete ?? verificationUri,
+    session,
+    deps.endpoints,
+  );
   const startedAt = deps.clock.now();
   let expiresAtMs = startedAt + (started.expiresIn ?? 600) * 1000;
   if (options.timeoutMs !== undefined) expiresAtMs = Math.min(expiresAtMs, startedAt + options.timeoutMs);
@@ -104,7 +112,6 @@ export async function deviceCodeSignIn(
   // One attempt before showing the code: a pre-approved request needs no user at all.
   let result = await poll();
   if (result !== 'pending') return result;
-  const verificationUriComplete = started.verificationUriComplete ?? verificationUri;
   onProgress({
     step: 'device-code',
     userCode,
@@ -115,7 +122,7 @@ export async function deviceCodeSignIn(
   });
   if (options.openBrowser && started.verificationUriComplete) {
     // The code is on screen either way; a browser that does not open is not a failure.
-    await guard.race(options.openBrowser(started.verificationUriComplete)).catch((error: unknown) => {
+    await guard.race(options.openBrowser(verificationUriComplete)).catch((error: unknown) => {
       if (guard.signal.aborted) throw error;
     });
   }

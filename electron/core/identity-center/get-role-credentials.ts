@@ -15,8 +15,8 @@ export async function getRoleCredentials(
   const call: PortalCall = { session, token: accessToken, deps, signal: undefined };
   const context = { action: `get credentials for ${roleName} in account ${accountId}`, accountId, roleName };
   const input = { accessToken: accessTokenOf(accessToken), accountId, roleName };
-  const answer = await sendToPortal(call, context, (client, sdk) =>
-    client.send(new sdk.GetRoleCredentialsCommand(input)),
+  const answer = await sendToPortal(call, context, (client, sdk, signal) =>
+    client.send(new sdk.GetRoleCredentialsCommand(input), { abortSignal: signal }),
   );
   const c = answer.roleCredentials;
   if (!c?.accessKeyId || !c.secretAccessKey || !c.sessionToken || c.expiration === undefined)

@@ -69,7 +69,10 @@ function judge(query: URLSearchParams, expectedState: string): Answer {
   return code ? { kind: 'code', code } : { kind: 'error', error: 'missing_code' };
 }
 
-/** Listens on 127.0.0.1 on a free port; answers 400 to requests without our state, and closes after the first with it. */
+/**
+ * Listens on 127.0.0.1 on a free port; answers 421 to requests addressed to another host, 400 to those without our
+ * state, and closes after the first with it.
+ */
 export async function listenForCallback(
   expectedState: string,
   sessionName: string,
@@ -77,7 +80,15 @@ export async function listenForCallback(
   let settle!: (outcome: CallbackOutcome) => void;
   const outcome = new Promise<CallbackOutcome>((resolve) => (settle = resolve));
   let answered = false;
+  let ownHost = '';
   const server = http.createServer((req, res) => {
+    // DNS rebinding: a page on another site whose name now resolves to 127.0.0.1 reaches this port with its own name in
+    // Host; only requests addressed to 127.0.0.1:PORT are ours (https://developer.chrome.com/blog/private-network-access-update).
+    if (req.headers.host !== ownHost) {
+      res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' });
+      res.end('Misdirected request');
+      return;
+    }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (answered || req.method !== 'GET' || url.pathname !== CALLBACK_PATH) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' });
@@ -113,5 +124,6 @@ export async function listenForCallback(
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  ownHost = `127.0.0.1:${port}`;
   return { redirectUri: `http://127.0.0.1:${port}${CALLBACK_PATH}`, outcome, close };
 }

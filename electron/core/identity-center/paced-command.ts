@@ -7,11 +7,17 @@ import type { Clock } from '../clock.js';
 
 const THROTTLED = new Set(['TooManyRequestsException', 'ThrottlingException']);
 
+export interface PacedTicket {
+  /** Whether the scheduler counted the next attempt on the wire when it sent it; used up by that attempt. */
+  counted: boolean;
+  /** Told of every answer (any status): the call's deadline waits for answers, not for the pacer's spacing. */
+  answered?: () => void;
+}
+
 export function paced(
   command: ListAccountRolesCommand,
   call: { pacer?: ListingPacer; deps: { clock: Clock }; signal: AbortSignal | undefined },
-  /** Whether the scheduler counted the next attempt on the wire when it sent it; used up by that attempt. */
-  ticket: { counted: boolean },
+  ticket: PacedTicket,
 ): ListAccountRolesCommand {
   const { pacer, signal } = call;
   if (!pacer) return command;
@@ -27,10 +33,12 @@ export function paced(
       const started = clock.now();
       try {
         const answer = await next(args);
+        ticket.answered?.();
         pacer.answered(clock.now() - started);
         return answer;
       } catch (error) {
         const service = serviceErrorOf(error);
+        if (service?.status !== undefined) ticket.answered?.();
         if (service && (service.status === 429 || THROTTLED.has(service.name))) pacer.throttle();
         else pacer.failed();
         throw error;

@@ -1,7 +1,7 @@
 // ListAccounts and ListAccountRoles page by page, their answers mapped to the core's accounts and roles.
 import type { Account, Role, SessionConfig } from '../types.js';
 import type { ServiceDeps } from './clients.js';
-import { paced } from './paced-command.js';
+import { paced, type PacedTicket } from './paced-command.js';
 import { accessTokenOf, sendToPortal, type PortalCall, type PortalToken } from './portal-send.js';
 
 /** The model's maximum page size for ListAccounts and ListAccountRoles. */
@@ -17,8 +17,8 @@ export async function accountPages(
   do {
     const before = accounts.length;
     const input = { accessToken: accessTokenOf(call.token), maxResults: PAGE_SIZE, nextToken };
-    const page = await sendToPortal(call, { action: 'list your accounts' }, (client, sdk) =>
-      client.send(new sdk.ListAccountsCommand(input), { abortSignal: call.signal }),
+    const page = await sendToPortal(call, { action: 'list your accounts' }, (client, sdk, signal) =>
+      client.send(new sdk.ListAccountsCommand(input), { abortSignal: signal }),
     );
     for (const a of page.accountList ?? [])
       if (a.accountId)
@@ -39,15 +39,19 @@ export async function rolePages(call: PortalCall, accountId: string): Promise<Ro
   let nextToken: string | undefined;
   do {
     // The scheduler counted the first page's first attempt on the wire when it sent it.
-    const ticket = { counted: roles.length === 0 && nextToken === undefined && call.pacer !== undefined };
+    const ticket: PacedTicket = {
+      counted: roles.length === 0 && nextToken === undefined && call.pacer !== undefined,
+    };
     const input = { accessToken: accessTokenOf(call.token), accountId, maxResults: PAGE_SIZE, nextToken };
     const page = await sendToPortal(
       call,
       { action: `list your roles in account ${accountId}`, accountId },
-      (client, sdk) =>
-        client.send(paced(new sdk.ListAccountRolesCommand(input), call, ticket), {
-          abortSignal: call.signal,
-        }),
+      (client, sdk, signal, answered) => {
+        ticket.answered = answered;
+        return client.send(paced(new sdk.ListAccountRolesCommand(input), call, ticket), {
+          abortSignal: signal,
+        });
+      },
     );
     for (const r of page.roleList ?? []) if (r.roleName) roles.push({ accountId, roleName: r.roleName });
     nextToken = page.nextToken || undefined;

@@ -5,7 +5,15 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { SessionConfig, SsoToken } from '../types.js';
 import { portalClient, ssoSdk, type ServiceDeps } from './clients.js';
 import type { ListingPacer } from './listing-pacer.js';
-import { isDroppedConnection, serviceErrorOf, toUserError, type ErrorContext } from './service-errors.js';
+import {
+  isDroppedConnection,
+  sentences,
+  serviceErrorOf,
+  toUserError,
+  type ErrorContext,
+} from './service-errors.js';
+import { CallDeadline, TOTAL_WAIT_MS } from './call-deadline.js';
+import { SsoTrayError } from '../errors.js';
 
 /** The access token, or the whole token: with it, a rejection can be told apart as a wrong region. */
 export type PortalToken = string | SsoToken;
@@ -36,16 +44,23 @@ export const accessTokenOf = (token: PortalToken): string =>
 export async function sendToPortal<T>(
   call: PortalCall,
   context: Omit<ErrorContext, 'session'>,
-  run: (c: SSOClient, sdk: typeof Sso) => Promise<T>,
+  /** `signal` ends the call (the caller's, or the deadline's); `answered` tells the deadline the service is there. */
+  run: (c: SSOClient, sdk: typeof Sso, signal: AbortSignal, answered: () => void) => Promise<T>,
 ): Promise<T> {
   for (let round = 1; ; round += 1) {
+    const deadline = new CallDeadline(call.deps.totalWaitMs ?? TOTAL_WAIT_MS);
+    const signal = call.signal ? AbortSignal.any([call.signal, deadline.signal]) : deadline.signal;
     try {
-      const result = await run(await portalClient(call.session.region, call.deps), await ssoSdk());
+      const client = await portalClient(call.session.region, call.deps);
+      const result = await run(client, await ssoSdk(), signal, () => deadline.answered());
       if (call.listing) call.listing.answered = true;
       return result;
     } catch (error) {
       // A caller who cancels gets its own reason back, not a sentence about the network.
       if (call.signal?.aborted) throw call.signal.reason;
+      // No answer within the user's wait, retries included: the sentence for a service that does not answer.
+      if (deadline.expired)
+        throw new SsoTrayError('service', sentences.timedOut(call.session, context.action), { cause: error });
       // An HTTP answer, or a connection accepted and then dropped: Identity Center is there, just failing.
       if (call.listing && (serviceErrorOf(error)?.status !== undefined || isDroppedConnection(error)))
         call.listing.answered = true;
@@ -62,6 +77,8 @@ export async function sendToPortal<T>(
       await delay(Math.random() * 1_000 * round, undefined, { signal: call.signal }).catch(() => {
         throw call.signal?.reason ?? userError;
       });
+    } finally {
+      deadline.dispose();
     }
   }
 }

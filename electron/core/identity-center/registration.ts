@@ -3,7 +3,9 @@ import type { RegisterClientCommandInput } from '@aws-sdk/client-sso-oidc';
 import type { SsoCache } from '../aws-files/token-cache.js';
 import type { ClientRegistration, SessionConfig, SsoToken } from '../types.js';
 import { oidcClient, oidcSdk, type ServiceDeps } from './clients.js';
-import { toUserError } from './service-errors.js';
+import { sentences, toUserError } from './service-errors.js';
+import { TOTAL_WAIT_MS, withinDeadline } from './call-deadline.js';
+import { SsoTrayError } from '../errors.js';
 
 export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 const REGISTRATION_EXPIRY_WINDOW_MS = 15 * 60_000;
@@ -68,11 +70,14 @@ export async function ensureRegistration(
   let output;
   try {
     const { RegisterClientCommand } = await oidcSdk();
-    output = await (
-      await oidcClient(session.region, deps)
-    ).send(new RegisterClientCommand(input), {
-      abortSignal: options.signal,
-    });
+    const client = await oidcClient(session.region, deps);
+    output = await withinDeadline(
+      deps.totalWaitMs ?? TOTAL_WAIT_MS,
+      options.signal,
+      (signal) => client.send(new RegisterClientCommand(input), { abortSignal: signal }),
+      (cause) =>
+        new SsoTrayError('service', sentences.timedOut(session, 'register SSO Tray for sign-in'), { cause }),
+    );
   } catch (error) {
     throw toUserError(error, {
       session,

@@ -1,7 +1,9 @@
 // Sign-out, as `aws sso logout` does it: Identity Center's Logout, then the cached token removed.
 import type { SessionConfig, SsoToken } from '../types.js';
 import { portalClient, ssoSdk } from './clients.js';
-import { toUserError } from './service-errors.js';
+import { sentences, toUserError } from './service-errors.js';
+import { TOTAL_WAIT_MS, withinDeadline } from './call-deadline.js';
+import { SsoTrayError } from '../errors.js';
 import type { SignInDeps } from './sign-in-deps.js';
 
 /**
@@ -18,9 +20,14 @@ export async function logout(
     try {
       // The token's own region: that is where the session lives (reference D.6).
       const { LogoutCommand } = await ssoSdk();
-      await (
-        await portalClient(token.region || session.region, deps)
-      ).send(new LogoutCommand({ accessToken: token.accessToken }));
+      const client = await portalClient(token.region || session.region, deps);
+      await withinDeadline(
+        deps.totalWaitMs ?? TOTAL_WAIT_MS,
+        undefined,
+        (signal) =>
+          client.send(new LogoutCommand({ accessToken: token.accessToken }), { abortSignal: signal }),
+        (cause) => new SsoTrayError('service', sentences.timedOut(session, 'sign out'), { cause }),
+      );
     } catch (error) {
       const userError = toUserError(error, { session, action: 'sign out' });
       if (userError.code === 'network') unreachable = userError;

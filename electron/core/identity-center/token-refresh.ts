@@ -3,6 +3,7 @@ import { SsoTrayError } from '../errors.js';
 import type { SessionConfig, SsoToken } from '../types.js';
 import { oidcClient, oidcSdk } from './clients.js';
 import { issuedToken } from './registration.js';
+import { TOTAL_WAIT_MS, withinDeadline } from './call-deadline.js';
 import { sentences, serviceErrorOf, toUserError } from './service-errors.js';
 import type { SignInDeps } from './sign-in-deps.js';
 
@@ -36,7 +37,13 @@ export async function refreshAccessToken(
   });
   let answer;
   try {
-    answer = await (await oidcClient(session.region, deps)).send(command);
+    const client = await oidcClient(session.region, deps);
+    answer = await withinDeadline(
+      deps.totalWaitMs ?? TOTAL_WAIT_MS,
+      undefined,
+      (signal) => client.send(command, { abortSignal: signal }),
+      (cause) => new SsoTrayError('service', sentences.timedOut(session, 'renew the sign-in'), { cause }),
+    );
   } catch (error) {
     const name = serviceErrorOf(error)?.name;
     if (name && ENDED.has(name)) {
