@@ -8,7 +8,7 @@ import { EXIT } from '../electron/cli/exit-codes.js';
 const h = useCliEmulator();
 const sso = (args: string[], env: Record<string, string> = {}) => runCli(h.sandbox, args, env);
 const HOSTILE = 'Payments\nprod\u001b[2J\u009b31m\u202e';
-beforeAll(async () => expect((await loginToEmulator(h.sandbox, h.emu, 'acme')).code).toBe(0), 120_000);
+beforeAll(async () => expect((await loginToEmulator(h.sandbox, h.emu, 'acme')).code).toBe(0));
 
 describe('an account argument holding a newline, ESC and other controls', () => {
   it('is echoed escaped, on one line of stderr', async () => {

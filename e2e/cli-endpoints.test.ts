@@ -38,7 +38,7 @@ beforeAll(async () => {
     const port = (server.address() as { port: number }).port;
     lanUrl = `http://${address}:${port}`;
   }
-}, 120_000);
+});
 afterAll(async () => {
   await new Promise((resolve) => (listener ? listener.close(resolve) : resolve(undefined)));
   await emu.close();

@@ -86,5 +86,5 @@ describe.each([8, 16])('%i SSO Tray processes writing one credentials file at on
     );
     expect(missing).toEqual([]);
     expect(document.sectionNames()).toHaveLength(processes * WRITES + 1);
-  }, 600_000);
+  });
 });
