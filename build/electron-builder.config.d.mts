@@ -8,7 +8,9 @@ export declare const fuses: {
   enableNodeCliInspectArguments: boolean;
   enableEmbeddedAsarIntegrityValidation: boolean;
   onlyLoadAppFromAsar: boolean;
+  grantFileProtocolExtraPrivileges: boolean;
 };
+export declare const DESKTOP_NAME: string;
 export declare const ASAR_BUDGET_BYTES: number;
 declare const config: Configuration & { executableName: string };
 export default config;

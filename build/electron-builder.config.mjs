@@ -11,10 +11,17 @@ export const fuses = {
   enableNodeCliInspectArguments: false, // no --inspect debugger into a credentials tool
   enableEmbeddedAsarIntegrityValidation: true,
   onlyLoadAppFromAsar: true,
+  grantFileProtocolExtraPrivileges: false, // file:// gets no more than a browser gives it
 };
 
+/**
+ * The packaged package.json's desktopName: Electron takes the Wayland app_id from it (it must name the .desktop entry),
+ * and GNOME binds global shortcuts only for an app it can match to one (https://www.electron.build/linux).
+ */
+export const DESKTOP_NAME = 'sso-tray.desktop';
+
 /** The most the packaged app.asar may weigh: compiled main, preload, renderer and production dependencies. */
-export const ASAR_BUDGET_BYTES = 8 * 1024 * 1024; // 6.7 MiB with electron-builder 26 and the dependencies of November 2026
+export const ASAR_BUDGET_BYTES = 9 * 1024 * 1024; // 7.9 MiB with electron-updater (6.7 MiB before it), electron-builder 26
 
 /** @type {import('electron-builder').Configuration} */
 const config = {
@@ -38,8 +45,9 @@ const config = {
     '!**/node_modules/**/*.{ts,mts,cts,md}',
   ],
   // The buildResources folder is not packed: the tray icons go beside app.asar (main: electron/app/app-files.ts).
-  extraResources: [{ from: 'build/icons', to: 'icons', filter: ['tray*.png'] }],
+  extraResources: [{ from: 'build/icons', to: 'icons', filter: ['tray*.png', 'tray.ico'] }],
   asar: true,
+  extraMetadata: { desktopName: DESKTOP_NAME },
   // The binary `npm install` fetched, when it could: electron-builder then downloads nothing more.
   ...(existsSync('node_modules/electron/dist') ? { electronDist: 'node_modules/electron/dist' } : {}),
   electronFuses: fuses,
@@ -62,7 +70,13 @@ const config = {
     category: 'Development',
     maintainer: 'SSO Tray contributors',
     synopsis: 'Sign in to AWS IAM Identity Center once; copy or write short-term credentials in one click.',
+    // The .desktop file is named after desktopName, so it, StartupWMClass and Electron's app_id agree.
+    syncDesktopName: true,
   },
+  // No --no-sandbox in the AppImage's menu entry (electron-builder's default): its AppRun adds the flag only where
+  // `unshare -Ur true` fails (user namespaces restricted, as on Ubuntu 24.04: electron/electron#42510), and the app then
+  // says once that the .deb keeps the sandbox (electron/app/appimage-sandbox.ts); elsewhere the sandbox stays on.
+  appImage: { executableArgs: [] },
   publish: null,
 };
 
