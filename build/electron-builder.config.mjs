@@ -47,7 +47,11 @@ const config = {
   // The buildResources folder is not packed: the tray icons go beside app.asar (main: electron/app/app-files.ts).
   extraResources: [{ from: 'build/icons', to: 'icons', filter: ['tray*.png', 'tray.ico'] }],
   asar: true,
-  extraMetadata: { desktopName: DESKTOP_NAME },
+  // ssoTraySigned: whether signing credentials were given (the settings screen says what an unsigned build cannot update).
+  extraMetadata: {
+    desktopName: DESKTOP_NAME,
+    ssoTraySigned: Boolean(process.env.CSC_LINK || process.env.CSC_NAME || process.env.WIN_CSC_LINK),
+  },
   // The binary `npm install` fetched, when it could: electron-builder then downloads nothing more.
   ...(existsSync('node_modules/electron/dist') ? { electronDist: 'node_modules/electron/dist' } : {}),
   electronFuses: fuses,

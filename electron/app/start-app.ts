@@ -19,6 +19,8 @@ import { writeClipboard } from './clipboard-write.js';
 import { exposeTestHooks } from './test-hooks.js';
 import { QuickPickWindow, applyDesktopSettings, canStartAtLogin } from './quick-pick-window.js';
 import type { Settings } from '../core/views.js';
+import { whenWritesSettled } from '../core/aws-files/writes-in-flight.js';
+import { startUpdates } from './update/start-updates.js';
 
 export type ElectronApi = Pick<
   typeof Electron,
@@ -125,11 +127,19 @@ export async function startApp(
     openWindow: (list) => window.open(list),
     findRole: () => quickPick.open(),
   });
+  // Auto-update (electron/app/update): the tray offers "Restart to update" once a verified download waits.
+  const updates = startUpdates(app, {
+    env,
+    platform: process.platform,
+    resourcesPath: process.resourcesPath as string | undefined,
+    whenWritesSettled: () => Promise.all([core.whenIdle(), whenWritesSettled()]).then(() => undefined),
+    onChange: () => tray.scheduleRefresh(),
+  });
   const tray = new TrayOwner({
     electron,
     iconPath: options.iconPath,
-    state: () => controller.state(),
-    actions: controller.actions(),
+    state: async () => ({ ...(await controller.state()), update: updates.offered() }),
+    actions: { ...controller.actions(), restartToUpdate: () => void updates.restart() },
   });
 
   for (const event of [
@@ -161,6 +171,7 @@ export async function startApp(
     // Let a rewrite of ~/.aws/credentials in flight finish before the process ends.
     event.preventDefault();
     quitting = true;
+    updates.stop();
     void core.whenIdle().finally(() => {
       unregisterIpc();
       fileNotices.off('notice', noticeFile);
