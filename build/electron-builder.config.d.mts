@@ -12,5 +12,8 @@ export declare const fuses: {
 };
 export declare const DESKTOP_NAME: string;
 export declare const ASAR_BUDGET_BYTES: number;
+export declare function updateFeed(
+  env: NodeJS.ProcessEnv,
+): import('electron-builder').PublishConfiguration[] | null;
 declare const config: Configuration & { executableName: string };
 export default config;

@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import process from 'node:process';
+import { URL } from 'node:url';
 
 // electron-builder's configuration (https://www.electron.build/configuration): `npm run dist` builds for this OS,
 // `npm run dist -- --dir` an unpacked app. e2e/packaging.slow.test.ts builds --dir and inspects the result.
@@ -22,6 +24,29 @@ export const DESKTOP_NAME = 'sso-tray.desktop';
 
 /** The most the packaged app.asar may weigh: compiled main, preload, renderer and production dependencies. */
 export const ASAR_BUDGET_BYTES = 9 * 1024 * 1024; // 7.9 MiB with electron-updater (6.7 MiB before it), electron-builder 26
+
+/**
+ * Where the packaged app looks for updates (electron-builder writes it to resources/app-update.yml): SSO_TRAY_UPDATE_URL
+ * (a generic server: https, or http to loopback for a test), else the GitHub repository the build runs for (Actions set
+ * GITHUB_REPOSITORY; release.yml publishes there), else none, and the app's settings say it has no update feed.
+ * @param {NodeJS.ProcessEnv} env
+ * @returns {import('electron-builder').PublishConfiguration[] | null}
+ */
+export function updateFeed(env) {
+  const url = env.SSO_TRAY_UPDATE_URL?.trim();
+  if (url) {
+    const { protocol, hostname } = new URL(url);
+    const loopback = hostname === 'localhost' || hostname === '[::1]' || /^127\./.test(hostname);
+    if (protocol !== 'https:' && !(protocol === 'http:' && loopback))
+      throw new Error(
+        `SSO_TRAY_UPDATE_URL must be an https:// address (or http:// to this machine), not ${url}.`,
+      );
+    return [{ provider: 'generic', url }];
+  }
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  // A published release, not a draft: electron-updater reads only published ones.
+  return owner && repo ? [{ provider: 'github', owner, repo, releaseType: 'release' }] : null;
+}
 
 /** @type {import('electron-builder').Configuration} */
 const config = {
@@ -81,7 +106,7 @@ const config = {
   // `unshare -Ur true` fails (user namespaces restricted, as on Ubuntu 24.04: electron/electron#42510), and the app then
   // says once that the .deb keeps the sandbox (electron/app/appimage-sandbox.ts); elsewhere the sandbox stays on.
   appImage: { executableArgs: [] },
-  publish: null,
+  publish: updateFeed(process.env),
 };
 
 export default config;

@@ -72,6 +72,7 @@ class ClientRequest extends EventEmitter {
     throw new Error('The electron double does not follow redirects: a test server answers directly.');
   }
 }
+/** @public A compile-time check against Electron's declarations: nothing imports it. */
 export type ClientRequestChecked = Conforms<
   ClientRequest,
   Pick<Electron.ClientRequest, 'setHeader' | 'abort' | 'followRedirect'>

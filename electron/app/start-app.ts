@@ -21,6 +21,7 @@ import { QuickPickWindow, applyDesktopSettings, canStartAtLogin } from './quick-
 import type { Settings } from '../core/views.js';
 import { whenWritesSettled } from '../core/aws-files/writes-in-flight.js';
 import { startUpdates } from './update/start-updates.js';
+import { appImageSandboxNotice } from './appimage-sandbox.js';
 
 export type ElectronApi = Pick<
   typeof Electron,
@@ -104,6 +105,14 @@ export async function startApp(
     (created) => forwardEvents(core, (channel, message) => created.webContents.send(channel, message)),
     electron.globalShortcut,
   );
+  // Auto-update (electron/app/update): the tray offers "Restart to update" once a verified download waits.
+  const updates = startUpdates(app, {
+    env,
+    platform: process.platform,
+    resourcesPath: process.resourcesPath as string | undefined,
+    whenWritesSettled: () => Promise.all([core.whenIdle(), whenWritesSettled()]).then(() => undefined),
+    onChange: () => tray.scheduleRefresh(),
+  });
   const desktop = (settings: Settings) => applyDesktopSettings(settings, app, quickPick, notify);
   const capabilities = {
     clipboard: { writeText: (text: string) => writeClipboard(clipboard, text) },
@@ -111,6 +120,7 @@ export async function startApp(
     applySettings: desktop,
     startAtLogin: canStartAtLogin(process.platform),
     quickPick: true,
+    updates,
   };
   const unregisterIpc = registerIpc(
     electron.ipcMain,
@@ -126,14 +136,6 @@ export async function startApp(
     quit: () => app.quit(),
     openWindow: (list) => window.open(list),
     findRole: () => quickPick.open(),
-  });
-  // Auto-update (electron/app/update): the tray offers "Restart to update" once a verified download waits.
-  const updates = startUpdates(app, {
-    env,
-    platform: process.platform,
-    resourcesPath: process.resourcesPath as string | undefined,
-    whenWritesSettled: () => Promise.all([core.whenIdle(), whenWritesSettled()]).then(() => undefined),
-    onChange: () => tray.scheduleRefresh(),
   });
   const tray = new TrayOwner({
     electron,
@@ -182,6 +184,9 @@ export async function startApp(
       app.quit();
     });
   });
+
+  const sandboxNotice = appImageSandboxNotice(env, process.argv);
+  if (sandboxNotice) console.warn(sandboxNotice);
 
   await core.start();
   await tray.refresh();

@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type * as Electron from 'electron';
+import type { UpdateView } from '../../ipc/contract.js';
 import { AutoUpdate, type UpdateOffer } from './auto-update.js';
 import { feedFromEnv } from './update-feed.js';
 import { installKind, platformUpdater, type InstallKind } from './platform-updater.js';
@@ -18,15 +19,9 @@ export interface UpdatesDeps {
   log?(line: string): void;
 }
 
-export interface UpdateStatus {
-  /** The version downloaded, verified and waiting for "Restart to update". */
-  offered?: string;
-  /** What the settings screen says about updates on this install, one sentence each. */
-  notes: string[];
-}
-
 export interface Updates {
-  status(): UpdateStatus;
+  /** The version waiting for "Restart to update", and what the settings screen says, one sentence a note. */
+  status(): UpdateView;
   offered(): UpdateOffer | undefined;
   restart(): Promise<void>;
   stop(): void;

@@ -12,7 +12,7 @@ export interface GenericFeed {
  * Why an update server cannot be used, or undefined when it can: https, or plain http to this machine only (a test or
  * a local mirror). Stand-in for the hardening branch's URL check: swap this function for it when both have landed.
  */
-export function updateServerRefusal(url: string): string | undefined {
+function updateServerRefusal(url: string): string | undefined {
   let parsed: URL;
   try {
     parsed = new URL(url);

@@ -12,7 +12,3 @@ export function trackWrite<T>(work: Promise<T>): Promise<T> {
 export function whenWritesSettled(): Promise<void> {
   return writes.idle();
 }
-
-export function writeInFlight(): boolean {
-  return writes.busy;
-}

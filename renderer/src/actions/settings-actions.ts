@@ -15,6 +15,15 @@ export type SettingsChange = Pick<
   | 'quickPickShortcut'
 > & { defaultRegion: string; startAtLogin?: boolean };
 
+/** "Restart to update": the app quits into the new version once no file write is in flight. */
+export async function restartToUpdate({ api, store }: ActionContext): Promise<void> {
+  try {
+    await api['app:restart-to-update']({});
+  } catch (error) {
+    store.update({ settingsTask: { busy: false, error: sentenceOf(error) } });
+  }
+}
+
 export async function saveSettings({ api, store }: ActionContext, change: SettingsChange): Promise<void> {
   store.update({ settingsTask: { busy: true } });
   try {
