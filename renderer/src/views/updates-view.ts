@@ -7,17 +7,17 @@ import type { State } from '../state.js';
 export function updatesView(state: State, actions: Actions) {
   const { offered, notes } = state.capabilities.update;
   if (!offered && notes.length === 0) return nothing;
-  return html`<div class="settings-form" aria-labelledby="updates-title">
-    <h3 id="updates-title">Updates</h3>
-    ${notes.map((note) => html`<p class="note">${note}</p>`)}
-    ${
-      offered
-        ? html`<div class="actions">
-            <button type="button" class="primary" @click=${() => void actions.restartToUpdate()}>
+  return html`<div class="settings-form">
+    <fieldset>
+      <legend>Updates</legend>
+      ${notes.map((note) => html`<p class="hint">${note}</p>`)}
+      ${
+        offered
+          ? html`<button type="button" class="primary" @click=${() => void actions.restartToUpdate()}>
               Restart to update (${offered})
-            </button>
-          </div>`
-        : nothing
-    }
+            </button>`
+          : nothing
+      }
+    </fieldset>
   </div>`;
 }

@@ -1,0 +1,42 @@
+// The settings screen's word on updates: what this install means for them, and "Restart to update" once one waits.
+import { expect, test } from '@playwright/test';
+import { screen, startWindowBridge, type WindowBridge } from './support/window-bridge.js';
+
+let bridge: WindowBridge | undefined;
+test.afterEach(async () => {
+  await bridge?.close();
+  bridge = undefined;
+});
+
+const DEB =
+  'Installed from the .deb package: each update is installed with your package manager and asks for an administrator password.';
+
+test('the settings screen offers Restart to update and says what the install means for updates', async ({
+  page,
+}) => {
+  const restarts: string[] = [];
+  bridge = await startWindowBridge({
+    capabilities: {
+      updates: {
+        status: () => ({ offered: '1.4.0', notes: [DEB] }),
+        restart: async () => void restarts.push('restart'),
+      },
+    },
+  });
+  await bridge.open(page);
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Settings' }).click();
+  const updates = page.getByRole('group', { name: 'Updates' });
+  await expect(updates.getByText(DEB)).toBeVisible();
+  await updates.scrollIntoViewIfNeeded();
+  await screen(page, 'settings-update-waiting');
+  await updates.getByRole('button', { name: 'Restart to update (1.4.0)' }).click();
+  await expect.poll(() => restarts).toEqual(['restart']);
+});
+
+test('nothing about updates where there is nothing to say', async ({ page }) => {
+  bridge = await startWindowBridge({});
+  await bridge.open(page);
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByRole('form', { name: 'Settings' })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Updates' })).toHaveCount(0);
+});
