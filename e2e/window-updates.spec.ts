@@ -33,6 +33,29 @@ test('the settings screen offers Restart to update and says what the install mea
   await expect.poll(() => restarts).toEqual(['restart']);
 });
 
+test('an update downloaded while the window is open is offered the next time Settings is shown', async ({
+  page,
+}) => {
+  let offered: string | undefined;
+  bridge = await startWindowBridge({
+    capabilities: {
+      updates: {
+        status: () => ({ ...(offered ? { offered } : {}), notes: [] }),
+        restart: async () => undefined,
+      },
+    },
+  });
+  await bridge.open(page);
+  const sections = page.getByRole('navigation', { name: 'Sections' });
+  await sections.getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByRole('form', { name: 'Settings' })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Updates' })).toHaveCount(0);
+  offered = '1.4.1'; // electron-updater finished the download
+  await sections.getByRole('button', { name: 'Accounts' }).click();
+  await sections.getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByRole('button', { name: 'Restart to update (1.4.1)' })).toBeVisible();
+});
+
 test('nothing about updates where there is nothing to say', async ({ page }) => {
   bridge = await startWindowBridge({});
   await bridge.open(page);

@@ -74,6 +74,12 @@ export function showSection(ctx: ActionContext, section: 'accounts' | 'profiles'
   ctx.store.update({ section, settingsTask: { busy: false } });
   // Profiles shows what a sync of ~/.aws/config would change, worked out afresh each time.
   if (section === 'profiles') void previewConfigSync(ctx);
+  // An update may have finished downloading since the window opened: Settings asks again what waits.
+  if (section === 'settings')
+    void ctx.api['app:capabilities']({}).then(
+      (capabilities) => ctx.store.update({ capabilities }),
+      () => undefined,
+    );
 }
 
 export function dismissProblem({ store }: ActionContext): void {
