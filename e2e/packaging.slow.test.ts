@@ -48,6 +48,8 @@ beforeAll(async () => {
   await build({
     projectDir: REPO,
     targets: Platform.LINUX.createTarget('dir'),
+    // On GitHub Actions the config names the repository's releases as the update feed: nothing is published from here.
+    publish: 'never',
     config: {
       ...config,
       electronDist: path.join(work, 'electron-dist'),
