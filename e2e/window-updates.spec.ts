@@ -36,11 +36,11 @@ test('the settings screen offers Restart to update and says what the install mea
 test('an update downloaded while the window is open is offered the next time Settings is shown', async ({
   page,
 }) => {
-  let offered: string | undefined;
+  const download: { offered?: string } = {};
   bridge = await startWindowBridge({
     capabilities: {
       updates: {
-        status: () => ({ ...(offered ? { offered } : {}), notes: [] }),
+        status: () => ({ ...download, notes: [] }),
         restart: async () => undefined,
       },
     },
@@ -50,7 +50,7 @@ test('an update downloaded while the window is open is offered the next time Set
   await sections.getByRole('button', { name: 'Settings' }).click();
   await expect(page.getByRole('form', { name: 'Settings' })).toBeVisible();
   await expect(page.getByRole('group', { name: 'Updates' })).toHaveCount(0);
-  offered = '1.4.1'; // electron-updater finished the download
+  download.offered = '1.4.1'; // electron-updater finished the download
   await sections.getByRole('button', { name: 'Accounts' }).click();
   await sections.getByRole('button', { name: 'Settings' }).click();
   await expect(page.getByRole('button', { name: 'Restart to update (1.4.1)' })).toBeVisible();
