@@ -61,6 +61,8 @@ export default defineConfig({
           // As in `node`: one module graph per worker (each test resets the double; the files pass shuffled).
           isolate: false,
           globalSetup: freshBuild,
+          // electron-updater is CommonJS and requires 'electron' itself: the setup hands it the double.
+          setupFiles: ['e2e/support/electron-double-require.ts'],
           server: { deps: { inline: ['electron-store'] } },
         },
       },

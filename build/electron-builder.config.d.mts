@@ -8,7 +8,12 @@ export declare const fuses: {
   enableNodeCliInspectArguments: boolean;
   enableEmbeddedAsarIntegrityValidation: boolean;
   onlyLoadAppFromAsar: boolean;
+  grantFileProtocolExtraPrivileges: boolean;
 };
+export declare const DESKTOP_NAME: string;
 export declare const ASAR_BUDGET_BYTES: number;
+export declare function updateFeed(
+  env: NodeJS.ProcessEnv,
+): import('electron-builder').PublishConfiguration[] | null;
 declare const config: Configuration & { executableName: string };
 export default config;

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appFiles } from '../electron/app/app-files.js';
-import config, { ASAR_BUDGET_BYTES, fuses } from '../build/electron-builder.config.mjs';
+import config, { ASAR_BUDGET_BYTES, DESKTOP_NAME, fuses } from '../build/electron-builder.config.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -22,11 +22,19 @@ let resources: string;
 let asarFile: string;
 let inAsar: Set<string>;
 let binary: string;
+let desktopEntry: { fileName: string; text: string };
+
+/**
+ * Electron's default fuse states, in @electron/fuses' order (https://www.electronjs.org/docs/latest/tutorial/fuses):
+ * RunAsNode on, cookie encryption off, NODE_OPTIONS on, --inspect on, asar integrity off, only-asar off, browser
+ * snapshot off, GrantFileProtocolExtraPrivileges on.
+ */
+const ELECTRON_DEFAULT_FUSES = '10110001';
 
 /** An "electron" that is only a fuse wire with Electron 45's defaults, which electron-builder flips like the real one. */
 async function standInElectron(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
-  const wire = Buffer.from([1, 8, ...'10110000'.split('').map((c) => c.charCodeAt(0))]);
+  const wire = Buffer.from([1, 8, ...ELECTRON_DEFAULT_FUSES.split('').map((c) => c.charCodeAt(0))]);
   await writeFile(path.join(dir, 'electron'), Buffer.concat([Buffer.from(SENTINEL), wire]), { mode: 0o755 });
   await writeFile(path.join(dir, 'version'), '45.4.1');
 }
@@ -40,11 +48,24 @@ beforeAll(async () => {
   await build({
     projectDir: REPO,
     targets: Platform.LINUX.createTarget('dir'),
+    // On GitHub Actions the config names the repository's releases as the update feed: nothing is published from here.
+    publish: 'never',
     config: {
       ...config,
       electronDist: path.join(work, 'electron-dist'),
       electronVersion: '45.4.1',
       directories: { ...config.directories, output: path.join(work, 'release') },
+      // The .desktop entry the AppImage and deb targets write, computed by electron-builder's own helper (a --dir build
+      // writes none, and those targets need tools this machine cannot download).
+      afterPack: async (context) => {
+        const { LinuxTargetHelper } = linuxTargetHelper();
+        const helper = new LinuxTargetHelper(context.packager);
+        const options = context.packager.platformSpecificBuildOptions;
+        desktopEntry = {
+          fileName: `${helper.getDesktopFileName()}.desktop`,
+          text: await helper.computeDesktopEntry(options, 'AppRun %U'),
+        };
+      },
     },
   });
   resources = path.join(work, 'release', 'linux-unpacked', 'resources');
@@ -63,6 +84,17 @@ beforeAll(async () => {
 afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });
 });
+
+/** electron-builder's Linux helper (app-builder-lib, which electron-builder depends on). */
+function linuxTargetHelper(): {
+  LinuxTargetHelper: new (packager: unknown) => {
+    getDesktopFileName(): string;
+    computeDesktopEntry(options: unknown, exec: string): Promise<string>;
+  };
+} {
+  const fromBuilder = createRequire(require.resolve('electron-builder'));
+  return fromBuilder('app-builder-lib/out/targets/LinuxTargetHelper') as ReturnType<typeof linuxTargetHelper>;
+}
 
 /** The relative modules a compiled file imports (static and dynamic). */
 function relativeImports(source: string): string[] {
@@ -135,6 +167,7 @@ describe('the packaged app (electron-builder --dir)', () => {
       [FuseV1Options.EnableNodeCliInspectArguments]: fuses.enableNodeCliInspectArguments,
       [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: fuses.enableEmbeddedAsarIntegrityValidation,
       [FuseV1Options.OnlyLoadAppFromAsar]: fuses.onlyLoadAppFromAsar,
+      [FuseV1Options.GrantFileProtocolExtraPrivileges]: fuses.grantFileProtocolExtraPrivileges,
     };
     for (const [option, on] of Object.entries(expected))
       expect(state(Number(option)), FuseV1Options[Number(option)]).toBe(on ? '1' : '0');
@@ -145,7 +178,41 @@ describe('the packaged app (electron-builder --dir)', () => {
       onlyLoadAppFromAsar: true,
       enableEmbeddedAsarIntegrityValidation: true,
       enableCookieEncryption: true,
+      grantFileProtocolExtraPrivileges: false,
     });
+  });
+
+  it('names its Linux desktop entry the way Electron names its windows (desktopName)', () => {
+    const manifest = JSON.parse(asar.extractFile(asarFile, 'package.json').toString('utf8')) as {
+      desktopName?: string;
+    };
+    expect(manifest.desktopName).toBe('sso-tray.desktop');
+    expect(DESKTOP_NAME).toBe(manifest.desktopName);
+    // Electron's Wayland app_id and X11 WM_CLASS are desktopName without ".desktop"; the entry must match both.
+    expect(desktopEntry.fileName).toBe(manifest.desktopName);
+    expect(desktopEntry.text).toContain('\nStartupWMClass=sso-tray\n');
+    expect(desktopEntry.text).toMatch(/^Exec=AppRun %U$/m); // no --no-sandbox: see appImage in the config
+  });
+
+  it('gives the Windows tray an ICO and the macOS menu bar template images at 1x and 2x', async () => {
+    const icons = path.join(resources, 'icons');
+    const ico = await readFile(path.join(icons, 'tray.ico'));
+    expect([ico.readUInt16LE(0), ico.readUInt16LE(2), ico.readUInt16LE(4)]).toEqual([0, 1, 5]);
+    const win = appFiles({
+      isPackaged: true,
+      appPath: asarFile,
+      resourcesPath: resources,
+      platform: 'win32',
+    });
+    expect(win.iconPath).toBe(path.join(icons, 'tray.ico'));
+    const mac = appFiles({
+      isPackaged: true,
+      appPath: asarFile,
+      resourcesPath: resources,
+      platform: 'darwin',
+    });
+    expect(path.basename(mac.iconPath)).toMatch(/Template\.png$/);
+    expect(existsSync(mac.iconPath.replace(/\.png$/, '@2x.png'))).toBe(true);
   });
 
   it('is a menu-bar app on macOS (LSUIElement) with the hardened runtime ready for signing', async () => {

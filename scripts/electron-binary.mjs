@@ -8,6 +8,10 @@ export const ELECTRON_MISSING =
   'sso-tray: the Electron binary is not installed (npm install could not download it); run `npx install-electron` ' +
   'where github.com is reachable, or use the command line meanwhile: `npx sso-tray --help`.';
 
+export const ELECTRON_MISSING_FOR_DIST =
+  'sso-tray: cannot build the installers: the Electron binary is not installed (npm install could not download it); ' +
+  'run `npx install-electron` where github.com is reachable, then `npm run dist` again.';
+
 /** The binary's path when `npm install` (or `npx install-electron`) fetched it, else undefined. */
 export function electronBinary() {
   try {

@@ -1,5 +1,6 @@
 // Draws the tray's key glyph at 16x16 and 32x32 with Node alone: macOS "Template" PNGs (black with alpha, which macOS
-// tints for light and dark menu bars), and an orange one for Windows and Linux panels, readable on light and dark.
+// tints for light and dark menu bars), and an orange one for Windows (an ICO) and Linux panels, readable on light and
+// dark.
 // The app icon (1024x1024) and the window's logo are the same glyph on a rounded navy tile.
 // Usage: node scripts/make-tray-icons.mjs [outDir] [logoDir]   (default build/icons, renderer/src/assets)
 import { Buffer } from 'node:buffer';
@@ -110,6 +111,33 @@ export function appIconPng(side) {
   return png(renderAppIcon(side, side >= 512 ? 3 : 8));
 }
 
+/** Windows' tray sizes: the small icon at 100%, 125%, 150%, 200% and 300% scale (Electron's nativeImage docs). */
+export const ICO_SIDES = [16, 20, 24, 32, 48];
+
+/**
+ * An ICO of PNG images, one a side (https://learn.microsoft.com/en-us/previous-versions/ms997538(v=msdn.10): ICONDIR,
+ * then one 16-byte ICONDIRENTRY an image; PNG entries are read since Windows Vista).
+ */
+export function trayIconIco(colour = PANEL_COLOUR) {
+  const images = ICO_SIDES.map((side) => png(render(side / SIZE, colour)));
+  const header = Buffer.alloc(6 + 16 * images.length);
+  header.writeUInt16LE(0, 0);
+  header.writeUInt16LE(1, 2); // 1: an icon
+  header.writeUInt16LE(images.length, 4);
+  let offset = header.length;
+  images.forEach((image, i) => {
+    const entry = 6 + 16 * i;
+    header.writeUInt8(ICO_SIDES[i] % 256, entry); // width (0 means 256)
+    header.writeUInt8(ICO_SIDES[i] % 256, entry + 1);
+    header.writeUInt16LE(1, entry + 4); // colour planes
+    header.writeUInt16LE(32, entry + 6); // bits a pixel
+    header.writeUInt32LE(image.length, entry + 8);
+    header.writeUInt32LE(offset, entry + 12);
+    offset += image.length;
+  });
+  return Buffer.concat([header, ...images]);
+}
+
 function png({ side, rows }) {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(side, 0);
@@ -131,6 +159,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   writeFileSync(path.join(outDir, 'tray-Template@2x.png'), trayIconPng(2));
   writeFileSync(path.join(outDir, 'tray.png'), trayIconPng(1, PANEL_COLOUR));
   writeFileSync(path.join(outDir, 'tray@2x.png'), trayIconPng(2, PANEL_COLOUR));
+  writeFileSync(path.join(outDir, 'tray.ico'), trayIconIco());
   writeFileSync(path.join(outDir, 'icon.png'), appIconPng(1024));
   const logoDir =
     process.argv[3] ??

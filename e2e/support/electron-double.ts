@@ -12,6 +12,7 @@ import { safeStorage } from './electron-double-safe-storage.js';
 import { Menu, MenuItem } from './electron-double-menu.js';
 import { NativeImage, Tray } from './electron-double-tray.js';
 import { globalShortcut } from './electron-double-shortcut.js';
+import { autoUpdater, net, session } from './electron-double-net.js';
 
 export { app, powerMonitor } from './electron-double-app.js';
 export { ipcMain } from './electron-double-ipc.js';
@@ -30,6 +31,7 @@ export { safeStorage } from './electron-double-safe-storage.js';
 export { click, displayedLabel, findItem, Menu, MenuItem, menuLabels } from './electron-double-menu.js';
 export { createdTrays, NativeImage, Tray } from './electron-double-tray.js';
 export { globalShortcut, pressShortcut, takenShortcuts } from './electron-double-shortcut.js';
+export { autoUpdater, net, session } from './electron-double-net.js';
 export { callsTo, control, recorded, resetDouble, type RecordedCall } from './electron-double-log.js';
 
 /** Electron's `nativeImage` is the NativeImage class and its static factories. */
@@ -37,6 +39,7 @@ export const nativeImage = NativeImage;
 
 export default {
   app,
+  autoUpdater,
   BrowserWindow,
   clipboard,
   contextBridge,
@@ -45,9 +48,11 @@ export default {
   Menu,
   MenuItem,
   nativeImage,
+  net,
   Notification,
   powerMonitor,
   safeStorage,
+  session,
   shell,
   Tray,
 };

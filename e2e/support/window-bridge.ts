@@ -7,7 +7,7 @@ import { SsoTrayCore } from '../../electron/core/core.js';
 import type { CoreOptions } from '../../electron/core/core-parts.js';
 import { runningCliLauncher } from '../../electron/core/process-launcher.js';
 import type { Channel, ChannelInput, ChannelResult } from '../../electron/ipc/contract.js';
-import { createHandlers, invoke } from '../../electron/ipc/handlers.js';
+import { createHandlers, invoke, type HandlerCapabilities } from '../../electron/ipc/handlers.js';
 import type { Settings } from '../../electron/core/views.js';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../identity-center/emulator.js';
 import { exposeWindowApi, pipeCoreEvents } from './page-bridge.js';
@@ -26,7 +26,7 @@ interface BridgeOptions {
   /** The session "acme" on the emulator's start URL, added (and signed in) before the window opens. */
   acme?: 'added' | 'signed-in';
   /** What this desktop offers, as main passes it (start at login: macOS and Windows only). */
-  capabilities?: { startAtLogin?: boolean; quickPick?: boolean };
+  capabilities?: Pick<HandlerCapabilities, 'startAtLogin' | 'quickPick' | 'updates'>;
 }
 
 export const ACME = 'acme';

@@ -11,13 +11,19 @@ export interface AppLayout {
   platform: NodeJS.Platform;
 }
 
+// macOS tints a template image (a name ending in "Template", its @2x beside it) for its menu bar; Windows wants an ICO
+// (https://www.electronjs.org/docs/latest/api/native-image#template-image-macos, #supported-formats); Linux a PNG.
+const TRAY_ICON: Partial<Record<NodeJS.Platform, string>> = {
+  darwin: 'tray-Template.png',
+  win32: 'tray.ico',
+};
+
 export function appFiles(layout: AppLayout): { iconPath: string; preload: string; indexHtml: string } {
   const icons = layout.isPackaged
     ? path.join(layout.resourcesPath, 'icons')
     : path.join(layout.appPath, 'build', 'icons');
   return {
-    // macOS tints a template image for its menu bar; other panels get the coloured icon.
-    iconPath: path.join(icons, layout.platform === 'darwin' ? 'tray-Template.png' : 'tray.png'),
+    iconPath: path.join(icons, TRAY_ICON[layout.platform] ?? 'tray.png'),
     preload: path.join(layout.appPath, 'dist', 'electron', 'preload.cjs'),
     indexHtml: path.join(layout.appPath, 'dist', 'renderer', 'index.html'),
   };

@@ -19,6 +19,9 @@ import { writeClipboard } from './clipboard-write.js';
 import { exposeTestHooks } from './test-hooks.js';
 import { QuickPickWindow, applyDesktopSettings, canStartAtLogin } from './quick-pick-window.js';
 import type { Settings } from '../core/views.js';
+import { whenWritesSettled } from '../core/aws-files/writes-in-flight.js';
+import { startUpdates } from './update/start-updates.js';
+import { appImageSandboxNotice } from './appimage-sandbox.js';
 
 export type ElectronApi = Pick<
   typeof Electron,
@@ -102,6 +105,14 @@ export async function startApp(
     (created) => forwardEvents(core, (channel, message) => created.webContents.send(channel, message)),
     electron.globalShortcut,
   );
+  // Auto-update (electron/app/update): the tray offers "Restart to update" once a verified download waits.
+  const updates = startUpdates(app, {
+    env,
+    platform: process.platform,
+    resourcesPath: process.resourcesPath as string | undefined,
+    whenWritesSettled: () => Promise.all([core.whenIdle(), whenWritesSettled()]).then(() => undefined),
+    onChange: () => tray.scheduleRefresh(),
+  });
   const desktop = (settings: Settings) => applyDesktopSettings(settings, app, quickPick, notify);
   const capabilities = {
     clipboard: { writeText: (text: string) => writeClipboard(clipboard, text) },
@@ -109,6 +120,7 @@ export async function startApp(
     applySettings: desktop,
     startAtLogin: canStartAtLogin(process.platform),
     quickPick: true,
+    updates,
   };
   const unregisterIpc = registerIpc(
     electron.ipcMain,
@@ -128,8 +140,8 @@ export async function startApp(
   const tray = new TrayOwner({
     electron,
     iconPath: options.iconPath,
-    state: () => controller.state(),
-    actions: controller.actions(),
+    state: async () => ({ ...(await controller.state()), update: updates.offered() }),
+    actions: { ...controller.actions(), restartToUpdate: () => void updates.restart() },
   });
 
   for (const event of [
@@ -161,6 +173,7 @@ export async function startApp(
     // Let a rewrite of ~/.aws/credentials in flight finish before the process ends.
     event.preventDefault();
     quitting = true;
+    updates.stop();
     void core.whenIdle().finally(() => {
       unregisterIpc();
       fileNotices.off('notice', noticeFile);
@@ -171,6 +184,9 @@ export async function startApp(
       app.quit();
     });
   });
+
+  const sandboxNotice = appImageSandboxNotice(env, process.argv);
+  if (sandboxNotice) console.warn(sandboxNotice);
 
   await core.start();
   await tray.refresh();

@@ -47,6 +47,12 @@ function channel<Input extends z.ZodType>(input: Input) {
   return { returns: <Output>() => ({ input, output: undefined as Output | undefined }) };
 }
 
+/** Updates on this install: the version waiting for "Restart to update", and what the settings screen says. */
+export interface UpdateView {
+  offered?: string;
+  notes: string[];
+}
+
 export const contract = {
   'sessions:list': channel(z.object({}).strict()).returns<SessionView[]>(),
   'sessions:add': channel(
@@ -139,7 +145,13 @@ export const contract = {
   ).returns<Settings>(),
   'favourites:toggle': channel(role).returns<Settings>(),
   /** What this desktop offers the window (start at login exists on macOS and Windows only). */
-  'app:capabilities': channel(z.object({}).strict()).returns<{ startAtLogin: boolean; quickPick: boolean }>(),
+  'app:capabilities': channel(z.object({}).strict()).returns<{
+    startAtLogin: boolean;
+    quickPick: boolean;
+    update: UpdateView;
+  }>(),
+  /** Installs the downloaded update and restarts, once no file write is in flight (electron/app/update). */
+  'app:restart-to-update': channel(z.object({}).strict()).returns<void>(),
   /** The device code of a sign-in in progress: copy the code or the address, or open the page in the browser. */
   'sessions:sign-in-page': channel(
     z.object({ session: name, action: z.enum(['copy-code', 'copy-address', 'open']) }).strict(),

@@ -6,7 +6,7 @@ import type { SsoTrayCore } from '../core/core.js';
 import { formatCredentials, type CredentialFormat } from '../core/formats.js';
 import { isWebAddress } from '../core/endpoint-url.js';
 import type { Settings, SignInProgress } from '../core/views.js';
-import { contract, type Channel, type ChannelArgs, type ChannelResult } from './contract.js';
+import { contract, type Channel, type ChannelArgs, type ChannelResult, type UpdateView } from './contract.js';
 
 export type HandlerTable = { [C in Channel]: (args: ChannelArgs<C>) => Promise<ChannelResult<C>> };
 
@@ -21,6 +21,8 @@ export interface HandlerCapabilities {
   startAtLogin?: boolean;
   /** Whether a quick-pick window exists. */
   quickPick?: boolean;
+  /** The installed app's updates (electron/app/update/start-updates.ts). */
+  updates?: { status(): UpdateView; restart(): Promise<void> };
 }
 
 const VALUE_OF = {
@@ -103,7 +105,16 @@ export function createHandlers(core: SsoTrayCore, capabilities: HandlerCapabilit
     'app:capabilities': async () => ({
       startAtLogin: capabilities.startAtLogin ?? false,
       quickPick: capabilities.quickPick ?? false,
+      update: capabilities.updates?.status() ?? { notes: [] },
     }),
+    'app:restart-to-update': async () => {
+      if (!capabilities.updates?.status().offered)
+        throw new SsoTrayError(
+          'invalid-input',
+          'No update is waiting; SSO Tray offers one as soon as it is downloaded.',
+        );
+      await capabilities.updates.restart();
+    },
     'sessions:sign-in-page': async ({ session, action }) => {
       const code = deviceCodes.get(session);
       if (!code) {

@@ -31,6 +31,7 @@ const EVERY_CHANNEL: Record<Channel, true> = {
   'settings:update': true,
   'favourites:toggle': true,
   'app:capabilities': true,
+  'app:restart-to-update': true,
   'sessions:sign-in-page': true,
   'console:open': true,
   'console:link': true,

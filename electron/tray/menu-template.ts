@@ -29,6 +29,8 @@ export interface TrayState extends TimeStyle {
   now: number;
   /** The env-var submenu lists this platform's shells first. */
   platform: NodeJS.Platform;
+  /** A downloaded, verified update waiting for a restart (electron/app/update/auto-update.ts). */
+  update?: { version: string };
 }
 
 export interface TrayActions extends RoleActions, SessionActions {
@@ -37,6 +39,8 @@ export interface TrayActions extends RoleActions, SessionActions {
   openWindow?(list?: WindowList): void;
   /** Absent until the quick-pick exists: then there is no "Find a role…" item. */
   findRole?(): void;
+  /** Installs the waiting update and restarts, once no file write is in flight. */
+  restartToUpdate?(): void;
   quit(): void;
 }
 
@@ -78,7 +82,7 @@ export function buildTrayMenu(state: TrayState, actions: TrayActions): MenuItemC
     ),
     keptFreshSection(state, actions),
     signOutItems(state.sessions, actions),
-    closingItems(actions),
+    closingItems(actions, state.update),
   ]);
 }
 
@@ -87,10 +91,14 @@ export function buildProblemMenu(message: string, actions: TrayActions): MenuIte
   return joinGroups([[{ label: menuLabel(message), enabled: false }], closingItems(actions)]);
 }
 
-function closingItems(actions: TrayActions): MenuItemConstructorOptions[] {
+function closingItems(actions: TrayActions, update?: TrayState['update']): MenuItemConstructorOptions[] {
   const open = actions.openWindow?.bind(actions);
   const find = actions.findRole?.bind(actions);
+  const restart = actions.restartToUpdate?.bind(actions);
   return [
+    ...(update && restart
+      ? [{ label: `Restart to update (${update.version})`, click: () => restart() }]
+      : []),
     ...(find ? [{ label: 'Find a role…', click: () => find() }] : []),
     ...(open ? [{ label: 'Open SSO Tray…', click: () => open() }] : []),
     { label: 'Quit', click: () => actions.quit() },

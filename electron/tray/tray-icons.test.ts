@@ -103,6 +103,34 @@ describe('the tray icons', () => {
     expect(worst).toBeLessThan(32);
   });
 
+  // Electron's nativeImage docs: on Windows an ICO, with at least 16, 20, 24 and 32 pixels for the small icon
+  // (https://www.electronjs.org/docs/latest/api/native-image#supported-formats).
+  it('for the Windows notification area, are an ICO of the orange glyph at 16, 20, 24, 32 and 48 pixels', async () => {
+    const ico = await readFile(path.join(ICONS, 'tray.ico'));
+    expect([ico.readUInt16LE(0), ico.readUInt16LE(2)]).toEqual([0, 1]); // reserved, type 1: an icon
+    const count = ico.readUInt16LE(4);
+    const images = Array.from({ length: count }, (_, i) => {
+      const entry = 6 + 16 * i;
+      const [width, height, bytes, offset] = [
+        ico.readUInt8(entry),
+        ico.readUInt8(entry + 1),
+        ico.readUInt32LE(entry + 8),
+        ico.readUInt32LE(entry + 12),
+      ];
+      expect(ico.readUInt16LE(entry + 6)).toBe(32);
+      const image = decode(ico.subarray(offset, offset + bytes));
+      expect([image.width, image.height]).toEqual([width, height]);
+      return image;
+    });
+    expect(images.map((image) => image.width)).toEqual([16, 20, 24, 32, 48]);
+    for (const image of images)
+      for (let i = 0; i < image.rgba.length; i += 4)
+        expect([...image.rgba.subarray(i, i + 3)]).toEqual([0xff, 0x99, 0x00]);
+    const panel = decode(await readFile(path.join(ICONS, 'tray.png')));
+    expect(images[0]).toEqual(panel); // the 16-pixel image is the Linux panel's icon
+    expect(images[3]).toEqual(decode(await readFile(path.join(ICONS, 'tray@2x.png'))));
+  });
+
   describe('are what scripts/make-tray-icons.mjs draws', () => {
     let out: string;
     beforeAll(async () => {
@@ -114,7 +142,7 @@ describe('the tray icons', () => {
     it('pixel for pixel', async () => {
       expect(decode(await readFile(path.join(out, 'tray-Template.png')))).toEqual(oneX);
       expect(decode(await readFile(path.join(out, 'tray-Template@2x.png')))).toEqual(twoX);
-      for (const name of ['tray.png', 'tray@2x.png']) {
+      for (const name of ['tray.png', 'tray@2x.png', 'tray.ico']) {
         expect(await readFile(path.join(out, name))).toEqual(await readFile(path.join(ICONS, name)));
       }
     });

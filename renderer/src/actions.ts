@@ -51,6 +51,7 @@ export function createActions(ctx: ActionContext) {
     }),
     ...bind(ctx, {
       saveSettings: settings.saveSettings,
+      restartToUpdate: settings.restartToUpdate,
       removeProfile: settings.removeProfile,
       setProfileKeepFresh: settings.setProfileKeepFresh,
       showSection: settings.showSection,

@@ -86,7 +86,7 @@ export interface State {
   /** The device code just copied, per session, for the button's "Copied". */
   codeCopied: Record<string, 'code' | 'address'>;
   /** What this desktop offers (start at login; the quick-pick window). */
-  capabilities: { startAtLogin: boolean; quickPick: boolean };
+  capabilities: { startAtLogin: boolean; quickPick: boolean; update: { offered?: string; notes: string[] } };
   /** The quick-pick over the main window, when open ('/'). */
   quickPick?: QuickPickState;
   /** What the quick-pick just did, said under the header. */
@@ -148,7 +148,7 @@ export function initialState(now: number, page: State['page'] = 'window'): State
     sessionNotes: {},
     signInNeeded: {},
     codeCopied: {},
-    capabilities: { startAtLogin: false, quickPick: false },
+    capabilities: { startAtLogin: false, quickPick: false, update: { notes: [] } },
     addSession: { open: false, busy: false, hints: {}, showHints: false },
     query: '',
     expanded: new Set(),

@@ -19,6 +19,7 @@ import path from 'node:path';
 import { fileSystemError } from '../errors.js';
 import { fileLabel } from './file-label.js';
 import { noticeModeTightened } from './file-notices.js';
+import { trackWrite } from './writes-in-flight.js';
 
 export interface AtomicWriteOptions {
   /** Mode of a new file (default 0600); an existing file keeps its own, narrowed to at most 0600. */
@@ -63,9 +64,11 @@ export async function writeFileAtomic(
   data: string | Buffer,
   options: AtomicWriteOptions = {},
 ): Promise<void> {
-  await replaceFile(file, data, options).catch((error: unknown) => {
-    throw fileSystemError(error, fileLabel(file), 'write');
-  });
+  await trackWrite(
+    replaceFile(file, data, options).catch((error: unknown) => {
+      throw fileSystemError(error, fileLabel(file), 'write');
+    }),
+  );
 }
 
 async function replaceFile(file: string, data: string | Buffer, options: AtomicWriteOptions): Promise<void> {

@@ -4,6 +4,7 @@ import lockfile from 'proper-lockfile';
 import { fileSystemError, SsoTrayError } from '../errors.js';
 import { writeTarget } from './atomic-write.js';
 import { fileLabel } from './file-label.js';
+import { trackWrite } from './writes-in-flight.js';
 
 export { writeFileAtomic } from './atomic-write.js';
 
@@ -47,11 +48,11 @@ async function takeTurn(target: string): Promise<() => void> {
  * often, up to `waitMs`, then SsoTrayError('file-busy'). The AWS CLI does not lock, but every SSO Tray process and
  * `credential_process` does.
  */
-export async function withFileLock<T>(
-  file: string,
-  fn: () => Promise<T>,
-  options: LockOptions = {},
-): Promise<T> {
+export function withFileLock<T>(file: string, fn: () => Promise<T>, options: LockOptions = {}): Promise<T> {
+  return trackWrite(holdingLock(file, fn, options));
+}
+
+async function holdingLock<T>(file: string, fn: () => Promise<T>, options: LockOptions): Promise<T> {
   const target = await writeTarget(file).catch((error: unknown) => {
     throw fileSystemError(error, fileLabel(file), 'lock');
   });

@@ -15,6 +15,15 @@ export type SettingsChange = Pick<
   | 'quickPickShortcut'
 > & { defaultRegion: string; startAtLogin?: boolean };
 
+/** "Restart to update": the app quits into the new version once no file write is in flight. */
+export async function restartToUpdate({ api, store }: ActionContext): Promise<void> {
+  try {
+    await api['app:restart-to-update']({});
+  } catch (error) {
+    store.update({ settingsTask: { busy: false, error: sentenceOf(error) } });
+  }
+}
+
 export async function saveSettings({ api, store }: ActionContext, change: SettingsChange): Promise<void> {
   store.update({ settingsTask: { busy: true } });
   try {
@@ -65,6 +74,12 @@ export function showSection(ctx: ActionContext, section: 'accounts' | 'profiles'
   ctx.store.update({ section, settingsTask: { busy: false } });
   // Profiles shows what a sync of ~/.aws/config would change, worked out afresh each time.
   if (section === 'profiles') void previewConfigSync(ctx);
+  // An update may have finished downloading since the window opened: Settings asks again what waits.
+  if (section === 'settings')
+    void ctx.api['app:capabilities']({}).then(
+      (capabilities) => ctx.store.update({ capabilities }),
+      () => undefined,
+    );
 }
 
 export function dismissProblem({ store }: ActionContext): void {

@@ -4,6 +4,7 @@ import { html, nothing } from 'lit-html';
 import type { Actions } from '../actions.js';
 import type { State } from '../state.js';
 import { textField } from './text-field.js';
+import { updatesView } from './updates-view.js';
 
 export function settingsView(state: State, actions: Actions) {
   const settings = state.settings;
@@ -123,5 +124,6 @@ export function settingsView(state: State, actions: Actions) {
         ${task.error && !task.field ? html`<p class="error" role="alert">${task.error}</p>` : nothing}
       </div>
     </form>
+    ${updatesView(state, actions)}
   </section>`;
 }
