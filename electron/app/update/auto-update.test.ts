@@ -8,12 +8,13 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import * as electron from 'electron';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { app as doubleApp, callsTo, control, resetDouble } from '../../../e2e/support/electron-double.js';
 import { withFileLock } from '../../core/aws-files/locked-write.js';
 import { whenWritesSettled } from '../../core/aws-files/writes-in-flight.js';
 import { AutoUpdate, CHECK_EVERY_MS } from './auto-update.js';
 import { platformUpdater } from './platform-updater.js';
+import { eventually } from '../../../e2e/support/eventually.js';
 
 const VERSION = '9.9.9';
 const FILE = `SSO-Tray-${VERSION}.AppImage`;
@@ -193,7 +194,7 @@ describe('auto-update against a local update server', () => {
         path.join(s.dir, 'credentials'),
         () => new Promise<void>((r) => (finishWrite = r)),
       );
-      await vi.waitFor(() => expect(finishWrite).toBeDefined()); // the lock is held: a write is in flight
+      await eventually(() => expect(finishWrite).toBeDefined()); // the lock is held: a write is in flight
       const restarted = s.auto.restart();
       // electron-updater installs synchronously in quitAndInstall: one turn of the event loop would have done it.
       await new Promise((resolve) => setImmediate(resolve));
@@ -202,7 +203,7 @@ describe('auto-update against a local update server', () => {
       finishWrite();
       await writing;
       await restarted;
-      await vi.waitFor(() => expect(callsTo('app.quit')).toHaveLength(1));
+      await eventually(() => expect(callsTo('app.quit')).toHaveLength(1));
       expect(await readFile(process.env.APPIMAGE!)).toEqual(ARTEFACT); // electron-updater moved the new one in place
       expect(callsTo('autoUpdater.emit')).toEqual([['before-quit-for-update']]);
     },

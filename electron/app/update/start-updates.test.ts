@@ -43,7 +43,7 @@ describe('updates on each install', () => {
     control.packaged = true;
     const env = { SSO_TRAY_UPDATE_URL: 'http://updates.example.com/' };
     expect(startUpdates(electron.app, deps({ env })).status().notes).toEqual([
-      'The update server "http://updates.example.com" is not https; set SSO_TRAY_UPDATE_URL to an https:// address.',
+      'SSO_TRAY_UPDATE_URL is http://updates.example.com, plain http to another machine, which would send tokens and credentials unencrypted; use https:// (http:// is only for 127.0.0.1, ::1 or localhost); fix or unset it.',
     ]);
   });
 

@@ -18,17 +18,17 @@ describe('SSO_TRAY_UPDATE_URL', () => {
   it('is refused, in one sentence naming what to set, when it is plain http elsewhere, holds a password, or is no URL', () => {
     expect(feedFromEnv({ SSO_TRAY_UPDATE_URL: 'http://updates.example.com/' })).toEqual({
       refusal:
-        'The update server "http://updates.example.com" is not https; set SSO_TRAY_UPDATE_URL to an https:// address.',
+        'SSO_TRAY_UPDATE_URL is http://updates.example.com, plain http to another machine, which would send tokens and credentials unencrypted; use https:// (http:// is only for 127.0.0.1, ::1 or localhost); fix or unset it.',
     });
     expect(feedFromEnv({ SSO_TRAY_UPDATE_URL: 'http://127.0.0.1.evil.example/' })).toMatchObject({
-      refusal: expect.stringContaining('is not https') as unknown,
+      refusal: expect.stringContaining('plain http to another machine') as unknown,
     });
     expect(feedFromEnv({ SSO_TRAY_UPDATE_URL: 'https://me:secret@updates.example.com/' })).toEqual({
       refusal:
-        'The update server address holds a user name or password; set SSO_TRAY_UPDATE_URL without them.',
+        'SSO_TRAY_UPDATE_URL is https://updates.example.com, an address with a user name or password in it, which would be sent in clear; fix or unset it.',
     });
     expect(feedFromEnv({ SSO_TRAY_UPDATE_URL: 'updates' })).toMatchObject({
-      refusal: expect.stringMatching(/is not a URL/) as unknown,
+      refusal: 'SSO_TRAY_UPDATE_URL is "updates", not an https:// address; fix or unset it.',
     });
   });
 });
