@@ -26,7 +26,10 @@ let binary: string;
 /** An "electron" that is only a fuse wire with Electron 45's defaults, which electron-builder flips like the real one. */
 async function standInElectron(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
-  const wire = Buffer.from([1, 8, ...'10110000'.split('').map((c) => c.charCodeAt(0))]);
+  // Electron's defaults, in FuseV1Options order (https://www.electronjs.org/docs/latest/tutorial/fuses#current-fuses):
+  // RunAsNode on, cookie encryption off, NODE_OPTIONS on, --inspect on, asar integrity off, only-asar off, V8 snapshot
+  // off, GrantFileProtocolExtraPrivileges on.
+  const wire = Buffer.from([1, 8, ...'10110001'.split('').map((c) => c.charCodeAt(0))]);
   await writeFile(path.join(dir, 'electron'), Buffer.concat([Buffer.from(SENTINEL), wire]), { mode: 0o755 });
   await writeFile(path.join(dir, 'version'), '45.4.1');
 }

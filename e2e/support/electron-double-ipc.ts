@@ -46,6 +46,19 @@ class IpcMain extends EventEmitter {
     }
   }
 
+  /**
+   * Test-only: ipcRenderer.sendSync(channel) from a page: the listeners registered with ipcMain.on answer through
+   * event.returnValue (https://electronjs.org/docs/api/ipc-main#sending-messages); undefined when none answers.
+   */
+  sendSyncFromRenderer(channel: string, sender: { url: string; webContents?: WebContents }): unknown {
+    const event: { returnValue?: unknown; senderFrame: { url: string }; sender: WebContents } = {
+      senderFrame: { url: sender.url },
+      sender: sender.webContents ?? new WebContents(),
+    };
+    this.emit(channel, event);
+    return event.returnValue;
+  }
+
   reset(): void {
     this.handlers.clear();
     this.removeAllListeners();

@@ -12,6 +12,7 @@ import { safeStorage } from './electron-double-safe-storage.js';
 import { Menu, MenuItem } from './electron-double-menu.js';
 import { NativeImage, Tray } from './electron-double-tray.js';
 import { globalShortcut } from './electron-double-shortcut.js';
+import { protocol } from './electron-double-protocol.js';
 
 export { app, powerMonitor } from './electron-double-app.js';
 export { ipcMain } from './electron-double-ipc.js';
@@ -30,6 +31,7 @@ export { safeStorage } from './electron-double-safe-storage.js';
 export { click, displayedLabel, findItem, Menu, MenuItem, menuLabels } from './electron-double-menu.js';
 export { createdTrays, NativeImage, Tray } from './electron-double-tray.js';
 export { globalShortcut, pressShortcut, takenShortcuts } from './electron-double-shortcut.js';
+export { protocol, requestFromPage, schemePrivileges } from './electron-double-protocol.js';
 export { callsTo, control, recorded, resetDouble, type RecordedCall } from './electron-double-log.js';
 
 /** Electron's `nativeImage` is the NativeImage class and its static factories. */
@@ -47,6 +49,7 @@ export default {
   nativeImage,
   Notification,
   powerMonitor,
+  protocol,
   safeStorage,
   shell,
   Tray,
