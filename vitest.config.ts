@@ -52,14 +52,12 @@ export default defineConfig({
       {
         extends: true,
         resolve: { alias: [{ find: /^electron(\/main|\/common)?$/, replacement: electronDouble }] },
-        // electron-store imports 'electron' itself: run it through Vite so it gets the double too.
         test: {
           name: 'shell',
           include: SHELL_TESTS,
           // As in `node`: one module graph per worker (each test resets the double; the files pass shuffled).
           isolate: false,
           globalSetup: freshBuild,
-          server: { deps: { inline: ['electron-store'] } },
         },
       },
       {

@@ -8,6 +8,7 @@ export declare const fuses: {
   enableNodeCliInspectArguments: boolean;
   enableEmbeddedAsarIntegrityValidation: boolean;
   onlyLoadAppFromAsar: boolean;
+  grantFileProtocolExtraPrivileges: boolean;
 };
 export declare const ASAR_BUDGET_BYTES: number;
 declare const config: Configuration & { executableName: string };

@@ -11,6 +11,7 @@ export const fuses = {
   enableNodeCliInspectArguments: false, // no --inspect debugger into a credentials tool
   enableEmbeddedAsarIntegrityValidation: true,
   onlyLoadAppFromAsar: true,
+  grantFileProtocolExtraPrivileges: false, // the pages load from sso-tray:// (electron/app/app-scheme.ts), not file://
 };
 
 /** The most the packaged app.asar may weigh: compiled main, preload, renderer and production dependencies. */
