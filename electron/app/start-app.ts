@@ -187,7 +187,7 @@ export async function startApp(
 
   await core.start();
   await tray.refresh();
-  exposeTestHooks(env, { trayBuilt: () => true, clipboard });
+  exposeTestHooks(env, { trayBuilt: () => true, clipboard, openQuickPick: () => quickPick.open() });
   await core.settings().then(desktop, () => undefined);
   // First run: the window asks for a start URL. `--show-window` (the demo) opens it too.
   if (core.sessions().length === 0 || options.showWindow) window.open();
