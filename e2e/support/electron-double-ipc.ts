@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events';
 import type { IpcMainInvokeEvent } from 'electron';
 import type * as Electron from 'electron';
 import { onReset, record, type Conforms } from './electron-double-log.js';
-import { WebContents } from './electron-double-window.js';
+import { WebContents } from './electron-double-web-contents.js';
 
 type Handler = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
 

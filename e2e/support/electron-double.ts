@@ -16,7 +16,8 @@ import { protocol } from './electron-double-protocol.js';
 
 export { app, powerMonitor } from './electron-double-app.js';
 export { ipcMain } from './electron-double-ipc.js';
-export { BrowserWindow, WebContents } from './electron-double-window.js';
+export { BrowserWindow } from './electron-double-window.js';
+export { WebContents } from './electron-double-web-contents.js';
 export {
   clickShownNotification,
   clipboard,
