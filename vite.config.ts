@@ -1,9 +1,9 @@
-// Builds the window (renderer/) into dist/renderer, loadable from file:// by Electron under a strict CSP.
+// Builds the window (renderer/) into dist/renderer, which the app serves from sso-tray://app/ under a strict CSP.
 import { defineConfig } from 'vite';
 
 export default defineConfig({
   root: 'renderer',
-  // Relative asset paths: the app loads index.html with loadFile, not from a server root.
+  // Relative asset paths: the same build is served by the app (electron/app/app-scheme.ts) and by the window specs.
   base: './',
   build: {
     outDir: '../dist/renderer',

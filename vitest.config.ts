@@ -54,7 +54,6 @@ export default defineConfig({
       {
         extends: true,
         resolve: { alias: [{ find: /^electron(\/main|\/common)?$/, replacement: electronDouble }] },
-        // electron-store imports 'electron' itself: run it through Vite so it gets the double too.
         test: {
           name: 'shell',
           include: SHELL_TESTS,
@@ -63,7 +62,6 @@ export default defineConfig({
           globalSetup: freshBuild,
           // electron-updater is CommonJS and requires 'electron' itself: the setup hands it the double.
           setupFiles: ['e2e/support/electron-double-require.ts'],
-          server: { deps: { inline: ['electron-store'] } },
         },
       },
       {

@@ -13,7 +13,7 @@ export const fuses = {
   enableNodeCliInspectArguments: false, // no --inspect debugger into a credentials tool
   enableEmbeddedAsarIntegrityValidation: true,
   onlyLoadAppFromAsar: true,
-  grantFileProtocolExtraPrivileges: false, // file:// gets no more than a browser gives it
+  grantFileProtocolExtraPrivileges: false, // the pages load from sso-tray:// (electron/app/app-scheme.ts), not file://
 };
 
 /**

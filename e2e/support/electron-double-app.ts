@@ -25,15 +25,32 @@ export function cancellable(): { defaultPrevented: boolean; preventDefault(): vo
   };
 }
 
+/** Set by the window part of the double (it imports this file): closes every window for a quit, false if one stayed. */
+let closeAllWindowsForQuit: () => boolean = () => true;
+export function closeWindowsOnQuitWith(close: () => boolean): void {
+  closeAllWindowsForQuit = close;
+}
+/** What Electron does at 'will-finish-launching', just before 'ready' (the default menu part registers there). */
+const willFinishLaunching: Array<() => void> = [];
+export function onWillFinishLaunching(step: () => void): void {
+  willFinishLaunching.push(step);
+}
+
 class App extends EventEmitter {
   /** A test plays the packaged app with control.packaged. */
   get isPackaged(): boolean {
     return control.packaged;
   }
-  readonly dock = {
+  private readonly macDock = {
     hide: (): void => record('app.dock.hide'),
     show: async (): Promise<void> => record('app.dock.show'),
   } satisfies Pick<Electron.Dock, 'hide' | 'show'>;
+  /** macOS only: electron.d.ts types it `Dock | undefined` (https://electronjs.org/docs/api/app#appdock-macos-readonly). */
+  get dock(): Pick<Electron.Dock, 'hide' | 'show'> | undefined {
+    return process.platform === 'darwin' ? this.macDock : undefined;
+  }
+  private loginItem = { openAtLogin: false };
+  private desktopName: string | undefined;
   private readonly paths = new Map<string, string>();
   private quitting = false;
   private ready = false;
@@ -62,6 +79,7 @@ class App extends EventEmitter {
   /** Test-only: Electron's start-up — evaluate the entry module, and only once that has settled, emit 'ready'. */
   async runEntry(evaluate: () => Promise<unknown>): Promise<void> {
     await evaluate();
+    for (const step of willFinishLaunching) step();
     this.ready = true;
     this.markReady();
     this.emit('ready', cancellable(), {});
@@ -77,18 +95,28 @@ class App extends EventEmitter {
     return control.singleInstanceLock;
   }
 
-  /** Electron's order: 'before-quit' (cancellable), then 'will-quit' (cancellable), then 'quit'. */
+  /**
+   * Electron's order (https://electronjs.org/docs/api/app#appquit): 'before-quit' (cancellable), then every window is
+   * closed, and one that cancels its 'close' cancels the quit; then 'will-quit' (cancellable), then 'quit'. While
+   * quitting, the last window closing emits no 'window-all-closed' (https://electronjs.org/docs/api/app#event-will-quit).
+   */
   quit(): void {
     record('app.quit');
     if (this.quitting) return;
-    for (const name of ['before-quit', 'will-quit']) {
-      const event = cancellable();
-      this.emit(name, event);
-      if (event.defaultPrevented) return;
-    }
+    const before = cancellable();
+    this.emit('before-quit', before);
+    if (before.defaultPrevented) return;
+    this.closingWindows = true;
+    const allClosed = closeAllWindowsForQuit();
+    this.closingWindows = false;
+    if (!allClosed) return;
+    const will = cancellable();
+    this.emit('will-quit', will);
+    if (will.defaultPrevented) return;
     this.quitting = true;
     this.emit('quit', cancellable(), 0);
   }
+  private closingWindows = false;
 
   exit(code = 0): void {
     record('app.exit', code);
@@ -121,9 +149,31 @@ class App extends EventEmitter {
     record('app.setAppUserModelId', id);
   }
 
+  /** Linux: takes effect only before 'ready' (electron.d.ts, setDesktopName); Chromium reads it as CHROME_DESKTOP. */
+  setDesktopName(name: string): void {
+    record('app.setDesktopName', name);
+    if (!this.ready) this.desktopName = name;
+  }
+
+  /** Test-only: the .desktop name the desktop sees (Electron's fallback is the app's name, slugged). */
+  effectiveDesktopName(): string {
+    return this.desktopName ?? `${this.getName().toLowerCase().replace(/\s+/g, '-')}.desktop`;
+  }
+
+  /** macOS and Windows only; elsewhere Electron keeps nothing (https://electronjs.org/docs/api/app#appsetloginitemsettingssettings-macos-windows). */
+  setLoginItemSettings(settings: Electron.Settings): void {
+    record('app.setLoginItemSettings', settings);
+    if (process.platform !== 'darwin' && process.platform !== 'win32') return;
+    this.loginItem = { openAtLogin: settings.openAtLogin ?? false };
+  }
+
+  getLoginItemSettings(): Pick<Electron.LoginItemSettings, 'openAtLogin'> {
+    return { ...this.loginItem };
+  }
+
   /** Without a 'window-all-closed' listener Electron quits when the last window closes; a tray app must listen. */
   lastWindowClosed(): void {
-    if (this.quitting) return;
+    if (this.quitting || this.closingWindows) return;
     if (this.listenerCount('window-all-closed') === 0) this.quit();
     else this.emit('window-all-closed');
   }
@@ -132,6 +182,9 @@ class App extends EventEmitter {
     this.removeAllListeners();
     this.paths.clear();
     this.quitting = false;
+    this.closingWindows = false;
+    this.loginItem = { openAtLogin: false };
+    this.desktopName = undefined;
     this.ready = false;
     this.readyPromise = this.newReadyPromise();
   }
@@ -153,6 +206,8 @@ app satisfies Pick<
   | 'setAppUserModelId'
   | 'getAppPath'
   | 'isPackaged'
+  | 'setDesktopName'
+  | 'setLoginItemSettings'
 >;
 
 class PowerMonitor extends EventEmitter {

@@ -1,12 +1,21 @@
 // Test-only: the tray app started as Electron starts it (through the double's entry evaluation, then 'ready'), over
 // the real core, the emulator and a sandboxed HOME. Shared by the start-app tests.
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import * as electron from 'electron';
-import { afterEach, beforeEach, expect } from 'vitest';
-import { app as doubleApp, callsTo, click, createdTrays, resetDouble, type Menu } from './electron-double.js';
+import { afterEach, beforeEach, expect, onTestFinished } from 'vitest';
+import {
+  app as doubleApp,
+  BrowserWindow,
+  callsTo,
+  click,
+  createdTrays,
+  resetDouble,
+  type Menu,
+} from './electron-double.js';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../identity-center/emulator.js';
 import { makeSandbox, type Sandbox } from './sandbox.js';
 import { startApp, type RunningApp } from '../../electron/app/start-app.js';
+import { appPageUrl } from '../../electron/app/app-scheme.js';
 import { eventually } from './eventually.js';
 
 export const iconPath = fileURLToPath(new URL('../../build/icons/tray-Template.png', import.meta.url));
@@ -15,7 +24,8 @@ export const files = {
   preload: fileURLToPath(new URL('../../dist/electron/preload.cjs', import.meta.url)),
   indexHtml: fileURLToPath(new URL('../../dist/renderer/index.html', import.meta.url)),
 };
-export const pageUrl = pathToFileURL(files.indexHtml).href;
+/** The window's page as the app serves it (electron/app/app-scheme.ts). */
+export const pageUrl = appPageUrl();
 
 export interface Harness {
   emu: RunningEmulator;
@@ -64,6 +74,25 @@ export async function start(h: Harness): Promise<RunningApp> {
   const app = await launch(h);
   if (!app) throw new Error('the app did not start');
   return app;
+}
+
+/** Plays another OS for the rest of the test: process.platform, which the shell and the double both read. */
+export function usePlatform(platform: NodeJS.Platform): void {
+  const real = Object.getOwnPropertyDescriptor(process, 'platform')!;
+  Object.defineProperty(process, 'platform', { ...real, value: platform });
+  onTestFinished(() => {
+    Object.defineProperty(process, 'platform', real);
+  });
+}
+
+/** The main window (the quick-pick is the frameless one, made hidden at start). */
+export function mainWindows(): BrowserWindow[] {
+  return BrowserWindow.getAllWindows().filter((w) => w.options.frame !== false);
+}
+
+/** The quick-pick's window. */
+export function quickPickWindow(): BrowserWindow | undefined {
+  return BrowserWindow.getAllWindows().find((w) => w.options.frame === false);
 }
 
 export function menu(): Menu {

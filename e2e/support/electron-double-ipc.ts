@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events';
 import type { IpcMainInvokeEvent } from 'electron';
 import type * as Electron from 'electron';
 import { onReset, record, type Conforms } from './electron-double-log.js';
-import { WebContents } from './electron-double-window.js';
+import { WebContents } from './electron-double-web-contents.js';
 
 type Handler = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
 
@@ -44,6 +44,19 @@ class IpcMain extends EventEmitter {
     } catch (error) {
       throw fail(error);
     }
+  }
+
+  /**
+   * Test-only: ipcRenderer.sendSync(channel) from a page: the listeners registered with ipcMain.on answer through
+   * event.returnValue (https://electronjs.org/docs/api/ipc-main#sending-messages); undefined when none answers.
+   */
+  sendSyncFromRenderer(channel: string, sender: { url: string; webContents?: WebContents }): unknown {
+    const event: { returnValue?: unknown; senderFrame: { url: string }; sender: WebContents } = {
+      senderFrame: { url: sender.url },
+      sender: sender.webContents ?? new WebContents(),
+    };
+    this.emit(channel, event);
+    return event.returnValue;
   }
 
   reset(): void {

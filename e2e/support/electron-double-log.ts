@@ -34,6 +34,8 @@ export const control = {
   clipboardWriteFails: false,
   /** True plays the packaged app (app.isPackaged). */
   packaged: false,
+  /** True plays a keychain whose key was rotated: safeStorage asks for every decrypted secret to be re-encrypted. */
+  keyRotated: false,
 };
 
 const defaults = { ...control };

@@ -2,6 +2,7 @@
 // arguments as lib/browser/api/menu.ts and menu-item.ts, plus helpers that find an item by what a user reads.
 import type { MenuItemConstructorOptions } from 'electron';
 import { onReset, record } from './electron-double-log.js';
+import { onWillFinishLaunching } from './electron-double-app.js';
 
 type Template = Array<MenuItemConstructorOptions | MenuItem>;
 const TYPES = ['normal', 'separator', 'submenu', 'checkbox', 'radio', 'header', 'palette'];
@@ -84,6 +85,7 @@ export class Menu {
   static setApplicationMenu(menu: Menu | null): void {
     record('Menu.setApplicationMenu', menu);
     applicationMenu = menu;
+    applicationMenuSet = true;
   }
 
   static getApplicationMenu(): Menu | null {
@@ -92,7 +94,33 @@ export class Menu {
 }
 
 let applicationMenu: Menu | null = null;
-onReset(() => (applicationMenu = null));
+let applicationMenuSet = false;
+onReset(() => {
+  applicationMenu = null;
+  applicationMenuSet = false;
+});
+
+// Electron gives an app that set no menu its default one just before 'ready': File, Edit, View (with "Toggle
+// Developer Tools"), Window, Help; Windows and Linux show it as the window's menu bar
+// (https://github.com/electron/electron/blob/main/lib/browser/default-menu.ts).
+onWillFinishLaunching(() => {
+  if (applicationMenuSet) return;
+  applicationMenu = Menu.buildFromTemplate([
+    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const, label: 'Electron' }] : []),
+    { role: 'fileMenu', label: 'File' },
+    { role: 'editMenu', label: 'Edit' },
+    {
+      role: 'viewMenu',
+      label: 'View',
+      submenu: [
+        { role: 'reload', label: 'Reload' },
+        { role: 'toggleDevTools', label: 'Toggle Developer Tools' },
+      ],
+    },
+    { role: 'windowMenu', label: 'Window' },
+    { role: 'help', label: 'Help' },
+  ]);
+});
 
 function foldSeparators(items: Template): Template {
   const isSeparator = (item: Template[number] | undefined) =>

@@ -41,7 +41,11 @@ export const safeStorage = {
       );
     if (!encrypted.subarray(0, PREFIX.length).equals(PREFIX))
       throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptStringAsync.');
-    return { result: xor(encrypted.subarray(PREFIX.length)).toString('utf8'), shouldReEncrypt: false };
+    // The OS key was rotated: Electron asks for the data to be encrypted again (electron.d.ts, decryptStringAsync).
+    return {
+      result: xor(encrypted.subarray(PREFIX.length)).toString('utf8'),
+      shouldReEncrypt: control.keyRotated,
+    };
   },
 } satisfies Pick<
   Electron.SafeStorage,

@@ -1,67 +1,12 @@
-// BrowserWindow and its webContents as the double plays them: options recorded, closing as Electron closes.
+// BrowserWindow as the double plays it (its webContents in electron-double-web-contents.ts): options recorded, pages
+// loading after the call, closing as Electron closes.
 import { EventEmitter } from 'node:events';
+import { pathToFileURL } from 'node:url';
 import type { BrowserWindowConstructorOptions } from 'electron';
-import { app, cancellable } from './electron-double-app.js';
+import { app, cancellable, closeWindowsOnQuitWith } from './electron-double-app.js';
 import type * as Electron from 'electron';
 import { onReset, record, type Conforms } from './electron-double-log.js';
-
-let nextWebContentsId = 1;
-
-type PermissionHandler = (
-  contents: WebContents,
-  permission: string,
-  callback: (granted: boolean) => void,
-) => void;
-
-export class WebContents extends EventEmitter {
-  readonly id = nextWebContentsId++;
-  windowOpenHandler: ((details: Electron.HandlerDetails) => Electron.WindowOpenHandlerResponse) | undefined;
-  permissionHandler: PermissionHandler | undefined;
-  readonly session = {
-    setPermissionRequestHandler: (handler: PermissionHandler | null): void => {
-      record('session.setPermissionRequestHandler');
-      this.permissionHandler = handler ?? undefined;
-    },
-  };
-
-  /** What Electron does when the page tries to go elsewhere: 'will-navigate', which a listener may cancel. */
-  navigate(url: string): boolean {
-    const event = cancellable();
-    this.emit('will-navigate', event, url);
-    return !event.defaultPrevented;
-  }
-
-  /** What a page's request for a permission (camera, notifications, …) gets from the handler; Electron grants without one. */
-  requestPermission(permission: string): Promise<boolean> {
-    return new Promise((resolve) => {
-      if (!this.permissionHandler) return resolve(true);
-      this.permissionHandler(this, permission, resolve);
-    });
-  }
-
-  setWindowOpenHandler(
-    handler: (details: Electron.HandlerDetails) => Electron.WindowOpenHandlerResponse,
-  ): void {
-    record('webContents.setWindowOpenHandler');
-    this.windowOpenHandler = handler;
-  }
-
-  /** Test-only: the page's window.open(url), as the handler sees it; Electron allows it when there is no handler. */
-  requestNewWindow(url: string): Electron.WindowOpenHandlerResponse {
-    const details: Electron.HandlerDetails = {
-      url,
-      frameName: '',
-      features: '',
-      disposition: 'new-window',
-      referrer: { url: '', policy: 'strict-origin-when-cross-origin' },
-    };
-    return this.windowOpenHandler?.(details) ?? { action: 'allow' };
-  }
-
-  send(channel: string, ...args: unknown[]): void {
-    record('webContents.send', channel, ...structuredClone(args));
-  }
-}
+import { WebContents } from './electron-double-web-contents.js';
 
 const windows: BrowserWindow[] = [];
 
@@ -90,10 +35,33 @@ export class BrowserWindow extends EventEmitter {
   async loadFile(file: string, options?: Electron.LoadFileOptions): Promise<void> {
     if (options) record('window.loadFile', file, options);
     else record('window.loadFile', file);
+    const url = pathToFileURL(file);
+    if (options?.query) url.search = new URLSearchParams(options.query).toString();
+    if (options?.hash) url.hash = options.hash;
+    await this.load(url.href);
   }
 
   async loadURL(url: string): Promise<void> {
     record('window.loadURL', url);
+    await this.load(url);
+  }
+
+  /** Test-only: whether the page has been rendered once ('ready-to-show' was emitted). */
+  rendered = false;
+
+  // The page loads after the call returns; once rendered the first time while hidden, the window emits 'ready-to-show'
+  // (https://electronjs.org/docs/api/browser-window#event-ready-to-show), after webContents' 'did-finish-load'.
+  private async load(url: string): Promise<void> {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (this.destroyed) return;
+    this.webContents.loaded(url);
+    record('webContents.did-finish-load', url);
+    this.webContents.emit('did-finish-load');
+    if (this.rendered) return;
+    this.rendered = true;
+    if (this.visible) return; // shown before its first paint: no 'ready-to-show'
+    record('window.ready-to-show');
+    this.emit('ready-to-show');
   }
 
   private bounds = { x: 100, y: 100, width: 800, height: 600 };
@@ -144,9 +112,24 @@ export class BrowserWindow extends EventEmitter {
   isDestroyed(): boolean {
     return this.destroyed;
   }
+
+  /** Test-only (resetDouble): gone without a word, as when the process that held it ended. */
+  abandon(): void {
+    this.destroyed = true;
+  }
 }
 
-onReset(() => (windows.length = 0));
+// A reset ends the windows of the test before: a page still loading there reports nothing into the next test.
+onReset(() => {
+  for (const window of windows) window.abandon();
+  windows.length = 0;
+});
+
+// app.quit() closes every window as a user's close would; one that cancels its 'close' keeps the app running.
+closeWindowsOnQuitWith(() => {
+  for (const window of BrowserWindow.getAllWindows()) window.close();
+  return BrowserWindow.getAllWindows().length === 0;
+});
 
 // The members the shell uses, checked against Electron's own declarations.
 /** @public A compile-time check against Electron's declarations: nothing imports it. */
@@ -164,10 +147,6 @@ export type BrowserWindowChecked = Conforms<
     | 'destroy'
     | 'isDestroyed'
     | 'loadFile'
+    | 'loadURL'
   >
->;
-/** @public A compile-time check against Electron's declarations: nothing imports it. */
-export type WebContentsChecked = Conforms<
-  WebContents,
-  Pick<Electron.WebContents, 'send' | 'setWindowOpenHandler' | 'id'>
 >;

@@ -16,6 +16,8 @@ import {
   menuLabels,
   nativeImage,
   Notification,
+  protocol,
+  requestFromPage,
   clickShownNotification,
   clipboardNow,
   collectGarbage,
@@ -123,10 +125,91 @@ describe('app', () => {
     expect(app.getVersion()).toMatch(/^\d+\.\d+\.\d+/);
   });
 
+  it('closes every window on quit, and a window that cancels its close cancels the quit', () => {
+    const order: string[] = [];
+    app.on('will-quit', () => order.push('will-quit'));
+    app.on('window-all-closed', () => order.push('window-all-closed'));
+    const plain = new BrowserWindow();
+    const stubborn = new BrowserWindow();
+    stubborn.on('close', (event: { preventDefault(): void }) => event.preventDefault());
+    app.quit();
+    expect([plain.isDestroyed(), stubborn.isDestroyed()]).toEqual([true, false]);
+    expect(order).toEqual([]); // no will-quit: the quit was cancelled
+    stubborn.removeAllListeners('close');
+    app.quit();
+    expect(stubborn.isDestroyed()).toBe(true);
+    expect(order).toEqual(['will-quit']); // and no window-all-closed while quitting
+  });
+
+  it('has a Dock on macOS only', () => {
+    const real = Object.getOwnPropertyDescriptor(process, 'platform')!;
+    try {
+      Object.defineProperty(process, 'platform', { ...real, value: 'linux' });
+      expect(app.dock).toBeUndefined();
+      Object.defineProperty(process, 'platform', { ...real, value: 'darwin' });
+      expect(app.dock).toBeDefined();
+      Object.defineProperty(process, 'platform', { ...real, value: 'win32' });
+      expect(app.dock).toBeUndefined();
+      app.setLoginItemSettings({ openAtLogin: true });
+      expect(app.getLoginItemSettings().openAtLogin).toBe(true);
+      Object.defineProperty(process, 'platform', { ...real, value: 'linux' });
+      app.setLoginItemSettings({ openAtLogin: false });
+      expect(app.getLoginItemSettings().openAtLogin).toBe(true); // Linux keeps no login item
+    } finally {
+      Object.defineProperty(process, 'platform', real);
+    }
+  });
+
+  it('takes a desktop name and privileged schemes only before ready, and gives a default menu at ready', async () => {
+    expect(app.effectiveDesktopName()).toBe('sso-tray.desktop'); // Electron's fallback from the name
+    app.setDesktopName('dev.example.app.desktop');
+    protocol.registerSchemesAsPrivileged([{ scheme: 'x-app', privileges: { standard: true } }]);
+    expect(() => protocol.handle('x-app', () => new Response('early'))).toThrow('before the app is ready');
+    await app.runEntry(async () => undefined);
+    app.setDesktopName('too.late.desktop');
+    expect(app.effectiveDesktopName()).toBe('dev.example.app.desktop');
+    expect(() => protocol.registerSchemesAsPrivileged([{ scheme: 'y' }])).toThrow(
+      'protocol.registerSchemesAsPrivileged should be called before app is ready',
+    );
+    expect(menuLabels(Menu.getApplicationMenu()!, 'View')).toContain('Toggle Developer Tools');
+    protocol.handle('x-app', (request) => new Response(`you asked for ${new URL(request.url).pathname}`));
+    expect(await (await requestFromPage('x-app://host/page.html')).text()).toBe('you asked for /page.html');
+    await expect(requestFromPage('nobody://x/')).rejects.toThrow('net::ERR_UNKNOWN_URL_SCHEME');
+  });
+
   it('plays a second instance when told', () => {
     expect(app.requestSingleInstanceLock()).toBe(true);
     control.singleInstanceLock = false;
     expect(app.requestSingleInstanceLock()).toBe(false);
+  });
+});
+
+describe('BrowserWindow', () => {
+  it("loads after the call returns, and emits 'ready-to-show' once, for a window rendered while hidden", async () => {
+    const hidden = new BrowserWindow({ show: false });
+    let shown = 0;
+    hidden.on('ready-to-show', () => shown++);
+    const load = hidden.loadURL('sso-tray://app/index.html');
+    expect(hidden.rendered).toBe(false);
+    await load;
+    expect([hidden.rendered, shown, hidden.webContents.getURL()]).toEqual([
+      true,
+      1,
+      'sso-tray://app/index.html',
+    ]);
+    await hidden.loadURL('sso-tray://app/index.html#recent');
+    expect(shown).toBe(1);
+    const visible = new BrowserWindow();
+    visible.on('ready-to-show', () => shown++);
+    await visible.loadFile('/app/index.html', { query: { view: 'quick-pick' } });
+    expect([shown, visible.webContents.getURL()]).toEqual([1, 'file:///app/index.html?view=quick-pick']);
+  });
+
+  it('grants permission checks without a check handler, as Electron does', () => {
+    const window = new BrowserWindow();
+    expect(window.webContents.checkPermission('clipboard-read')).toBe(true);
+    window.webContents.session.setPermissionCheckHandler(() => false);
+    expect(window.webContents.checkPermission('clipboard-read')).toBe(false);
   });
 });
 
@@ -188,6 +271,8 @@ describe('desktop services', () => {
     await expect(safeStorage.decryptStringAsync(Buffer.from('{"plain":true}'))).rejects.toThrow(
       'Error while decrypting the ciphertext provided to safeStorage.decryptStringAsync.',
     );
+    control.keyRotated = true;
+    expect((await safeStorage.decryptStringAsync(sealed)).shouldReEncrypt).toBe(true);
     control.storageBackend = 'basic_text';
     expect(safeStorage.getSelectedStorageBackend()).toBe('basic_text');
     expect(await safeStorage.isAsyncEncryptionAvailable()).toBe(true); // the trap: basic_text "is available"

@@ -13,10 +13,12 @@ import { Menu, MenuItem } from './electron-double-menu.js';
 import { NativeImage, Tray } from './electron-double-tray.js';
 import { globalShortcut } from './electron-double-shortcut.js';
 import { autoUpdater, net, session } from './electron-double-net.js';
+import { protocol } from './electron-double-protocol.js';
 
 export { app, powerMonitor } from './electron-double-app.js';
 export { ipcMain } from './electron-double-ipc.js';
-export { BrowserWindow, WebContents } from './electron-double-window.js';
+export { BrowserWindow } from './electron-double-window.js';
+export { WebContents } from './electron-double-web-contents.js';
 export {
   clickShownNotification,
   clipboard,
@@ -32,6 +34,7 @@ export { click, displayedLabel, findItem, Menu, MenuItem, menuLabels } from './e
 export { createdTrays, NativeImage, Tray } from './electron-double-tray.js';
 export { globalShortcut, pressShortcut, takenShortcuts } from './electron-double-shortcut.js';
 export { autoUpdater, net, session } from './electron-double-net.js';
+export { protocol, requestFromPage, schemePrivileges } from './electron-double-protocol.js';
 export { callsTo, control, recorded, resetDouble, type RecordedCall } from './electron-double-log.js';
 
 /** Electron's `nativeImage` is the NativeImage class and its static factories. */
@@ -51,6 +54,7 @@ export default {
   net,
   Notification,
   powerMonitor,
+  protocol,
   safeStorage,
   session,
   shell,

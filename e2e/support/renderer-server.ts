@@ -1,40 +1,23 @@
 // The built window (dist/renderer) served from 127.0.0.1 for the window specs, rebuilt first when renderer/ or shared/
 // is newer.
 import { createServer, type Server } from 'node:http';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as viteBuild } from 'vite';
+import { APP_ORIGIN, appResponse } from '../../electron/app/app-scheme.js';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const RENDERER_DIST = path.join(REPO, 'dist', 'renderer');
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
-
-/** dist/renderer over 127.0.0.1, nothing outside it. */
+/** dist/renderer over 127.0.0.1, answered as the app answers sso-tray://app/ (its CSP header, nothing outside it). */
 export async function serveRenderer(): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-    const file = path.join(RENDERER_DIST, path.normalize(pathname === '/' ? '/index.html' : pathname));
-    if (!file.startsWith(RENDERER_DIST + path.sep)) {
-      res.writeHead(403).end();
-      return;
-    }
-    readFile(file).then(
-      (body) => {
-        res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-        res.end(body);
-      },
-      () => res.writeHead(404).end(),
-    );
+    void appResponse(RENDERER_DIST, `${APP_ORIGIN}${req.url ?? '/'}`, req.method).then(async (answer) => {
+      res.writeHead(answer.status, Object.fromEntries(answer.headers));
+      res.end(Buffer.from(await answer.arrayBuffer()));
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };

@@ -17,7 +17,13 @@ import {
 } from '../../e2e/support/electron-double.js';
 import { formatCredentials } from '../core/formats.js';
 import { MEMORY_ONLY_MESSAGE } from './safe-storage-secret-store.js';
-import { start, menu, signInFromTray, useHarness } from '../../e2e/support/electron-double-harness.js';
+import {
+  start,
+  menu,
+  signInFromTray,
+  useHarness,
+  usePlatform,
+} from '../../e2e/support/electron-double-harness.js';
 import { eventually, HANG_GUARD_MS } from '../../e2e/support/eventually.js';
 
 const h = useHarness();
@@ -114,8 +120,16 @@ describe('tokens when sharing with the AWS CLI is off', () => {
 
 describe('the macOS shape of a tray app', () => {
   it('hides the Dock icon itself only when unpackaged: the packaged app has LSUIElement in Info.plist', async () => {
+    usePlatform('darwin');
     control.packaged = true;
     await start(h);
     expect(callsTo('app.dock.hide')).toEqual([]);
+  });
+
+  it('has no Dock to hide off macOS (app.dock is undefined there), and starts all the same', async () => {
+    usePlatform('linux');
+    expect(electron.app.dock).toBeUndefined();
+    await start(h);
+    expect(createdTrays()).toHaveLength(1);
   });
 });

@@ -1,36 +1,35 @@
 // The one window, locked down: context isolation and the sandbox on, no Node, no navigation, no new windows, no
 // permissions; it shows only the app's own page, and only that page may use the window API.
-import { pathToFileURL } from 'node:url';
 import type { BrowserWindow as BrowserWindowType, IpcMainInvokeEvent } from 'electron';
 import type * as Electron from 'electron';
 import { isFromPage, lockDown, lockedWebPreferences } from './secure-window.js';
 import type { WindowStateStore } from './window-state.js';
 import type { WindowList } from '../tray/menu-template.js';
+import { appPageUrl } from './app-scheme.js';
 
 export interface MainWindowOptions {
   preload: string;
-  indexHtml: string;
+  /** False in a packaged build: no developer tools. */
+  devTools?: boolean;
 }
 
 export class MainWindow {
   private window: BrowserWindowType | undefined;
-  private readonly pageUrl: string;
+  private readonly pageUrl = appPageUrl();
 
   constructor(
     private readonly electron: Pick<typeof Electron, 'BrowserWindow'>,
     private readonly options: MainWindowOptions,
     private readonly onCreated: (window: BrowserWindowType) => () => void = () => () => undefined,
     private readonly state?: WindowStateStore,
-  ) {
-    this.pageUrl = pathToFileURL(options.indexHtml).href;
-  }
+  ) {}
 
   /** Shows the window, creating it on first use (and again after it was closed); `list`: on that list (tray's More…). */
   open(list?: WindowList): void {
     if (this.window && !this.window.isDestroyed()) {
       // Only the fragment changes: Chromium navigates within the page (no reload; electron/electron#46469), and the
       // page's hashchange brings the list into view. A refused navigation is no reason to fail the click.
-      if (list) void this.window.loadFile(this.options.indexHtml, { hash: list }).catch(() => undefined);
+      if (list) void this.window.loadURL(`${this.pageUrl}#${list}`).catch(() => undefined);
       this.window.show();
       this.window.focus();
       return;
@@ -43,7 +42,7 @@ export class MainWindow {
       minHeight: 480,
       show: false,
       title: 'SSO Tray',
-      webPreferences: lockedWebPreferences(this.options.preload),
+      webPreferences: lockedWebPreferences(this.options.preload, this.options.devTools),
     });
     lockDown(window);
     const stop = this.onCreated(window);
@@ -54,7 +53,7 @@ export class MainWindow {
       if (this.window === window) this.window = undefined;
     });
     this.window = window;
-    void window.loadFile(this.options.indexHtml, list ? { hash: list } : undefined);
+    void window.loadURL(list ? `${this.pageUrl}#${list}` : this.pageUrl);
   }
 
   /** Only the app's window showing the app's page may call the API. */
@@ -66,7 +65,11 @@ export class MainWindow {
     if (this.window && !this.window.isDestroyed()) this.window.webContents.send(channel, message);
   }
 
+  /** Closes it for good (at quit): destroy() emits no 'close', so where it was is saved here. */
   destroy(): void {
-    this.window?.destroy();
+    const window = this.window;
+    if (!window || window.isDestroyed()) return;
+    this.state?.save(window.getBounds());
+    window.destroy();
   }
 }

@@ -1,11 +1,12 @@
 // The quick-pick: a small frameless window over whatever the user is doing, opened by a global shortcut or the
 // tray's "Find a role…", showing the window's own page in its compact mode (index.html?view=quick-pick). It is
-// made hidden ahead of time so the shortcut only has to show it, and it hides (not closes) when done or left.
-import { pathToFileURL } from 'node:url';
+// made and loaded hidden at start (prepare), so the shortcut only has to show a rendered page whose box takes the
+// focus; it hides (not closes) when done or left.
 import type { App, BrowserWindow as BrowserWindowType, GlobalShortcut, IpcMainInvokeEvent } from 'electron';
 import type * as Electron from 'electron';
 import { isFromPage, lockDown, lockedWebPreferences } from './secure-window.js';
 import type { Settings } from '../core/views.js';
+import { appPageUrl } from './app-scheme.js';
 
 const VIEW = 'quick-pick';
 
@@ -13,27 +14,36 @@ export class QuickPickWindow {
   private window: BrowserWindowType | undefined;
   private shortcut: string | undefined;
   private quitting = false;
-  private readonly pageUrl: string;
+  /** The page has been rendered once (its 'ready-to-show'): showing it now shows the page, not a blank window. */
+  private rendered = false;
+  private showWhenRendered = false;
+  private readonly pageUrl = appPageUrl(VIEW);
 
   constructor(
     private readonly electron: Pick<typeof Electron, 'BrowserWindow'>,
-    private readonly options: { preload: string; indexHtml: string },
+    private readonly options: { preload: string; devTools?: boolean },
     private readonly onCreated: (window: BrowserWindowType) => () => void,
     private readonly shortcuts?: Pick<GlobalShortcut, 'register' | 'unregister'>,
-  ) {
-    this.pageUrl = `${pathToFileURL(options.indexHtml).href}?view=${VIEW}`;
-  }
+  ) {}
 
-  /** Shows the quick-pick (Electron centres a window made without x and y), focused on its search box. */
+  /**
+   * Shows the quick-pick (Electron centres a window made without x and y) and focuses it, which focuses its search
+   * box (renderer/src/main.ts); before its first render it shows once rendered, never as a blank window.
+   */
   open(): void {
     const window = this.prepare();
+    if (!this.rendered) {
+      this.showWhenRendered = true;
+      return;
+    }
     window.show();
     window.focus();
   }
 
-  /** Makes the hidden window (once), so that opening it later is only a show. */
+  /** Makes the hidden window and loads its page (once), so that opening it later is only a show. */
   prepare(): BrowserWindowType {
     if (this.window && !this.window.isDestroyed()) return this.window;
+    this.rendered = false;
     const window = new this.electron.BrowserWindow({
       width: 620,
       height: 420,
@@ -46,10 +56,18 @@ export class QuickPickWindow {
       skipTaskbar: true,
       alwaysOnTop: true,
       title: 'Find a role',
-      webPreferences: lockedWebPreferences(this.options.preload),
+      webPreferences: lockedWebPreferences(this.options.preload, this.options.devTools),
     });
     lockDown(window);
     const stop = this.onCreated(window);
+    // https://www.electronjs.org/docs/latest/api/browser-window#event-ready-to-show: rendered while hidden.
+    window.once('ready-to-show', () => {
+      this.rendered = true;
+      if (!this.showWhenRendered) return;
+      this.showWhenRendered = false;
+      window.show();
+      window.focus();
+    });
     // Escape and a finished action call window.close(): hide instead, ready for the next shortcut.
     window.on('close', (event) => {
       if (this.quitting) return;
@@ -62,7 +80,7 @@ export class QuickPickWindow {
       if (this.window === window) this.window = undefined;
     });
     this.window = window;
-    void window.loadFile(this.options.indexHtml, { query: { view: VIEW } });
+    void window.loadURL(this.pageUrl);
     return window;
   }
 

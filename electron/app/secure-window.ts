@@ -2,10 +2,11 @@
 // on, no Node, no navigation, no new windows, no permissions; and the one test of "this is our page calling".
 import type { BrowserWindow, IpcMainInvokeEvent, WebPreferences } from 'electron';
 
-/** The webPreferences of every window: only the preload's one API object reaches the page. */
-export function lockedWebPreferences(preload: string): WebPreferences {
+/** The webPreferences of every window: only the preload's one API object reaches the page; devTools only unpackaged. */
+export function lockedWebPreferences(preload: string, devTools = true): WebPreferences {
   return {
     preload,
+    devTools,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -18,13 +19,16 @@ export function lockedWebPreferences(preload: string): WebPreferences {
   };
 }
 
-/** The page stays where it is: no navigation or redirect, no new windows, every permission request refused. */
+/** The page stays where it is: no navigation or redirect, no new windows, every permission refused. */
 export function lockDown(window: BrowserWindow): void {
   const contents = window.webContents;
   contents.on('will-navigate', (event) => event.preventDefault());
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  // The page uses no permission (its copies go through the main process). Requests and checks are separate handlers,
+  // and a check is granted when no check handler is set (https://www.electronjs.org/docs/latest/api/session#sessetpermissioncheckhandlerhandler).
   contents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  contents.session.setPermissionCheckHandler(() => false);
 }
 
 /** Whether an IPC call comes from `window` showing exactly `pageUrl` (its fragment aside). */

@@ -23,8 +23,11 @@ import {
   files,
   iconPath,
   launch,
+  mainWindows,
   menu,
   pageUrl,
+  quickPickWindow,
+  usePlatform,
   signInFromTray,
   start as startIn,
   useHarness,
@@ -36,6 +39,7 @@ const start = () => startIn(h);
 
 describe('the tray app', () => {
   it('starts as one tray with its template icon, and says how to begin when nothing is set up', async () => {
+    usePlatform('darwin'); // the Dock exists only there
     await start();
     expect(createdTrays()).toHaveLength(1);
     expect(callsTo('new Tray')).toEqual([[iconPath]]);
@@ -56,7 +60,8 @@ describe('the tray app', () => {
       webSecurity: true,
       webviewTag: false,
     });
-    expect(callsTo('window.loadFile')).toEqual([[files.indexHtml]]);
+    expect(callsTo('window.loadURL')[0]).toEqual([pageUrl]);
+    expect(callsTo('window.loadFile')).toEqual([]);
     expect(window!.webContents.navigate('https://example.com/')).toBe(false);
     expect(window!.webContents.requestNewWindow('https://example.com/')).toEqual({
       action: 'deny',
@@ -137,20 +142,20 @@ describe('the tray app', () => {
     const quiet = await launch(h, { showWindow: false });
     quiet!.core.dispose();
     h.running = undefined;
-    expect(BrowserWindow.getAllWindows()).toHaveLength(0);
+    expect(mainWindows()).toHaveLength(0);
     resetDouble();
     electron.app.setPath('userData', h.sandbox.paths.appDataDir);
     await launch(h, { showWindow: true });
-    expect(BrowserWindow.getAllWindows()).toHaveLength(1);
+    expect(mainWindows()).toHaveLength(1);
   });
 
   it('remembers where the user put the window, in a 0600 file of its own', async () => {
     const app = await start();
-    const [first] = BrowserWindow.getAllWindows();
+    const [first] = mainWindows();
     first!.setBounds({ x: 40, y: 50, width: 900, height: 700 });
     first!.close();
     app.window.open();
-    const [second] = BrowserWindow.getAllWindows();
+    const [second] = mainWindows();
     expect(second!.options).toMatchObject({ x: 40, y: 50, width: 900, height: 700 });
     const file = path.join(h.sandbox.paths.appDataDir, 'window-state.json');
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({
@@ -238,13 +243,16 @@ describe('the tray app', () => {
     await eventually(() => expect(app.core.sessions()[0]?.state).toBe('signed-in'));
   });
 
-  it('"Find a role…" opens the quick-pick: a frameless window on the compact page', async () => {
+  it('"Find a role…" shows the quick-pick: the frameless window made at start on the compact page', async () => {
     await start();
-    const before = callsTo('new BrowserWindow').length;
+    const pick = quickPickWindow();
+    expect(pick?.options).toMatchObject({ frame: false, show: false, webPreferences: { sandbox: true } });
+    await eventually(() => expect(pick?.rendered).toBe(true));
+    const made = callsTo('new BrowserWindow').length;
     click(menu(), 'Find a role…');
-    const made = callsTo('new BrowserWindow').slice(before);
-    expect(made).toHaveLength(1);
-    expect(made[0]?.[0]).toMatchObject({ frame: false, webPreferences: { sandbox: true } });
+    expect(callsTo('new BrowserWindow')).toHaveLength(made);
+    expect(pick?.isVisible()).toBe(true);
+    expect(pick?.webContents.getURL()).toBe(`${pageUrl}?view=quick-pick`);
   });
 
   it('says in a notification that it tightened a credentials file other users could read', async () => {

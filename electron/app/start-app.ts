@@ -22,6 +22,8 @@ import type { Settings } from '../core/views.js';
 import { whenWritesSettled } from '../core/aws-files/writes-in-flight.js';
 import { startUpdates } from './update/start-updates.js';
 import { appImageSandboxNotice } from './appimage-sandbox.js';
+import { afterReady, beforeReady } from './desktop-shell.js';
+import { QUICK_PICK_ARG, shortcutNoticeOnWayland } from './quick-pick-command.js';
 
 export type ElectronApi = Pick<
   typeof Electron,
@@ -37,6 +39,7 @@ export type ElectronApi = Pick<
   | 'BrowserWindow'
   | 'ipcMain'
   | 'globalShortcut'
+  | 'protocol'
 >;
 
 export interface AppFiles {
@@ -59,14 +62,16 @@ const LISTING_MAX_AGE_MS = 60 * 60_000;
 
 export async function startApp(
   electron: ElectronApi,
-  options: AppFiles & { env?: NodeJS.ProcessEnv; showWindow?: boolean },
+  options: AppFiles & { env?: NodeJS.ProcessEnv; showWindow?: boolean; quickPick?: boolean },
 ): Promise<RunningApp | undefined> {
   const { app, safeStorage, shell, clipboard, Notification, powerMonitor } = electron;
   if (!app.requestSingleInstanceLock()) {
     app.quit(); // another SSO Tray is running: its tray is the one to use
     return undefined;
   }
+  beforeReady(electron);
   await app.whenReady();
+  afterReady(electron, path.dirname(options.indexHtml));
   // A tray app has no Dock icon: the packaged app says so in Info.plist (LSUIElement), an unpackaged run here.
   if (!app.isPackaged) app.dock?.hide();
   if (process.platform === 'win32') app.setAppUserModelId('dev.ssotray.app');
@@ -92,16 +97,17 @@ export async function startApp(
   });
 
   let quitting = false;
+  const pages = { preload: options.preload, devTools: !app.isPackaged }; // a packaged build has no developer tools
   const window = new MainWindow(
     electron,
-    options,
+    pages,
     (created) => forwardEvents(core, (channel, message) => created.webContents.send(channel, message)),
-    electronWindowState(),
+    electronWindowState(app.getPath('userData')),
   );
   // The quick-pick (global shortcut, "Find a role…"): its own small window over the same API.
   const quickPick = new QuickPickWindow(
     electron,
-    options,
+    pages,
     (created) => forwardEvents(core, (channel, message) => created.webContents.send(channel, message)),
     electron.globalShortcut,
   );
@@ -113,7 +119,11 @@ export async function startApp(
     whenWritesSettled: () => Promise.all([core.whenIdle(), whenWritesSettled()]).then(() => undefined),
     onChange: () => tray.scheduleRefresh(),
   });
-  const desktop = (settings: Settings) => applyDesktopSettings(settings, app, quickPick, notify);
+  const waylandNotice = shortcutNoticeOnWayland(app, env, notify);
+  const desktop = (settings: Settings) => {
+    applyDesktopSettings(settings, app, quickPick, notify);
+    waylandNotice(settings.quickPickShortcut);
+  };
   const capabilities = {
     clipboard: { writeText: (text: string) => writeClipboard(clipboard, text) },
     openExternal: (url: string) => shell.openExternal(url),
@@ -165,16 +175,19 @@ export async function startApp(
   powerMonitor.on('resume', catchUp);
   powerMonitor.on('unlock-screen', catchUp);
   app.on('window-all-closed', () => undefined); // stay in the tray
-  app.on('second-instance', () => window.open()); // starting SSO Tray again shows its window
+  // Starting SSO Tray again shows its window, or with --quick-pick the quick-pick (a desktop's own shortcut can run it).
+  app.on('second-instance', (_event, argv) =>
+    argv.includes(QUICK_PICK_ARG) ? quickPick.open() : window.open(),
+  );
   // Global shortcuts belong to the OS until released: Electron's docs release them all on 'will-quit'.
   app.on('will-quit', () => electron.globalShortcut.unregisterAll());
   app.on('before-quit', (event) => {
     if (quitting) return;
-    // Let a rewrite of ~/.aws/credentials in flight finish before the process ends.
+    // Let a write in flight (~/.aws/credentials, ~/.aws/config, settings from the window) finish before the process ends.
     event.preventDefault();
     quitting = true;
     updates.stop();
-    void core.whenIdle().finally(() => {
+    void Promise.all([core.whenIdle(), whenWritesSettled()]).finally(() => {
       unregisterIpc();
       fileNotices.off('notice', noticeFile);
       quickPick.destroy();
@@ -190,10 +203,16 @@ export async function startApp(
 
   await core.start();
   await tray.refresh();
-  exposeTestHooks(env, { trayBuilt: () => true, clipboard });
+  exposeTestHooks(env, { trayBuilt: () => true, clipboard, openQuickPick: () => quickPick.open() });
   await core.settings().then(desktop, () => undefined);
   // First run: the window asks for a start URL. `--show-window` (the demo) opens it too.
   if (core.sessions().length === 0 || options.showWindow) window.open();
+  // Loaded hidden now, so the first shortcut press shows a rendered page ready to type in.
+  quickPick.prepare();
+  if (options.quickPick) quickPick.open();
+  // macOS: opening the running app again (Finder, Spotlight, the Dock) emits 'activate', not 'second-instance'
+  // (https://www.electronjs.org/docs/latest/api/app#event-activate-macos); listened to only now, after start-up's own.
+  app.on('activate', () => window.open());
   for (const session of core.sessions()) {
     if (session.state === 'signed-in')
       void core.cachedAccounts(session.name, { refreshAfterMs: LISTING_MAX_AGE_MS });

@@ -3,7 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import { BrowserWindow, callsTo, click, menuLabels } from '../../e2e/support/electron-double.js';
 import { TRAY_FAVOURITES_LIMIT } from '../tray/menu-template.js';
-import { files, menu, signInFromTray, start, useHarness } from '../../e2e/support/electron-double-harness.js';
+import {
+  menu,
+  pageUrl,
+  signInFromTray,
+  start,
+  useHarness,
+} from '../../e2e/support/electron-double-harness.js';
+import { eventually } from '../../e2e/support/eventually.js';
 
 const h = useHarness();
 
@@ -21,18 +28,17 @@ describe('"More…" under the favourites', () => {
     expect(menuLabels(menu())).toContain('More… (2 more)');
     // The first run opened the window; the user closed it.
     for (const open of BrowserWindow.getAllWindows().filter((w) => w.options.frame !== false)) open.close();
-    const before = callsTo('window.loadFile').length;
+    const before = callsTo('window.loadURL').length;
 
     click(menu(), 'More… (2 more)');
-    expect(callsTo('window.loadFile').slice(before)).toEqual([[files.indexHtml, { hash: 'favourites' }]]);
+    expect(callsTo('window.loadURL').slice(before)).toEqual([[`${pageUrl}#favourites`]]);
     const [window] = BrowserWindow.getAllWindows().filter((w) => w.options.frame !== false);
-    window?.emit('ready-to-show');
-    expect(window?.isVisible()).toBe(true);
+    await eventually(() => expect(window?.isVisible()).toBe(true)); // shown once rendered ('ready-to-show')
 
     click(menu(), 'More… (2 more)');
-    expect(callsTo('window.loadFile').slice(before)).toEqual([
-      [files.indexHtml, { hash: 'favourites' }],
-      [files.indexHtml, { hash: 'favourites' }],
+    expect(callsTo('window.loadURL').slice(before)).toEqual([
+      [`${pageUrl}#favourites`],
+      [`${pageUrl}#favourites`],
     ]);
     expect(BrowserWindow.getAllWindows().filter((w) => w.options.frame !== false)).toHaveLength(1);
   });

@@ -1,6 +1,7 @@
-// Where the window was: the one piece of app-only state, kept with electron-store (settings and secrets are not here:
-// settings are shared with the command line in settings.json, tokens are in the AWS CLI's cache or safeStorage).
-import Store from 'electron-store';
+// Where the window was: the one piece of app-only state (settings are shared with the command line in settings.json,
+// tokens are in the AWS CLI's cache or safeStorage). Kept with conf, the store under electron-store, used directly:
+// electron-store's Electron layer answers its own IPC channel ('electron-store-get-data') to any page, unchecked.
+import Conf from 'conf';
 
 interface Bounds {
   x: number;
@@ -16,9 +17,11 @@ export interface WindowStateStore {
 
 const number = { type: 'number' } as const;
 
-export function electronWindowState(): WindowStateStore {
-  const store = new Store<{ bounds?: Bounds }>({
-    name: 'window-state',
+/** The store in `dir` (the app's userData folder): window-state.json, as electron-store named it before. */
+export function electronWindowState(dir: string): WindowStateStore {
+  const store = new Conf<{ bounds?: Bounds }>({
+    cwd: dir,
+    configName: 'window-state',
     configFileMode: 0o600,
     clearInvalidConfig: true, // a damaged file only loses the window's position
     schema: {

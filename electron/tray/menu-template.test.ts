@@ -470,7 +470,7 @@ describe("the user's platform comes first in the shells", () => {
 
 describe('the tooltip', () => {
   it('says who is signed in and for how long', () => {
-    expect(trayTooltip(state())).toBe('SSO Tray — acme: signed in, ends in 7h 12m; beta: signed out');
+    expect(trayTooltip(state())).toBe('SSO Tray — acme: signed in, ends 16:05; beta: signed out');
   });
 
   it('covers every state and no session at all', () => {
@@ -481,7 +481,7 @@ describe('the tooltip', () => {
       { ...acme, name: 'd', state: 'expired' },
     ];
     expect(trayTooltip(state({ sessions: views }))).toBe(
-      'SSO Tray — a: signed in, renews in 7h 12m; b: signed in, renewing; c: signing in; d: expired, sign in again',
+      'SSO Tray — a: signed in, renews 16:05; b: signed in, renewing; c: signing in; d: expired, sign in again',
     );
     expect(trayTooltip(state({ sessions: [] }))).toBe('SSO Tray — no sign-in set up');
   });

@@ -15,7 +15,7 @@ import {
 import { SsoTrayError } from '../core/errors.js';
 import type { SessionView } from '../core/views.js';
 import type { TrayActions, TrayState } from './menu-template.js';
-import { REFRESH_COALESCE_MS, TrayOwner } from './tray-owner.js';
+import { DUE_SLACK_MS, REFRESH_COALESCE_MS, TrayOwner } from './tray-owner.js';
 import { eventually } from '../../e2e/support/eventually.js';
 
 const ICON = path.join(
@@ -125,7 +125,7 @@ describe('refresh', () => {
     const t = harness();
     await t.owner.refresh();
     expect(menuLabels(t.menu()).slice(0, 1)).toEqual(['acme — signed in, ends 16:05']);
-    expect(t.tray().toolTip).toBe('SSO Tray — acme: signed in, ends in 7h 12m');
+    expect(t.tray().toolTip).toBe('SSO Tray — acme: signed in, ends 16:05');
 
     t.set(trayState({ ...acme, state: 'signed-out' }));
     await t.owner.refresh();
@@ -185,9 +185,10 @@ describe('scheduleRefresh', () => {
     expect(callsTo('tray.setContextMenu')).toHaveLength(1);
   });
 
-  it('leaves no timer behind once the rebuild is done', async () => {
+  it('leaves no timer behind once the rebuild is done, when no time shown is ahead', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const t = harness();
+    t.set(trayState({ ...acme, state: 'signed-out' }));
     for (let i = 0; i < 50; i++) t.owner.scheduleRefresh();
     expect(vi.getTimerCount()).toBe(1);
     await vi.advanceTimersByTimeAsync(REFRESH_COALESCE_MS);
@@ -209,6 +210,33 @@ describe('scheduleRefresh', () => {
   });
 });
 
+describe('times the tray shows', () => {
+  it('are clock times that stay true, and the tray is rebuilt when one is reached, by one timer set for it', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const t = harness();
+    await t.owner.refresh();
+    expect(t.tray().toolTip).toBe('SSO Tray — acme: signed in, ends 16:05');
+    expect(vi.getTimerCount()).toBe(1);
+    const end = Date.parse(acme.expiresAt!);
+    await vi.advanceTimersByTimeAsync(end - NOW - 1); // the whole 7h 12m: not one read, so no polling
+    expect(t.reads.count).toBe(1);
+    t.set({ ...trayState({ ...acme, state: 'expired' }), now: end + DUE_SLACK_MS });
+    await vi.advanceTimersByTimeAsync(DUE_SLACK_MS + 1);
+    expect(t.reads.count).toBe(2);
+    expect(t.tray().toolTip).toBe('SSO Tray — acme: expired, sign in again');
+    expect(vi.getTimerCount()).toBe(0); // nothing else is due
+  });
+
+  it('aims at a far end in steps, as setTimeout cannot wait past 24.8 days', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const t = harness();
+    t.set(trayState({ ...acme, expiresAt: new Date(NOW + 90 * 86_400_000).toISOString() }));
+    await t.owner.refresh();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(t.reads.count).toBe(1); // not fired at once (an overflowing delay would be)
+  });
+});
+
 describe('destroy', () => {
   it('destroys the tray, and later events or a rebuild in flight do not touch it', async () => {
     const t = harness();
@@ -224,12 +252,13 @@ describe('destroy', () => {
     expect(callsTo('tray.setContextMenu')).toHaveLength(0);
   });
 
-  it('cancels a scheduled rebuild', async () => {
+  it('cancels a scheduled rebuild, and the one due at a session end', async () => {
     const t = harness();
+    await t.owner.refresh();
     t.owner.scheduleRefresh();
     t.owner.destroy();
     await new Promise((resolve) => setTimeout(resolve, REFRESH_COALESCE_MS * 2));
-    expect(t.reads.count).toBe(0);
+    expect(t.reads.count).toBe(1);
   });
 });
 

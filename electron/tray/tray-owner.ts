@@ -3,6 +3,7 @@ import type * as Electron from 'electron';
 import { isSsoTrayError } from '../core/errors.js';
 import { buildProblemMenu, buildTrayMenu, type TrayActions, type TrayState } from './menu-template.js';
 import { trayTooltip } from './tray-tooltip.js';
+import { nextTrayChange } from './tray-due.js';
 
 export interface TrayOwnerDeps {
   electron: Pick<typeof Electron, 'Tray' | 'Menu' | 'nativeImage'>;
@@ -16,10 +17,15 @@ export interface TrayOwnerDeps {
 
 /** Events arriving closer together than this share one rebuild. */
 export const REFRESH_COALESCE_MS = 50;
+/** A due rebuild runs this long after the moment, so the state read then is past it. */
+export const DUE_SLACK_MS = 1_000;
+// setTimeout fires at once for a delay past 2^31-1 ms (about 24.8 days): a later moment is aimed at in steps.
+const LONGEST_TIMEOUT_MS = 2 ** 31 - 1;
 
 export class TrayOwner {
   private tray: Electron.Tray | undefined;
   private timer: NodeJS.Timeout | undefined;
+  private dueTimer: NodeJS.Timeout | undefined;
   private running: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: TrayOwnerDeps) {
@@ -50,6 +56,7 @@ export class TrayOwner {
 
   destroy(): void {
     if (this.timer) clearTimeout(this.timer);
+    clearTimeout(this.dueTimer);
     this.timer = undefined;
     this.tray?.destroy();
     this.tray = undefined;
@@ -60,10 +67,13 @@ export class TrayOwner {
     const { Menu } = this.deps.electron;
     let template: Electron.MenuItemConstructorOptions[];
     let tooltip: string;
+    let due: { at: number; now: number } | undefined;
     try {
       const state = await this.deps.state();
       template = buildTrayMenu(state, this.deps.actions);
       tooltip = trayTooltip(state);
+      const at = nextTrayChange(state);
+      if (at !== undefined) due = { at, now: state.now };
     } catch (error) {
       const message = isSsoTrayError(error)
         ? error.message
@@ -75,5 +85,16 @@ export class TrayOwner {
     if (!this.tray) return;
     this.tray.setContextMenu(Menu.buildFromTemplate(template));
     this.tray.setToolTip(tooltip);
+    this.rebuildAt(due);
+  }
+
+  /** One timer, for the next moment the tray's words change by time alone (a session's end); none when none is ahead. */
+  private rebuildAt(due: { at: number; now: number } | undefined): void {
+    clearTimeout(this.dueTimer);
+    this.dueTimer = undefined;
+    if (!due) return;
+    const delay = Math.min(due.at - due.now + DUE_SLACK_MS, LONGEST_TIMEOUT_MS);
+    // unref: a tray rebuild alone never keeps the process alive.
+    this.dueTimer = setTimeout(() => void this.refresh(), delay).unref();
   }
 }

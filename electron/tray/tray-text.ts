@@ -1,4 +1,4 @@
-// The words and times the tray shows: menu-safe labels, clock times in the user's zone, durations and countdowns.
+// The words and times the tray shows: menu-safe labels, clock times in the user's zone and countdowns.
 
 /** Where and how times are shown; both default to the user's own (Intl's defaults). */
 export interface TimeStyle {
@@ -24,18 +24,6 @@ export function clockTime(at: number, now: number, style: TimeStyle = {}): strin
   if (day(at) === day(now)) return time;
   if (Math.abs(at - now) < 6 * DAY_MS) return `${format({ weekday: 'short' })} ${time}`;
   return `${format({ day: 'numeric', month: 'short' })}, ${time}`;
-}
-
-/** "7h 12m", "45m", "2d 3h", or "less than a minute"; time already past counts as none. */
-export function duration(ms: number): string {
-  const minutes = Math.floor(Math.max(0, ms) / 60_000);
-  if (minutes < 1) return 'less than a minute';
-  const days = Math.floor(minutes / (24 * 60));
-  const hours = Math.floor((minutes % (24 * 60)) / 60);
-  const rest = minutes % 60;
-  if (days > 0) return hours > 0 ? `${days}d ${hours}h` : `${days}d`;
-  if (hours > 0) return rest > 0 ? `${hours}h ${rest}m` : `${hours}h`;
-  return `${rest}m`;
 }
 
 /** "4:59" for a sign-in countdown. */
