@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appFiles } from '../electron/app/app-files.js';
 import config, { ASAR_BUDGET_BYTES, DESKTOP_NAME, fuses } from '../build/electron-builder.config.mjs';
+import { LINUX_DESKTOP_NAME } from '../electron/app/desktop-shell.js';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -188,6 +189,7 @@ describe('the packaged app (electron-builder --dir)', () => {
     };
     expect(manifest.desktopName).toBe('sso-tray.desktop');
     expect(DESKTOP_NAME).toBe(manifest.desktopName);
+    expect(LINUX_DESKTOP_NAME).toBe(manifest.desktopName); // what the app sets at run time, unpackaged too
     // Electron's Wayland app_id and X11 WM_CLASS are desktopName without ".desktop"; the entry must match both.
     expect(desktopEntry.fileName).toBe(manifest.desktopName);
     expect(desktopEntry.text).toContain('\nStartupWMClass=sso-tray\n');

@@ -41,7 +41,7 @@ describe('Linux: the desktop identity', () => {
     usePlatform('linux');
     await start(h);
     expect(callsTo('app.setDesktopName')).toEqual([[LINUX_DESKTOP_NAME]]);
-    expect(doubleApp.effectiveDesktopName()).toBe('dev.ssotray.app.desktop');
+    expect(doubleApp.effectiveDesktopName()).toBe('sso-tray.desktop');
   });
 
   it('on Wayland, says once (not at every start) how to bind the shortcut in the desktop’s own settings', async () => {

@@ -5,9 +5,10 @@ import { registerAppScheme, serveApp } from './app-scheme.js';
 
 /**
  * The installed .desktop entry's name, which GNOME's portal checks before it lets the app bind a global shortcut
- * (electron.d.ts, app.setDesktopName): the appId, as build/electron-builder.config.mjs names the entry.
+ * (electron.d.ts, app.setDesktopName): the packaged package.json's desktopName, which names the entry
+ * (DESKTOP_NAME in build/electron-builder.config.mjs; e2e/packaging.slow.test.ts holds the two equal).
  */
-export const LINUX_DESKTOP_NAME = 'dev.ssotray.app.desktop';
+export const LINUX_DESKTOP_NAME = 'sso-tray.desktop';
 
 // macOS gives copy, paste and select-all in text fields only through an Edit menu's roles
 // (https://www.electronjs.org/docs/latest/api/menu#main-process); no View menu, so no developer tools.
