@@ -51,7 +51,9 @@ export function assembleCore(
   const parts: CoreParts = {
     options,
     clock,
-    settingsFile: new SettingsFile(options.paths.appDataDir),
+    settingsFile: new SettingsFile(options.paths.appDataDir, (settings) =>
+      emit('settings-changed', settings),
+    ),
     credentialsFile,
     work,
     emit,

@@ -149,6 +149,8 @@ export interface CoreEvents extends Record<string, unknown> {
   'roles-listed': { session: string; accountId: string; roles: string[] };
   'accounts-changed': Listing;
   'profiles-changed': OwnedProfile[];
+  /** settings.json was saved: a star, a recent role, a kept profile, a choice (the tray rebuilds its lists). */
+  'settings-changed': Settings;
   /** A session really ended: announced once, until the user signs in again. */
   'sign-in-needed': { session: string; message: string };
   /** Something in the background failed; one sentence. */

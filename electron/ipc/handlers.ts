@@ -5,7 +5,13 @@ import { SsoTrayError, isSsoTrayError } from '../core/errors.js';
 import type { SsoTrayCore } from '../core/core.js';
 import { formatCredentials, type CredentialFormat } from '../core/formats.js';
 import type { Settings, SignInProgress } from '../core/views.js';
-import { contract, type Channel, type ChannelArgs, type ChannelResult } from './contract.js';
+import {
+  contract,
+  type CallOutcome,
+  type Channel,
+  type ChannelArgs,
+  type ChannelResult,
+} from './contract.js';
 
 export type HandlerTable = { [C in Channel]: (args: ChannelArgs<C>) => Promise<ChannelResult<C>> };
 
@@ -43,6 +49,7 @@ export function createHandlers(core: SsoTrayCore, capabilities: HandlerCapabilit
       await core.start();
       return core.sessions();
     },
+    'sessions:choose': (args) => core.chooseSession(args),
     'sessions:add': (args) => core.addSession(args),
     'sessions:remove': (args) => core.removeSession(args.session),
     'sessions:sign-in': (args) => core.signIn(args.session, args.flow),
@@ -143,9 +150,6 @@ export function createHandlers(core: SsoTrayCore, capabilities: HandlerCapabilit
   };
 }
 
-export type InvokeResult<C extends Channel> =
-  { ok: true; value: ChannelResult<C> } | { ok: false; error: { code: string; message: string } };
-
 /**
  * Validates untrusted input against the contract and calls the handler. Errors come back as a code and one
  * sentence; anything unexpected is reported without its details, which could carry a secret.
@@ -154,7 +158,9 @@ export async function invoke<C extends Channel>(
   handlers: HandlerTable,
   channel: C,
   rawInput: unknown,
-): Promise<InvokeResult<C>> {
+  /** Told what a handler threw, before it is reduced to a code and a sentence (the CLI keeps it as the cause). */
+  onThrown?: (error: unknown) => void,
+): Promise<CallOutcome<C>> {
   if (!Object.hasOwn(contract, channel)) {
     return {
       ok: false,
@@ -169,6 +175,7 @@ export async function invoke<C extends Channel>(
     const handler = handlers[channel] as (args: unknown) => Promise<ChannelResult<C>>;
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
+    onThrown?.(error);
     return { ok: false, error: errorForCaller(error) };
   }
 }

@@ -2,7 +2,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { OwnedProfile } from '../core/aws-files/credentials-file.js';
 import type { SessionView } from '../core/views.js';
-import { sameRole } from '../core/identifiers.js';
+import { sameRole } from '../core/public.js';
 import { keptFreshSection } from './kept-fresh-menu.js';
 import { type RoleActions, type TrayRole } from './role-menu.js';
 import { roleListSection } from './role-lists-menu.js';

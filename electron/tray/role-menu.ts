@@ -1,6 +1,6 @@
 // One role's submenu in the tray: the Management console, the portal's copy formats, the individual values, and writing a profile.
 import type { MenuItemConstructorOptions } from 'electron';
-import { FORMAT_LABELS, type CredentialFormat } from '../core/formats.js';
+import { FORMAT_LABELS, type CredentialFormat } from '../core/public.js';
 import type { RoleKey } from '../core/views.js';
 import { menuLabel } from './tray-text.js';
 

@@ -1,7 +1,7 @@
 // The account-then-role look-up every role command starts with. Direct first: an account id needs no call, a name
 // comes from the cached listing (whatever its age) or from ListAccounts pages until it appears; roles are never listed
 // for it. Only a wrong guess (the role is not assigned) falls back to the listing, for the sentence naming the roles.
-import { SsoTrayError } from '../../core/errors.js';
+import { SsoTrayError } from '../../core/public.js';
 import type { AccountWithRoles } from '../../core/views.js';
 import type { CliContext } from '../context.js';
 import type { Io } from '../output.js';
