@@ -4,7 +4,6 @@
 // then asks the core through the contract's `credentials:process`, which explains in its own words.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { readSessionsFromConfig } from './aws-files/config-reader.js';
 import { AwsCliSsoCache } from './aws-files/token-cache.js';
 import { formatCredentials } from './formats.js';
 import { RoleCredentialsFileCache } from './role-credentials-file-cache.js';
@@ -52,16 +51,30 @@ export async function cachedProcessAnswer(
   const settings = await settingsFields(paths.appDataDir);
   // Tokens kept in the app's own store are not in the AWS CLI's cache: only the core can read them.
   if (!settings?.share) return undefined;
+  // A session named and kept in the settings (the line the app writes says --session) needs no ~/.aws/config.
+  const named = settings.sessions.find((s) => s.name === request.session);
+  if (named) return fromCaches(named, request, paths, now);
   let configured: SessionConfig[] | undefined;
   const all = async () => [
     ...settings.sessions,
-    ...(configured ??= await readSessionsFromConfig(paths).catch(() => [])),
+    // Loaded only here: a session named in the settings never reads ~/.aws/config.
+    ...(configured ??= await import('./aws-files/config-reader.js')
+      .then(({ readSessionsFromConfig }) => readSessionsFromConfig(paths))
+      .catch(() => [])),
   ];
   // A session in both the settings and ~/.aws/config is one session, not two to choose from.
   const known = async () => [...new Set((await all()).map((s) => s.name))];
   const name = await chooseSession(request, paths, known).catch(() => undefined);
   const session = name === undefined ? undefined : (await all()).find((s) => s.name === name);
-  if (!session) return undefined;
+  return session ? fromCaches(session, request, paths, now) : undefined;
+}
+
+async function fromCaches(
+  session: SessionConfig,
+  request: CachedProcessRequest,
+  paths: AwsPaths,
+  now: number,
+): Promise<string | undefined> {
   // Only a session still signed in answers from a cache: after a sign-out (ours or `aws sso logout`) the core says so.
   const token = await new AwsCliSsoCache(paths.ssoCacheDir).readToken(session).catch(() => undefined);
   if (!token || token.expiresAt.getTime() <= now) return undefined;

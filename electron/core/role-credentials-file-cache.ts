@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from './aws-files/locked-write.js';
+import { writeFileAtomic } from './aws-files/atomic-write.js';
 import type { RoleCredentials, SessionConfig } from './types.js';
 
 type SessionKey = Pick<SessionConfig, 'name' | 'startUrl' | 'source'>;
