@@ -1,5 +1,5 @@
-// The copy formats, byte for byte. Shapes follow `aws configure export-credentials` (reference §F) and the
-// access portal's "Command line or programmatic access" dialog (reference §G):
+// The copy formats, byte for byte. Shapes follow `aws configure export-credentials` (https://docs.aws.amazon.com/cli/latest/reference/configure/export-credentials.html) and the
+// access portal's "Command line or programmatic access" dialog (https://docs.aws.amazon.com/singlesignon/latest/userguide/howtogetcredentials.html):
 //
 // | format        | each line                               | a value outside [A-Za-z0-9+/=:._-] (or starting '=') |
 // |---------------|-----------------------------------------|------------------------------------------------------|
