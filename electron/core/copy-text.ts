@@ -14,9 +14,11 @@ export async function copyText(
 ): Promise<{ text: string; expiration: string }> {
   const credentials = await deps.credentials.get(role);
   const settings = await parts.settingsFile.read();
-  const profileName = role.profileName ?? (await deps.profiles.nameFor(role));
+  // Only the profile block prints a name: the other formats never go to the listing to work one out.
+  const profileName =
+    role.format === 'profile' ? (role.profileName ?? (await deps.profiles.nameFor(role))) : undefined;
   const text = formatCredentials(role.format, credentials, {
-    profileName,
+    ...(profileName ? { profileName } : {}),
     ...(settings.defaultRegion ? { region: settings.defaultRegion } : {}),
   });
   await deps.recent.markUsed(role);

@@ -48,7 +48,7 @@ afterEach(async () => {
   await rm(home, { recursive: true, force: true });
 });
 
-describe('cache file names (botocore's own test vectors, docs/aws-files-and-protocols.md)', () => {
+describe('cache file names (the test vectors of botocore, docs/aws-files-and-protocols.md)', () => {
   it('names a session token by sha1 of the session name, a legacy one by sha1 of the start URL', () => {
     expect(tokenCacheFileName(mySso)).toBe('0ad374308c5a4e22f723adf10145eafad7c4031c.json');
     expect(tokenCacheFileName({ ...mySso, name: 'admin' })).toBe(
