@@ -24,31 +24,9 @@ import { SsoTrayError } from './errors.js';
 import { isObjectKey } from './identifiers.js';
 import { cmdQuote, dotenvQuote, fishQuote, posixQuote, powershellQuote } from './shell-quoting.js';
 import type { RoleCredentials } from './types.js';
+import { FORMAT_LABELS, type CredentialFormat } from '../../shared/credential-formats.js';
 
-export const CREDENTIAL_FORMATS = Object.freeze([
-  'env',
-  'env-no-export',
-  'powershell',
-  'windows-cmd',
-  'fish',
-  'dotenv',
-  'profile',
-  'values',
-  'process',
-] as const);
-export type CredentialFormat = (typeof CREDENTIAL_FORMATS)[number];
-
-export const FORMAT_LABELS: Record<CredentialFormat, string> = Object.freeze({
-  env: 'macOS and Linux (bash, zsh)',
-  'env-no-export': 'Shell variables, not exported (bash, zsh)',
-  powershell: 'PowerShell',
-  'windows-cmd': 'Windows cmd',
-  fish: 'fish shell',
-  dotenv: '.env file',
-  profile: 'AWS credentials file profile',
-  values: 'Individual values',
-  process: 'credential_process JSON',
-});
+export { CREDENTIAL_FORMATS, FORMAT_LABELS, type CredentialFormat } from '../../shared/credential-formats.js';
 
 /** The portal's name for the profile block: `[111122223333_AdministratorAccess]`. */
 export function defaultProfileName(accountId: string, roleName: string): string {
