@@ -2,8 +2,8 @@
 // its clicks carried out as calls, with notifications. Everything Electron is passed in, so tests drive it with the double.
 import { FORMAT_LABELS, isSsoTrayError, type CredentialFormat } from '../core/public.js';
 import type { Door } from '../ipc/door.js';
-import type { RoleKey, SignInProgress } from '../core/views.js';
-import type { TrayActions, TrayRole, TrayState, WindowList } from '../tray/menu-template.js';
+import type { RoleRef, SignInProgress } from '../core/views.js';
+import type { TrayActions, TrayRole, TrayState, WholeList } from '../tray/menu-template.js';
 
 export interface TrayControllerDeps {
   /** The core's door: the tray's state is read, and its clicks carried out, as validated calls. */
@@ -14,7 +14,7 @@ export interface TrayControllerDeps {
   notify(message: string, onClick?: () => void): void;
   quit(): void;
   platform: NodeJS.Platform;
-  openWindow?: (list?: WindowList) => void;
+  openWindow?: (list?: WholeList) => void;
   /** Opens the quick-pick over every role. */
   findRole?: () => void;
 }
@@ -47,7 +47,7 @@ export class TrayController {
       for (const account of listing?.accounts ?? [])
         names.set(`${session.name}/${account.accountId}`, account.accountName);
     }
-    const role = ({ session, accountId, roleName }: RoleKey): TrayRole => ({
+    const role = ({ session, accountId, roleName }: RoleRef): TrayRole => ({
       session,
       accountId,
       roleName,

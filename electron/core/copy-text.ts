@@ -1,16 +1,17 @@
-// The text a user copies: one of the formats, byte for byte, with the role then recorded as recently used.
+// A role's credentials text (credentials:text: the copy, the CLI's print): one of the formats, byte for byte, with
+// the role then recorded as recently used.
 import { formatCredentials, type CredentialFormat } from './formats.js';
 import type { CoreParts, RoleRef } from './core-parts.js';
 import type { ProfileWriter } from './profile-writer.js';
 import type { RecentRoles } from './recent-roles.js';
 import type { RoleCredentialsSource } from './role-credentials.js';
 
-export type CopyTextRequest = RoleRef & { format: CredentialFormat; profileName?: string };
+export type CredentialsTextRequest = RoleRef & { format: CredentialFormat; profileName?: string };
 
-export async function copyText(
+export async function credentialsText(
   parts: CoreParts,
   deps: { credentials: RoleCredentialsSource; profiles: ProfileWriter; recent: RecentRoles },
-  role: CopyTextRequest,
+  role: CredentialsTextRequest,
 ): Promise<{ text: string; expiration: string }> {
   const credentials = await deps.credentials.get(role);
   const settings = await parts.settingsFile.read();

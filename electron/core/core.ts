@@ -15,7 +15,7 @@ import type {
 import type { CoreOptions, RoleRef } from './core-parts.js';
 import { assembleCore, type CoreModules } from './core-modules.js';
 import type { WriteProfileRequest } from './profile-writer.js';
-import type { CopyTextRequest } from './copy-text.js';
+import type { CredentialsTextRequest } from './copy-text.js';
 import type { ConfigProfileRequest } from './config-profiles.js';
 import type { ConsoleOpener, ConsoleRequest } from './console-access.js';
 import type { ProfileSyncRequest } from './profile-sync.js';
@@ -110,8 +110,8 @@ export class SsoTrayCore extends TypedEmitter<CoreEvents> {
   }
 
   /** One of the copy formats, byte for byte; records the role as recently used. */
-  formatted(role: CopyTextRequest): Promise<{ text: string; expiration: string }> {
-    return this.ready(() => this.m.copyText(role));
+  credentialsText(role: CredentialsTextRequest): Promise<{ text: string; expiration: string }> {
+    return this.ready(() => this.m.credentialsText(role));
   }
 
   /** Writes a profile into the credentials file, kept fresh when asked. */

@@ -67,7 +67,7 @@ export function createHandlers(core: SsoTrayCore, capabilities: HandlerCapabilit
       )) ?? null,
     'accounts:roles': (args) => core.accountRoles(args.session, args.accountId),
     'accounts:find': (args) => core.findAccount(args.session, args.query),
-    'credentials:text': (args) => core.formatted(args),
+    'credentials:text': (args) => core.credentialsText(args),
     'credentials:process': async (args) => {
       const credentials = await core.credentials(args);
       return {
@@ -89,7 +89,7 @@ export function createHandlers(core: SsoTrayCore, capabilities: HandlerCapabilit
         await clipboard.writeText(credentials[VALUE_OF[what as keyof typeof VALUE_OF]]);
         return { expiration: credentials.expiration.toISOString() };
       }
-      const { text, expiration } = await core.formatted({ ...role, format: what as CredentialFormat });
+      const { text, expiration } = await core.credentialsText({ ...role, format: what as CredentialFormat });
       await clipboard.writeText(text);
       return { expiration };
     },

@@ -34,14 +34,14 @@ export interface TrayState extends TimeStyle {
 export interface TrayActions extends RoleActions, SessionActions {
   removeProfile(profile: string): void;
   /** Absent until the window exists: then there is no "Open SSO Tray…" item. With a list, the window shows it. */
-  openWindow?(list?: WindowList): void;
+  openWindow?(list?: WholeList): void;
   /** Absent until the quick-pick exists: then there is no "Find a role…" item. */
   findRole?(): void;
   quit(): void;
 }
 
 /** The lists "More…" opens the window on. */
-export type WindowList = 'favourites' | 'recent';
+export type WholeList = 'favourites' | 'recent';
 
 const TRAY_RECENT_LIMIT = 5;
 export const TRAY_FAVOURITES_LIMIT = 10;
@@ -55,7 +55,7 @@ export function buildTrayMenu(state: TrayState, actions: TrayActions): MenuItemC
     ? 'No favourites yet: star a role in the window'
     : 'No favourites yet: the roles you copy or write show under Recent';
   const open = actions.openWindow?.bind(actions);
-  const openAll = (list: WindowList) => (open ? { openAll: () => open(list) } : {});
+  const openAll = (list: WholeList) => (open ? { openAll: () => open(list) } : {});
   return joinGroups([
     state.sessions.length
       ? state.sessions.flatMap((view) => sessionItems(view, state, actions))

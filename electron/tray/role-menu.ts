@@ -6,11 +6,11 @@ import {
   defaultShell,
   type CredentialFormat,
 } from '../../shared/credential-formats.js';
-import type { RoleKey } from '../core/views.js';
+import type { RoleRef } from '../core/views.js';
 import { menuLabel } from './tray-text.js';
 
 /** A role as the core names it, with the account's name to show. */
-export interface TrayRole extends RoleKey {
+export interface TrayRole extends RoleRef {
   accountName: string;
 }
 
