@@ -4,7 +4,6 @@
 import { html, nothing } from 'lit-html';
 import type { CopyWhat } from '../actions/access-keys-actions.js';
 import type { Actions } from '../actions.js';
-import type { CredentialFormat } from '../api.js';
 import type { AccessKeysState, State } from '../state.js';
 import { momentText } from '../time-text.js';
 import { configMenu } from './config-profile-view.js';
