@@ -9,6 +9,10 @@ export const BOUNDARY_PROBES = [
   'electron/ipc/boundary-probe.ts',
   'shared/boundary-probe.ts',
   'e2e/boundary-probe.test.ts',
+  'electron/app/boundary-probe.ts',
+  'electron/tray/boundary-probe.ts',
+  'electron/cli/boundary-probe.ts',
+  'electron/cli/commands/boundary-probe.ts',
 ];
 
 const WALL_CLOCK =
@@ -56,6 +60,38 @@ export default tseslint.config(
     // The core and the contract run under plain Node: Electron stays in the shell.
     files: ['electron/core/**/*.ts', 'electron/ipc/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', noElectron('electron/core and electron/ipc')] },
+  },
+  {
+    // The front ends hold the core's door ({ call, on }) and nothing else: the core's values only from its small public
+    // module, never the handler table or the core object (types may come from anywhere).
+    files: [
+      'electron/app/**/*.ts',
+      'electron/tray/**/*.ts',
+      'electron/cli/**/*.ts',
+      'electron/cli.ts',
+      'electron/main.ts',
+    ],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: String.raw`(^|/)core/(?!public\.js$)`,
+              allowTypeImports: true,
+              message:
+                'A front end takes values from the core only through electron/core/public.ts; it calls the core through the door (electron/ipc/door.ts).',
+            },
+            {
+              regex: String.raw`(^|/)ipc/handlers\.js$`,
+              message:
+                'The handler table is inside the door: a front end calls through electron/ipc/door.ts.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     // The window is a web page: no Node, no Electron, and from electron/ only the contract's types (values it shares

@@ -183,9 +183,25 @@ describe('start-up loads only what a command uses', () => {
     emu.clearCalls();
     expect(await modulesOf(['process', account.accountId, role, '--session', 'acme'])).toMatchObject({
       sdk: 0,
+      zod: 0,
     });
-    expect(await modulesOf(['process', account.accountId, role])).toMatchObject({ sdk: 0 });
+    expect(await modulesOf(['process', account.accountId, role])).toMatchObject({ sdk: 0, zod: 0 });
     expect(portalCalls()).toEqual([]);
+  });
+
+  it("answers a warm `process` byte for byte as the core's credentials:process does", async () => {
+    const account = emu.organisation.accounts[13]!;
+    const role = account.roles[0]!;
+    expect((await sso(['creds', account.accountId, role])).code).toBe(0);
+    expect((await sso(['accounts', '--json'])).code).toBe(0);
+    const warm = await sso(['process', account.accountId, role]);
+    // A name is looked up in the listing: the door's `credentials:process` answers, not the cached-process channel.
+    const throughDoor = await sso(['process', account.accountName, role]);
+    const printed = await sso(['creds', account.accountId, role, '--format', 'process']);
+    expect(warm.code, warm.stderr).toBe(0);
+    expect(warm.stdout).toMatch(/^\{\n {2}"Version": 1,\n/);
+    expect(throughDoor.stdout).toBe(warm.stdout);
+    expect(printed.stdout).toBe(warm.stdout);
   });
 
   it('lists sessions, cached accounts and warm credentials without the AWS SDK', async () => {

@@ -1,4 +1,4 @@
-// The built `sso-tray` command at its edges (issue 9): identifiers refused with AWS's rule before anything runs, a
+// The built `sso-tray` command at its edges: identifiers refused with AWS's rule before anything runs, a
 // credential_process line that works from any shell, a refusal that changes nothing, a sign-out that leaves no
 // cached credentials answering, file-system errors that name the file and the fix, and progress on a terminal.
 import { createHash } from 'node:crypto';
@@ -39,7 +39,7 @@ const shell = (command: string, cwd: string, env: Record<string, string>) =>
 const login = () =>
   sso(['login', '--start-url', emu.startUrl, '--region', emu.region, '--session', 'acme', '--no-browser']);
 
-/** The AWS CLI's name for a role's cached credentials (reference §D.6: sha1 of botocore's sorted, compact JSON). */
+/** The AWS CLI's name for a role's cached credentials (sha1 of botocore's sorted, compact JSON: docs/aws-files-and-protocols.md). */
 function cliCacheName(
   accountId: string,
   roleName: string,
@@ -299,7 +299,7 @@ describe('progress on a terminal (item 15)', () => {
     expect(run.code, run.stderr).toBe(0);
   });
 
-  // `creds` by name no longer lists every role (issue 10: ListAccounts pages until the name, then one call); the
+  // `creds` by name no longer lists every role (ListAccounts pages until the name, then one call); the
   // listing that does count up is `accounts`'.
   it('`accounts` counts the listing up on a terminal, then clears its line', async () => {
     await rm(path.join(sandbox.env.SSO_TRAY_DATA_DIR!, 'accounts'), { recursive: true, force: true });

@@ -169,3 +169,39 @@ describe('no import circle', () => {
     expect(line.status).toBe(0);
   });
 });
+
+describe('the front ends hold the door and nothing else', () => {
+  const APP = 'electron/app/boundary-probe.ts';
+  const TRAY = 'electron/tray/boundary-probe.ts';
+  const CLI = 'electron/cli/boundary-probe.ts';
+
+  it.each([APP, TRAY, CLI])(
+    '%s may not take the core object, a core module or the handler table',
+    async (file) => {
+      const core = "import { SsoTrayCore } from '../core/core.js';\nexport const probe = SsoTrayCore;\n";
+      const module =
+        "import { SettingsFile } from '../core/settings.js';\nexport const probe = new SettingsFile('x');\n";
+      const handlers =
+        "import { createHandlers } from '../ipc/handlers.js';\nexport const probe = createHandlers;\n";
+      for (const source of [core, module, handlers])
+        expect(await broken(file, source)).toEqual(['@typescript-eslint/no-restricted-imports']);
+    },
+  );
+
+  it('may not reach a core module from a command folder either', async () => {
+    const deep =
+      "import { readSessionsFromConfig } from '../../core/aws-files/config-reader.js';\nexport const probe = readSessionsFromConfig;\n";
+    expect(await broken('electron/cli/commands/boundary-probe.ts', deep)).toEqual([
+      '@typescript-eslint/no-restricted-imports',
+    ]);
+  });
+
+  it.each([APP, TRAY, CLI])('%s may take the public module, the door and any type', async (file) => {
+    const allowed =
+      "import { SsoTrayError } from '../core/public.js';\n" +
+      "import { openDoor } from '../ipc/door.js';\n" +
+      "import type { SessionView } from '../core/views.js';\n" +
+      'export const probe = [SsoTrayError, openDoor];\nexport type Probe = SessionView;\n';
+    expect(await broken(file, allowed)).toEqual([]);
+  });
+});

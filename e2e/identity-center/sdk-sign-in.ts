@@ -59,7 +59,7 @@ export function pkcePair(): { verifier: string; challenge: string } {
   return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
 }
 
-/** The /authorize URL the AWS CLI builds (reference B.1), for a loopback listener on `port`. */
+/** The /authorize URL the AWS CLI builds (docs/aws-files-and-protocols.md, "Sign-in"), for a loopback listener on `port`. */
 export function authorizeUrl(
   emu: Target,
   clientId: string,

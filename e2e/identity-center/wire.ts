@@ -4,7 +4,7 @@ import { requestId } from './random-values.js';
 
 export type Service = 'oidc' | 'portal';
 
-// OAuth error codes the OIDC service puts in `error` (model docs, reference A.5).
+// OAuth error codes the OIDC service puts in `error` (docs/aws-files-and-protocols.md, "Sign-in").
 const OAUTH_CODES: Record<string, string> = {
   AuthorizationPendingException: 'authorization_pending',
   SlowDownException: 'slow_down',
@@ -57,7 +57,7 @@ export const portalError = {
   unauthorized: () => new ServiceError('UnauthorizedException', 401, 'Session token not found or invalid'),
   invalidRequest: (message: string) => new ServiceError('InvalidRequestException', 400, message),
   notFound: (message: string) => new ServiceError('ResourceNotFoundException', 404, message),
-  // Not in the model, but what users of the real service meet for an unassigned permission set (reference C.4).
+  // Not in the model, but what users of the real service meet for an unassigned permission set (docs/aws-files-and-protocols.md, "Portal").
   forbidden: () => new ServiceError('ForbiddenException', 403, 'No access'),
 };
 

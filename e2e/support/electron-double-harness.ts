@@ -17,6 +17,8 @@ import { makeSandbox, type Sandbox } from './sandbox.js';
 import { startApp, type RunningApp } from '../../electron/app/start-app.js';
 import { appPageUrl } from '../../electron/app/app-scheme.js';
 import { eventually } from './eventually.js';
+import type { RoleCredentials } from '../../electron/core/types.js';
+import type { Clock } from '../../electron/core/clock.js';
 
 export const iconPath = fileURLToPath(new URL('../../build/icons/tray-Template.png', import.meta.url));
 export const files = {
@@ -59,7 +61,7 @@ export function useHarness(emulator: EmulatorOptions = {}): Harness {
 /** Electron's start-up: the entry calls startApp without awaiting it, and 'ready' follows its evaluation. */
 export async function launch(
   h: Harness,
-  options: { showWindow?: boolean } = {},
+  options: { showWindow?: boolean; clock?: Clock } = {},
 ): Promise<RunningApp | undefined> {
   let started: Promise<RunningApp | undefined> | undefined;
   await doubleApp.runEntry(async () => {
@@ -70,8 +72,8 @@ export async function launch(
   return app;
 }
 
-export async function start(h: Harness): Promise<RunningApp> {
-  const app = await launch(h);
+export async function start(h: Harness, options: { clock?: Clock } = {}): Promise<RunningApp> {
+  const app = await launch(h, options);
   if (!app) throw new Error('the app did not start');
   return app;
 }
@@ -110,8 +112,27 @@ export async function signInFromTray(h: Harness, app: RunningApp, session: strin
     return opened;
   });
   await h.emu.approveAuthorization(url);
-  await eventually(() =>
-    expect(app.core.sessions().find((s) => s.name === session)?.state).toBe('signed-in'),
+  await eventually(async () =>
+    expect((await app.door.call('sessions:list', {})).find((s) => s.name === session)?.state).toBe(
+      'signed-in',
+    ),
   );
   await app.tray.refresh();
+}
+
+/** A role's credentials as the app holds them, read through its door (`credentials:process` records no Recent). */
+export async function credentialsOf(
+  app: RunningApp,
+  role: { session: string; accountId: string; roleName: string },
+): Promise<RoleCredentials> {
+  const { text } = await app.door.call('credentials:process', role);
+  const json = JSON.parse(text) as Record<string, string>;
+  return {
+    accessKeyId: json.AccessKeyId!,
+    secretAccessKey: json.SecretAccessKey!,
+    sessionToken: json.SessionToken!,
+    expiration: new Date(json.Expiration!),
+    accountId: role.accountId,
+    roleName: role.roleName,
+  };
 }

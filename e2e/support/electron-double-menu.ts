@@ -1,7 +1,7 @@
 // Electron's Menu and MenuItem as the double builds them: the same template checks, separator folding and click
 // arguments as lib/browser/api/menu.ts and menu-item.ts, plus helpers that find an item by what a user reads.
 import type { MenuItemConstructorOptions } from 'electron';
-import { onReset, record } from './electron-double-log.js';
+import { onReset, record, type Conforms } from './electron-double-log.js';
 import { onWillFinishLaunching } from './electron-double-app.js';
 
 type Template = Array<MenuItemConstructorOptions | MenuItem>;
@@ -92,6 +92,15 @@ export class Menu {
     return applicationMenu;
   }
 }
+
+/** @public A compile-time check against Electron's declarations: nothing imports it. */
+export type MenuItemChecked = Conforms<
+  MenuItem,
+  Pick<
+    Electron.MenuItem,
+    'type' | 'label' | 'sublabel' | 'toolTip' | 'enabled' | 'visible' | 'checked' | 'click'
+  >
+>;
 
 let applicationMenu: Menu | null = null;
 let applicationMenuSet = false;

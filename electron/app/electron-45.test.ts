@@ -18,6 +18,7 @@ import {
 import { formatCredentials } from '../core/formats.js';
 import { MEMORY_ONLY_MESSAGE } from './safe-storage-secret-store.js';
 import {
+  credentialsOf,
   start,
   menu,
   signInFromTray,
@@ -56,12 +57,12 @@ describe('start-up from the built entry (dist/electron/main.js)', () => {
 
 async function signedInWithFavourite() {
   const app = await start(h);
-  await app.core.addSession({ name: 'acme', startUrl: h.emu.startUrl, region: h.emu.region });
+  await app.door.call('sessions:add', { name: 'acme', startUrl: h.emu.startUrl, region: h.emu.region });
   await app.tray.refresh();
   await signInFromTray(h, app, 'acme');
   const account = h.emu.organisation.accounts[0]!;
   const role = { session: 'acme', accountId: account.accountId, roleName: account.roles[0]! };
-  await app.core.toggleFavourite(role);
+  await app.door.call('favourites:toggle', role);
   await app.tray.refresh();
   return { app, role, label: `${account.accountId} / ${role.roleName}` };
 }
@@ -81,7 +82,7 @@ describe('copying with the asynchronous clipboard', () => {
       if (!body) throw new Error('no "Copied" notification yet');
       return body;
     });
-    const credentials = await app.core.credentials(role);
+    const credentials = await credentialsOf(app, role);
     expect(atNotice.get(copied)).toBe(formatCredentials('env', credentials));
   });
 
@@ -102,11 +103,11 @@ describe('tokens when sharing with the AWS CLI is off', () => {
   it("keeps them in memory only on Linux's 'basic_text' backend, and says so once", async () => {
     control.storageBackend = 'basic_text';
     const app = await start(h);
-    await app.core.updateSettings({ shareTokenCacheWithAwsCli: false });
-    await app.core.addSession({ name: 'acme', startUrl: h.emu.startUrl, region: h.emu.region });
+    await app.door.call('settings:update', { shareTokenCacheWithAwsCli: false });
+    await app.door.call('sessions:add', { name: 'acme', startUrl: h.emu.startUrl, region: h.emu.region });
     await app.tray.refresh();
     await signInFromTray(h, app, 'acme');
-    await app.core.accounts('acme'); // the token is usable from memory
+    await app.door.call('accounts:list', { session: 'acme' }); // the token is usable from memory
     const notices = createdNotifications().filter((n) => n.body === MEMORY_ONLY_MESSAGE);
     expect(notices).toHaveLength(process.platform === 'linux' ? 1 : 0);
     if (process.platform === 'linux') {

@@ -4,7 +4,7 @@ import type { BrowserWindow as BrowserWindowType, IpcMainInvokeEvent } from 'ele
 import type * as Electron from 'electron';
 import { isFromPage, lockDown, lockedWebPreferences } from './secure-window.js';
 import type { WindowStateStore } from './window-state.js';
-import type { WindowList } from '../tray/menu-template.js';
+import type { WholeList } from '../tray/menu-template.js';
 import { appPageUrl } from './app-scheme.js';
 
 export interface MainWindowOptions {
@@ -25,7 +25,7 @@ export class MainWindow {
   ) {}
 
   /** Shows the window, creating it on first use (and again after it was closed); `list`: on that list (tray's More…). */
-  open(list?: WindowList): void {
+  open(list?: WholeList): void {
     if (this.window && !this.window.isDestroyed()) {
       // Only the fragment changes: Chromium navigates within the page (no reload; electron/electron#46469), and the
       // page's hashchange brings the list into view. A refused navigation is no reason to fail the click.

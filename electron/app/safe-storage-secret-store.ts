@@ -5,8 +5,7 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { SafeStorage } from 'electron';
-import { SsoTrayError } from '../core/errors.js';
-import { writeFileAtomic } from '../core/aws-files/locked-write.js';
+import { SsoTrayError, writeFileAtomic } from '../core/public.js';
 import type { SecretStore } from '../core/aws-files/token-cache.js';
 
 export type AsyncSafeStorage = Pick<

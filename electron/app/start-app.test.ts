@@ -31,6 +31,7 @@ import {
   signInFromTray,
   start as startIn,
   useHarness,
+  credentialsOf,
 } from '../../e2e/support/electron-double-harness.js';
 import { eventually } from '../../e2e/support/eventually.js';
 
@@ -127,20 +128,20 @@ describe('the tray app', () => {
       own,
     );
     expect(copied).toMatchObject({ ok: true });
-    const credentials = await app.core.credentials(role);
+    const credentials = await credentialsOf(app, role);
     expect(await electron.clipboard.readText()).toBe(
       formatCredentials('profile', credentials, { profileName: `${account.accountId}_${account.roles[0]}` }),
     );
   });
 
   it('opens the window at start when asked (the demo), although sessions exist', async () => {
-    const { core } = await start();
-    await core.addSession({ name: 'acme', startUrl: h.emu.startUrl, region: h.emu.region });
-    core.dispose();
+    const { door } = await start();
+    await door.call('sessions:add', { name: 'acme', startUrl: h.emu.startUrl, region: h.emu.region });
+    door.close();
     resetDouble();
     electron.app.setPath('userData', h.sandbox.paths.appDataDir);
     const quiet = await launch(h, { showWindow: false });
-    quiet!.core.dispose();
+    quiet!.door.close();
     h.running = undefined;
     expect(mainWindows()).toHaveLength(0);
     resetDouble();
@@ -173,7 +174,7 @@ describe('the tray app', () => {
 
   it('signs in from the tray through the browser, then copies a role’s credentials to the clipboard in one click', async () => {
     const app = await start();
-    await app.core.addSession({ name: 'acme', startUrl: h.emu.startUrl, region: h.emu.region });
+    await app.door.call('sessions:add', { name: 'acme', startUrl: h.emu.startUrl, region: h.emu.region });
     await app.tray.refresh();
     expect(menuLabels(menu())).toContain('acme — signed out');
 
@@ -181,12 +182,14 @@ describe('the tray app', () => {
     await signInFromTray(h, app, 'acme');
     const after = Date.now();
     // When it renews, as the user's clock shows it: "17:41" the same day, "Sun 05:41" after midnight.
-    const renewsAt = Date.parse(app.core.sessions().find((s) => s.name === 'acme')!.expiresAt!);
+    const renewsAt = Date.parse(
+      (await app.door.call('sessions:list', {})).find((s) => s.name === 'acme')!.expiresAt!,
+    );
     const labels = [before, after].map((now) => `acme — signed in, renews ${clockTime(renewsAt, now)}`);
     expect(labels).toContain(menuLabels(menu())[0]);
     const account = h.emu.organisation.accounts.find((a) => a.roles.includes('ReadOnlyAccess'))!;
-    await app.core.accounts('acme');
-    await app.core.toggleFavourite({
+    await app.door.call('accounts:list', { session: 'acme' });
+    await app.door.call('favourites:toggle', {
       session: 'acme',
       accountId: account.accountId,
       roleName: 'ReadOnlyAccess',
@@ -198,7 +201,7 @@ describe('the tray app', () => {
     await eventually(async () =>
       expect(await electron.clipboard.readText()).toMatch(/^export AWS_ACCESS_KEY_ID=ASIA/),
     );
-    const credentials = await app.core.credentials({
+    const credentials = await credentialsOf(app, {
       session: 'acme',
       accountId: account.accountId,
       roleName: 'ReadOnlyAccess',
@@ -222,8 +225,8 @@ describe('the tray app', () => {
 
   it('copies the device code and opens its page from the tray while signing in with a device code', async () => {
     const app = await start();
-    await app.core.addSession({ name: 'acme', startUrl: h.emu.startUrl, region: h.emu.region });
-    await app.core.updateSettings({ preferredSignIn: 'device-code' });
+    await app.door.call('sessions:add', { name: 'acme', startUrl: h.emu.startUrl, region: h.emu.region });
+    await app.door.call('settings:update', { preferredSignIn: 'device-code' });
     await app.tray.refresh();
     click(menu(), 'Sign in to acme…');
     const copyCode = await eventually(async () => {
@@ -240,7 +243,9 @@ describe('the tray app', () => {
       expect(callsTo('shell.openExternal').at(-1)?.[0]).toBe(`${h.emu.url}/device?user_code=${code}`),
     );
     await h.emu.approveDevice(code);
-    await eventually(() => expect(app.core.sessions()[0]?.state).toBe('signed-in'));
+    await eventually(async () =>
+      expect((await app.door.call('sessions:list', {}))[0]?.state).toBe('signed-in'),
+    );
   });
 
   it('"Find a role…" shows the quick-pick: the frameless window made at start on the compact page', async () => {
@@ -257,14 +262,14 @@ describe('the tray app', () => {
 
   it('says in a notification that it tightened a credentials file other users could read', async () => {
     const app = await start();
-    await app.core.addSession({ name: 'acme', startUrl: h.emu.startUrl, region: h.emu.region });
+    await app.door.call('sessions:add', { name: 'acme', startUrl: h.emu.startUrl, region: h.emu.region });
     await app.tray.refresh();
     await signInFromTray(h, app, 'acme');
     await mkdir(path.dirname(h.sandbox.paths.credentialsFile), { recursive: true });
     await writeFile(h.sandbox.paths.credentialsFile, '[mine]\naws_access_key_id = AKIAMINE\n');
     await chmod(h.sandbox.paths.credentialsFile, 0o644);
     const account = h.emu.organisation.accounts[0]!;
-    await app.core.writeProfile({
+    await app.door.call('profiles:write', {
       session: 'acme',
       accountId: account.accountId,
       roleName: account.roles[0]!,
@@ -277,11 +282,11 @@ describe('the tray app', () => {
 
   it('tells the user once when the session ends, and the notification’s click starts a sign-in', async () => {
     const app = await start();
-    await app.core.addSession({ name: 'acme', startUrl: h.emu.startUrl, region: h.emu.region });
+    await app.door.call('sessions:add', { name: 'acme', startUrl: h.emu.startUrl, region: h.emu.region });
     await app.tray.refresh();
     await signInFromTray(h, app, 'acme');
     h.emu.revokeSessions();
-    await app.core.accounts('acme').catch(() => undefined);
+    await app.door.call('accounts:list', { session: 'acme' }).catch(() => undefined);
     // Only the text is kept here: the test must not hold the Notification object the app may let go.
     const ended = createdNotifications()
       .map((n) => n.body)
@@ -292,13 +297,13 @@ describe('the tray app', () => {
     await collectGarbage();
     expect(clickShownNotification(/^Your session for acme/)).toBe(true);
     await eventually(() => expect(callsTo('shell.openExternal').length).toBe(opened + 1));
-    app.core.cancelSignIn('acme');
+    void app.door.call('sessions:cancel-sign-in', { session: 'acme' });
   });
 
   it('keeps tokens encrypted in its own folder when sharing with the AWS CLI is off', async () => {
     const app = await start();
-    await app.core.updateSettings({ shareTokenCacheWithAwsCli: false });
-    await app.core.addSession({ name: 'acme', startUrl: h.emu.startUrl, region: h.emu.region });
+    await app.door.call('settings:update', { shareTokenCacheWithAwsCli: false });
+    await app.door.call('sessions:add', { name: 'acme', startUrl: h.emu.startUrl, region: h.emu.region });
     await app.tray.refresh();
     await signInFromTray(h, app, 'acme');
     const secrets = path.join(h.sandbox.paths.appDataDir, 'secrets');
@@ -311,20 +316,20 @@ describe('the tray app', () => {
 
   it('finishes a write of ~/.aws/credentials in flight before quitting, then removes the tray', async () => {
     const app = await start();
-    await app.core.addSession({ name: 'acme', startUrl: h.emu.startUrl, region: h.emu.region });
+    await app.door.call('sessions:add', { name: 'acme', startUrl: h.emu.startUrl, region: h.emu.region });
     await app.tray.refresh();
     await signInFromTray(h, app, 'acme');
     const account = h.emu.organisation.accounts[0]!;
     const tray = createdTrays()[0]!;
     h.emu.setLatency('GetRoleCredentials', 300); // the write is still waiting for its credentials at the quit
     const order: string[] = [];
-    app.core.on('profiles-changed', () => order.push('profile written'));
+    app.door.on('profiles-changed', () => order.push('profile written'));
     const destroy = tray.destroy.bind(tray);
     tray.destroy = () => {
       order.push('tray removed');
       destroy();
     };
-    const write = app.core.writeProfile({
+    const write = app.door.call('profiles:write', {
       session: 'acme',
       accountId: account.accountId,
       roleName: account.roles[0]!,

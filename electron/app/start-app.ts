@@ -2,28 +2,24 @@
 // when a session really ends. Electron is passed in (the real module in main.ts, the recorded double in tests).
 import path from 'node:path';
 import type * as Electron from 'electron';
-import { SsoTrayCore } from '../core/core.js';
-import { awsPathsFromEnv, endpointsFromEnv } from '../core/environment.js';
-import { installedCliLauncher } from '../core/process-launcher.js';
-import { SecretStoreSsoCache } from '../core/aws-files/token-cache.js';
-import { fileNotices } from '../core/aws-files/file-notices.js';
+import { awsPathsFromEnv, fileNotices } from '../core/public.js';
 import { TrayOwner } from '../tray/tray-owner.js';
 import { SafeStorageSecretStore } from './safe-storage-secret-store.js';
 import { TrayController } from './tray-controller.js';
 import { MainWindow } from './main-window.js';
 import { electronWindowState } from './window-state.js';
-import { createHandlers } from '../ipc/handlers.js';
+import { openDoor, type OpenDoor } from '../ipc/door.js';
 import { forwardEvents, registerIpc } from './register-ipc.js';
 import { createNotifier } from './notifier.js';
 import { writeClipboard } from './clipboard-write.js';
 import { exposeTestHooks } from './test-hooks.js';
 import { QuickPickWindow, applyDesktopSettings, canStartAtLogin } from './quick-pick-window.js';
 import type { Settings } from '../core/views.js';
-import { whenWritesSettled } from '../core/aws-files/writes-in-flight.js';
 import { startUpdates } from './update/start-updates.js';
 import { appImageSandboxNotice } from './appimage-sandbox.js';
 import { afterReady, beforeReady } from './desktop-shell.js';
 import { QUICK_PICK_ARG, shortcutNoticeOnWayland } from './quick-pick-command.js';
+import type { Clock } from '../core/clock.js';
 
 export type ElectronApi = Pick<
   typeof Electron,
@@ -51,18 +47,26 @@ export interface AppFiles {
 }
 
 export interface RunningApp {
-  core: SsoTrayCore;
+  /** The core's door, as the window and the tray hold it (tests drive the app through it too). */
+  door: OpenDoor;
   tray: TrayOwner;
   controller: TrayController;
   window: MainWindow;
 }
 
 /** How often the account names behind favourites and recents are refreshed while the app runs. */
-const LISTING_MAX_AGE_MS = 60 * 60_000;
+const LISTING_MAX_AGE_SECONDS = 60 * 60;
 
 export async function startApp(
   electron: ElectronApi,
-  options: AppFiles & { env?: NodeJS.ProcessEnv; showWindow?: boolean; quickPick?: boolean },
+  options: AppFiles & {
+    env?: NodeJS.ProcessEnv;
+    showWindow?: boolean;
+    /** Open the quick-pick once started (a first launch with --quick-pick). */
+    quickPick?: boolean;
+    /** The core's clock (tests hold time still; the app runs on the system's). */
+    clock?: Clock;
+  },
 ): Promise<RunningApp | undefined> {
   const { app, safeStorage, shell, clipboard, Notification, powerMonitor } = electron;
   if (!app.requestSingleInstanceLock()) {
@@ -77,38 +81,22 @@ export async function startApp(
   if (process.platform === 'win32') app.setAppUserModelId('dev.ssotray.app');
 
   const env = options.env ?? process.env;
-  const paths = {
-    ...awsPathsFromEnv(env),
-    ...(env.SSO_TRAY_DATA_DIR ? {} : { appDataDir: app.getPath('userData') }),
-  };
+  const appDataDir = env.SSO_TRAY_DATA_DIR ? awsPathsFromEnv(env).appDataDir : app.getPath('userData');
   const { notify } = createNotifier(Notification);
-  const core = new SsoTrayCore({
-    paths,
-    endpoints: endpointsFromEnv(env),
-    background: true,
-    // The packaged app cannot run as Node (RunAsNode fuse off): credential_process names the npm-installed CLI.
-    processLauncher: () => installedCliLauncher(env),
-    openBrowser: (url) => shell.openExternal(url),
-    secretStore: new SecretStoreSsoCache(
-      new SafeStorageSecretStore(safeStorage, path.join(paths.appDataDir, 'secrets'), {
-        onMemoryOnly: (message) => notify(message),
-      }),
-    ),
-  });
 
   let quitting = false;
   const pages = { preload: options.preload, devTools: !app.isPackaged }; // a packaged build has no developer tools
   const window = new MainWindow(
     electron,
     pages,
-    (created) => forwardEvents(core, (channel, message) => created.webContents.send(channel, message)),
+    (created) => forwardEvents(door, (channel, message) => created.webContents.send(channel, message)),
     electronWindowState(app.getPath('userData')),
   );
   // The quick-pick (global shortcut, "Find a role…"): its own small window over the same API.
   const quickPick = new QuickPickWindow(
     electron,
     pages,
-    (created) => forwardEvents(core, (channel, message) => created.webContents.send(channel, message)),
+    (created) => forwardEvents(door, (channel, message) => created.webContents.send(channel, message)),
     electron.globalShortcut,
   );
   // Auto-update (electron/app/update): the tray offers "Restart to update" once a verified download waits.
@@ -116,7 +104,7 @@ export async function startApp(
     env,
     platform: process.platform,
     resourcesPath: process.resourcesPath as string | undefined,
-    whenWritesSettled: () => Promise.all([core.whenIdle(), whenWritesSettled()]).then(() => undefined),
+    whenWritesSettled: () => door.whenIdle(),
     onChange: () => tray.scheduleRefresh(),
   });
   const waylandNotice = shortcutNoticeOnWayland(app, env, notify);
@@ -132,15 +120,29 @@ export async function startApp(
     quickPick: true,
     updates,
   };
+  // The packaged app cannot run as Node (RunAsNode fuse off): its credential_process names the npm-installed CLI.
+  const door = openDoor(
+    {
+      env,
+      appDataDir,
+      cli: 'installed',
+      background: true,
+      ...(options.clock ? { clock: options.clock } : {}),
+      openBrowser: (url) => shell.openExternal(url),
+      secretStore: new SafeStorageSecretStore(safeStorage, path.join(appDataDir, 'secrets'), {
+        onMemoryOnly: (message) => notify(message),
+      }),
+    },
+    capabilities,
+  );
   const unregisterIpc = registerIpc(
     electron.ipcMain,
-    createHandlers(core, capabilities),
+    door,
     (event) => window.isTrusted(event) || quickPick.isTrusted(event),
   );
   const controller = new TrayController({
-    core,
-    clipboard,
-    shell,
+    door,
+    ...(options.clock ? { now: () => options.clock!.now() } : {}),
     notify,
     platform: process.platform,
     quit: () => app.quit(),
@@ -159,19 +161,20 @@ export async function startApp(
     'sessions-changed',
     'profiles-changed',
     'accounts-changed',
+    'settings-changed',
     'sign-in-progress',
   ] as const) {
-    core.on(event, () => tray.scheduleRefresh());
+    door.on(event, () => tray.scheduleRefresh());
   }
-  core.on('sign-in-needed', ({ session, message }) =>
+  door.on('sign-in-needed', ({ session, message }) =>
     notify(`${message} Click to sign in.`, () => void controller.signIn(session).catch(() => undefined)),
   );
-  core.on('problem', ({ message }) => notify(message));
+  door.on('problem', ({ message }) => notify(message));
   // What SSO Tray did to a user's file that the user should hear of (a mode it tightened to 0600).
   const noticeFile = (sentence: string) => notify(sentence);
   fileNotices.on('notice', noticeFile);
   // Timers do not run while the machine sleeps: catch up on what fell due.
-  const catchUp = () => void core.recheck().catch(() => undefined);
+  const catchUp = () => void door.recheck().catch(() => undefined);
   powerMonitor.on('resume', catchUp);
   powerMonitor.on('unlock-screen', catchUp);
   app.on('window-all-closed', () => undefined); // stay in the tray
@@ -187,12 +190,12 @@ export async function startApp(
     event.preventDefault();
     quitting = true;
     updates.stop();
-    void Promise.all([core.whenIdle(), whenWritesSettled()]).finally(() => {
+    void door.whenIdle().finally(() => {
       unregisterIpc();
       fileNotices.off('notice', noticeFile);
       quickPick.destroy();
       window.destroy();
-      core.dispose();
+      door.close();
       tray.destroy();
       app.quit();
     });
@@ -201,21 +204,23 @@ export async function startApp(
   const sandboxNotice = appImageSandboxNotice(env, process.argv);
   if (sandboxNotice) console.warn(sandboxNotice);
 
-  await core.start();
+  const sessions = await door.call('sessions:list', {});
   await tray.refresh();
   exposeTestHooks(env, { trayBuilt: () => true, clipboard, openQuickPick: () => quickPick.open() });
-  await core.settings().then(desktop, () => undefined);
+  await door.call('settings:get', {}).then(desktop, () => undefined);
   // First run: the window asks for a start URL. `--show-window` (the demo) opens it too.
-  if (core.sessions().length === 0 || options.showWindow) window.open();
+  if (sessions.length === 0 || options.showWindow) window.open();
   // Loaded hidden now, so the first shortcut press shows a rendered page ready to type in.
   quickPick.prepare();
   if (options.quickPick) quickPick.open();
   // macOS: opening the running app again (Finder, Spotlight, the Dock) emits 'activate', not 'second-instance'
   // (https://www.electronjs.org/docs/latest/api/app#event-activate-macos); listened to only now, after start-up's own.
   app.on('activate', () => window.open());
-  for (const session of core.sessions()) {
+  for (const session of sessions) {
     if (session.state === 'signed-in')
-      void core.cachedAccounts(session.name, { refreshAfterMs: LISTING_MAX_AGE_MS });
+      void door
+        .call('accounts:cached', { session: session.name, refreshAfterSeconds: LISTING_MAX_AGE_SECONDS })
+        .catch(() => undefined);
   }
-  return { core, tray, controller, window };
+  return { door, tray, controller, window };
 }

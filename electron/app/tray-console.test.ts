@@ -19,17 +19,17 @@ describe("the tray's console items", () => {
     // As the demo does: the sign-in endpoint is the emulator's.
     h.sandbox.env.AWS_ENDPOINT_URL_SIGNIN = h.emu.url;
     const app = await startIn(h);
-    await app.core.addSession({ name: 'acme', startUrl: h.emu.startUrl, region: h.emu.region });
+    await app.door.call('sessions:add', { name: 'acme', startUrl: h.emu.startUrl, region: h.emu.region });
     await app.tray.refresh();
     await signInFromTray(h, app, 'acme');
     const account = h.emu.organisation.accounts.find((a) => a.roles.includes('ReadOnlyAccess'))!;
-    await app.core.accounts('acme');
-    await app.core.toggleFavourite({
+    await app.door.call('accounts:list', { session: 'acme' });
+    await app.door.call('favourites:toggle', {
       session: 'acme',
       accountId: account.accountId,
       roleName: 'ReadOnlyAccess',
     });
-    await app.core.updateSettings({ defaultRegion: 'eu-central-1' });
+    await app.door.call('settings:update', { defaultRegion: 'eu-central-1' });
     await app.tray.refresh();
     const role = `${account.accountName} / ReadOnlyAccess`;
     expect(menuLabels(menu(), role).slice(0, 2)).toEqual(['Open console', 'Copy console link']);

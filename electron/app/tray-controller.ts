@@ -1,23 +1,20 @@
 // What the tray shows and does, through the handler table like every front end: its state read over the contract,
 // its clicks carried out as calls, with notifications. Everything Electron is passed in, so tests drive it with the double.
-import type { Clipboard, Shell } from 'electron';
-import { FORMAT_LABELS, type CredentialFormat } from '../core/formats.js';
-import { isSsoTrayError } from '../core/errors.js';
-import type { SsoTrayCore } from '../core/core.js';
-import { createHandlers, type HandlerTable } from '../ipc/handlers.js';
-import type { RoleKey, SignInProgress } from '../core/views.js';
-import type { TrayActions, TrayRole, TrayState, WindowList } from '../tray/menu-template.js';
-import { writeClipboard } from './clipboard-write.js';
+import { FORMAT_LABELS, isSsoTrayError, type CredentialFormat } from '../core/public.js';
+import type { Door } from '../ipc/door.js';
+import type { RoleRef, SignInProgress } from '../core/views.js';
+import type { TrayActions, TrayRole, TrayState, WholeList } from '../tray/menu-template.js';
 
 export interface TrayControllerDeps {
-  core: SsoTrayCore;
-  clipboard: Pick<Clipboard, 'writeText'>;
-  shell: Pick<Shell, 'openExternal'>;
+  /** The core's door: the tray's state is read, and its clicks carried out, as validated calls. */
+  door: Door;
+  /** The clock the tray's "renews in …" is measured against. */
+  now?: () => number;
   /** One short message to the user (a system notification). */
   notify(message: string, onClick?: () => void): void;
   quit(): void;
   platform: NodeJS.Platform;
-  openWindow?: (list?: WindowList) => void;
+  openWindow?: (list?: WholeList) => void;
   /** Opens the quick-pick over every role. */
   findRole?: () => void;
 }
@@ -31,31 +28,26 @@ const VALUE_CHANNEL_NAME = {
 
 export class TrayController {
   private signingIn: TrayState['signingIn'];
-  private readonly call: HandlerTable;
 
   constructor(private readonly deps: TrayControllerDeps) {
-    this.call = createHandlers(deps.core, {
-      clipboard: { writeText: (text) => writeClipboard(deps.clipboard, text) },
-      openExternal: (url) => deps.shell.openExternal(url),
-    });
-    deps.core.on('sign-in-progress', ({ session, progress }) => this.progress(session, progress));
-    deps.core.on('session-changed', (view) => {
+    deps.door.on('sign-in-progress', ({ session, progress }) => this.progress(session, progress));
+    deps.door.on('session-changed', (view) => {
       if (view.state !== 'signing-in' && this.signingIn?.session === view.name) this.signingIn = undefined;
     });
   }
 
   /** The tray's state, read from the core: cheap (memory and small files), no call to Identity Center. */
   async state(): Promise<TrayState> {
-    const { call } = this;
-    const sessions = await call['sessions:list']({});
-    const settings = await call['settings:get']({});
+    const { call } = this.deps.door;
+    const sessions = await call('sessions:list', {});
+    const settings = await call('settings:get', {});
     const names = new Map<string, string>();
     for (const session of sessions) {
-      const listing = await call['accounts:cached']({ session: session.name });
+      const listing = await call('accounts:cached', { session: session.name });
       for (const account of listing?.accounts ?? [])
         names.set(`${session.name}/${account.accountId}`, account.accountName);
     }
-    const role = ({ session, accountId, roleName }: RoleKey): TrayRole => ({
+    const role = ({ session, accountId, roleName }: RoleRef): TrayRole => ({
       session,
       accountId,
       roleName,
@@ -66,15 +58,15 @@ export class TrayController {
       sessions,
       favourites: settings.favourites.filter((f) => known.has(f.session)).map(role),
       recent: settings.recent.filter((r) => known.has(r.session)).map(role),
-      profiles: await call['profiles:list']({}),
+      profiles: await call('profiles:list', {}),
       ...(this.signingIn ? { signingIn: this.signingIn } : {}),
-      now: this.deps.core.clock.now(),
+      now: (this.deps.now ?? Date.now)(),
       platform: this.deps.platform,
     };
   }
 
   actions(): TrayActions {
-    const { call } = this;
+    const { call } = this.deps.door;
     const { notify } = this.deps;
     const ref = (role: TrayRole) => ({
       session: role.session,
@@ -89,14 +81,14 @@ export class TrayController {
     return {
       copy: (role, format: CredentialFormat) =>
         attempt(async () => {
-          const { expiration } = await call['credentials:copy']({ ...ref(role), what: format });
+          const { expiration } = await call('credentials:copy', { ...ref(role), what: format });
           notify(
             `Copied ${FORMAT_LABELS[format]} for ${role.accountName} / ${role.roleName}, valid until ${clock(expiration)}.`,
           );
         }),
       copyValue: (role, value) =>
         attempt(async () => {
-          await call['credentials:copy']({ ...ref(role), what: VALUE_CHANNEL_NAME[value] });
+          await call('credentials:copy', { ...ref(role), what: VALUE_CHANNEL_NAME[value] });
           const what = {
             accessKeyId: 'access key ID',
             secretAccessKey: 'secret access key',
@@ -106,7 +98,7 @@ export class TrayController {
         }),
       writeProfile: (role, keepFresh) =>
         attempt(async () => {
-          const owned = await call['profiles:write']({ ...ref(role), keepFresh });
+          const owned = await call('profiles:write', { ...ref(role), keepFresh });
           notify(
             `Wrote profile ${owned.profile} for ${role.accountName} / ${role.roleName}` +
               (keepFresh ? '; SSO Tray keeps it fresh.' : `, valid until ${clock(owned.expiration)}.`),
@@ -114,26 +106,26 @@ export class TrayController {
         }),
       openConsole: (role) =>
         attempt(async () => {
-          await call['console:open'](ref(role));
+          await call('console:open', ref(role));
           notify(`Opened the console of ${role.accountName} / ${role.roleName} in your browser.`);
         }),
       copyConsoleLink: (role) =>
         attempt(async () => {
-          await call['console:link']({ ...ref(role), copy: true });
+          await call('console:link', { ...ref(role), copy: true });
           notify(
             `Copied the console link for ${role.accountName} / ${role.roleName}; it signs in through your portal session.`,
           );
         }),
-      removeProfile: (profile) => attempt(async () => void (await call['profiles:remove']({ profile }))),
+      removeProfile: (profile) => attempt(async () => void (await call('profiles:remove', { profile }))),
       signIn: (session) => attempt(() => this.signIn(session)),
-      cancelSignIn: (session) => void call['sessions:cancel-sign-in']({ session }).catch(() => undefined),
+      cancelSignIn: (session) => void call('sessions:cancel-sign-in', { session }).catch(() => undefined),
       copySignInCode: (session) =>
-        attempt(async () => void (await call['sessions:sign-in-page']({ session, action: 'copy-code' }))),
+        attempt(async () => void (await call('sessions:sign-in-page', { session, action: 'copy-code' }))),
       openVerificationPage: (session) =>
-        attempt(async () => void (await call['sessions:sign-in-page']({ session, action: 'open' }))),
+        attempt(async () => void (await call('sessions:sign-in-page', { session, action: 'open' }))),
       signOut: (session) =>
         attempt(async () => {
-          const { removedProfiles } = await call['sessions:sign-out']({ session });
+          const { removedProfiles } = await call('sessions:sign-out', { session });
           notify(
             `Signed out of ${session}.` +
               (removedProfiles.length ? ` Removed ${removedProfiles.join(', ')}.` : ''),
@@ -147,8 +139,9 @@ export class TrayController {
 
   /** Sign-in started by the user (a click), with the flow the settings prefer. */
   async signIn(session: string): Promise<void> {
-    const settings = await this.call['settings:get']({});
-    const view = await this.call['sessions:sign-in']({ session, flow: settings.preferredSignIn });
+    const { call } = this.deps.door;
+    const settings = await call('settings:get', {});
+    const view = await call('sessions:sign-in', { session, flow: settings.preferredSignIn });
     this.deps.notify(`Signed in to ${view.name} (${view.region}).`);
   }
 

@@ -17,12 +17,12 @@ function accessKeyOf(text: string, profile: string): string | undefined {
 describe('a profile kept fresh from the tray', () => {
   it('is listed under "Profiles kept fresh" and rewritten with new credentials before they expire', async () => {
     const app = await start(h);
-    await app.core.addSession({ name: 'acme', startUrl: h.emu.startUrl, region: h.emu.region });
+    await app.door.call('sessions:add', { name: 'acme', startUrl: h.emu.startUrl, region: h.emu.region });
     await app.tray.refresh();
     await signInFromTray(h, app, 'acme');
     const account = h.emu.organisation.accounts[0]!;
     const profile = `${account.accountId}_${account.roles[0]}`;
-    await app.core.toggleFavourite({
+    await app.door.call('favourites:toggle', {
       session: 'acme',
       accountId: account.accountId,
       roleName: account.roles[0]!,

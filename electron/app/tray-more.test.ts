@@ -17,13 +17,14 @@ const h = useHarness();
 describe('"More…" under the favourites', () => {
   it('opens the window on the favourites, and moves a window already open to them', async () => {
     const app = await start(h);
-    await app.core.addSession({ name: 'acme', startUrl: h.emu.startUrl, region: h.emu.region });
+    await app.door.call('sessions:add', { name: 'acme', startUrl: h.emu.startUrl, region: h.emu.region });
     await app.tray.refresh();
     await signInFromTray(h, app, 'acme');
     const roles = h.emu.organisation.accounts.flatMap((a) =>
       a.roles.map((roleName) => ({ session: 'acme', accountId: a.accountId, roleName })),
     );
-    for (const role of roles.slice(0, TRAY_FAVOURITES_LIMIT + 2)) await app.core.toggleFavourite(role);
+    for (const role of roles.slice(0, TRAY_FAVOURITES_LIMIT + 2))
+      await app.door.call('favourites:toggle', role);
     await app.tray.refresh();
     expect(menuLabels(menu())).toContain('More… (2 more)');
     // The first run opened the window; the user closed it.

@@ -1,6 +1,6 @@
 // What a user types on the command line, checked once with AWS's own rules (core/identifiers.ts) before anything
 // runs: commander calls these parsers, and a refusal is the identifier's one sentence (exit 2).
-import { checkIdentifier } from '../core/identifiers.js';
+import { checkIdentifier } from '../core/public.js';
 
 /** An account by id or by name: names are looked up in the listing, anything that looks like an id must be one. */
 export function accountArgument(value: string): string {

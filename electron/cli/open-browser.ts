@@ -1,7 +1,7 @@
 // Opens a URL in the user's browser from a terminal. Hand-written (a dozen lines) rather than the `open` package:
 // the command only needs the three platform launchers and must fail fast, never hang, when none exists.
 import { spawn } from 'node:child_process';
-import { isWebAddress } from '../core/endpoint-url.js';
+import { isWebAddress } from '../core/public.js';
 
 export function openInBrowser(url: string, platform: NodeJS.Platform = process.platform): Promise<void> {
   // The core checks each address against its service's hosts; this last gate keeps a file, a command or an option

@@ -1,5 +1,5 @@
 // How the command speaks: data on stdout, messages on stderr, errors as one line.
-import { SsoTrayError, isSsoTrayError } from '../core/errors.js';
+import { SsoTrayError, isSsoTrayError } from '../core/public.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { printable } from '../../shared/printable-text.js';
 

@@ -5,7 +5,7 @@ import type { CliContext } from './context.js';
 import type { Env } from '../core/environment.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
 import { oneLine, reportError, type Io } from './output.js';
-import { fileNotices } from '../core/aws-files/file-notices.js';
+import { fileNotices } from '../core/public.js';
 import { guardInterrupts } from './interrupt.js';
 import { withWayForward } from './way-forward.js';
 import type { CommandHost, CommandModule } from './commands/command-host.js';

@@ -1,6 +1,6 @@
 // Turns what a user types (an account by id or name, a role, a session) into exact values, or a sentence saying
 // what exists.
-import { SsoTrayError } from '../core/errors.js';
+import { SsoTrayError } from '../core/public.js';
 import type { AccountWithRoles } from '../core/views.js';
 
 export function resolveAccount(accounts: AccountWithRoles[], query: string): AccountWithRoles {

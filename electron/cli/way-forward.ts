@@ -1,6 +1,6 @@
 // The core's refusals end with what to do in the window's words; on the command line the next step is a flag or a
 // command. One table maps each closing clause to the CLI's, so every refusal the CLI prints names the way forward.
-import { SsoTrayError, isSsoTrayError, type ErrorCode } from '../core/errors.js';
+import { SsoTrayError, isSsoTrayError, type ErrorCode } from '../core/public.js';
 
 const ADD_SESSION = '`sso-tray login --start-url URL --region REGION --session NAME`';
 

@@ -1,22 +1,25 @@
-// The text a user copies: one of the formats, byte for byte, with the role then recorded as recently used.
+// A role's credentials text (credentials:text: the copy, the CLI's print): one of the formats, byte for byte, with
+// the role then recorded as recently used.
 import { formatCredentials, type CredentialFormat } from './formats.js';
 import type { CoreParts, RoleRef } from './core-parts.js';
 import type { ProfileWriter } from './profile-writer.js';
 import type { RecentRoles } from './recent-roles.js';
 import type { RoleCredentialsSource } from './role-credentials.js';
 
-export type CopyTextRequest = RoleRef & { format: CredentialFormat; profileName?: string };
+export type CredentialsTextRequest = RoleRef & { format: CredentialFormat; profileName?: string };
 
-export async function copyText(
+export async function credentialsText(
   parts: CoreParts,
   deps: { credentials: RoleCredentialsSource; profiles: ProfileWriter; recent: RecentRoles },
-  role: CopyTextRequest,
+  role: CredentialsTextRequest,
 ): Promise<{ text: string; expiration: string }> {
   const credentials = await deps.credentials.get(role);
   const settings = await parts.settingsFile.read();
-  const profileName = role.profileName ?? (await deps.profiles.nameFor(role));
+  // Only the profile block prints a name: the other formats never go to the listing to work one out.
+  const profileName =
+    role.format === 'profile' ? (role.profileName ?? (await deps.profiles.nameFor(role))) : undefined;
   const text = formatCredentials(role.format, credentials, {
-    profileName,
+    ...(profileName ? { profileName } : {}),
     ...(settings.defaultRegion ? { region: settings.defaultRegion } : {}),
   });
   await deps.recent.markUsed(role);

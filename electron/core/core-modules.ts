@@ -16,7 +16,7 @@ import { ProfileWriter } from './profile-writer.js';
 import { ConsoleAccess } from './console-access.js';
 import { ProfileSync } from './profile-sync.js';
 import { CoreLifecycle } from './core-lifecycle.js';
-import { copyText, type CopyTextRequest } from './copy-text.js';
+import { credentialsText, type CredentialsTextRequest } from './copy-text.js';
 import { writeConfigProfile, type ConfigProfileRequest } from './config-profiles.js';
 
 export interface CoreModules {
@@ -31,7 +31,7 @@ export interface CoreModules {
   console: ConsoleAccess;
   profileSync: ProfileSync;
   lifecycle: CoreLifecycle;
-  copyText(role: CopyTextRequest): Promise<{ text: string; expiration: string }>;
+  credentialsText(role: CredentialsTextRequest): Promise<{ text: string; expiration: string }>;
   writeConfigProfile(role: ConfigProfileRequest): Promise<{ profile: string; file: string }>;
 }
 
@@ -51,7 +51,9 @@ export function assembleCore(
   const parts: CoreParts = {
     options,
     clock,
-    settingsFile: new SettingsFile(options.paths.appDataDir),
+    settingsFile: new SettingsFile(options.paths.appDataDir, (settings) =>
+      emit('settings-changed', settings),
+    ),
     credentialsFile,
     work,
     emit,
@@ -98,8 +100,8 @@ export function assembleCore(
     console,
     profileSync,
     lifecycle,
-    copyText: (role) =>
-      copyText(parts, { credentials: roleCredentials, profiles: profileWriter, recent }, role),
+    credentialsText: (role) =>
+      credentialsText(parts, { credentials: roleCredentials, profiles: profileWriter, recent }, role),
     writeConfigProfile: (role) => writeConfigProfile(options, registry, role),
   };
 }

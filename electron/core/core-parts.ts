@@ -25,12 +25,8 @@ export interface CoreOptions {
   background?: boolean;
 }
 
-/** One role of one session, as every front end names it. */
-export interface RoleRef {
-  session: string;
-  accountId: string;
-  roleName: string;
-}
+/** One role of one session, as every front end names it (views.ts). */
+export type { RoleRef } from './views.js';
 
 export type Emit = <K extends keyof CoreEvents & string>(event: K, payload: CoreEvents[K]) => void;
 

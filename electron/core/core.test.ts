@@ -191,9 +191,9 @@ describe('the portal’s list and credentials', () => {
     await signedInCore();
     const account = emu.organisation.accounts[0]!;
     const role = { session: 'acme', accountId: account.accountId, roleName: account.roles[0]! };
-    const first = await core.formatted({ ...role, format: 'env' });
+    const first = await core.credentialsText({ ...role, format: 'env' });
     expect(first.text).toMatch(/^export AWS_ACCESS_KEY_ID=ASIA[A-Z0-9]{16}\n/);
-    const second = await core.formatted({ ...role, format: 'env' });
+    const second = await core.credentialsText({ ...role, format: 'env' });
     expect(second.text).toBe(first.text);
     expect(emu.calls({ api: 'GetRoleCredentials' })).toHaveLength(1);
     expect((await core.settings()).recent[0]).toMatchObject({

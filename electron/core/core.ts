@@ -15,10 +15,11 @@ import type {
 import type { CoreOptions, RoleRef } from './core-parts.js';
 import { assembleCore, type CoreModules } from './core-modules.js';
 import type { WriteProfileRequest } from './profile-writer.js';
-import type { CopyTextRequest } from './copy-text.js';
+import type { CredentialsTextRequest } from './copy-text.js';
 import type { ConfigProfileRequest } from './config-profiles.js';
 import type { ConsoleOpener, ConsoleRequest } from './console-access.js';
 import type { ProfileSyncRequest } from './profile-sync.js';
+import { chooseSession, type SessionChoice } from './session-choice.js';
 
 export class SsoTrayCore extends TypedEmitter<CoreEvents> {
   readonly clock: Clock;
@@ -49,9 +50,13 @@ export class SsoTrayCore extends TypedEmitter<CoreEvents> {
     return this.m.registry.views();
   }
 
-  /** The one rule for "which session does this mean": the name, or the only session there is. */
-  sessionName(name: string | undefined): Promise<string> {
-    return this.ready(() => this.m.registry.get(name).config.name);
+  /** The one rule for "which session does this mean" (session-choice.ts), or the sentence naming the sessions there are. */
+  chooseSession(choice: SessionChoice): Promise<string> {
+    return this.ready(async () => {
+      const known = async () => this.m.registry.views().map((s) => s.name);
+      const chosen = await chooseSession(choice, this.m.parts.options.paths, known);
+      return chosen ?? this.m.registry.get(undefined).config.name;
+    });
   }
 
   addSession(input: { name: string; startUrl: string; region: string }): Promise<SessionView> {
@@ -105,8 +110,8 @@ export class SsoTrayCore extends TypedEmitter<CoreEvents> {
   }
 
   /** One of the copy formats, byte for byte; records the role as recently used. */
-  formatted(role: CopyTextRequest): Promise<{ text: string; expiration: string }> {
-    return this.ready(() => this.m.copyText(role));
+  credentialsText(role: CredentialsTextRequest): Promise<{ text: string; expiration: string }> {
+    return this.ready(() => this.m.credentialsText(role));
   }
 
   /** Writes a profile into the credentials file, kept fresh when asked. */

@@ -1,7 +1,6 @@
 // Resolves where the core works from the process environment, the way the AWS CLI and SDKs do.
 import os from 'node:os';
 import path from 'node:path';
-import { getHomeDir } from '@smithy/shared-ini-file-loader';
 import type { AwsPaths, EndpointKind, Endpoints } from './types.js';
 import { SIGNIN_ENDPOINT_VARIABLE } from './console/signin-endpoint.js';
 
@@ -23,8 +22,12 @@ function defaultAppDataDir(env: Env, homeDir: string, platform: NodeJS.Platform 
 }
 
 export function awsPathsFromEnv(env: Env = process.env): AwsPaths {
-  // getHomeDir reads process.env; honour an injected HOME first.
-  const homeDir = env.HOME || env.USERPROFILE || (env === process.env ? getHomeDir() : os.homedir());
+  // The SDK's order (getHomeDir in @smithy/shared-ini-file-loader, https://github.com/smithy-lang/smithy-typescript/
+  // blob/main/packages/shared-ini-file-loader/src/getHomeDir.ts), without loading it: credential_process pays each load.
+  const homeDir =
+    env.HOME ||
+    env.USERPROFILE ||
+    (env.HOMEPATH ? `${env.HOMEDRIVE ?? `C:${path.sep}`}${env.HOMEPATH}` : os.homedir());
   return {
     homeDir,
     configFile: expandHome(env.AWS_CONFIG_FILE || path.join(homeDir, '.aws', 'config'), homeDir),

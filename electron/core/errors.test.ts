@@ -3,7 +3,7 @@ import { fileSystemError, SsoTrayError } from './errors.js';
 
 const errno = (code: string) => Object.assign(new Error(`${code}: raw detail /secret/path`), { code });
 
-describe('file-system errors are one sentence naming the file and the fix (issue 9, item 17)', () => {
+describe('file-system errors are one sentence naming the file and the fix', () => {
   it.each([
     [
       'EROFS',

@@ -1,5 +1,5 @@
-// The copy formats, byte for byte. Shapes follow `aws configure export-credentials` (reference §F) and the
-// access portal's "Command line or programmatic access" dialog (reference §G):
+// The copy formats, byte for byte. Shapes follow `aws configure export-credentials` (https://docs.aws.amazon.com/cli/latest/reference/configure/export-credentials.html) and the
+// access portal's "Command line or programmatic access" dialog (https://docs.aws.amazon.com/singlesignon/latest/userguide/howtogetcredentials.html):
 //
 // | format        | each line                               | a value outside [A-Za-z0-9+/=:._-] (or starting '=') |
 // |---------------|-----------------------------------------|------------------------------------------------------|
@@ -24,31 +24,9 @@ import { SsoTrayError } from './errors.js';
 import { isObjectKey } from './identifiers.js';
 import { cmdQuote, dotenvQuote, fishQuote, posixQuote, powershellQuote } from './shell-quoting.js';
 import type { RoleCredentials } from './types.js';
+import { FORMAT_LABELS, type CredentialFormat } from '../../shared/credential-formats.js';
 
-export const CREDENTIAL_FORMATS = Object.freeze([
-  'env',
-  'env-no-export',
-  'powershell',
-  'windows-cmd',
-  'fish',
-  'dotenv',
-  'profile',
-  'values',
-  'process',
-] as const);
-export type CredentialFormat = (typeof CREDENTIAL_FORMATS)[number];
-
-export const FORMAT_LABELS: Record<CredentialFormat, string> = Object.freeze({
-  env: 'macOS and Linux (bash, zsh)',
-  'env-no-export': 'Shell variables, not exported (bash, zsh)',
-  powershell: 'PowerShell',
-  'windows-cmd': 'Windows cmd',
-  fish: 'fish shell',
-  dotenv: '.env file',
-  profile: 'AWS credentials file profile',
-  values: 'Individual values',
-  process: 'credential_process JSON',
-});
+export { CREDENTIAL_FORMATS, FORMAT_LABELS, type CredentialFormat } from '../../shared/credential-formats.js';
 
 /** The portal's name for the profile block: `[111122223333_AdministratorAccess]`. */
 export function defaultProfileName(accountId: string, roleName: string): string {

@@ -3,7 +3,7 @@
 // live in shared/identifier-rules.ts, which the window's form hints use too; here a refusal becomes an SsoTrayError.
 import { identifierProblem, type IdentifierKind } from '../../shared/identifier-rules.js';
 import { SsoTrayError } from './errors.js';
-import type { RoleKey } from './views.js';
+import type { RoleRef } from './views.js';
 
 export {
   REGION_PATTERN,
@@ -15,7 +15,7 @@ export {
 } from '../../shared/identifier-rules.js';
 
 /** The same role of the same session (extra fields, such as a favourite's region, do not count). */
-export function sameRole(a: RoleKey, b: RoleKey): boolean {
+export function sameRole(a: RoleRef, b: RoleRef): boolean {
   return a.session === b.session && a.accountId === b.accountId && a.roleName === b.roleName;
 }
 

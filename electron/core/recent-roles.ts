@@ -1,18 +1,18 @@
 // Recent and favourite roles: pure changes to the settings' two lists, and the core's part that saves them.
 import { SsoTrayError } from './errors.js';
 import { MAX_RECENT } from './settings-schema.js';
-import type { RoleKey, Settings } from './views.js';
+import type { RoleRef, Settings } from './views.js';
 import { sameRole } from './identifiers.js';
-import type { CoreParts, RoleRef } from './core-parts.js';
+import type { CoreParts } from './core-parts.js';
 
 /** The role moved to the top of the recent list, which keeps MAX_RECENT roles. */
-export function recordRecent(s: Settings, role: RoleKey, at: Date): Settings {
+export function recordRecent(s: Settings, role: RoleRef, at: Date): Settings {
   const entry = { ...pickRole(role), usedAt: at.toISOString() };
   return { ...s, recent: [entry, ...s.recent.filter((r) => !sameRole(r, role))].slice(0, MAX_RECENT) };
 }
 
 /** Adds the role at the end of the favourites, or removes it when it is there. */
-export function toggleFavourite(s: Settings, role: RoleKey): Settings {
+export function toggleFavourite(s: Settings, role: RoleRef): Settings {
   const favourites = isFavourite(s, role)
     ? s.favourites.filter((f) => !sameRole(f, role))
     : [...s.favourites, pickRole(role)];
@@ -20,7 +20,7 @@ export function toggleFavourite(s: Settings, role: RoleKey): Settings {
 }
 
 /** The console region a favourite opens in; undefined clears it (then the default region applies). */
-function setFavouriteRegion(s: Settings, role: RoleKey, region: string | undefined): Settings {
+function setFavouriteRegion(s: Settings, role: RoleRef, region: string | undefined): Settings {
   if (!isFavourite(s, role))
     throw new SsoTrayError(
       'invalid-input',
@@ -32,11 +32,11 @@ function setFavouriteRegion(s: Settings, role: RoleKey, region: string | undefin
   return { ...s, favourites };
 }
 
-export function isFavourite(s: Settings, role: RoleKey): boolean {
+export function isFavourite(s: Settings, role: RoleRef): boolean {
   return s.favourites.some((f) => sameRole(f, role));
 }
 
-function pickRole(role: RoleKey): RoleKey {
+function pickRole(role: RoleRef): RoleRef {
   return { session: role.session, accountId: role.accountId, roleName: role.roleName };
 }
 

@@ -1,9 +1,9 @@
-// Role credentials on disk in the AWS CLI's own cache (~/.aws/cli/cache, reference §D.6), so a credential_process
+// Role credentials on disk in the AWS CLI's own cache (~/.aws/cli/cache, docs/aws-files-and-protocols.md), so a credential_process
 // call answers without a network call while they are valid, the AWS CLI reuses them, and `aws sso logout` clears them.
 import { createHash } from 'node:crypto';
 import { readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from './aws-files/locked-write.js';
+import { writeFileAtomic } from './aws-files/atomic-write.js';
 import type { RoleCredentials, SessionConfig } from './types.js';
 
 type SessionKey = Pick<SessionConfig, 'name' | 'startUrl' | 'source'>;

@@ -29,7 +29,7 @@ export class RoleCredentialsSource {
   async get(role: RoleRef): Promise<RoleCredentials> {
     const { clock, options } = this.parts;
     const runtime = this.registry.get(role.session);
-    // Signed out here or by `aws sso logout`: no cache of the session answers without a token (issue 9, item 12).
+    // Signed out here or by `aws sso logout`: no cache of the session answers without a token.
     await runtime.validToken();
     const key = { session: runtime.config.name, accountId: role.accountId, roleName: role.roleName };
     return this.inMemory.get(key, async () => {

@@ -6,8 +6,9 @@ import { DEFAULT_PROFILE_NAME_TEMPLATE, templateProblem } from './profile-name-t
 import { sessionConfigSchema } from './session-config.js';
 import { DEFAULT_NAME_TEMPLATE, nameTemplateProblem } from './config-sync/name-template.js';
 import { PROFILE_KINDS, SIGN_IN_FLOWS, type Settings } from './views.js';
+import { SETTINGS_VERSION } from './settings-version.js';
 
-export const SETTINGS_VERSION = 2;
+export { SETTINGS_VERSION };
 export const MAX_RECENT = 10;
 
 // A favourite's or recent role's names, by the rules every other boundary uses (the IPC contract's role).

@@ -12,7 +12,11 @@ import type { Settings } from './views.js';
 export class SettingsFile {
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly appDataDir: string) {}
+  constructor(
+    private readonly appDataDir: string,
+    /** Told every saved change (favourites, recent roles, kept profiles, choices): the core's 'settings-changed'. */
+    private readonly onSaved: (settings: Settings) => void = () => undefined,
+  ) {}
 
   get file(): string {
     return path.join(this.appDataDir, 'settings.json');
@@ -27,7 +31,10 @@ export class SettingsFile {
   update(change: (s: Settings) => Settings): Promise<Settings> {
     const run = this.queue.then(() => withFileLock(this.file, () => this.applyChange(change)));
     this.queue = run.catch(() => undefined);
-    return run;
+    return run.then((saved) => {
+      this.onSaved(saved);
+      return saved;
+    });
   }
 
   private async applyChange(change: (s: Settings) => Settings): Promise<Settings> {

@@ -61,8 +61,8 @@ export interface ListingProgress {
   totalAccounts?: number;
 }
 
-/** A role as favourites and recents remember it: its session, account and role. */
-export interface RoleKey {
+/** One role of one session (the session, account and role triple), as the core, the CLI, the tray and the window name it. */
+export interface RoleRef {
   session: string;
   accountId: string;
   roleName: string;
@@ -92,9 +92,9 @@ export interface Settings {
   /** AWS_REGION added to copies when set. */
   defaultRegion?: string;
   /** A favourite may name the region its console opens in. */
-  favourites: Array<RoleKey & { region?: string }>;
+  favourites: Array<RoleRef & { region?: string }>;
   /** Newest first, at most MAX_RECENT. */
-  recent: Array<RoleKey & { usedAt: string }>;
+  recent: Array<RoleRef & { usedAt: string }>;
   preferredSignIn: 'browser' | 'device-code';
   /** The window's colours: the system's, or always light or dark. */
   theme: 'system' | 'light' | 'dark';
@@ -149,6 +149,8 @@ export interface CoreEvents extends Record<string, unknown> {
   'roles-listed': { session: string; accountId: string; roles: string[] };
   'accounts-changed': Listing;
   'profiles-changed': OwnedProfile[];
+  /** settings.json was saved: a star, a recent role, a kept profile, a choice (the tray rebuilds its lists). */
+  'settings-changed': Settings;
   /** A session really ended: announced once, until the user signs in again. */
   'sign-in-needed': { session: string; message: string };
   /** Something in the background failed; one sentence. */

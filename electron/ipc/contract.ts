@@ -55,6 +55,10 @@ export interface UpdateView {
 
 export const contract = {
   'sessions:list': channel(z.object({}).strict()).returns<SessionView[]>(),
+  /** Which session a caller means: the one named, else its AWS profile's sso_session, else the only one. */
+  'sessions:choose': channel(
+    z.object({ session: name.optional(), profile: z.string().max(256).optional() }).strict(),
+  ).returns<string>(),
   'sessions:add': channel(
     z
       .object({
@@ -194,6 +198,10 @@ export type Channel = keyof Contract;
 export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
 export type ChannelArgs<C extends Channel> = z.output<Contract[C]['input']>;
 export type ChannelResult<C extends Channel> = Exclude<Contract[C]['output'], undefined>;
+
+/** What one call comes back as wherever it crosses a wire (IPC, the context bridge): its value, or a code and one sentence. */
+export type CallOutcome<C extends Channel = Channel> =
+  { ok: true; value: ChannelResult<C> } | { ok: false; error: { code: string; message: string } };
 
 /** Events the core announces, as they cross to the window and the tray (none carries a secret). */
 export type AppEvents = CoreEvents;

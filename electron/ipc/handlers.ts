@@ -6,7 +6,14 @@ import type { SsoTrayCore } from '../core/core.js';
 import { formatCredentials, type CredentialFormat } from '../core/formats.js';
 import { isWebAddress } from '../core/endpoint-url.js';
 import type { Settings, SignInProgress } from '../core/views.js';
-import { contract, type Channel, type ChannelArgs, type ChannelResult, type UpdateView } from './contract.js';
+import {
+  contract,
+  type CallOutcome,
+  type Channel,
+  type ChannelArgs,
+  type ChannelResult,
+  type UpdateView,
+} from './contract.js';
 
 export type HandlerTable = { [C in Channel]: (args: ChannelArgs<C>) => Promise<ChannelResult<C>> };
 
@@ -46,6 +53,7 @@ export function createHandlers(core: SsoTrayCore, capabilities: HandlerCapabilit
       await core.start();
       return core.sessions();
     },
+    'sessions:choose': (args) => core.chooseSession(args),
     'sessions:add': (args) => core.addSession(args),
     'sessions:remove': (args) => core.removeSession(args.session),
     'sessions:sign-in': (args) => core.signIn(args.session, args.flow),
@@ -63,7 +71,7 @@ export function createHandlers(core: SsoTrayCore, capabilities: HandlerCapabilit
       )) ?? null,
     'accounts:roles': (args) => core.accountRoles(args.session, args.accountId),
     'accounts:find': (args) => core.findAccount(args.session, args.query),
-    'credentials:text': (args) => core.formatted(args),
+    'credentials:text': (args) => core.credentialsText(args),
     'credentials:process': async (args) => {
       const credentials = await core.credentials(args);
       return {
@@ -85,7 +93,7 @@ export function createHandlers(core: SsoTrayCore, capabilities: HandlerCapabilit
         await clipboard.writeText(credentials[VALUE_OF[what as keyof typeof VALUE_OF]]);
         return { expiration: credentials.expiration.toISOString() };
       }
-      const { text, expiration } = await core.formatted({ ...role, format: what as CredentialFormat });
+      const { text, expiration } = await core.credentialsText({ ...role, format: what as CredentialFormat });
       await clipboard.writeText(text);
       return { expiration };
     },
@@ -161,9 +169,6 @@ export function createHandlers(core: SsoTrayCore, capabilities: HandlerCapabilit
   };
 }
 
-export type InvokeResult<C extends Channel> =
-  { ok: true; value: ChannelResult<C> } | { ok: false; error: { code: string; message: string } };
-
 /**
  * Validates untrusted input against the contract and calls the handler. Errors come back as a code and one
  * sentence; anything unexpected is reported without its details, which could carry a secret.
@@ -172,7 +177,9 @@ export async function invoke<C extends Channel>(
   handlers: HandlerTable,
   channel: C,
   rawInput: unknown,
-): Promise<InvokeResult<C>> {
+  /** Told what a handler threw, before it is reduced to a code and a sentence (the CLI keeps it as the cause). */
+  onThrown?: (error: unknown) => void,
+): Promise<CallOutcome<C>> {
   if (!Object.hasOwn(contract, channel)) {
     return {
       ok: false,
@@ -187,6 +194,7 @@ export async function invoke<C extends Channel>(
     const handler = handlers[channel] as (args: unknown) => Promise<ChannelResult<C>>;
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
+    onThrown?.(error);
     return { ok: false, error: errorForCaller(error) };
   }
 }

@@ -11,6 +11,7 @@ export function invokeChannel(channel: Channel): string {
 
 const EVERY_CHANNEL: Record<Channel, true> = {
   'sessions:list': true,
+  'sessions:choose': true,
   'sessions:add': true,
   'sessions:remove': true,
   'sessions:sign-in': true,
@@ -48,6 +49,7 @@ const EVERY_EVENT: Record<AppEventName, true> = {
   'roles-listed': true,
   'accounts-changed': true,
   'profiles-changed': true,
+  'settings-changed': true,
   'sign-in-needed': true,
   problem: true,
 };

@@ -2,22 +2,11 @@
 // events. Built over a transport so the same code runs in the preload (ipcRenderer) and in the Playwright bridge.
 // Outcomes cross the context bridge as plain data: an Error crossing it keeps only its message (its `code` is lost,
 // https://electronjs.org/docs/api/context-bridge), so the page turns a failed result into a WindowApiError itself.
-import type {
-  AppEventName,
-  AppEvents,
-  Channel,
-  ChannelInput,
-  ChannelResult,
-  SsoTrayApi,
-} from './contract.js';
+import type { AppEventName, CallOutcome, AppEvents, Channel, ChannelInput, SsoTrayApi } from './contract.js';
 import { CHANNELS } from './ipc-names.js';
 
-/** What one call returns over the wire: the handler table's InvokeResult. */
-export type WireResult =
-  { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
-
 export interface WindowTransport {
-  invoke(channel: Channel, input: unknown): Promise<WireResult>;
+  invoke(channel: Channel, input: unknown): Promise<CallOutcome>;
   /** Delivers every event of the core; returns how to stop. */
   subscribe(listener: (name: AppEventName, payload: unknown) => void): () => void;
 }
@@ -31,18 +20,14 @@ export type WindowApi = SsoTrayApi & Subscribe;
 
 /** What the preload exposes (window.ssoTray): every call resolves with its outcome as plain data. */
 export type BridgeApi = {
-  [C in Channel]: (
-    input: ChannelInput<C>,
-  ) => Promise<
-    { ok: true; value: ChannelResult<C> } | { ok: false; error: { code: string; message: string } }
-  >;
+  [C in Channel]: (input: ChannelInput<C>) => Promise<CallOutcome<C>>;
 } & Subscribe;
 
 /** The preload's side: each call's outcome as plain data, never a thrown Error. */
 export function createWindowApi(transport: WindowTransport): BridgeApi {
   const api: Record<string, unknown> = {};
   for (const channel of CHANNELS) {
-    api[channel] = async (input: unknown): Promise<WireResult> => {
+    api[channel] = async (input: unknown): Promise<CallOutcome> => {
       const result = await transport.invoke(channel, input);
       return result.ok
         ? { ok: true, value: result.value }

@@ -2,7 +2,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { OwnedProfile } from '../core/aws-files/credentials-file.js';
 import type { SessionView } from '../core/views.js';
-import { sameRole } from '../core/identifiers.js';
+import { sameRole } from '../core/public.js';
 import { keptFreshSection } from './kept-fresh-menu.js';
 import { type RoleActions, type TrayRole } from './role-menu.js';
 import { roleListSection } from './role-lists-menu.js';
@@ -36,7 +36,7 @@ export interface TrayState extends TimeStyle {
 export interface TrayActions extends RoleActions, SessionActions {
   removeProfile(profile: string): void;
   /** Absent until the window exists: then there is no "Open SSO Tray…" item. With a list, the window shows it. */
-  openWindow?(list?: WindowList): void;
+  openWindow?(list?: WholeList): void;
   /** Absent until the quick-pick exists: then there is no "Find a role…" item. */
   findRole?(): void;
   /** Installs the waiting update and restarts, once no file write is in flight. */
@@ -45,7 +45,7 @@ export interface TrayActions extends RoleActions, SessionActions {
 }
 
 /** The lists "More…" opens the window on. */
-export type WindowList = 'favourites' | 'recent';
+export type WholeList = 'favourites' | 'recent';
 
 const TRAY_RECENT_LIMIT = 5;
 export const TRAY_FAVOURITES_LIMIT = 10;
@@ -59,7 +59,7 @@ export function buildTrayMenu(state: TrayState, actions: TrayActions): MenuItemC
     ? 'No favourites yet: star a role in the window'
     : 'No favourites yet: the roles you copy or write show under Recent';
   const open = actions.openWindow?.bind(actions);
-  const openAll = (list: WindowList) => (open ? { openAll: () => open(list) } : {});
+  const openAll = (list: WholeList) => (open ? { openAll: () => open(list) } : {});
   return joinGroups([
     state.sessions.length
       ? state.sessions.flatMap((view) => sessionItems(view, state, actions))

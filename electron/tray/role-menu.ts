@@ -1,11 +1,16 @@
 // One role's submenu in the tray: the Management console, the portal's copy formats, the individual values, and writing a profile.
 import type { MenuItemConstructorOptions } from 'electron';
-import { FORMAT_LABELS, type CredentialFormat } from '../core/formats.js';
-import type { RoleKey } from '../core/views.js';
+import {
+  FORMAT_LABELS,
+  SHELLS,
+  defaultShell,
+  type CredentialFormat,
+} from '../../shared/credential-formats.js';
+import type { RoleRef } from '../core/views.js';
 import { menuLabel } from './tray-text.js';
 
 /** A role as the core names it, with the account's name to show. */
-export interface TrayRole extends RoleKey {
+export interface TrayRole extends RoleRef {
   accountName: string;
 }
 
@@ -22,13 +27,6 @@ export interface RoleActions {
 
 const POSIX_SHELLS: CredentialFormat[] = ['env', 'fish'];
 const WINDOWS_SHELLS: CredentialFormat[] = ['powershell', 'windows-cmd'];
-
-/** The shell whose copy sits on the role's first level: PowerShell on Windows, bash/zsh elsewhere. */
-function defaultShell(platform: NodeJS.Platform): CredentialFormat {
-  return platform === 'win32' ? 'powershell' : 'env';
-}
-
-const SHORT_SHELL: Partial<Record<CredentialFormat, string>> = { env: 'bash, zsh', powershell: 'PowerShell' };
 
 /** The environment-variable formats, the user's own platform's shells first and .env last. */
 function shellFormats(platform: NodeJS.Platform): CredentialFormat[] {
@@ -70,7 +68,7 @@ function roleSubmenu(
     label,
     click: () => actions.copyValue(role, name),
   });
-  const shell = defaultShell(platform);
+  const shell = defaultShell(platform === 'win32');
   return [
     // The portal's main action on a permission set comes first, as the portal shows it.
     { label: 'Open console', click: () => actions.openConsole(role) },
@@ -78,7 +76,7 @@ function roleSubmenu(
     { type: 'separator' },
     // The copy most users want, one click from the role; other shells one level down.
     {
-      label: `Copy environment variables (${SHORT_SHELL[shell] ?? FORMAT_LABELS[shell]})`,
+      label: `Copy environment variables (${SHELLS.find((s) => s.format === shell)?.shell ?? FORMAT_LABELS[shell]})`,
       click: () => actions.copy(role, shell),
     },
     {

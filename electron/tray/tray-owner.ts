@@ -1,6 +1,6 @@
 // The one owner of the native Tray: its menu and tooltip rebuilt from state, a burst of change events in one rebuild.
 import type * as Electron from 'electron';
-import { isSsoTrayError } from '../core/errors.js';
+import { isSsoTrayError } from '../core/public.js';
 import { buildProblemMenu, buildTrayMenu, type TrayActions, type TrayState } from './menu-template.js';
 import { trayTooltip } from './tray-tooltip.js';
 import { nextTrayChange } from './tray-due.js';

@@ -15,7 +15,7 @@ export type {
   Settings,
   SignInProgress,
 } from '../../electron/core/views.js';
-export type { CredentialFormat } from '../../electron/core/formats.js';
+export type { CredentialFormat } from '../../shared/credential-formats.js';
 
 declare global {
   interface Window {

@@ -1,7 +1,8 @@
 // The page's side of the bridge: Electron's context bridge copies an Error as a bare message
 // (https://electronjs.org/docs/api/context-bridge#parameter--error--return-type-support), so outcomes cross as plain
 // data and a failed one becomes a WindowApiError with its code here, in the page's own world.
-import type { BridgeApi, WindowApi, WireResult } from '../../electron/ipc/window-api.js';
+import type { BridgeApi, WindowApi } from '../../electron/ipc/window-api.js';
+import type { CallOutcome } from '../../electron/ipc/contract.js';
 
 /** An error the window can show as it is: one sentence, and a code to branch on. */
 class WindowApiError extends Error {
@@ -18,7 +19,7 @@ export function fromBridge(bridge: BridgeApi): WindowApi {
   const api: Record<string, unknown> = {};
   for (const channel of Object.keys(bridge)) {
     if (channel === 'on') continue;
-    const call = (bridge as unknown as Record<string, (input: unknown) => Promise<WireResult>>)[channel];
+    const call = (bridge as unknown as Record<string, (input: unknown) => Promise<CallOutcome>>)[channel];
     api[channel] = async (input: unknown) => {
       const result = await call!(input);
       if (result.ok) return result.value;

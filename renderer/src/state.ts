@@ -11,6 +11,7 @@ import type {
   SignInProgress,
 } from './api.js';
 import type { QuickPickState } from './quick-pick/quick-pick-state.js';
+import type { RoleRef } from '../../electron/core/views.js';
 import type { SessionHints } from './session-form-hints.js';
 import type { SyncChoiceField, SyncChoices } from './sync-choices.js';
 
@@ -37,11 +38,8 @@ export interface AccountsState {
   rolesPending?: ReadonlySet<string>;
 }
 
-export interface RoleRef {
-  session: string;
-  accountId: string;
-  roleName: string;
-}
+/** One role of one session, as the core names it. */
+export type { RoleRef };
 
 interface Task {
   busy: boolean;

@@ -1,7 +1,7 @@
 // Where updates come from: the feed electron-builder packed as resources/app-update.yml (GitHub Releases, or the generic
 // server given at build time: build/electron-builder.config.mjs), or SSO_TRAY_UPDATE_URL at run time (a generic
 // server holding latest*.yml and the installers, https://www.electron.build/auto-update#configuration).
-import { checkEndpointUrl } from '../../core/endpoint-url.js';
+import { checkEndpointUrl } from '../../core/public.js';
 
 export interface GenericFeed {
   provider: 'generic';

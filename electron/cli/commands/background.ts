@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { roleCommand, type CommandHost } from './command-host.js';
 
-export function addBackground(program: Command, { io, env, ctx, setExitCode }: CommandHost): void {
+export function addBackground(program: Command, { io, ctx, setExitCode }: CommandHost): void {
   roleCommand(
     program,
     'process',
@@ -16,7 +16,7 @@ export function addBackground(program: Command, { io, env, ctx, setExitCode }: C
     .action(async (account: string, role: string, options: { session?: string }) => {
       // Loaded when run: --version and --help never read settings (zod) or the AWS files.
       const { runProcessCommand } = await import('./process-run.js');
-      io.out(await runProcessCommand(env, account, role, options.session));
+      io.out(await runProcessCommand(await ctx(), account, role, options.session));
     });
 
   program

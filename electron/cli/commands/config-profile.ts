@@ -1,6 +1,6 @@
 // `sso-tray config-profile`: a profile in ~/.aws/config that the AWS CLI and SDKs use for a role.
 import type { Command } from 'commander';
-import { fileLabel } from '../../core/aws-files/file-label.js';
+import { fileLabel } from '../../core/public.js';
 import { roleCommand, type CommandHost } from './command-host.js';
 import { findListedRole } from './role-lookup.js';
 import { profileArgument, regionArgument } from '../arguments.js';

@@ -1,7 +1,8 @@
 // `sso-tray config sync`: a profile in ~/.aws/config for every role of a session; the diff on stdout, the summary
 // on stderr. Without flags it writes as the saved choices say (the window's Apply saves them); a flag overrides them.
 import { Option, type Command } from 'commander';
-import { PROFILE_KINDS, type ProfileKind } from '../../core/views.js';
+import { PROFILE_KINDS } from '../../core/public.js';
+import type { ProfileKind } from '../../core/views.js';
 import { regionArgument } from '../arguments.js';
 import { sessionOption, type CommandHost } from './command-host.js';
 import { withListingProgress } from './listing-progress.js';

@@ -1,6 +1,6 @@
 // `sso-tray console`: the role's Management console in the system browser, or its sign-in URL on stdout (--print).
 import type { Command } from 'commander';
-import { SsoTrayError } from '../../core/errors.js';
+import { SsoTrayError } from '../../core/public.js';
 import type { Io } from '../output.js';
 import { sessionOption, type CommandHost } from './command-host.js';
 import { withRole } from './role-lookup.js';

@@ -1,7 +1,7 @@
 // `sso-tray creds`: a role's short-term credentials printed in one of the formats.
 import type { Command } from 'commander';
-import { CREDENTIAL_FORMATS, type CredentialFormat } from '../../core/formats.js';
-import { SsoTrayError } from '../../core/errors.js';
+import { CREDENTIAL_FORMATS, type CredentialFormat } from '../../core/public.js';
+import { SsoTrayError } from '../../core/public.js';
 import { roleCommand, type CommandHost } from './command-host.js';
 import { withRole } from './role-lookup.js';
 import { profileArgument } from '../arguments.js';

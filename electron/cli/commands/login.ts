@@ -1,6 +1,6 @@
 // `sso-tray login`: adds a session from --start-url/--region when asked, then signs in.
 import type { Command } from 'commander';
-import { SsoTrayError } from '../../core/errors.js';
+import { SsoTrayError } from '../../core/public.js';
 import { timeLeft, type Io } from '../output.js';
 import { sessionNameFromStartUrl } from '../resolve.js';
 import { sessionOption, type CommandHost } from './command-host.js';

@@ -1,6 +1,6 @@
 // `sso-tray write`, `remove` and `profiles`: the profiles sso-tray keeps in the credentials file.
 import type { Command } from 'commander';
-import { fileLabel } from '../../core/aws-files/file-label.js';
+import { fileLabel } from '../../core/public.js';
 import { json, table, timeLeft } from '../output.js';
 import { roleCommand, type CommandHost } from './command-host.js';
 import { withRole } from './role-lookup.js';

@@ -1,8 +1,8 @@
 // The account-then-role look-up every role command starts with. Direct first: an account id needs no call, a name
 // comes from the cached listing (whatever its age) or from ListAccounts pages until it appears; roles are never listed
 // for it. Only a wrong guess (the role is not assigned) falls back to the listing, for the sentence naming the roles.
-import { SsoTrayError } from '../../core/errors.js';
-import type { AccountWithRoles } from '../../core/views.js';
+import { SsoTrayError } from '../../core/public.js';
+import type { AccountWithRoles, RoleRef } from '../../core/views.js';
 import type { CliContext } from '../context.js';
 import type { Io } from '../output.js';
 import { resolveAccount, resolveRole } from '../resolve.js';
@@ -11,12 +11,6 @@ import { withListingProgress } from './listing-progress.js';
 /** A listing younger than this answers the listed look-up without a call. */
 const LOOKUP_MAX_AGE_SECONDS = 10 * 60;
 const ACCOUNT_ID = /^\d{12}$/;
-
-export interface FoundRole {
-  session: string;
-  accountId: string;
-  roleName: string;
-}
 
 /** The account and its listed roles: from a recent listing, else a live one. */
 async function findAccount(
@@ -49,7 +43,7 @@ export async function findListedRole(
   sessionOption: string | undefined,
   accountQuery: string,
   roleQuery: string,
-): Promise<FoundRole> {
+): Promise<RoleRef> {
   const { session, account } = await findAccount(c, io, sessionOption, accountQuery);
   return { session, accountId: account.accountId, roleName: resolveRole(account, roleQuery) };
 }
@@ -79,7 +73,7 @@ async function findRole(
   sessionOption: string | undefined,
   accountQuery: string,
   roleQuery: string,
-): Promise<FoundRole> {
+): Promise<RoleRef> {
   const { session, accountId, cachedRoles } = await findAccountDirect(c, sessionOption, accountQuery);
   let roleName = roleQuery;
   try {
@@ -100,7 +94,7 @@ export async function withRole<T>(
   sessionOption: string | undefined,
   accountQuery: string,
   roleQuery: string,
-  use: (role: FoundRole) => Promise<T>,
+  use: (role: RoleRef) => Promise<T>,
 ): Promise<T> {
   const guess = await findRole(c, sessionOption, accountQuery, roleQuery);
   try {

@@ -20,7 +20,7 @@ async function writeProfile(
 ): Promise<void> {
   checkProfileName(profile);
   if (options.withSession) checkSession(options.withSession);
-  // One read, one write: a refused profile leaves no [sso-session] behind (issue 9, item 8).
+  // One read, one write: a refused profile leaves no [sso-session] behind.
   await editConfig(paths, (document, label) => {
     const session = options.withSession ? sessionEdit(document, label, options.withSession) : false;
     return profileEdit(document, label, profile, identity, extra, options.overwrite) || session;

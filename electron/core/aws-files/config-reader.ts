@@ -1,5 +1,4 @@
 // ~/.aws/config read as the SDK reads it: the sign-ins already configured there, and its profiles.
-import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import type { AwsPaths, SessionConfig } from '../types.js';
 import { fileLabel } from './file-label.js';
 import { IniDocument } from './ini-document.js';
@@ -12,6 +11,8 @@ async function readConfig(paths: AwsPaths): Promise<Sections> {
   const text = await readTextFile(paths.configFile, paths.homeDir);
   if (text === undefined) return {};
   IniDocument.parse(text, fileLabel(paths.configFile, paths.homeDir));
+  // Loaded when there is a file to read: credential_process's warm answer often needs none.
+  const { loadSharedConfigFiles } = await import('@smithy/shared-ini-file-loader');
   const { configFile } = await loadSharedConfigFiles({
     filepath: paths.credentialsFile,
     configFilepath: paths.configFile,

@@ -107,7 +107,7 @@ describe('credential_process command lines', () => {
     );
   });
 
-  it('refuses identifiers AWS would not issue before any quoting (the role name of issue 9, item 1)', () => {
+  it('refuses identifiers AWS would not issue before any quoting (a role name with shell syntax in it)', () => {
     const launcher = { program: '/usr/bin/node', script: '/opt/sso-tray/bin/sso-tray.js' };
     expect(() => credentialProcessCommand(launcher, { ...ROLE, roleName: 'A"$(touch /tmp/x)"' })).toThrow(
       'The role name "A\\"$(touch /tmp/x)\\"" cannot be used: it must be 1 to 64 letters, digits or + = , . @ _ - (the IAM role name rule).',

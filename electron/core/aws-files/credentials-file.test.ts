@@ -64,7 +64,7 @@ describe('writing a profile', () => {
     expect(await readFile(file, 'utf8')).toBe(original);
   });
 
-  it('tightens an existing 0640 file to 0600 when secrets go in (issue 9, item 3), and keeps a narrower 0400', async () => {
+  it('tightens an existing 0640 file to 0600 when secrets go in, and keeps a narrower 0400', async () => {
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, '[default]\nregion = us-east-1\n');
     await chmod(file, 0o640);

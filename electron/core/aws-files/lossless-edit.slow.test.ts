@@ -1,4 +1,4 @@
-// Fuzz of the lossless edit at the file level (issue 9): generated ~/.aws files as bytes, with non-UTF-8 bytes, key
+// Fuzz of the lossless edit at the file level: generated ~/.aws files as bytes, with non-UTF-8 bytes, key
 // case variants and `key: value` lines, [default] / [profile default], indented headers and JS object keys as names;
 // the app's writes are checked against the SDK's parser (and botocore's, where python3 has it).
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';

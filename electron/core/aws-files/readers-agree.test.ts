@@ -1,4 +1,4 @@
-// What SSO Tray writes, the JS SDK and botocore (the AWS CLI) read the same (issue 9, items 4, 6, 7, 9 and 17).
+// What SSO Tray writes, the JS SDK and botocore (the AWS CLI) read the same.
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';

@@ -34,7 +34,7 @@ const token: SsoToken = {
   registrationExpiresAt: new Date('2024-03-31T00:00:00Z'),
   refreshToken: 'aorEXAMPLE',
 };
-// Reference §D.2: what `aws sso login` writes, byte for byte.
+// What `aws sso login` writes, byte for byte (docs/aws-files-and-protocols.md, "Token cache").
 const CLI_TOKEN =
   '{"startUrl": "https://d-1234567890.awsapps.com/start", "region": "us-east-1", "accessToken": "aoaEXAMPLE", "expiresAt": "2024-01-01T08:00:00Z", "clientId": "EXAMPLECLIENTID", "clientSecret": "EXAMPLESECRET", "registrationExpiresAt": "2024-03-31T00:00:00Z", "refreshToken": "aorEXAMPLE"}';
 
@@ -48,7 +48,7 @@ afterEach(async () => {
   await rm(home, { recursive: true, force: true });
 });
 
-describe('cache file names (reference §D.1 vectors, checked against botocore)', () => {
+describe('cache file names (the test vectors of botocore, docs/aws-files-and-protocols.md)', () => {
   it('names a session token by sha1 of the session name, a legacy one by sha1 of the start URL', () => {
     expect(tokenCacheFileName(mySso)).toBe('0ad374308c5a4e22f723adf10145eafad7c4031c.json');
     expect(tokenCacheFileName({ ...mySso, name: 'admin' })).toBe(
@@ -172,7 +172,7 @@ describe('the AWS CLI cache', () => {
     });
     await cache.writeToken(session, token);
     const file = path.join(cacheDir, 'a8343d65418848d0bc13a5f25cbb32508ceec5d1.json');
-    // Reference §D.3 (PKCE registration).
+    // A PKCE registration (docs/aws-files-and-protocols.md, "Token cache").
     expect(await readFile(file, 'utf8')).toBe(
       '{"clientId": "EXAMPLECLIENTID", "clientSecret": "EXAMPLESECRET", "expiresAt": "2024-03-31T00:00:00Z", "scopes": ["sso:account:access"], "grantTypes": ["authorization_code", "refresh_token"]}',
     );

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { SsoTrayError, sessionLabel } from '../errors.js';
 import type { ClientRegistration, SessionConfig, SsoToken } from '../types.js';
 import { fileLabel } from './file-label.js';
-import { writeFileAtomic } from './locked-write.js';
+import { writeFileAtomic } from './atomic-write.js';
 import { readTextFile } from './read-text-file.js';
 import {
   decodeClientRegistration,

@@ -1,5 +1,5 @@
 // Management console sign-in from role credentials: the federation endpoint's getSigninToken, then the login URL.
-// Source: IAM User Guide, "Enable custom identity broker access to the AWS console" (reference §J).
+// Source: IAM User Guide, "Enable custom identity broker access to the AWS console" (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_enable-console-custom-url.html).
 // The sign-in token and the login URL are bearer secrets: they live only inside a SigninUrl, which never prints them.
 import { inspect } from 'node:util';
 import { SsoTrayError } from '../errors.js';

@@ -1,5 +1,5 @@
 // The access portal's own shortcut to a role's console: it signs in with the browser's portal session, so the
-// console's multi-session support applies (reference §J.4): <start URL>/#/console?account_id=…&role_name=…&destination=…
+// console's multi-session support applies (docs/aws-files-and-protocols.md, "Console sign-in"): <start URL>/#/console?account_id=…&role_name=…&destination=…
 import { SsoTrayError } from '../errors.js';
 
 // IAM's pattern for role (permission set) names.

@@ -148,7 +148,7 @@ describe('sign-in with the browser (authorization code + PKCE)', () => {
     await expect(fetch(browser.seen.location as URL)).rejects.toThrow();
   });
 
-  it('ignores an answer with another state (400) and keeps waiting for its own (issue 9, item 5)', async () => {
+  it('ignores an answer with another state (400) and keeps waiting for its own', async () => {
     const forged: { status?: number; page?: string } = {};
     const browser = recordingBrowser((location) => {
       const wrong = new URL(location);

@@ -10,7 +10,7 @@ import type { SignInDeps } from './sign-in-deps.js';
 import { checkSignInPage } from './sign-in-page-address.js';
 import type { SignInProgress } from '../views.js';
 
-/** The interval when the service gives none, and what each SlowDown adds (reference A.5). */
+/** The interval when the service gives none, and what each SlowDown adds (RFC 8628 §3.5, https://www.rfc-editor.org/rfc/rfc8628#section-3.5). */
 const DEFAULT_INTERVAL_SECONDS = 5;
 const SLOW_DOWN_SECONDS = 5;
 

@@ -1,4 +1,4 @@
-// Listing when Identity Center has a bad day (issue 9, items 15 and 16), against the emulator's injected faults.
+// Listing when Identity Center has a bad day, against the emulator's injected faults.
 // Slow (about 20 s): a 300-account listing under 30% mixed faults. Figures are printed, never asserted on time.
 import { performance } from 'node:perf_hooks';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// The one-shot 127.0.0.1 listener the browser is redirected to after the user approves (PKCE, reference B.2).
+// The one-shot 127.0.0.1 listener the browser is redirected to after the user approves (PKCE; docs/aws-files-and-protocols.md, "Sign-in").
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 

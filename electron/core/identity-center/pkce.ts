@@ -1,4 +1,4 @@
-// PKCE values and the /authorize URL, byte for byte as the AWS CLI builds them (reference B.1).
+// PKCE values and the /authorize URL, byte for byte as the AWS CLI builds them (docs/aws-files-and-protocols.md, "Sign-in").
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 
 const VERIFIER_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~';

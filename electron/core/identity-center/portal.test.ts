@@ -157,7 +157,7 @@ describe('what the user is told when the portal says no', () => {
     expect(await listAccounts(session, token.accessToken, deps)).toHaveLength(assigned(emu).length);
   });
 
-  it('a revoked session is a sign-in that ended, even while the token had time left (issue 9, item 14)', async () => {
+  it('a revoked session is a sign-in that ended, even while the token had time left', async () => {
     const other = await signIn(session, { flow: 'device-code' }, { ...deps, cache: new MemorySsoCache() });
     emu.revokeSessions();
     try {

@@ -9,7 +9,7 @@ import { SsoTrayError } from '../errors.js';
 
 export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 const REGISTRATION_EXPIRY_WINDOW_MS = 15 * 60_000;
-/** Registered without a port; the port is added in /authorize and CreateToken (reference B.2). */
+/** Registered without a port; the port is added in /authorize and CreateToken (docs/aws-files-and-protocols.md, "Sign-in"). */
 const REGISTERED_REDIRECT_URI = 'http://127.0.0.1/oauth/callback';
 
 export type RegistrationFlow = 'browser' | 'device-code';
@@ -93,7 +93,7 @@ export async function ensureRegistration(
   const registration: ClientRegistration = {
     clientId: output.clientId,
     clientSecret: output.clientSecret,
-    // Epoch seconds on the wire (reference A.3).
+    // Epoch seconds on the wire (docs/aws-files-and-protocols.md, "Sign-in").
     expiresAt: new Date(output.clientSecretExpiresAt * 1000),
     scopes: input.scopes ?? [],
     grantTypes: input.grantTypes ?? [],
@@ -102,7 +102,7 @@ export async function ensureRegistration(
   return registration;
 }
 
-/** The token as the CLI caches it (reference D.2), so the AWS CLI and SDKs can refresh it too. */
+/** The token as the CLI caches it (docs/aws-files-and-protocols.md, "Token cache"), so the AWS CLI and SDKs can refresh it too. */
 export function issuedToken(
   session: SessionConfig,
   registration: Pick<ClientRegistration, 'clientId' | 'clientSecret' | 'expiresAt'>,

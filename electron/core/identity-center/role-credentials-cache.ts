@@ -1,12 +1,12 @@
 // Role credentials kept in memory only, until 15 minutes before they expire, so a second copy needs no call.
 import type { Clock } from '../clock.js';
 import type { RoleCredentials } from '../types.js';
-import type { RoleKey } from '../views.js';
+import type { RoleRef } from '../views.js';
 
 /** As the AWS CLI: credentials within 15 minutes of expiry are fetched again. */
 const ROLE_CREDENTIALS_REFRESH_WINDOW_MS = 15 * 60_000;
 
-const keyOf = (key: RoleKey): string => JSON.stringify([key.session, key.accountId, key.roleName]);
+const keyOf = (key: RoleRef): string => JSON.stringify([key.session, key.accountId, key.roleName]);
 
 export class RoleCredentialsCache {
   private readonly entries = new Map<string, { session: string; credentials: RoleCredentials }>();
@@ -20,7 +20,7 @@ export class RoleCredentialsCache {
   ) {}
 
   /** The cached credentials when still valid; otherwise one `fetch`, shared by every concurrent caller. */
-  get(key: RoleKey, fetch: () => Promise<RoleCredentials>): Promise<RoleCredentials> {
+  get(key: RoleRef, fetch: () => Promise<RoleCredentials>): Promise<RoleCredentials> {
     const cached = this.peek(key);
     if (cached) return Promise.resolve(cached);
     const id = keyOf(key);
@@ -46,7 +46,7 @@ export class RoleCredentialsCache {
   }
 
   /** Valid credentials (outside the refresh window), or undefined. */
-  peek(key: RoleKey): RoleCredentials | undefined {
+  peek(key: RoleRef): RoleCredentials | undefined {
     const id = keyOf(key);
     const entry = this.entries.get(id);
     if (!entry) return undefined;
@@ -57,7 +57,7 @@ export class RoleCredentialsCache {
   }
 
   /** Forgets one role's credentials (a service refused them), so the next get fetches anew. */
-  forget(key: RoleKey): void {
+  forget(key: RoleRef): void {
     this.entries.delete(keyOf(key));
   }
 

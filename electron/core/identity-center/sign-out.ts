@@ -18,7 +18,7 @@ export async function logout(
   let unreachable: Error | undefined;
   if (token?.accessToken) {
     try {
-      // The token's own region: that is where the session lives (reference D.6).
+      // The token's own region: that is where the session lives (docs/aws-files-and-protocols.md, "Portal").
       const { LogoutCommand } = await ssoSdk();
       const client = await portalClient(token.region || session.region, deps);
       await withinDeadline(

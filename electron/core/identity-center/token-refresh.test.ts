@@ -73,7 +73,7 @@ describe('refreshing the access token', () => {
     await expect(stale).rejects.toMatchObject({ code: 'session-ended' });
   });
 
-  it('loses a refresh race gracefully: the loser takes the winner’s token from the shared cache (issue 9, item 14)', async () => {
+  it('loses a refresh race gracefully: the loser takes the winner’s token from the shared cache', async () => {
     const deps = freshDeps();
     const first = await signIn(session, { flow: 'device-code' }, deps);
     clock.jump(7 * 3600_000);

@@ -6,11 +6,7 @@ import { openConsole } from '../actions/console-actions.js';
 import type { Listing } from '../api.js';
 import { quickRoles, searchRoles, type QuickRole } from './quick-pick-search.js';
 import type { QuickPickAction } from './quick-pick-state.js';
-
-/** The shell whose variables Enter copies: PowerShell on Windows, bash/zsh elsewhere (as the tray). */
-function defaultShell(userAgent: string): 'powershell' | 'env' {
-  return /Windows/.test(userAgent) ? 'powershell' : 'env';
-}
+import { defaultShell } from '../../../shared/credential-formats.js';
 
 /** Opens (or, in the compact window each time it shows, re-opens empty) over the roles as they are now. */
 export async function openQuickPick(ctx: ActionContext, fresh = false): Promise<void> {
@@ -124,7 +120,7 @@ async function runCopyOrWrite(
     const owned = await api['profiles:write'](ref);
     return `Wrote the profile ${owned.profile} for ${title} to your credentials file.`;
   }
-  const what = action === 'copy-profile' ? 'profile' : defaultShell(navigator.userAgent);
+  const what = action === 'copy-profile' ? 'profile' : defaultShell(/Windows/.test(navigator.userAgent));
   await api['credentials:copy']({ ...ref, what });
   return action === 'copy-profile'
     ? `Copied the profile block for ${title}.`

@@ -1,5 +1,6 @@
 // The quick-pick's search: every role of every signed-in session, favourites and recent first, fuzzy over the
 // account's name, id and e-mail and the role's name. Pure and DOM-free so it is tested (and timed) under Node.
+import type { RoleRef } from '../../../electron/core/views.js';
 
 export interface QuickRole {
   session: string;
@@ -22,20 +23,14 @@ export interface ListingLike {
   accounts: ReadonlyArray<{ accountId: string; accountName: string; emailAddress: string; roles: string[] }>;
 }
 
-export interface RoleKeyLike {
-  session: string;
-  accountId: string;
-  roleName: string;
-}
-
 const keyOf = (session: string, accountId: string, roleName: string) =>
   `${session}\n${accountId}\n${roleName}`;
 
 /** Every role of the listings, each with its tier (favourite, recent, other). */
 export function quickRoles(
   listings: readonly ListingLike[],
-  favourites: readonly RoleKeyLike[],
-  recent: readonly RoleKeyLike[],
+  favourites: readonly RoleRef[],
+  recent: readonly RoleRef[],
 ): QuickRole[] {
   const favourite = new Map(favourites.map((f, i) => [keyOf(f.session, f.accountId, f.roleName), i]));
   const used = new Map(recent.map((r, i) => [keyOf(r.session, r.accountId, r.roleName), i]));

@@ -4,18 +4,10 @@
 import { html, nothing } from 'lit-html';
 import type { CopyWhat } from '../actions/access-keys-actions.js';
 import type { Actions } from '../actions.js';
-import type { CredentialFormat } from '../api.js';
 import type { AccessKeysState, State } from '../state.js';
 import { momentText } from '../time-text.js';
 import { configMenu } from './config-profile-view.js';
-
-const SHELLS: Array<{ format: CredentialFormat; label: string }> = [
-  { format: 'env', label: 'macOS and Linux' },
-  { format: 'windows-cmd', label: 'Windows cmd' },
-  { format: 'powershell', label: 'PowerShell' },
-  { format: 'fish', label: 'fish' },
-  { format: 'dotenv', label: '.env file' },
-];
+import { SHELLS } from '../../../shared/credential-formats.js';
 
 const VALUES: Array<{ label: string; what: CopyWhat }> = [
   { label: 'AWS access key ID', what: 'access-key-id' },
@@ -111,13 +103,13 @@ function optionShell(d: AccessKeysState, actions: Actions) {
             tabindex=${s === current ? '0' : '-1'}
             @click=${() => actions.selectShellFormat(s.format)}
           >
-            ${s.label}
+            ${s.short}
           </button>`,
       )}
     </div>
     <div class="code-row" role="tabpanel" id="shell-panel" aria-labelledby="tab-${current.format}">
-      ${codeBlock(d.texts[current.format], `${current.label} commands`)}
-      ${copyButton(d, current.format, `Copy the ${current.label} commands`, actions, d.texts[current.format] === undefined)}
+      ${codeBlock(d.texts[current.format], `${current.short} commands`)}
+      ${copyButton(d, current.format, `Copy the ${current.short} commands`, actions, d.texts[current.format] === undefined)}
     </div>
   </section>`;
 }

@@ -1,0 +1,90 @@
+// credential_process's warm answer: the role's credentials from the AWS CLI's cache while the session is signed in,
+// without the AWS SDK and without the settings schema (zod), since the SDKs run it for every process a user starts.
+// Anything it cannot vouch for (a newer or odd settings file, no cached token or credentials) is a miss: the caller
+// then asks the core through the contract's `credentials:process`, which explains in its own words.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { AwsCliSsoCache } from './aws-files/token-cache.js';
+import { formatCredentials } from './formats.js';
+import { RoleCredentialsFileCache } from './role-credentials-file-cache.js';
+import { ROLE_CREDENTIALS_WINDOW_MS } from './role-credentials-window.js';
+import { chooseSession, type SessionChoice } from './session-choice.js';
+import { SETTINGS_VERSION } from './settings-version.js';
+import type { AwsPaths, SessionConfig } from './types.js';
+
+export interface CachedProcessRequest extends SessionChoice {
+  accountId: string;
+  roleName: string;
+}
+
+/** The few fields of settings.json this answer needs, read by hand; undefined when the file is not plainly usable. */
+async function settingsFields(
+  appDataDir: string,
+): Promise<{ share: boolean; sessions: SessionConfig[] } | undefined> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse((await readFile(path.join(appDataDir, 'settings.json'), 'utf8')).replace(/^\uFEFF/, ''));
+  } catch (error) {
+    // No file: the defaults (the token cache is shared, no session of the app's own).
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? { share: true, sessions: [] } : undefined;
+  }
+  const file = raw as { version?: unknown; shareTokenCacheWithAwsCli?: unknown; sessions?: unknown };
+  if (typeof raw !== 'object' || raw === null || file.version !== SETTINGS_VERSION) return undefined;
+  const share = file.shareTokenCacheWithAwsCli ?? true;
+  const listed = file.sessions ?? [];
+  if (typeof share !== 'boolean' || !Array.isArray(listed)) return undefined;
+  const sessions: SessionConfig[] = [];
+  for (const entry of listed as Array<Record<string, unknown>>) {
+    const { name, startUrl, region } = entry ?? {};
+    if (typeof name !== 'string' || typeof startUrl !== 'string' || typeof region !== 'string')
+      return undefined;
+    sessions.push({ name, startUrl, region, source: 'app' });
+  }
+  return { share, sessions };
+}
+
+export async function cachedProcessAnswer(
+  request: CachedProcessRequest,
+  paths: AwsPaths,
+  now: number,
+): Promise<string | undefined> {
+  const settings = await settingsFields(paths.appDataDir);
+  // Tokens kept in the app's own store are not in the AWS CLI's cache: only the core can read them.
+  if (!settings?.share) return undefined;
+  // A session named and kept in the settings (the line the app writes says --session) needs no ~/.aws/config.
+  const named = settings.sessions.find((s) => s.name === request.session);
+  if (named) return fromCaches(named, request, paths, now);
+  let configured: SessionConfig[] | undefined;
+  const all = async () => [
+    ...settings.sessions,
+    // Loaded only here: a session named in the settings never reads ~/.aws/config.
+    ...(configured ??= await import('./aws-files/config-reader.js')
+      .then(({ readSessionsFromConfig }) => readSessionsFromConfig(paths))
+      .catch(() => [])),
+  ];
+  // A session in both the settings and ~/.aws/config is one session, not two to choose from.
+  const known = async () => [...new Set((await all()).map((s) => s.name))];
+  const name = await chooseSession(request, paths, known).catch(() => undefined);
+  const session = name === undefined ? undefined : (await all()).find((s) => s.name === name);
+  return session ? fromCaches(session, request, paths, now) : undefined;
+}
+
+async function fromCaches(
+  session: SessionConfig,
+  request: CachedProcessRequest,
+  paths: AwsPaths,
+  now: number,
+): Promise<string | undefined> {
+  // Only a session still signed in answers from a cache: after a sign-out (ours or `aws sso logout`) the core says so.
+  const token = await new AwsCliSsoCache(paths.ssoCacheDir).readToken(session).catch(() => undefined);
+  if (!token || token.expiresAt.getTime() <= now) return undefined;
+  const cache = new RoleCredentialsFileCache(path.join(paths.homeDir, '.aws', 'cli', 'cache'));
+  const credentials = await cache.read(
+    session,
+    request.accountId,
+    request.roleName,
+    now,
+    ROLE_CREDENTIALS_WINDOW_MS,
+  );
+  return credentials ? formatCredentials('process', credentials) : undefined;
+}
