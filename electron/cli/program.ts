@@ -18,6 +18,9 @@ import { addConfigProfile } from './commands/config-profile.js';
 import { addBackground } from './commands/background.js';
 import { addConsole } from './commands/console.js';
 import { addConfigSync } from './commands/config-sync.js';
+import { addExec } from './commands/exec.js';
+import { addServe } from './commands/serve.js';
+import { addCompletion } from './commands/completion.js';
 
 const COMMANDS: CommandModule[] = [
   addLogin,
@@ -28,7 +31,10 @@ const COMMANDS: CommandModule[] = [
   addConfigProfile,
   addConfigSync,
   addConsole,
+  addExec,
+  addServe,
   addBackground,
+  addCompletion,
 ];
 
 export async function runCli(argv: string[], env: Env, io: Io, version: string): Promise<number> {
@@ -46,6 +52,7 @@ export async function runCli(argv: string[], env: Env, io: Io, version: string):
       )),
     setExitCode: (code) => (exitCode = code),
     onInterrupt: (undo) => guard.onInterrupt(undo),
+    handOverInterrupts: () => guard.handOver(),
   };
   const program = new Command('sso-tray')
     .description(
