@@ -24,6 +24,10 @@ const args = process.argv.slice(2);
 // The version alone answers before the program (commander and every command's module) is even loaded.
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
   process.stdout.write(`${packageVersion()}\n`);
+} else if (args[0] === '__complete') {
+  // A TAB press: the candidates from the cache, without the program or the core (completion/complete-line.ts).
+  const { completeLine } = await import('./cli/completion/complete-line.js');
+  process.stdout.write(await completeLine(args[1] ?? '', args[2] ?? '', process.env));
 } else {
   const [{ runCli }, { processIo }, { EXIT }] = await Promise.all([
     import('./cli/program.js'),

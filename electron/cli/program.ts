@@ -22,7 +22,8 @@ import { addExec } from './commands/exec.js';
 import { addServe } from './commands/serve.js';
 import { addCompletion } from './commands/completion.js';
 
-const COMMANDS: CommandModule[] = [
+/** Every command, in help's order (the completion's spec is checked against them). */
+export const COMMANDS: CommandModule[] = [
   addLogin,
   addSessions,
   addAccounts,
