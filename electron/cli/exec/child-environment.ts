@@ -4,7 +4,7 @@ import { SsoTrayError } from '../../core/errors.js';
 import type { Env } from '../../core/environment.js';
 
 /** Set in the command's environment: which role it runs as (as aws-vault's AWS_VAULT marks its subshells). */
-export const EXEC_MARKER = 'SSO_TRAY_EXEC';
+const EXEC_MARKER = 'SSO_TRAY_EXEC';
 
 // Every variable an SDK reads credentials or a profile from, in the order its default chain tries them:
 // https://docs.aws.amazon.com/sdkref/latest/guide/standardized-credentials.html
