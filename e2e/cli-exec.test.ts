@@ -186,7 +186,7 @@ describe('sso-tray exec', () => {
     expect([refused.code, refused.stdout, refused.stderr]).toEqual([
       2,
       '',
-      `sso-tray: This shell already runs as ${marker.split('/').slice(1).join(' ')} through \`sso-tray exec\`; exit it first, or add --nested to run as AdministratorAccess in ${marker.split('/')[1]} inside it.\n`,
+      `sso-tray: This shell already runs as PowerUserAccess in ${marker.split('/')[1]} through \`sso-tray exec\`; exit it first, or add --nested to run as AdministratorAccess in ${marker.split('/')[1]} inside it.\n`,
     ]);
     const nested = await runSsoTray(h.sandbox, [...inner.slice(0, 3), '--nested', ...inner.slice(3)], {
       env: { SSO_TRAY_EXEC: marker },

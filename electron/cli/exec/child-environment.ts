@@ -50,9 +50,10 @@ const markerOf = (role: ExecRole) => `${role.session}/${role.accountId}/${role.r
 export function checkNesting(env: Env, role: ExecRole, allowNested: boolean): void {
   const outer = env[EXEC_MARKER];
   if (!outer || allowNested || outer === markerOf(role)) return;
+  const [, accountId = '', roleName = ''] = outer.split('/');
   throw new SsoTrayError(
     'invalid-input',
-    `This shell already runs as ${outer.split('/').slice(1).join(' ')} through \`sso-tray exec\`; exit it first, or add --nested to run as ${role.roleName} in ${role.accountId} inside it.`,
+    `This shell already runs as ${roleName} in ${accountId} through \`sso-tray exec\`; exit it first, or add --nested to run as ${role.roleName} in ${role.accountId} inside it.`,
   );
 }
 
