@@ -44,7 +44,10 @@ describe('sso-tray config sync', () => {
     const run = await sync();
     expect(run.code).toBe(0);
     expect(added(run.stdout)).toHaveLength(roleCount() - 1);
-    expect(run.stderr).toBe(
+    expect(run.stderr).toMatch(
+      /^Using the account listing from \d+ seconds? ago; --refresh lists the accounts again\.\n/,
+    );
+    expect(run.stderr.replace(/^Using .*\n/, '')).toBe(
       `Added ${roleCount() - 1} profiles in ~/.aws/config.\nSkipped 1 profile whose name is taken by a profile SSO Tray did not write (${userName}); rename it there or change the template.\n`,
     );
     const text = await config();
@@ -62,7 +65,7 @@ describe('sso-tray config sync', () => {
     ];
     const run = await sync();
     expect([run.code, run.stdout]).toEqual([0, '']);
-    expect(run.stderr).toMatch(
+    expect(run.stderr.replace(/^Using .*\n/, '')).toMatch(
       /^~\/\.aws\/config already has \d+ profiles for every role; nothing to change\.\n/,
     );
     expect((await readFile(sandbox.paths.configFile)).equals(bytes)).toBe(true);
@@ -72,7 +75,8 @@ describe('sso-tray config sync', () => {
   it('keeps a profile whose assignment is gone until --prune removes it', async () => {
     const account = emu.organisation.accounts.find((a) => a.roles.length > 1)!;
     const gone = account.roles.pop()!;
-    const kept = await sync();
+    // The listing of a moment ago still has the role: --refresh lists again.
+    const kept = await sync('--refresh');
     expect(kept.code).toBe(0);
     const name = /\(([^)]+)\); pruning removes it\./.exec(kept.stderr)?.[1] ?? '';
     expect(name).toContain(gone);
@@ -80,7 +84,7 @@ describe('sso-tray config sync', () => {
     const pruned = await sync('--prune');
     expect(pruned.code).toBe(0);
     expect(pruned.stdout).toContain(`-[profile ${name}]\n-sso_session = acme\n`);
-    expect(pruned.stderr).toMatch(/^Removed 1 profile in ~\/\.aws\/config/);
+    expect(pruned.stderr.replace(/^Using .*\n/, '')).toMatch(/^Removed 1 profile in ~\/\.aws\/config/);
     expect(await config()).not.toContain(`[profile ${name}]`);
     expect(await config()).toContain(userBlock(userName));
   });
@@ -90,7 +94,9 @@ describe('sso-tray config sync', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^\+credential_process = .+ process \d{12} ReadOnlyAccess --session acme$/m);
     expect(run.stdout).toMatch(/^-sso_session = acme$/m);
-    expect(run.stderr).toMatch(/^A sync would change \d+ profiles in ~\/\.aws\/config\.\n/);
+    expect(run.stderr.replace(/^Using .*\n/, '')).toMatch(
+      /^A sync would change \d+ profiles in ~\/\.aws\/config\.\n/,
+    );
   });
 
   it("without flags uses the template and region saved by the window's Apply; a flag overrides them for that run", async () => {
@@ -116,6 +122,20 @@ describe('sso-tray config sync', () => {
     expect(added(flags.stdout).every((name) => /^\d{12}\./.test(name))).toBe(true);
     expect(flags.stdout).not.toMatch(/^\+region = /m);
     await writeFile(settingsFile, JSON.stringify(settings, null, 2));
+  });
+
+  it('reuses a recent listing and says how old it is; --refresh lists the accounts again', async () => {
+    emu.clearCalls();
+    const reused = await sync('--dry-run');
+    expect(reused.code).toBe(0);
+    expect(reused.stderr.split('\n')[0]).toMatch(
+      /^Using the account listing from \d+ (seconds?|minutes?) ago; --refresh lists the accounts again\.$/,
+    );
+    expect(emu.calls().filter((c) => c.api === 'ListAccounts' || c.api === 'ListAccountRoles')).toEqual([]);
+    const refreshed = await sync('--dry-run', '--refresh');
+    expect(refreshed.code).toBe(0);
+    expect(refreshed.stderr).not.toMatch(/^Using the account listing/);
+    expect(emu.calls().filter((c) => c.api === 'ListAccounts').length).toBeGreaterThan(0);
   });
 
   it('refuses an invalid template in one sentence naming the field, with exit code 2', async () => {

@@ -67,7 +67,7 @@ function shell(sandbox: Sandbox, line: string): Promise<CliRun> {
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
   child.stderr.on('data', (c: Buffer) => {
     stderr += c.toString();
-    // `sso-tray keep-fresh` stays until Ctrl-C: press it once it is running.
+    // `sso-tray keep-fresh` and `sso-tray serve` stay until Ctrl-C: press it once they are running.
     if (/Ctrl-C to stop/.test(stderr) && !interrupted && child.pid) {
       interrupted = true;
       process.kill(-child.pid, 'SIGINT');
@@ -94,7 +94,8 @@ describe('the README examples', () => {
         if (index === commandBlocks.length - 1) steps.push(...iniLines);
         for (const line of steps) {
           const run = await shell(sandbox, line);
-          const expected = line.startsWith('sso-tray keep-fresh') ? 130 : 0;
+          // keep-fresh and serve run until Ctrl-C.
+          const expected = /^sso-tray (keep-fresh|serve) /.test(line) ? 130 : 0;
           expect(run.code, `${line}\n${run.stderr}`).toBe(expected);
           expect(run.stderr, line).not.toMatch(/^sso-tray: /m);
         }

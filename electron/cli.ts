@@ -63,6 +63,10 @@ if (answer !== undefined) {
 } else if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
   // The version alone answers before the program is loaded.
   process.stdout.write(`${packageVersion()}\n`);
+} else if (args[0] === '__complete') {
+  // A TAB press: the candidates from the cache, without the program or the core (completion/complete-line.ts).
+  const { completeLine } = await import('./cli/completion/complete-line.js');
+  process.stdout.write(await completeLine(args[1] ?? '', args[2] ?? '', process.env));
 } else {
   const [{ runCli }, { processIo }, { EXIT }] = await Promise.all([
     import('./cli/program.js'),

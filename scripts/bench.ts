@@ -8,6 +8,7 @@ import { appListing, awsCliLoopListing, shellLoopListing, type ListingConditions
 import { cliFigures } from './bench/cli-figures.js';
 import { coreFigures } from './bench/core-figures.js';
 import { searchFigures } from './bench/search-figures.js';
+import { processFigures } from './bench/process-figures.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -115,9 +116,35 @@ for (const latencyMs of [40, 100]) {
     row(
       `start-up: ${label}`,
       `${ms(value)} (${(value / bare).toFixed(2)}x node -e 0${mods ? `; ${mods.total} modules, ${mods.zod} zod, ${mods.sdk} SDK` : ''})`,
-      label === '--version' ? `target < 2x: ${met(value < 2 * bare)}` : '',
+      label === '--version'
+        ? `target < 2x: ${met(value < 2 * bare)}`
+        : label === 'process (warm)'
+          ? `target <= 1.5x: ${met(value <= 1.5 * bare)}`
+          : '',
     );
   }
+}
+{
+  const p = await processFigures({ accounts, repeats });
+  figures.processes = p;
+  row(
+    '`exec … -- node -e 0` / `node -e 0` (credentials cached)',
+    `${ms(p.execMs)} / ${ms(p.nodeMs)} = ${(p.execMs / p.nodeMs).toFixed(2)}x (+${ms(p.execMs - p.nodeMs)})`,
+  );
+  row(
+    'credential endpoint warm GET / bare loopback HTTP GET',
+    `${ms(p.endpointMs)} / ${ms(p.bareHttpMs)} = ${(p.endpointMs / p.bareHttpMs).toFixed(2)}x`,
+  );
+  row(
+    'completion (TAB on an account name) / `node -e 0`',
+    `${ms(p.completionMs)} / ${ms(p.nodeMs)} = ${(p.completionMs / p.nodeMs).toFixed(2)}x`,
+    `target < 100 ms: ${met(p.completionMs < 100)}`,
+  );
+  row(
+    `\`config sync --dry-run\` after a listing / with --refresh (${accounts} accounts)`,
+    `${ms(p.syncAfterListingMs)} / ${ms(p.syncRelistingMs)} = ${(p.syncAfterListingMs / p.syncRelistingMs).toFixed(2)}x`,
+    `target < 1 s: ${met(p.syncAfterListingMs < 1000)}`,
+  );
 }
 {
   const core = await coreFigures({ accounts, repeats });

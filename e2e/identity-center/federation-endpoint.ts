@@ -11,7 +11,7 @@ const SIGNIN_TOKEN_SECONDS = 15 * 60;
 const MIN_SESSION_DURATION = 900;
 const MAX_SESSION_DURATION = 43_200;
 
-interface IssuedCredentials {
+export interface IssuedCredentials {
   secretAccessKey: string;
   sessionToken: string;
   expiresAt: number;
@@ -78,6 +78,11 @@ export class FederationDesk {
       'x-amzn-RequestId': requestId(),
     });
     res.end(answer.message);
+  }
+
+  /** Role credentials this emulator issued, by access key id (STS GetCallerIdentity checks requests against them). */
+  issuedCredentials(accessKeyId: string): IssuedCredentials | undefined {
+    return this.issued.get(accessKeyId);
   }
 
   /** The console visit behind a /console/<id> page. */

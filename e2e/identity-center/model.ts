@@ -10,7 +10,8 @@ export type ApiName =
   | 'GetRoleCredentials'
   | 'Logout'
   | 'GetSigninToken'
-  | 'Login';
+  | 'Login'
+  | 'GetCallerIdentity';
 
 export const API_NAMES: readonly [ApiName, ...ApiName[]] = [
   'RegisterClient',
@@ -23,6 +24,7 @@ export const API_NAMES: readonly [ApiName, ...ApiName[]] = [
   'Logout',
   'GetSigninToken',
   'Login',
+  'GetCallerIdentity',
 ];
 
 export interface OrganisationAccount {

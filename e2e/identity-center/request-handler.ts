@@ -14,7 +14,9 @@ import {
 } from './oidc-operations.js';
 import * as portal from './portal-operations.js';
 import type { TrafficControl } from './traffic-control.js';
+import { getCallerIdentity } from './sts-endpoint.js';
 import {
+  readBody,
   readJsonObject,
   sendError,
   sendHtml,
@@ -180,6 +182,27 @@ async function handle(
       sendError(res, 'portal', blocked);
       Object.assign(call, { status: blocked.status, errorType: blocked.shape });
     } else federation.handle(req, res, url, state.baseUrl(), call);
+    return finish(state, req, call, started);
+  }
+  // STS (AWS_ENDPOINT_URL_STS): GetCallerIdentity, for clients to prove the role credentials they were given.
+  if (url.pathname === '/' && req.method === 'POST') {
+    const call: CallRecord = { api: 'GetCallerIdentity', at: state.store.now(), status: 0 };
+    const blocked = await gate(state, call, res);
+    if (blocked === 'drop') return finish(state, req, call, started);
+    if (blocked) {
+      sendError(res, 'portal', blocked);
+      Object.assign(call, { status: blocked.status, errorType: blocked.shape });
+    } else {
+      const body = await readBody(req);
+      await getCallerIdentity(
+        req,
+        res,
+        body,
+        state.store.now(),
+        (id) => federation.issuedCredentials(id),
+        call,
+      );
+    }
     return finish(state, req, call, started);
   }
   const route = ROUTES[url.pathname];

@@ -6,6 +6,8 @@ export interface InterruptGuard {
   interrupted: Promise<typeof EXIT.interrupted>;
   /** What to undo on Ctrl-C (cancel a sign-in, forget a session added for it); returns a function that unregisters. */
   onInterrupt(undo: () => Promise<unknown>): () => void;
+  /** The running command handles Ctrl-C itself (`exec` passes it to its child and waits); returns a function to undo. */
+  handOver(): () => void;
   dispose(): void;
 }
 
@@ -20,7 +22,9 @@ export function guardInterrupts(
   // it finds itself the only listener, and a `once` listener is already gone when it looks: the process then died by
   // the signal instead of exiting 130 (signal-exit 3.0.7 index.js, `listeners.length === emitter.count`).
   let presses = 0;
+  let handedOver = false;
   const listener = () => {
+    if (handedOver) return;
     presses += 1;
     // A second Ctrl-C does not wait for the undo steps.
     if (presses > 1) return exitNow(EXIT.interrupted);
@@ -32,6 +36,10 @@ export function guardInterrupts(
     onInterrupt(undo) {
       undos.add(undo);
       return () => void undos.delete(undo);
+    },
+    handOver() {
+      handedOver = true;
+      return () => void (handedOver = false);
     },
     dispose: () => void signals.off('SIGINT', listener),
   };

@@ -18,8 +18,12 @@ import { addConfigProfile } from './commands/config-profile.js';
 import { addBackground } from './commands/background.js';
 import { addConsole } from './commands/console.js';
 import { addConfigSync } from './commands/config-sync.js';
+import { addExec } from './commands/exec.js';
+import { addServe } from './commands/serve.js';
+import { addCompletion } from './commands/completion.js';
 
-const COMMANDS: CommandModule[] = [
+/** Every command, in help's order (the completion's spec is checked against them). */
+export const COMMANDS: CommandModule[] = [
   addLogin,
   addSessions,
   addAccounts,
@@ -28,7 +32,10 @@ const COMMANDS: CommandModule[] = [
   addConfigProfile,
   addConfigSync,
   addConsole,
+  addExec,
+  addServe,
   addBackground,
+  addCompletion,
 ];
 
 export async function runCli(argv: string[], env: Env, io: Io, version: string): Promise<number> {
@@ -46,6 +53,7 @@ export async function runCli(argv: string[], env: Env, io: Io, version: string):
       )),
     setExitCode: (code) => (exitCode = code),
     onInterrupt: (undo) => guard.onInterrupt(undo),
+    handOverInterrupts: () => guard.handOver(),
   };
   const program = new Command('sso-tray')
     .description(

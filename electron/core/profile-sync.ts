@@ -56,9 +56,15 @@ export class ProfileSync {
       maxAgeMs: request.maxAgeMs ?? 0,
     });
     const { configSync } = await this.parts.settingsFile.read();
-    return this.syncListing(runtime.config.name, choicesOf(request, configSync), listing.accounts, {
-      dryRun: request.dryRun ?? false,
-    });
+    const result = await this.syncListing(
+      runtime.config.name,
+      choicesOf(request, configSync),
+      listing.accounts,
+      {
+        dryRun: request.dryRun ?? false,
+      },
+    );
+    return { ...result, listedAt: listing.fetchedAt };
   }
 
   /** With the setting on, the profiles follow each new listing; a failure is one 'problem' sentence. */

@@ -136,6 +136,8 @@ export interface ProfileSyncResult {
   /** A name the template gives, from this listing (the first by name), and the role it is for. */
   example?: { profile: string; accountName: string; roleName: string };
   written: boolean;
+  /** When the listing it planned from was fetched (a recent one is reused on request). */
+  listedAt?: string;
 }
 
 export interface CoreEvents extends Record<string, unknown> {

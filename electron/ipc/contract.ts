@@ -91,6 +91,16 @@ export const contract = {
   ).returns<{ text: string; expiration: string }>(),
   /** For credential_process: the JSON the AWS SDKs read; not recorded as Recent (it runs on every SDK call). */
   'credentials:process': channel(role).returns<{ text: string; expiration: string }>(),
+  /**
+   * The role's credentials as values, for `exec` and the credential endpoint (they hand them to another process); not
+   * recorded as Recent: an endpoint asks on every renewal.
+   */
+  'credentials:values': channel(role).returns<{
+    accessKeyId: string;
+    secretAccessKey: string;
+    sessionToken: string;
+    expiration: string;
+  }>(),
   'credentials:copy': channel(
     role
       .extend({

@@ -79,6 +79,10 @@ export function createHandlers(core: SsoTrayCore, capabilities: HandlerCapabilit
         expiration: credentials.expiration.toISOString(),
       };
     },
+    'credentials:values': async (args) => {
+      const { accessKeyId, secretAccessKey, sessionToken, expiration } = await core.credentials(args);
+      return { accessKeyId, secretAccessKey, sessionToken, expiration: expiration.toISOString() };
+    },
     // Copied in the main process: the window never handles the secret to put it on the clipboard.
     'credentials:copy': async ({ what, ...role }) => {
       const clipboard = capabilities.clipboard;

@@ -23,6 +23,7 @@ const EVERY_CHANNEL: Record<Channel, true> = {
   'accounts:roles': true,
   'credentials:text': true,
   'credentials:process': true,
+  'credentials:values': true,
   'credentials:copy': true,
   'profiles:list': true,
   'profiles:write': true,

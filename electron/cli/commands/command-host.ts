@@ -18,6 +18,8 @@ export interface CommandHost {
   setExitCode(code: number): void;
   /** What to undo when Ctrl-C interrupts the command (the program then exits 130); returns an unregister function. */
   onInterrupt(undo: () => Promise<unknown>): () => void;
+  /** The command takes Ctrl-C over (it forwards it to a child); returns a function that gives it back. */
+  handOverInterrupts(): () => void;
 }
 
 /** Adds one command (or a few related ones) to the program. */

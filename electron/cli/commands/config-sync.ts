@@ -7,6 +7,19 @@ import { regionArgument } from '../arguments.js';
 import { sessionOption, type CommandHost } from './command-host.js';
 import { withListingProgress } from './listing-progress.js';
 
+/** A listing younger than this is reused, as the role commands reuse one (role-lookup.ts). */
+const LISTING_MAX_AGE_SECONDS = 10 * 60;
+
+/** "3 minutes", "40 seconds": the age of a listing this run did not fetch; undefined when it fetched it. */
+function listingAge(listedAt: string | undefined, startedAt: number): string | undefined {
+  const ms = startedAt - Date.parse(listedAt ?? '');
+  if (!(ms >= 0)) return undefined;
+  const seconds = Math.floor(ms / 1000);
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.floor(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}
+
 export function addConfigSync(program: Command, { io, ctx }: CommandHost): void {
   program
     .command('config')
@@ -23,6 +36,7 @@ export function addConfigSync(program: Command, { io, ctx }: CommandHost): void 
     .option('--prune', 'remove the profiles it generated earlier whose role is no longer assigned')
     .option('--no-prune', 'keep them this time, whatever the saved choices say')
     .option('--dry-run', 'print the change as a diff and write nothing')
+    .option('--refresh', 'list the accounts again, even when a recent listing exists')
     .addOption(
       new Option(
         '--kind <kind>',
@@ -47,8 +61,10 @@ export function addConfigSync(program: Command, { io, ctx }: CommandHost): void 
         prune?: boolean;
         dryRun?: boolean;
         kind?: ProfileKind;
+        refresh?: boolean;
       }) => {
         const c = await ctx();
+        const startedAt = c.now();
         const session = await c.sessionName(options.session);
         const result = await withListingProgress(c, io, () =>
           c.call('config:sync', {
@@ -59,8 +75,12 @@ export function addConfigSync(program: Command, { io, ctx }: CommandHost): void 
             ...(options.region === undefined ? {} : { region: options.region || '' }),
             ...(options.prune === undefined ? {} : { prune: options.prune }),
             ...(options.dryRun ? { dryRun: true } : {}),
+            ...(options.refresh ? {} : { maxAgeSeconds: LISTING_MAX_AGE_SECONDS }),
           }),
         );
+        const reused = listingAge(result.listedAt, startedAt);
+        if (reused)
+          io.err(`Using the account listing from ${reused} ago; --refresh lists the accounts again.\n`);
         if (result.diff) io.out(result.diff);
         io.err(result.summary.map((line) => `${line}\n`).join(''));
       },

@@ -1,0 +1,202 @@
+// `sso-tray exec`: the built command runs a program with the role's credentials, no shell in between; the program's
+// exit code and signals are its own, and a program that cannot start is one sentence with the shell's exit code.
+import { chmod, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startCli, useCliEmulator } from './support/cli-process.js';
+import { loginAcme, runSsoTray } from './support/cli-run.js';
+
+const h = useCliEmulator();
+const node = process.execPath;
+// The program exec runs: prints its arguments and the AWS part of its environment as JSON.
+const REPORT = `process.stdout.write(JSON.stringify({argv: process.argv.slice(1), env: Object.fromEntries(Object.entries(process.env).filter(([k]) => (k.startsWith('AWS_') && !k.startsWith('AWS_SDK_JS')) || k.startsWith('SSO_TRAY_EXEC')))}))`;
+
+beforeAll(async () => {
+  const login = await loginAcme(h.emu, h.sandbox);
+  expect(login.code, login.stderr).toBe(0);
+}, 120_000);
+
+describe('sso-tray exec', () => {
+  it('passes arguments full of shell syntax as given, with the role credentials and without the overriding variables', async () => {
+    const tricky = [
+      '$HOME',
+      '`id`',
+      "it's",
+      '"quoted"',
+      'a b',
+      '; rm -rf /',
+      '*',
+      '$(echo x)',
+      '\\n',
+      '',
+      '--session',
+      'x',
+    ];
+    const run = await runSsoTray(
+      h.sandbox,
+      [
+        'exec',
+        'Sandbox',
+        'AdministratorAccess',
+        '--region',
+        'eu-west-1',
+        '--',
+        node,
+        '-e',
+        REPORT,
+        ...tricky,
+      ],
+      {
+        env: {
+          AWS_PROFILE: 'other',
+          AWS_DEFAULT_PROFILE: 'other',
+          AWS_ACCESS_KEY_ID: 'AKIASTALE',
+          AWS_SESSION_TOKEN: 'stale',
+          AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: '/stale',
+        },
+      },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const { argv, env } = JSON.parse(run.stdout) as { argv: string[]; env: Record<string, string> };
+    expect(argv).toEqual(tricky);
+    const issued = await runSsoTray(h.sandbox, [
+      'creds',
+      'Sandbox',
+      'AdministratorAccess',
+      '--format',
+      'process',
+    ]);
+    const creds = JSON.parse(issued.stdout) as Record<string, string>;
+    expect(env).toEqual({
+      AWS_ENDPOINT_URL_SSO_OIDC: h.emu.url,
+      AWS_ENDPOINT_URL_SSO: h.emu.url,
+      AWS_ENDPOINT_URL_SIGNIN: h.emu.url,
+      AWS_CONFIG_FILE: h.sandbox.env.AWS_CONFIG_FILE,
+      AWS_SHARED_CREDENTIALS_FILE: h.sandbox.env.AWS_SHARED_CREDENTIALS_FILE,
+      AWS_ACCESS_KEY_ID: creds.AccessKeyId,
+      AWS_SECRET_ACCESS_KEY: creds.SecretAccessKey,
+      AWS_SESSION_TOKEN: creds.SessionToken,
+      AWS_CREDENTIAL_EXPIRATION: `${new Date(creds.Expiration!).toISOString().slice(0, 19)}+00:00`,
+      AWS_REGION: 'eu-west-1',
+      AWS_DEFAULT_REGION: 'eu-west-1',
+      SSO_TRAY_EXEC: `acme/${env.SSO_TRAY_EXEC?.split('/')[1]}/AdministratorAccess`,
+    });
+    expect(run.stderr).toBe('');
+  });
+
+  it("returns the command's exit code, and 128+N when signal N ends it", async () => {
+    const exit7 = await runSsoTray(h.sandbox, [
+      'exec',
+      'Sandbox',
+      'AdministratorAccess',
+      '--',
+      node,
+      '-e',
+      'process.exit(7)',
+    ]);
+    expect([exit7.code, exit7.stderr]).toEqual([7, '']);
+    const killed = await runSsoTray(h.sandbox, [
+      'exec',
+      'Sandbox',
+      'AdministratorAccess',
+      '--',
+      node,
+      '-e',
+      "process.kill(process.pid, 'SIGKILL')",
+    ]);
+    expect([killed.code, killed.stderr]).toEqual([137, '']);
+  });
+
+  for (const [signal, code] of [
+    ['SIGTERM', 42],
+    ['SIGINT', 0],
+    ['SIGHUP', 43],
+  ] as const) {
+    it(`passes ${signal} to the command, which decides, and waits for it`, async () => {
+      const program = `process.on('${signal}', () => { process.stdout.write('got ${signal}'); setTimeout(() => process.exit(${code}), 50); }); process.stdout.write('ready;'); setInterval(() => {}, 1000);`;
+      const started = startCli(h.sandbox, [
+        'exec',
+        'Sandbox',
+        'AdministratorAccess',
+        '--',
+        node,
+        '-e',
+        program,
+      ]);
+      let out = '';
+      await new Promise<void>((resolve) =>
+        started.child.stdout?.on('data', (c: Buffer) => {
+          out += c.toString();
+          if (out.includes('ready;')) resolve();
+        }),
+      );
+      started.child.kill(signal);
+      const run = await started.done;
+      expect([run.code, out + run.stdout.slice(out.length), run.stderr]).toEqual([
+        code,
+        `ready;got ${signal}`,
+        '',
+      ]);
+    });
+  }
+
+  it('says in one sentence when the command cannot be found (127) or run (126)', async () => {
+    const missing = await runSsoTray(h.sandbox, [
+      'exec',
+      'Sandbox',
+      'AdministratorAccess',
+      '--',
+      'no-such-command-x',
+    ]);
+    expect([missing.code, missing.stderr]).toEqual([
+      127,
+      'sso-tray: There is no command "no-such-command-x"; check its name, or give its full path.\n',
+    ]);
+    const file = path.join(h.sandbox.home, 'not-executable.sh');
+    await writeFile(file, 'echo hi\n');
+    await chmod(file, 0o644);
+    const notRunnable = await runSsoTray(h.sandbox, ['exec', 'Sandbox', 'AdministratorAccess', '--', file]);
+    expect([notRunnable.code, notRunnable.stderr]).toEqual([
+      126,
+      `sso-tray: "${file}" cannot be run (it is not an executable file); check its permissions, or run it through its interpreter.\n`,
+    ]);
+  });
+
+  it('refuses to nest inside an exec of another role unless --nested, and allows the same role', async () => {
+    const outer = await runSsoTray(h.sandbox, [
+      'exec',
+      'Sandbox',
+      'PowerUserAccess',
+      '--',
+      node,
+      '-e',
+      'process.stdout.write(process.env.SSO_TRAY_EXEC)',
+    ]);
+    const marker = outer.stdout;
+    const inner = [
+      'exec',
+      'Sandbox',
+      'AdministratorAccess',
+      '--',
+      node,
+      '-e',
+      'process.stdout.write("inner")',
+    ];
+    const refused = await runSsoTray(h.sandbox, inner, { env: { SSO_TRAY_EXEC: marker } });
+    expect([refused.code, refused.stdout, refused.stderr]).toEqual([
+      2,
+      '',
+      `sso-tray: This shell already runs as PowerUserAccess in ${marker.split('/')[1]} through \`sso-tray exec\`; exit it first, or add --nested to run as AdministratorAccess in ${marker.split('/')[1]} inside it.\n`,
+    ]);
+    const nested = await runSsoTray(h.sandbox, [...inner.slice(0, 3), '--nested', ...inner.slice(3)], {
+      env: { SSO_TRAY_EXEC: marker },
+    });
+    expect([nested.code, nested.stdout]).toEqual([0, 'inner']);
+    const same = await runSsoTray(
+      h.sandbox,
+      ['exec', 'Sandbox', 'PowerUserAccess', '--', node, '-e', 'process.stdout.write("same")'],
+      { env: { SSO_TRAY_EXEC: marker } },
+    );
+    expect([same.code, same.stdout]).toEqual([0, 'same']);
+  });
+});
