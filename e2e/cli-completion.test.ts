@@ -50,7 +50,7 @@ beforeAll(async () => {
     `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} "$@"\n`,
   );
   await chmod(path.join(tools, 'sso-tray'), 0o755);
-}, 120_000);
+});
 
 afterAll(async () => {
   await emu.close();

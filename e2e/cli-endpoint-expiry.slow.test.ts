@@ -50,7 +50,7 @@ beforeAll(async () => {
   serve.child.stdout?.on('data', (c: Buffer) => (stdout += c.toString()));
   await serve.stderrMatches(/Ctrl-C to stop/);
   endpoint = servedVariables(stdout);
-}, 120_000);
+});
 
 afterAll(async () => {
   serve.child.kill('SIGTERM');

@@ -21,7 +21,7 @@ beforeAll(async () => {
   // stdout is written before the stderr line.
   await serve.stderrMatches(/Ctrl-C to stop/);
   ({ url, token } = servedVariables(stdout));
-}, 120_000);
+});
 
 afterAll(async () => {
   serve.child.kill('SIGTERM');

@@ -14,7 +14,7 @@ const REPORT = `process.stdout.write(JSON.stringify({argv: process.argv.slice(1)
 beforeAll(async () => {
   const login = await loginAcme(h.emu, h.sandbox);
   expect(login.code, login.stderr).toBe(0);
-}, 120_000);
+});
 
 describe('sso-tray exec', () => {
   it('passes arguments full of shell syntax as given, with the role credentials and without the overriding variables', async () => {

@@ -1,7 +1,7 @@
 // `sso-tray serve ACCOUNT ROLE`: the role's credentials at a local endpoint in the SDKs' container-credentials format,
 // renewed before they expire, until Ctrl-C. Prints the two variables a process needs (the token is on stdout only).
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { SsoTrayError } from '../../core/errors.js';
+import { SsoTrayError } from '../../core/public.js';
 import { roleCommand, type CommandHost } from './command-host.js';
 import { credentialSource, roleWithCredentials } from '../exec/role-for-child.js';
 import { isLoopbackAddress } from '../../endpoint/request-guard.js';

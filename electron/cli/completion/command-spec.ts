@@ -1,7 +1,7 @@
 // What the shell completes, command by command: positional arguments and options with the kind of value each takes.
 // Kept beside the program without loading it (commander and every command module cost a TAB press ~150 ms);
 // command-spec.test.ts holds it to the program's own commands and options.
-import { CREDENTIAL_FORMATS } from '../../core/formats.js';
+import { CREDENTIAL_FORMATS } from '../../core/public.js';
 
 /** A positional argument or an option's value: where its candidates come from. */
 export type ValueKind = 'account' | 'role' | 'session' | 'shell' | 'command' | 'free' | readonly string[];

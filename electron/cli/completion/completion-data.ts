@@ -3,7 +3,7 @@
 // them, listing-cache.ts has their shape). Nothing is fetched; what cannot be read offers nothing.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { awsPathsFromEnv, type Env } from '../../core/environment.js';
+import { awsPathsFromEnv, type Env } from '../../core/public.js';
 
 export interface CompletionData {
   sessions: string[];

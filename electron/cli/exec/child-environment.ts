@@ -1,6 +1,6 @@
 // The environment `sso-tray exec` gives its command: the caller's, minus everything that would make an SDK pick other
 // credentials, plus the role's (fixed keys, or the local credential endpoint). Pure: the tests read its output.
-import { SsoTrayError } from '../../core/errors.js';
+import { SsoTrayError } from '../../core/public.js';
 import type { Env } from '../../core/environment.js';
 
 /** Set in the command's environment: which role it runs as (as aws-vault's AWS_VAULT marks its subshells). */

@@ -2,7 +2,8 @@
 // the core (a wrong name fails before anything starts), the region a child gets, and the endpoint's source.
 import type { CliContext } from '../context.js';
 import type { Io } from '../output.js';
-import { withRole, type FoundRole } from '../commands/role-lookup.js';
+import { withRole } from '../commands/role-lookup.js';
+import type { RoleRef } from '../../core/views.js';
 import type { EndpointCredentials } from '../../endpoint/endpoint-types.js';
 
 export async function roleWithCredentials(
@@ -11,7 +12,7 @@ export async function roleWithCredentials(
   sessionOption: string | undefined,
   accountQuery: string,
   roleQuery: string,
-): Promise<{ role: FoundRole; credentials: EndpointCredentials }> {
+): Promise<{ role: RoleRef; credentials: EndpointCredentials }> {
   return withRole(c, io, sessionOption, accountQuery, roleQuery, async (role) => ({
     role,
     credentials: await c.call('credentials:values', role),
@@ -21,7 +22,7 @@ export async function roleWithCredentials(
 /** --region, else the favourite's own region, else the settings' default region; else none (the caller's stays). */
 export async function regionFor(
   c: CliContext,
-  role: FoundRole,
+  role: RoleRef,
   option: string | undefined,
 ): Promise<string | undefined> {
   if (option) return option;
@@ -33,6 +34,6 @@ export async function regionFor(
 }
 
 /** The endpoint's source: the core's cache, renewed by the core when it is within its window. */
-export function credentialSource(c: CliContext, role: FoundRole): () => Promise<EndpointCredentials> {
+export function credentialSource(c: CliContext, role: RoleRef): () => Promise<EndpointCredentials> {
   return () => c.call('credentials:values', role);
 }
