@@ -25,12 +25,12 @@ const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
   process.stdout.write(`${packageVersion()}\n`);
 } else {
-  const [{ runCli }, { processIo }, { EXIT }] = await Promise.all([
+  const [{ runCli }, { processIo }] = await Promise.all([
     import('./cli/program.js'),
     import('./cli/output.js'),
-    import('./cli/exit-codes.js'),
   ]);
-  process.exitCode = await runCli(args, process.env, processIo, packageVersion());
-  // Interrupted: a call still in flight must not keep the process alive past Ctrl-C.
-  if (process.exitCode === EXIT.interrupted) process.exit(EXIT.interrupted);
+  const code = await runCli(args, process.env, processIo, packageVersion());
+  process.exitCode = code;
+  // Interrupted (Ctrl-C, SIGTERM, SIGHUP): a call still in flight must not keep the process alive past the signal.
+  if (code > 128) process.exit(code); // 128 + the signal's number (cli/interrupt.ts)
 }
