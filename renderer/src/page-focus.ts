@@ -12,7 +12,14 @@ export function syncDialogs(root: HTMLElement, state: State): void {
   // The dialog opens modally (focus kept inside, Escape closes) and gives focus back to its opener on close.
   const dialog = root.querySelector<HTMLDialogElement>('dialog.access-keys');
   if (dialog && state.dialog && !dialog.open) dialog.showModal();
-  if (dialog && !state.dialog && dialog.open) dialog.close();
+  if (dialog && !state.dialog && dialog.open) {
+    dialog.close();
+    // Opened from the quick-pick (Alt+K), whose box is gone: focus goes back to where the quick-pick was opened from.
+    if (opener && !state.quickPick) {
+      opener.focus();
+      opener = null;
+    }
+  }
 
   const pick = root.querySelector<HTMLDialogElement>('dialog.quick-pick-dialog');
   if (pick && state.quickPick && !state.dialog && !pick.open) {
@@ -21,8 +28,11 @@ export function syncDialogs(root: HTMLElement, state: State): void {
   }
   if (pick && !state.quickPick && pick.open) {
     pick.close();
-    if (!state.dialog) opener?.focus();
-    opener = null;
+    // With Access keys opening in its place, the opener waits for that dialog to close.
+    if (!state.dialog) {
+      opener?.focus();
+      opener = null;
+    }
   }
   const box = root.querySelector<HTMLInputElement>('.quick-pick-box');
   if (box && !state.dialog && document.activeElement !== box) box.focus();
@@ -32,6 +42,10 @@ export function syncDialogs(root: HTMLElement, state: State): void {
 
 /** The compact window's whole page: the quick-pick, and the Access keys dialog it can open. */
 export function quickPickPage(state: State, actions: Actions) {
-  return html`${state.quickPick ? quickPickView(state.quickPick, actions) : nothing}
-  ${accessKeysDialog(state, actions)}`;
+  // A page of its own: its main landmark and level-one heading, as a screen reader's landmark and heading keys expect.
+  return html`<main class="quick-pick-page" aria-labelledby="quick-pick-title">
+      <h1 id="quick-pick-title" class="sr-only">Find a role</h1>
+      ${state.quickPick ? quickPickView(state.quickPick, actions) : nothing}
+    </main>
+    ${accessKeysDialog(state, actions)}`;
 }

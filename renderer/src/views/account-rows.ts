@@ -98,6 +98,7 @@ export function roleRow(
     <button
       type="button"
       class="star ${favourite ? 'on' : ''}"
+      data-focus-key="star:${role.session}:${role.accountId}:${role.roleName}"
       aria-pressed=${favourite ? 'true' : 'false'}
       aria-label="Favourite ${roleName} in ${account.accountName}"
       title=${favourite ? 'Remove from favourites' : 'Add to favourites'}
