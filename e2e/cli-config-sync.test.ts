@@ -62,9 +62,7 @@ describe('sso-tray config sync', () => {
     ];
     const run = await sync();
     expect([run.code, run.stdout]).toEqual([0, '']);
-    expect(run.stderr).toMatch(
-      /^Nothing to change: the \d+ profiles in ~\/\.aws\/config are up to date\.\n/,
-    );
+    expect(run.stderr).toMatch(/^Nothing to change: the \d+ profiles in ~\/\.aws\/config are up to date\.\n/);
     expect((await readFile(sandbox.paths.configFile)).equals(bytes)).toBe(true);
     expect((await stat(sandbox.paths.configFile)).mtimeMs).toBe(mtimeMs);
   });
