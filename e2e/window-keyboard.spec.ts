@@ -87,6 +87,7 @@ test('adding a session and starting its sign-in keep focus on the next step', as
   await expect(form.getByLabel('Region')).toBeFocused();
   await page.keyboard.press('Enter');
   const card = page.getByRole('region', { name: 'second', exact: true });
+  await expect(card).toBeVisible();
   // The new session's first sign-in button: what a user does next.
   await expect(card.getByRole('button', { name: 'Sign in with the browser' })).toBeFocused();
 

@@ -17,7 +17,7 @@ const scopeOf = (element: Element) =>
     .closest('[aria-labelledby], [aria-label]:not(button):not(input)')
     ?.getAttribute('aria-labelledby') ?? undefined;
 
-/** Remembers the marked element that has focus (and forgets when focus goes to an unmarked one). */
+/** Remembers the marked element that has focus (and forgets when focus goes to an unmarked one, or the mouse acts). */
 export function watchFocus(root: HTMLElement): void {
   root.addEventListener('focusin', (event) => {
     const element = (event.target as HTMLElement).closest<HTMLElement>('[data-focus-key]');
@@ -25,24 +25,37 @@ export function watchFocus(root: HTMLElement): void {
       ? { key: element.dataset.focusKey, scope: scopeOf(element), element }
       : undefined;
   });
+  // A click puts focus where the user points, on the page itself too: that is theirs to do, and never undone here.
+  document.addEventListener('pointerdown', () => (last = undefined), { capture: true });
 }
 
-/** After a render: focus lost with its element goes to the element's replacement, if the page has one yet. */
+/** After a render: focus lost with its element (removed, disabled or moved) goes back to it or its replacement. */
 export function restoreFocus(root: HTMLElement): void {
-  if (!last || (document.activeElement && document.activeElement !== document.body)) return;
-  const gone = !last.element.isConnected || (last.element as HTMLButtonElement).disabled;
-  // Still there and usable: the user moved focus away on purpose (a click on the page), which is theirs to do.
-  if (!gone) {
-    last = undefined;
-    return;
-  }
-  const key = CSS.escape(last.key);
-  const same = [...root.querySelectorAll<HTMLElement>(`[data-focus-key="${key}"]`)].filter(usable);
-  const target =
-    same.find((e) => scopeOf(e) === last?.scope) ??
-    same[0] ??
-    [...root.querySelectorAll<HTMLElement>(`[data-focus-after~="${key}"]`)].find(usable);
-  target?.focus();
+  if (!last || !focusLost()) return;
+  // A node the list moved (Chromium blurs a moved element) is still the one the user was on.
+  if (last.element.isConnected && usable(last.element)) last.element.focus();
+  if (focusLost()) focusByKey(root, last.key, last.scope);
 }
 
+/** The key of the marked element that has focus now (a dialog's opener, to return to when it closes). */
+export function focusedKey(): string | undefined {
+  const active = document.activeElement;
+  return active instanceof HTMLElement
+    ? active.closest<HTMLElement>('[data-focus-key]')?.dataset.focusKey
+    : undefined;
+}
+
+/** Focus to the usable element of that key (in that scope first), else to one that takes over from it. */
+export function focusByKey(root: HTMLElement, key: string, scope?: string): void {
+  const escaped = CSS.escape(key);
+  const same = [...root.querySelectorAll<HTMLElement>(`[data-focus-key="${escaped}"]`)].filter(usable);
+  const after = [...root.querySelectorAll<HTMLElement>(`[data-focus-after~="${escaped}"]`)].filter(usable);
+  const candidates = [...same.filter((e) => scopeOf(e) === scope), ...same, ...after];
+  for (const candidate of candidates) {
+    candidate.focus();
+    if (!focusLost()) return;
+  }
+}
+
+const focusLost = () => !document.activeElement || document.activeElement === document.body;
 const usable = (element: HTMLElement) => !(element as HTMLButtonElement).disabled;

@@ -5,34 +5,36 @@ import type { Actions } from './actions.js';
 import { quickPickView } from './quick-pick/quick-pick-view.js';
 import type { State } from './state.js';
 import { accessKeysDialog } from './views/access-keys-view.js';
+import { focusByKey, focusedKey } from './focus-keeper.js';
 
 let opener: HTMLElement | null = null;
+/** The marked element focused when a dialog opened (or the quick-pick that opened it), to go back to on close. */
+let returnKey: string | undefined;
 
 export function syncDialogs(root: HTMLElement, state: State): void {
-  // The dialog opens modally (focus kept inside, Escape closes) and gives focus back to its opener on close.
   const dialog = root.querySelector<HTMLDialogElement>('dialog.access-keys');
-  if (dialog && state.dialog && !dialog.open) dialog.showModal();
-  if (dialog && !state.dialog && dialog.open) {
-    dialog.close();
-    // Opened from the quick-pick (Alt+K), whose box is gone: focus goes back to where the quick-pick was opened from.
-    if (opener && !state.quickPick) {
-      opener.focus();
-      opener = null;
-    }
-  }
-
   const pick = root.querySelector<HTMLDialogElement>('dialog.quick-pick-dialog');
-  if (pick && state.quickPick && !state.dialog && !pick.open) {
-    opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    pick.showModal();
-  }
   if (pick && !state.quickPick && pick.open) {
     pick.close();
-    // With Access keys opening in its place, the opener waits for that dialog to close.
-    if (!state.dialog) {
-      opener?.focus();
-      opener = null;
-    }
+    opener?.focus();
+    opener = null;
+  }
+  // The dialog opens modally (focus kept inside, Escape closes) and gives focus back to its opener on close.
+  if (dialog && state.dialog && !dialog.open) {
+    returnKey = focusedKey() ?? returnKey;
+    dialog.showModal();
+  }
+  if (dialog && !state.dialog && dialog.open) dialog.close();
+  // Both closed (by the state, or by Escape natively): the opener may have been re-rendered meanwhile (the role
+  // became recent), so the same control is found again by its key.
+  if (!state.dialog && !state.quickPick && returnKey !== undefined) {
+    if (!root.contains(document.activeElement)) focusByKey(root, returnKey);
+    returnKey = undefined;
+  }
+  if (pick && state.quickPick && !state.dialog && !pick.open) {
+    opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    returnKey = focusedKey();
+    pick.showModal();
   }
   const box = root.querySelector<HTMLInputElement>('.quick-pick-box');
   if (box && !state.dialog && document.activeElement !== box) box.focus();

@@ -128,6 +128,7 @@ export function roleRow(
       type="button"
       class="link"
       aria-label="Access keys for ${roleName} in ${account.accountName}"
+      data-focus-key="keys:${role.session}:${role.accountId}:${role.roleName}"
       @click=${() => row.actions.openAccessKeys(titled)}
     >
       Access keys

@@ -49,6 +49,7 @@ export function addSessionView(state: State, actions: Actions, where: 'main' | '
   return html`<form
     class="add-session"
     aria-label="Add a session"
+    data-focus-key="add-session-form"
     novalidate
     @submit=${submit}
     @input=${onInput}

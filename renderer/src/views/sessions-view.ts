@@ -131,7 +131,7 @@ function sessionButtons(view: SessionView, state: State, actions: Actions) {
         type="button"
         class=${i === 0 ? 'primary' : ''}
         data-focus-key="sign-in:${view.name}:${flow}"
-        data-focus-after=${i === 0 ? `sign-out:${view.name} cancel-sign-in:${view.name}${state.selected === view.name ? ' add-session-submit' : ''}` : ''}
+        data-focus-after=${i === 0 ? `sign-out:${view.name} cancel-sign-in:${view.name}${state.selected === view.name ? ' add-session-form' : ''}` : ''}
         @click=${() => actions.signIn(view.name, flow)}
       >
         ${flow === 'browser' ? 'Sign in with the browser' : 'Sign in with a device code'}
