@@ -9,7 +9,7 @@ type EndingSignal = (typeof ENDING_SIGNALS)[number];
 
 /** 128 + the signal's number, as POSIX shells report a process a signal ended (SIGINT is EXIT.interrupted, 130). */
 // https://pubs.opengroup.org/onlinepubs/9699919799/utilities/V3_chap02.html#tag_18_08_02
-export const signalExitCode = (signal: EndingSignal): number =>
+const signalExitCode = (signal: EndingSignal): number =>
   signal === 'SIGINT' ? EXIT.interrupted : 128 + constants.signals[signal];
 
 export interface InterruptGuard {
