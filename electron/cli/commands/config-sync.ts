@@ -1,5 +1,5 @@
-// `sso-tray config sync`: a profile in ~/.aws/config for every role of a session; the diff on stdout, the summary
-// on stderr. Without flags it writes as the saved choices say (the window's Apply saves them); a flag overrides them.
+// `sso-tray config sync`: a profile in ~/.aws/config for every role of a session; the summary on stderr, and the
+// diff on stdout with --diff or --dry-run (a real sync of 100 profiles would otherwise print some 400 lines). Without flags it writes as the saved choices say (the window's Apply saves them); a flag overrides them.
 import { Option, type Command } from 'commander';
 import { PROFILE_KINDS, type ProfileKind } from '../../core/views.js';
 import { regionArgument } from '../arguments.js';
@@ -22,6 +22,7 @@ export function addConfigSync(program: Command, { io, ctx }: CommandHost): void 
     .option('--prune', 'remove the profiles it generated earlier whose role is no longer assigned')
     .option('--no-prune', 'keep them this time, whatever the saved choices say')
     .option('--dry-run', 'print the change as a diff and write nothing')
+    .option('--diff', 'print the change as a diff on stdout too (a sync prints only its summary)')
     .addOption(
       new Option(
         '--kind <kind>',
@@ -45,6 +46,7 @@ export function addConfigSync(program: Command, { io, ctx }: CommandHost): void 
         region?: string | false;
         prune?: boolean;
         dryRun?: boolean;
+        diff?: boolean;
         kind?: ProfileKind;
       }) => {
         const c = await ctx();
@@ -60,7 +62,7 @@ export function addConfigSync(program: Command, { io, ctx }: CommandHost): void 
             ...(options.dryRun ? { dryRun: true } : {}),
           }),
         );
-        if (result.diff) io.out(result.diff);
+        if (result.diff && (options.diff || options.dryRun)) io.out(result.diff);
         io.err(result.summary.map((line) => `${line}\n`).join(''));
       },
     );
