@@ -78,7 +78,7 @@ describe('sso-tray sessions remove, with profiles signing in through the session
     const refused = await sso(['sessions', 'remove', 'shared']);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toBe(
-      'sso-tray: The session "shared" is used by the profile mine in ~/.aws/config, which SSO Tray did not generate; ' +
+      'sso-tray: The session "shared" is still used by the profile mine in ~/.aws/config (outside the profiles config sync generates); ' +
         'remove it there or point it to another sso_session, then remove the session.\n',
     );
     expect(await configText()).toBe(before);

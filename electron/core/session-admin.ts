@@ -73,7 +73,7 @@ export class SessionAdmin {
     if (users.length)
       throw new SsoTrayError(
         'invalid-input',
-        `The session "${name}" is used by ${users.length === 1 ? 'the profile' : 'the profiles'} ${users.join(', ')} in ${label}, which SSO Tray did not generate; remove ${users.length === 1 ? 'it' : 'them'} there or point ${users.length === 1 ? 'it' : 'them'} to another sso_session, then remove the session.`,
+        `The session "${name}" is still used by ${users.length === 1 ? 'the profile' : 'the profiles'} ${users.join(', ')} in ${label} (outside the profiles config sync generates); remove ${users.length === 1 ? 'it' : 'them'} there or point ${users.length === 1 ? 'it' : 'them'} to another sso_session, then remove the session.`,
       );
     if (options.dryRun) return { removedProfiles: generated };
     await this.signOut(name).catch(() => undefined);
