@@ -82,7 +82,7 @@ afterAll(async () => {
 describe('identifiers on the command line (item 1)', () => {
   const ROLE_RULE = 'must be 1 to 64 letters, digits or + = , . @ _ - (the IAM role name rule)';
   const NAME_RULE =
-    'must be 1 to 128 letters, digits or - _ . @ + % : / and not a JavaScript object key such as "constructor"';
+    'must be 1 to 128 letters, digits or - _ . @ + % : /, and not a word the AWS SDKs cannot read as a name (such as "constructor")';
   const cases: Array<[string[], string]> = [
     [
       ['creds', '111122223333', 'Admin$(touch PWNED)'],
@@ -91,7 +91,7 @@ describe('identifiers on the command line (item 1)', () => {
     [['creds', '12345', 'Admin'], 'The account ID "12345" cannot be used: it must be exactly 12 digits.'],
     [
       ['accounts', '--session', 'constructor'],
-      `The session name "constructor" cannot be used: it ${NAME_RULE}.`,
+      'The session name "constructor" is a word the AWS SDKs cannot read as a name; choose another session name.',
     ],
     [
       ['config-profile', '111122223333', 'Admin', '--profile', 'my profile'],
@@ -105,7 +105,10 @@ describe('identifiers on the command line (item 1)', () => {
       ['login', '--start-url', 'http://acme.awsapps.com/start', '--region', 'us-east-1'],
       'The start URL "http://acme.awsapps.com/start" cannot be used: it must be an https:// address without spaces, user name or fragment, such as https://d-1234567890.awsapps.com/start.',
     ],
-    [['remove', '__proto__'], `The profile name "__proto__" cannot be used: it ${NAME_RULE}.`],
+    [
+      ['remove', '__proto__'],
+      'The profile name "__proto__" is a word the AWS SDKs cannot read as a name; choose another profile name.',
+    ],
   ];
   it.each(cases)('sso-tray %j exits 2 with the rule, before anything runs', async (args, sentence) => {
     const run = await sso(args);

@@ -46,6 +46,24 @@ describe('Ctrl-C', () => {
     expect(await readFile(h.sandbox.paths.configFile, 'utf8')).not.toContain('second');
   });
 
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const)('%s during a first sign-in exits %i and leaves no session behind', async (signal, code) => {
+    const name = `by-${signal.toLowerCase()}`;
+    const login = startCli(h.sandbox, [
+      ...['login', '--start-url', h.emu.startUrl, '--region', h.emu.region, '--session', name],
+      ...['--device-code', '--no-browser'],
+    ]);
+    await login.stderrMatches(/confirm the code/);
+    login.child.kill(signal);
+    const run = await login.done;
+    expect(run.code).toBe(code);
+    expect(run.stderr).toContain(`Removed session ${name} again.\n`);
+    expect(await sessionNames()).toEqual(['acme']);
+    expect(await readFile(h.sandbox.paths.configFile, 'utf8')).not.toContain(name);
+  });
+
   it('during keep-fresh exits 130', async () => {
     const keepFresh = startCli(h.sandbox, ['keep-fresh']);
     await keepFresh.stderrMatches(/Ctrl-C to stop\.\n/);

@@ -64,6 +64,64 @@ describe('sso-tray sessions remove', () => {
   });
 });
 
+describe('sso-tray sessions remove, with profiles signing in through the session', () => {
+  it("refuses while a profile of the user's uses it, and removes the generated ones with it", async () => {
+    expect((await loginToEmulator(h.sandbox, h.emu, 'shared')).code).toBe(0);
+    expect((await sso(['config', 'sync', '--session', 'shared'])).code).toBe(0);
+    const generated = (await configText()).match(/^\[profile [^\]]+\]$/gm) ?? [];
+    expect(generated.length).toBeGreaterThan(1);
+    await writeFile(
+      h.sandbox.paths.configFile,
+      `${await configText()}\n[profile mine]\nsso_session = shared\nsso_account_id = 111111111111\nsso_role_name = Dev\n`,
+    );
+    const before = await configText();
+    const refused = await sso(['sessions', 'remove', 'shared']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(
+      'sso-tray: The session "shared" is still used by the profile mine in ~/.aws/config (outside the profiles config sync generates); ' +
+        'remove it there or point it to another sso_session, then remove the session.\n',
+    );
+    expect(await configText()).toBe(before);
+    expect(await settingsSessions()).toContainEqual(expect.objectContaining({ name: 'shared' }));
+
+    await writeFile(h.sandbox.paths.configFile, before.replace(/\n\[profile mine\][^]*$/, '\n'));
+    const afterMine = await configText();
+    const dryRun = await sso(['sessions', 'remove', 'shared', '--dry-run']);
+    expect(dryRun.code, dryRun.stderr).toBe(0);
+    expect(dryRun.stderr).toMatch(
+      new RegExp(
+        `^Would remove session shared and its ${generated.length} generated profiles \\(.+\\); run again without --dry-run to remove them\\.\n$`,
+      ),
+    );
+    expect(await configText()).toBe(afterMine);
+
+    const removed = await sso(['sessions', 'remove', 'shared']);
+    expect(removed.code, removed.stderr).toBe(0);
+    expect(removed.stderr).toMatch(/^Removed session shared and its \d+ generated profiles \(.+\)\.\n$/);
+    expect(await configText()).not.toMatch(/shared|sso-tray config sync/);
+    const left = JSON.parse((await sso(['sessions', '--json'])).stdout) as Array<{ name: string }>;
+    expect(left.map((s) => s.name)).not.toContain('shared');
+  });
+});
+
+describe('a session Identity Center ended', () => {
+  it('reads as ended in `sessions` right after `accounts` was told so', async () => {
+    expect((await loginToEmulator(h.sandbox, h.emu, 'ending')).code).toBe(0);
+    h.emu.revokeSessions();
+    const accounts = await sso(['accounts', '--session', 'ending']);
+    expect(accounts.code).toBe(3);
+    expect(accounts.stderr).toContain('Your session for ending');
+    const sessions = JSON.parse((await sso(['sessions', '--json'])).stdout) as Array<{
+      name: string;
+      state: string;
+    }>;
+    expect(sessions.find((s) => s.name === 'ending')?.state).toBe('expired');
+    expect((await sso(['sessions', 'remove', 'ending'])).code).toBe(0);
+    // Every sign-in to the emulator's start URL was revoked: the next tests' session signs in again.
+    expect((await loginToEmulator(h.sandbox, h.emu, 'acme')).code).toBe(0);
+  });
+});
+
 describe('refusals name the way forward', () => {
   it('a foreign profile: --overwrite to write it, --force to remove it', async () => {
     const account = h.emu.organisation.accounts[0]!;

@@ -83,7 +83,7 @@ test.describe("the sync's choices in the window", () => {
       `Added ${roles} profiles in ~/.aws/config. These choices are saved for the sync after each listing and sso-tray config sync.`,
     );
     await expect(
-      section.getByText(/already has \d+ profiles for every role; nothing to change\./),
+      section.getByText(/Nothing to change: the \d+ profiles in ~\/\.aws\/config are up to date\./),
     ).toBeVisible();
     await expect(apply).toBeDisabled();
 
@@ -118,7 +118,7 @@ test.describe("the sync's choices in the window", () => {
     await expect(section.getByRole('radio', { name: /^credential_process/ })).toBeChecked();
     await expect(region).toHaveValue('eu-west-1');
     await expect(
-      section.getByText(/already has \d+ profiles for every role; nothing to change\./),
+      section.getByText(/Nothing to change: the \d+ profiles in ~\/\.aws\/config are up to date\./),
     ).toBeVisible();
   });
 
@@ -133,7 +133,7 @@ test.describe("the sync's choices in the window", () => {
     const section = page.getByRole('region', { name: 'Profiles in ~/.aws/config' });
     const apply = section.getByRole('button', { name: 'Apply' });
     await expect(
-      section.getByText(/already has \d+ profiles for every role; nothing to change\./),
+      section.getByText(/Nothing to change: the \d+ profiles in ~\/\.aws\/config are up to date\./),
     ).toBeVisible();
     await expect(apply).toBeDisabled();
 

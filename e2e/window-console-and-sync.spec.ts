@@ -163,7 +163,7 @@ test.describe('Profiles in ~/.aws/config', () => {
       new RegExp(`^Added ${count} profiles in ~/\\.aws/config\\. Skipped 1 profile`),
     );
     await expect(
-      section.getByText(/already has \d+ profiles for every role; nothing to change\./),
+      section.getByText(/Nothing to change: the \d+ profiles in ~\/\.aws\/config are up to date\./),
     ).toBeVisible();
     await expect(section.getByRole('button', { name: 'Apply' })).toBeDisabled();
 
@@ -189,7 +189,7 @@ test.describe('Profiles in ~/.aws/config', () => {
     await bridge.core.whenIdle();
     // The preview follows the listing: the sync after it left nothing to do.
     await expect(
-      section.getByText(/already has \d+ profiles for every role; nothing to change\./),
+      section.getByText(/Nothing to change: the \d+ profiles in ~\/\.aws\/config are up to date\./),
     ).toBeVisible();
     const text = await readFile(bridge.sandbox.paths.configFile, 'utf8');
     const roles = bridge.emu.organisation.accounts.reduce((n, a) => n + a.roles.length, 0);

@@ -82,7 +82,7 @@ test.describe('the form refuses what the core refuses, and nothing more', () => 
     await form.getByLabel('Region').fill(bridge.emu.region);
     await form.getByLabel('Name').fill('constructor');
     await expect(form.getByLabel('Name')).toHaveAccessibleDescription(
-      'The session name "constructor" cannot be used: it must be 1 to 128 letters, digits or - _ . @ + % : / and not a JavaScript object key such as "constructor".',
+      'The session name "constructor" is a word the AWS SDKs cannot read as a name; choose another session name.',
     );
     await expect(add).toBeDisabled();
 

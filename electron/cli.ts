@@ -68,12 +68,12 @@ if (answer !== undefined) {
   const { completeLine } = await import('./cli/completion/complete-line.js');
   process.stdout.write(await completeLine(args[1] ?? '', args[2] ?? '', process.env));
 } else {
-  const [{ runCli }, { processIo }, { EXIT }] = await Promise.all([
+  const [{ runCli }, { processIo }] = await Promise.all([
     import('./cli/program.js'),
     import('./cli/output.js'),
-    import('./cli/exit-codes.js'),
   ]);
-  process.exitCode = await runCli(args, process.env, processIo, packageVersion());
-  // Interrupted: a call still in flight must not keep the process alive past Ctrl-C.
-  if (process.exitCode === EXIT.interrupted) process.exit(EXIT.interrupted);
+  const code = await runCli(args, process.env, processIo, packageVersion());
+  process.exitCode = code;
+  // Interrupted (Ctrl-C, SIGTERM, SIGHUP): a call still in flight must not keep the process alive past the signal.
+  if (code > 128) process.exit(code); // 128 + the signal's number (cli/interrupt.ts)
 }

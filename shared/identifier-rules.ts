@@ -35,7 +35,7 @@ interface Rule {
 const INI_NAME = /^[A-Za-z0-9_\-@+.%:/]{1,128}$/;
 const readableName = (value: string) => INI_NAME.test(value) && !OBJECT_KEYS.has(value);
 const READABLE_NAME_RULE =
-  'must be 1 to 128 letters, digits or - _ . @ + % : / and not a JavaScript object key such as "constructor"';
+  'must be 1 to 128 letters, digits or - _ . @ + % : /, and not a word the AWS SDKs cannot read as a name (such as "constructor")';
 
 const RULES: Record<IdentifierKind, Rule> = {
   // Organizations' AccountId: "^\d{12}$".
@@ -92,6 +92,9 @@ export function identifierRule(kind: IdentifierKind): string {
 export function identifierProblem(kind: IdentifierKind, value: unknown): string | undefined {
   if (isValidIdentifier(kind, value)) return undefined;
   const { field, rule } = RULES[kind];
+  // Well formed, but a word the SDK's INI parser looks up as its own ("constructor"): said as the user meets it.
+  if (rule === READABLE_NAME_RULE && typeof value === 'string' && INI_NAME.test(value))
+    return `The ${field} ${shown(value)} is a word the AWS SDKs cannot read as a name; choose another ${field}.`;
   return `The ${field} ${shown(value)} cannot be used: it ${rule}.`;
 }
 

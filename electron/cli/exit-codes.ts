@@ -9,7 +9,7 @@ export const EXIT = {
   usage: 2,
   /** A sign-in is needed: not signed in, or the session ended. Nothing was prompted or opened. */
   signInNeeded: 3,
-  /** Interrupted (Ctrl-C). */
+  /** Interrupted (Ctrl-C); SIGTERM and SIGHUP exit 143 and 129 (cli/interrupt.ts). */
   interrupted: 130,
 } as const;
 
@@ -33,4 +33,4 @@ Exit codes:
   1    Identity Center, the network or a file failed (the message says what to do)
   2    bad input: unknown command, option, session, account, role or format
   3    sign-in needed: run \`sso-tray login\` (nothing is opened or prompted)
-  130  interrupted`;
+  130  interrupted (Ctrl-C); 143 on SIGTERM, 129 on SIGHUP`;

@@ -78,7 +78,8 @@ export async function runCli(argv: string[], env: Env, io: Io, version: string):
   const keepAlive = setInterval(() => undefined, 2 ** 30);
   try {
     const run = program.parseAsync(argv, { from: 'user' }).then(() => undefined);
-    if ((await Promise.race([run, guard.interrupted])) === EXIT.interrupted) return EXIT.interrupted;
+    const signalled = await Promise.race([run, guard.interrupted]);
+    if (signalled !== undefined) return signalled;
   } catch (error) {
     if (error instanceof CommanderError) {
       if (

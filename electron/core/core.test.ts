@@ -236,7 +236,7 @@ describe('sessions of the app', () => {
     expect(await readFile(sandbox.paths.configFile, 'utf8')).toBe('# mine\n');
   });
 
-  it('leaves the [sso-session] in ~/.aws/config when a profile there uses it', async () => {
+  it('refuses to remove a session a profile in ~/.aws/config signs in through, naming it, and changes nothing', async () => {
     await core.addSession({ name: 'acme', startUrl: emu.startUrl, region: emu.region });
     await core.signIn('acme', 'browser');
     const account = emu.organisation.accounts[0]!;
@@ -247,12 +247,15 @@ describe('sessions of the app', () => {
       profile: 'dev',
       kind: 'sso',
     });
-    await core.removeSession('acme');
-    const config = await readFile(sandbox.paths.configFile, 'utf8');
-    expect(config).toContain('[sso-session acme]');
-    expect(config).toContain('[profile dev]');
-    // Still there for the AWS CLI, so it shows again, as a session of ~/.aws/config.
-    expect(core.sessions()).toEqual([expect.objectContaining({ name: 'acme', source: 'sso-session' })]);
+    const before = await readFile(sandbox.paths.configFile, 'utf8');
+    await expect(core.removeSession('acme')).rejects.toThrow(
+      'The session "acme" is still used by the profile dev in ~/.aws/config (outside the profiles config sync generates); remove it there or point it to another sso_session, then remove the session.',
+    );
+    expect(await readFile(sandbox.paths.configFile, 'utf8')).toBe(before);
+    // Not reported removed while it would stay listed: still the app's session, still signed in.
+    expect(core.sessions()).toEqual([
+      expect.objectContaining({ name: 'acme', source: 'app', state: 'signed-in' }),
+    ]);
   });
 });
 

@@ -8,6 +8,7 @@ import type {
   Listing,
   OwnedProfile,
   ProfileSyncResult,
+  SessionRemoval,
   SessionView,
   Settings,
   SignInFlow,
@@ -63,8 +64,8 @@ export class SsoTrayCore extends TypedEmitter<CoreEvents> {
     return this.ready(() => this.m.admin.add(input));
   }
 
-  removeSession(name: string): Promise<void> {
-    return this.ready(() => this.m.admin.remove(name));
+  removeSession(name: string, options: { dryRun?: boolean } = {}): Promise<SessionRemoval> {
+    return this.ready(() => this.m.admin.remove(name, options));
   }
 
   signIn(

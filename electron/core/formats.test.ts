@@ -280,7 +280,7 @@ describe('what cannot be written safely is refused, without the secret in the se
     expect(() => formatCredentials('profile', creds, { profileName: 'a b' })).toThrow(
       new SsoTrayError(
         'invalid-input',
-        '"a b" cannot be a profile name; use letters, digits and - _ . without spaces or brackets, and not a JavaScript object key such as "constructor".',
+        '"a b" cannot be a profile name; use letters, digits and - _ . without spaces or brackets, and not a word the AWS SDKs cannot read as a name (such as "constructor").',
       ),
     );
     expect(() => formatCredentials('profile', creds, { profileName: 'a\nb' })).toThrow('"a?b" cannot be');

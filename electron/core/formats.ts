@@ -117,7 +117,7 @@ function profileBlock(creds: RoleCredentials, profileName?: string): string {
   if (!isValidProfileName(name)) {
     throw new SsoTrayError(
       'invalid-input',
-      `"${name.replace(/[\p{Cc}\p{Cs}\u2028\u2029]/gu, '?')}" cannot be a profile name; use letters, digits and - _ . without spaces or brackets, and not a JavaScript object key such as "constructor".`,
+      `"${name.replace(/[\p{Cc}\p{Cs}\u2028\u2029]/gu, '?')}" cannot be a profile name; use letters, digits and - _ . without spaces or brackets, and not a word the AWS SDKs cannot read as a name (such as "constructor").`,
     );
   }
   const entries: Array<[string, string]> = [

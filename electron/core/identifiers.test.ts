@@ -59,7 +59,7 @@ describe('identifiers follow the rules AWS uses', () => {
     [
       'profile-name',
       'constructor',
-      'The profile name "constructor" cannot be used: it must be 1 to 128 letters, digits or - _ . @ + % : / and not a JavaScript object key such as "constructor".',
+      'The profile name "constructor" is a word the AWS SDKs cannot read as a name; choose another profile name.',
     ],
     ['profile-name', '__proto__', undefined],
     ['profile-name', 'toString', undefined],
@@ -69,7 +69,7 @@ describe('identifiers follow the rules AWS uses', () => {
     [
       'session-name',
       'a\nb',
-      'The session name "a\\nb" cannot be used: it must be 1 to 128 letters, digits or - _ . @ + % : / and not a JavaScript object key such as "constructor".',
+      'The session name "a\\nb" cannot be used: it must be 1 to 128 letters, digits or - _ . @ + % : /, and not a word the AWS SDKs cannot read as a name (such as "constructor").',
     ],
     [
       'region',
@@ -122,7 +122,9 @@ describe('identifiers follow the rules AWS uses', () => {
           } catch (error) {
             message = (error as Error).message;
           }
-          expect(message).toMatch(/^The [a-zA-Z ]+ (".*"|\(empty\)) cannot be used: it [^\n]+\.$/s);
+          expect(message).toMatch(
+            /^The [a-zA-Z ]+ ((".*"|\(empty\)) cannot be used: it [^\n]+|".*" is a word the AWS SDKs cannot read as a name; choose another [a-z ]+)\.$/s,
+          );
           expect(message).not.toMatch(/[\p{Cc}\u2028\u2029]/u);
         }
       }),

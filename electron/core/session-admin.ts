@@ -3,12 +3,14 @@ import { SsoTrayError } from './errors.js';
 import { parseSessionConfig } from './session-config.js';
 import { profilesInConfig } from './aws-files/config-reader.js';
 import { removeSsoSession, writeSsoSession } from './aws-files/sso-session-writer.js';
+import { fileLabel } from './aws-files/file-label.js';
+import { syncConfigProfiles } from './config-sync/config-sync.js';
 import type { CoreParts } from './core-parts.js';
 import type { AccountListing } from './account-listing.js';
 import type { ProfileWriter } from './profile-writer.js';
 import type { RoleCredentialsSource } from './role-credentials.js';
 import type { SessionRegistry } from './session-registry.js';
-import type { SessionView, Settings } from './views.js';
+import type { SessionRemoval, SessionView, Settings } from './views.js';
 import type { SessionConfig } from './types.js';
 
 export class SessionAdmin {
@@ -45,23 +47,45 @@ export class SessionAdmin {
     return registry.get(session.name).view();
   }
 
-  async remove(name: string): Promise<void> {
+  /**
+   * Signs out of an app-added session and removes it: from the settings, its generated profiles (config sync's block)
+   * and its [sso-session] from ~/.aws/config. Refused, with nothing changed, while a profile SSO Tray did not generate
+   * signs in through it (the session would stay in the config and keep being listed). A dry run only says what goes.
+   */
+  async remove(name: string, options: { dryRun?: boolean } = {}): Promise<SessionRemoval> {
     const { paths } = this.parts.options;
     const runtime = this.deps.registry.get(name);
+    const label = fileLabel(paths.configFile, paths.homeDir);
     if (runtime.config.source !== 'app') {
+      throw new SsoTrayError('invalid-input', `The session "${name}" comes from ${label}; remove it there.`);
+    }
+    // Config sync's block for the session is SSO Tray's own: pruning it to nothing removes its profiles, markers and all
+    // (kind 'process' needs no [sso-session]; with no roles wanted, no command line is ever built).
+    const prune = (dryRun: boolean) =>
+      syncConfigProfiles(paths, [], {
+        ...{ session: name, kind: 'process', processCommand: () => '' },
+        ...{ prune: true, dryRun },
+      });
+    const generated = (await prune(true)).removed.map((p) => p.profile);
+    const users = Object.entries(await profilesInConfig(paths))
+      .filter(([profile, keys]) => keys.sso_session === name && !generated.includes(profile))
+      .map(([profile]) => profile);
+    if (users.length)
       throw new SsoTrayError(
         'invalid-input',
-        `The session "${name}" comes from ${paths.configFile}; remove it there.`,
+        `The session "${name}" is still used by ${users.length === 1 ? 'the profile' : 'the profiles'} ${users.join(', ')} in ${label} (outside the profiles config sync generates); remove ${users.length === 1 ? 'it' : 'them'} there or point ${users.length === 1 ? 'it' : 'them'} to another sso_session, then remove the session.`,
       );
-    }
+    if (options.dryRun) return { removedProfiles: generated };
     await this.signOut(name).catch(() => undefined);
     await this.parts.settingsFile.update((s) => ({
       ...s,
       sessions: s.sessions.filter((x) => x.name !== name),
     }));
-    // The [sso-session] written for the AWS CLI goes too, unless a profile there uses it.
+    const removedProfiles = generated.length ? (await prune(false)).removed.map((p) => p.profile) : [];
+    // The [sso-session] written for the AWS CLI goes too (it stays only if a profile written since uses it).
     await removeSsoSession(paths, runtime.config);
     await this.deps.registry.reload();
+    return { removedProfiles };
   }
 
   /** Identity Center Logout, the cached token removed, and (by the setting) the app's profiles removed. */

@@ -4,7 +4,7 @@ import { parseSessionConfig } from './session-config.js';
 import { acmeSession as acme } from '../../e2e/support/settings-folder.js';
 
 const NAME_RULE =
-  'must be 1 to 128 letters, digits or - _ . @ + % : / and not a JavaScript object key such as "constructor"';
+  'must be 1 to 128 letters, digits or - _ . @ + % : /, and not a word the AWS SDKs cannot read as a name (such as "constructor")';
 const URL_RULE =
   'must be an https:// address without spaces, user name or fragment, such as https://d-1234567890.awsapps.com/start';
 

@@ -86,6 +86,20 @@ export class SessionRuntime {
     this.confirmed = token.accessToken;
   }
 
+  /**
+   * Identity Center rejected this token: the session has ended, and the cache says so too (the token expired now,
+   * its refresh token dropped), so the next command or the AWS CLI reads an ended session, not a signed-in one.
+   * A token another sign-in has replaced in the cache meanwhile is left alone.
+   */
+  async rejected(token: SsoToken, reason: string): Promise<void> {
+    this.markEnded(reason);
+    const cached = await this.deps.cache.readToken(this.config).catch(() => undefined);
+    if (cached?.accessToken !== token.accessToken) return;
+    const ended: SsoToken = { ...token, expiresAt: new Date(this.deps.clock.now()), refreshToken: undefined };
+    await this.deps.cache.writeToken(this.config, ended).catch(() => undefined);
+    if (this.token?.accessToken === token.accessToken) this.token = ended;
+  }
+
   /** Called when Identity Center rejects the token, or it expires unrenewable: the session has ended. */
   markEnded(reason?: string): void {
     this.reason = reason ?? sentences.sessionEnded(this.config);

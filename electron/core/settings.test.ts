@@ -164,7 +164,7 @@ describe('a file SSO Tray cannot read gives one sentence', () => {
     ],
     [
       '{"version":2,"sessions":[{"name":"my session","startUrl":"https://a.awsapps.com/start","region":"eu-west-1"}]}',
-      'sessions[0].name must be 1 to 128 letters, digits or - _ . @ + % : / and not a JavaScript object key such as "constructor"',
+      'sessions[0].name must be 1 to 128 letters, digits or - _ . @ + % : /, and not a word the AWS SDKs cannot read as a name (such as "constructor")',
     ],
     [
       '{"version":2,"sessions":[{"name":"a","startUrl":"https://a.awsapps.com/start","region":"Ireland"}]}',
@@ -213,7 +213,7 @@ describe('one bad favourite or recent role refuses the file, names the entry, an
     [
       'favourites',
       '{"session":"constructor","accountId":"111122223333","roleName":"Admin"}',
-      '.session must be 1 to 128 letters, digits or - _ . @ + % : / and not a JavaScript object key such as "constructor"',
+      '.session must be 1 to 128 letters, digits or - _ . @ + % : /, and not a word the AWS SDKs cannot read as a name (such as "constructor")',
     ],
     [
       'favourites',

@@ -3,6 +3,11 @@
 import type { SessionState } from './session-state.js';
 import type { SessionConfig } from './types.js';
 
+/** What removing a session took (or, on a dry run, would take) from ~/.aws/config: its generated profiles. */
+export interface SessionRemoval {
+  removedProfiles: string[];
+}
+
 export interface SessionView {
   name: string;
   startUrl: string;

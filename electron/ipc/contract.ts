@@ -9,6 +9,7 @@ import type {
   Listing,
   OwnedProfile,
   ProfileSyncResult,
+  SessionRemoval,
   SessionView,
   Settings,
 } from '../core/views.js';
@@ -68,7 +69,9 @@ export const contract = {
       })
       .strict(),
   ).returns<SessionView>(),
-  'sessions:remove': channel(z.object({ session: name }).strict()).returns<void>(),
+  'sessions:remove': channel(
+    z.object({ session: name, dryRun: z.boolean().optional() }).strict(),
+  ).returns<SessionRemoval>(),
   'sessions:sign-in': channel(
     z.object({ session: name, flow: z.enum(SIGN_IN_FLOWS).default('browser') }).strict(),
   ).returns<SessionView>(),

@@ -55,7 +55,7 @@ export function createHandlers(core: SsoTrayCore, capabilities: HandlerCapabilit
     },
     'sessions:choose': (args) => core.chooseSession(args),
     'sessions:add': (args) => core.addSession(args),
-    'sessions:remove': (args) => core.removeSession(args.session),
+    'sessions:remove': (args) => core.removeSession(args.session, { dryRun: args.dryRun }),
     'sessions:sign-in': (args) => core.signIn(args.session, args.flow),
     'sessions:cancel-sign-in': async (args) => core.cancelSignIn(args.session),
     'sessions:sign-out': (args) => core.signOut(args.session),

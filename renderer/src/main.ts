@@ -12,6 +12,7 @@ import { createActions } from './actions.js';
 import { startTicker, startWindow } from './actions/start-window.js';
 import { api } from './api.js';
 import { quickPickPage, syncDialogs } from './page-focus.js';
+import { restoreFocus, watchFocus } from './focus-keeper.js';
 import { initialState, Store } from './state.js';
 import { appView } from './views/app-view.js';
 import { revealList, takeListFromUrl } from './list-reveal.js';
@@ -30,6 +31,7 @@ store.subscribe((state) => {
   // Times are worded against the moment of rendering; the ticker only makes sure one happens.
   render(view({ ...state, now: Date.now() }, actions), root);
   syncDialogs(root, state);
+  restoreFocus(root);
   if (page === 'window') {
     revealList(root, store);
     askListNames(context);
@@ -37,6 +39,7 @@ store.subscribe((state) => {
 });
 
 render(view(store.state, actions), root);
+watchFocus(root);
 if (page === 'quick-pick') {
   document.body.classList.add('compact');
   // Each time the compact window shows, it starts empty over the roles as they are now.

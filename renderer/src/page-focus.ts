@@ -5,24 +5,36 @@ import type { Actions } from './actions.js';
 import { quickPickView } from './quick-pick/quick-pick-view.js';
 import type { State } from './state.js';
 import { accessKeysDialog } from './views/access-keys-view.js';
+import { focusByKey, focusedKey } from './focus-keeper.js';
 
 let opener: HTMLElement | null = null;
+/** The marked element focused when a dialog opened (or the quick-pick that opened it), to go back to on close. */
+let returnKey: string | undefined;
 
 export function syncDialogs(root: HTMLElement, state: State): void {
-  // The dialog opens modally (focus kept inside, Escape closes) and gives focus back to its opener on close.
   const dialog = root.querySelector<HTMLDialogElement>('dialog.access-keys');
-  if (dialog && state.dialog && !dialog.open) dialog.showModal();
-  if (dialog && !state.dialog && dialog.open) dialog.close();
-
   const pick = root.querySelector<HTMLDialogElement>('dialog.quick-pick-dialog');
-  if (pick && state.quickPick && !state.dialog && !pick.open) {
-    opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    pick.showModal();
-  }
   if (pick && !state.quickPick && pick.open) {
     pick.close();
-    if (!state.dialog) opener?.focus();
+    opener?.focus();
     opener = null;
+  }
+  // The dialog opens modally (focus kept inside, Escape closes) and gives focus back to its opener on close.
+  if (dialog && state.dialog && !dialog.open) {
+    returnKey = focusedKey() ?? returnKey;
+    dialog.showModal();
+  }
+  if (dialog && !state.dialog && dialog.open) dialog.close();
+  // Both closed (by the state, or by Escape natively): the opener may have been re-rendered meanwhile (the role
+  // became recent), so the same control is found again by its key.
+  if (!state.dialog && !state.quickPick && returnKey !== undefined) {
+    if (!root.contains(document.activeElement)) focusByKey(root, returnKey);
+    returnKey = undefined;
+  }
+  if (pick && state.quickPick && !state.dialog && !pick.open) {
+    opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    returnKey = focusedKey();
+    pick.showModal();
   }
   const box = root.querySelector<HTMLInputElement>('.quick-pick-box');
   if (box && !state.dialog && document.activeElement !== box) box.focus();
@@ -32,6 +44,10 @@ export function syncDialogs(root: HTMLElement, state: State): void {
 
 /** The compact window's whole page: the quick-pick, and the Access keys dialog it can open. */
 export function quickPickPage(state: State, actions: Actions) {
-  return html`${state.quickPick ? quickPickView(state.quickPick, actions) : nothing}
-  ${accessKeysDialog(state, actions)}`;
+  // A page of its own: its main landmark and level-one heading, as a screen reader's landmark and heading keys expect.
+  return html`<main class="quick-pick-page" aria-labelledby="quick-pick-title">
+      <h1 id="quick-pick-title" class="sr-only">Find a role</h1>
+      ${state.quickPick ? quickPickView(state.quickPick, actions) : nothing}
+    </main>
+    ${accessKeysDialog(state, actions)}`;
 }

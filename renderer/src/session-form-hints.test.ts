@@ -3,7 +3,7 @@ import { sessionFormHints } from './session-form-hints.js';
 
 const good = { name: 'acme', startUrl: 'https://d-1234567890.awsapps.com/start', region: 'eu-west-1' };
 const NAME_RULE =
-  'must be 1 to 128 letters, digits or - _ . @ + % : / and not a JavaScript object key such as "constructor".';
+  'must be 1 to 128 letters, digits or - _ . @ + % : /, and not a word the AWS SDKs cannot read as a name (such as "constructor").';
 
 describe('hints while adding a session', () => {
   it('none for a complete, well-formed session', () => {
@@ -29,7 +29,7 @@ describe('hints while adding a session', () => {
       region: 'The region "Frankfurt" cannot be used: it must be an AWS region code such as us-east-1.',
     });
     expect(sessionFormHints({ ...good, name: 'constructor' }).name).toBe(
-      `The session name "constructor" cannot be used: it ${NAME_RULE}`,
+      'The session name "constructor" is a word the AWS SDKs cannot read as a name; choose another session name.',
     );
     expect(sessionFormHints({ ...good, name: 'x'.repeat(129) }).name).toBe(
       `The session name "${'x'.repeat(40)}…" cannot be used: it ${NAME_RULE}`,

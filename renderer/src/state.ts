@@ -61,6 +61,8 @@ export interface AccessKeysState {
   error?: string;
   /** What was copied last, for the button's "Copied" */
   copied?: string;
+  /** The live region's sentence for the last copy (it changes on every copy, so each one is announced). */
+  announced?: string;
   copyError?: string;
   keepFresh: boolean;
   writeFile: Task;

@@ -1,5 +1,5 @@
-// `sso-tray config sync`: a profile in ~/.aws/config for every role of a session; the diff on stdout, the summary
-// on stderr. Without flags it writes as the saved choices say (the window's Apply saves them); a flag overrides them.
+// `sso-tray config sync`: a profile in ~/.aws/config for every role of a session; the summary on stderr, and the
+// diff on stdout with --diff or --dry-run (a real sync of 100 profiles would otherwise print some 400 lines). Without flags it writes as the saved choices say (the window's Apply saves them); a flag overrides them.
 import { Option, type Command } from 'commander';
 import { PROFILE_KINDS } from '../../core/public.js';
 import type { ProfileKind } from '../../core/views.js';
@@ -37,6 +37,7 @@ export function addConfigSync(program: Command, { io, ctx }: CommandHost): void 
     .option('--no-prune', 'keep them this time, whatever the saved choices say')
     .option('--dry-run', 'print the change as a diff and write nothing')
     .option('--refresh', 'list the accounts again, even when a recent listing exists')
+    .option('--diff', 'print the change as a diff on stdout too (a sync prints only its summary)')
     .addOption(
       new Option(
         '--kind <kind>',
@@ -60,6 +61,7 @@ export function addConfigSync(program: Command, { io, ctx }: CommandHost): void 
         region?: string | false;
         prune?: boolean;
         dryRun?: boolean;
+        diff?: boolean;
         kind?: ProfileKind;
         refresh?: boolean;
       }) => {
@@ -81,7 +83,7 @@ export function addConfigSync(program: Command, { io, ctx }: CommandHost): void 
         const reused = listingAge(result.listedAt, startedAt);
         if (reused)
           io.err(`Using the account listing from ${reused} ago; --refresh lists the accounts again.\n`);
-        if (result.diff) io.out(result.diff);
+        if (result.diff && (options.diff || options.dryRun)) io.out(result.diff);
         io.err(result.summary.map((line) => `${line}\n`).join(''));
       },
     );

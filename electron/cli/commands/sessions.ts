@@ -55,11 +55,21 @@ export function addSessions(program: Command, { io, ctx }: CommandHost): void {
 
   sessions
     .command('remove')
-    .description('sign out of a session and remove it from the settings and ~/.aws/config')
+    .description(
+      'sign out of a session and remove it: from the settings, and its generated profiles and [sso-session] from ~/.aws/config',
+    )
     .argument('<name>', 'the session name')
-    .action(async (name: string) => {
+    .option('--dry-run', 'say what would be removed, and change nothing')
+    .action(async (session: string, options: { dryRun?: boolean }) => {
       const c = await ctx();
-      await c.call('sessions:remove', { session: name });
-      io.err(`Removed session ${name}.\n`);
+      const { removedProfiles } = await c.call('sessions:remove', { session, dryRun: options.dryRun });
+      const profiles = removedProfiles.length
+        ? ` and its ${removedProfiles.length === 1 ? 'generated profile' : `${removedProfiles.length} generated profiles`} (${removedProfiles.join(', ')})`
+        : '';
+      io.err(
+        options.dryRun
+          ? `Would remove session ${session}${profiles}; run again without --dry-run to remove ${profiles ? 'them' : 'it'}.\n`
+          : `Removed session ${session}${profiles}.\n`,
+      );
     });
 }

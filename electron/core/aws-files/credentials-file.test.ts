@@ -155,7 +155,7 @@ describe('writing a profile', () => {
     await expect(open().writeProfile('my profile', credentials(1), meta)).rejects.toMatchObject({
       code: 'invalid-input',
       message:
-        'The profile name "my profile" cannot be used: it must be 1 to 128 letters, digits or - _ . @ + % : / and not a JavaScript object key such as "constructor".',
+        'The profile name "my profile" cannot be used: it must be 1 to 128 letters, digits or - _ . @ + % : /, and not a word the AWS SDKs cannot read as a name (such as "constructor").',
     });
   });
 

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isSsoTrayError } from '../errors.js';
 import type { AccountWithRoles } from '../views.js';
 import { syncConfigProfiles } from './config-sync.js';
+import { syncSummary } from './sync-summary.js';
 import type { SyncOptions } from './sync-plan.js';
 
 let home: string;
@@ -158,6 +159,21 @@ describe('later syncs', () => {
     );
   });
 
+  it('a changed template renames the profiles of roles still assigned: none is kept as unassigned', async () => {
+    const result = await syncConfigProfiles(paths, accounts, {
+      ...sso,
+      template: '{accountName}-{roleName}',
+    });
+    expect(result.renamed).toEqual([
+      { from: 'payments-prod.AdministratorAccess', to: 'payments-prod-AdministratorAccess' },
+      { from: 'payments-prod.ReadOnlyAccess', to: 'payments-prod-ReadOnlyAccess' },
+      { from: 'search-dev.ReadOnlyAccess', to: 'search-dev-ReadOnlyAccess' },
+    ]);
+    expect([result.written, result.stale]).toEqual([true, []]);
+    expect(syncSummary(result, '~/.aws/config')[0]).toBe('Renamed 3 profiles in ~/.aws/config.');
+    expect(await read()).toBe(`${SESSION}\n${GENERATED.replaceAll('.', '-')}`);
+  });
+
   it('--kind process switches every profile to credential_process, and back', async () => {
     const processCommand = (r: { accountId: string; roleName: string; session: string }) =>
       `sso-tray process ${r.accountId} ${r.roleName} --session ${r.session}`;
@@ -200,16 +216,16 @@ describe("the user's own profiles", () => {
     expect(await read()).toBe(broken);
   });
 
-  it('a file that is not UTF-8 is refused and left byte for byte', async () => {
+  it('a file that is not UTF-8 is synced as other edits do: its other bytes kept as they were', async () => {
     await import('node:fs/promises').then((fs) =>
       fs.mkdir(path.dirname(paths.configFile), { recursive: true }),
     );
     const latin1 = Buffer.concat([Buffer.from(SESSION), Buffer.from('# Jos\xe9 wrote this\n', 'latin1')]);
     await writeFile(paths.configFile, latin1);
-    const error = await syncConfigProfiles(paths, accounts, sso).catch((e: unknown) => e);
-    expect(isSsoTrayError(error, 'file-unreadable') && error.message).toBe(
-      '~/.aws/config is not UTF-8 text, so SSO Tray will not rewrite it; save it as UTF-8, then sync again.',
-    );
-    expect((await readFile(paths.configFile)).equals(latin1)).toBe(true);
+    const result = await syncConfigProfiles(paths, accounts, sso);
+    expect(result.written).toBe(true);
+    expect(
+      (await readFile(paths.configFile)).equals(Buffer.concat([latin1, Buffer.from(`\n${GENERATED}`)])),
+    ).toBe(true);
   });
 });

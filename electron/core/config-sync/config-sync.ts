@@ -1,10 +1,8 @@
 // `config sync`: a profile for every role of a listing in ~/.aws/config, read, planned and written once under the
 // file's lock (atomic replace, 0600 for a new file); a sync that changes nothing writes nothing.
-import { readFile } from 'node:fs/promises';
-import { SsoTrayError } from '../errors.js';
 import { fileLabel } from '../aws-files/file-label.js';
 import { withFileLock, writeFileAtomic, type LockOptions } from '../aws-files/locked-write.js';
-import { readTextFile } from '../aws-files/read-text-file.js';
+import { encodeText, readLosslessText } from '../aws-files/read-text-file.js';
 import type { AwsPaths } from '../types.js';
 import type { AccountWithRoles } from '../views.js';
 import { syncDiff } from './sync-diff.js';
@@ -23,32 +21,27 @@ export async function syncConfigProfiles(
   options: SyncOptions & { dryRun?: boolean; lock?: LockOptions },
 ): Promise<SyncResult> {
   const label = fileLabel(paths.configFile, paths.homeDir);
-  const plan = async (): Promise<SyncPlan> =>
-    planSync(await readUtf8(paths.configFile, paths.homeDir, label), label, accounts, options);
+  // Read as every other edit of the file reads it: bytes that are not UTF-8 are kept byte for byte (config-edit.ts).
+  const plan = async () => {
+    const read = await readLosslessText(paths.configFile, paths.homeDir);
+    const planned = planSync(read?.text ?? '', label, accounts, options);
+    // A rewrite that cannot be encoded as the file was is refused here, before anything is written.
+    const bytes =
+      planned.text === undefined ? undefined : encodeText(planned.text, read?.encoding ?? 'utf8', label);
+    return { planned, bytes };
+  };
   const result = (p: SyncPlan, written: boolean): SyncResult => {
     const { text: _text, ...rest } = p;
     return { ...rest, diff: syncDiff(p, label), written };
   };
-  if (options.dryRun) return result(await plan(), false);
+  if (options.dryRun) return result((await plan()).planned, false);
   return withFileLock(
     paths.configFile,
     async () => {
-      const planned = await plan();
-      if (planned.text !== undefined)
-        await writeFileAtomic(paths.configFile, planned.text, { defaultMode: 0o600 });
-      return result(planned, planned.text !== undefined);
+      const { planned, bytes } = await plan();
+      if (bytes !== undefined) await writeFileAtomic(paths.configFile, bytes, { defaultMode: 0o600 });
+      return result(planned, bytes !== undefined);
     },
     options.lock,
   );
-}
-
-/** The file's text, '' when missing; bytes that are not UTF-8 would not survive a rewrite, so such a file is refused. */
-async function readUtf8(file: string, homeDir: string, label: string): Promise<string> {
-  const text = (await readTextFile(file, homeDir)) ?? '';
-  if (text.includes('\uFFFD') && !Buffer.from(text, 'utf8').equals(await readFile(file)))
-    throw new SsoTrayError(
-      'file-unreadable',
-      `${label} is not UTF-8 text, so SSO Tray will not rewrite it; save it as UTF-8, then sync again.`,
-    );
-  return text;
 }

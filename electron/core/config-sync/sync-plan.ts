@@ -29,6 +29,8 @@ export interface SyncPlan {
   added: DesiredProfile[];
   changed: ProfileChange[];
   removed: ProfileChange[];
+  /** Generated earlier under another name (the template changed) for a role still assigned: renamed, old -> new. */
+  renamed: Array<{ from: string; to: string }>;
   /** Generated earlier, no longer assigned, kept because pruning was not asked for. */
   stale: string[];
   /** A profile of that name exists outside the block (the user's or another session's): never touched. */
@@ -68,6 +70,7 @@ export function planSync(
     added: [],
     changed: [],
     removed: [],
+    renamed: [],
     stale: [],
     skipped: [],
     unchanged: 0,
@@ -94,10 +97,17 @@ export function planSync(
       sections.set(canonical, () => rewrite(own(current), current, want, managed, label, eol));
     }
   }
+  // A role's new name under a changed template: its profile of the old name is replaced, the role is still assigned.
+  const addedFor = new Map(plan.added.map((want) => [identity(new Map(want.entries)), want]));
   for (const [canonical, current] of inside) {
     if (sections.has(canonical)) continue;
     const generated = canonical.startsWith('profile ') && !outside.has(canonical);
-    if (generated && options.prune)
+    const renamedTo = generated ? addedFor.get(identity(mergedKeys(current))) : undefined;
+    if (renamedTo) {
+      addedFor.delete(identity(mergedKeys(current)));
+      plan.renamed.push({ from: canonical.slice(8), to: renamedTo.profile });
+      plan.removed.push({ profile: canonical.slice(8), before: ownedEntries(current, managed), after: [] });
+    } else if (generated && options.prune)
       plan.removed.push({ profile: canonical.slice(8), before: ownedEntries(current, managed), after: [] });
     else {
       if (generated) plan.stale.push(canonical.slice(8));
@@ -130,6 +140,12 @@ function holds(keys: Map<string, string>, want: DesiredProfile, managed: string[
 function ownedEntries(current: SectionSpan[], managed: string[]): Array<[string, string]> {
   const keys = mergedKeys(current);
   return managed.flatMap((k): Array<[string, string]> => (keys.has(k) ? [[k, keys.get(k) ?? '']] : []));
+}
+
+/** What a profile reaches: its account and role (an sso profile) or its credential_process command line. */
+function identity(keys: Map<string, string>): string {
+  const process = keys.get('credential_process');
+  return process ? `process ${process}` : `sso ${keys.get('sso_account_id')} ${keys.get('sso_role_name')}`;
 }
 
 /** botocore splits a header shell-style (`[profile  "dev" ]` is dev), so a clash is checked in its reading too. */

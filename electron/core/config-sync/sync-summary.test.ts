@@ -8,6 +8,7 @@ const result = (over: Partial<SyncResult>): SyncResult => ({
   added: [],
   changed: [],
   removed: [],
+  renamed: [],
   stale: [],
   skipped: [],
   unchanged: 0,
@@ -41,10 +42,30 @@ describe('the summary of a sync', () => {
       syncSummary(result({ removed: [{ profile: 'gone', before: [], after: [] }] }), '~/.aws/config', true),
     ).toEqual(['A sync would remove 1 profile in ~/.aws/config.']);
     expect(syncSummary(result({ unchanged: 1 }), '~/.aws/config')).toEqual([
-      '~/.aws/config already has 1 profile for every role; nothing to change.',
+      'Nothing to change: the profile in ~/.aws/config is up to date.',
     ]);
     expect(syncSummary(result({ skipped: [profile('x')] }), '~/.aws/config')[0]).toBe(
       'Nothing to change in ~/.aws/config.',
     );
+  });
+
+  it('says a profile renamed by a template change is renamed, not kept as unassigned', () => {
+    const renamed = [
+      { from: 'Payments.Admin', to: 'payments-admin' },
+      { from: 'Payments.Dev', to: 'payments-dev' },
+    ];
+    expect(
+      syncSummary(
+        result({
+          renamed,
+          added: [...renamed.map((r) => profile(r.to)), profile('new-role')],
+          removed: renamed.map((r) => ({ profile: r.from, before: [], after: [] })),
+        }),
+        '~/.aws/config',
+      ),
+    ).toEqual([
+      'Renamed 2 profiles, added 1 in ~/.aws/config.',
+      'Renamed as the template names them now (the roles are still assigned): Payments.Admin -> payments-admin, Payments.Dev -> payments-dev.',
+    ]);
   });
 });

@@ -7,11 +7,13 @@ const listed = (names: string[]) =>
 
 /** One sentence for the change, then one for each kind of profile left alone. */
 export function syncSummary(result: SyncResult, label: string, dryRun = false): string[] {
-  const { added, changed, removed, stale, skipped, unchanged } = result;
+  const { added, changed, removed, renamed, stale, skipped, unchanged } = result;
+  // A renamed profile is in the plan as one removed and one added: it is said once, as renamed.
   const verbs: Array<[string, string, number]> = [
-    ['add', 'added', added.length],
+    ['rename', 'renamed', renamed.length],
+    ['add', 'added', added.length - renamed.length],
     ['change', 'changed', changed.length],
-    ['remove', 'removed', removed.length],
+    ['remove', 'removed', removed.length - renamed.length],
   ];
   const counts = verbs
     .filter(([, , n]) => n > 0)
@@ -21,9 +23,13 @@ export function syncSummary(result: SyncResult, label: string, dryRun = false): 
     counts.length
       ? `${dryRun ? `A sync would ${first}` : first.charAt(0).toUpperCase() + first.slice(1)} in ${label}${unchanged ? ` (${unchanged} already up to date)` : ''}.`
       : unchanged
-        ? `${label} already has ${plural(unchanged, 'profile')} for every role; nothing to change.`
+        ? `Nothing to change: ${unchanged === 1 ? 'the profile' : `the ${unchanged} profiles`} in ${label} ${unchanged === 1 ? 'is' : 'are'} up to date.`
         : `Nothing to change in ${label}.`,
   ];
+  if (renamed.length)
+    lines.push(
+      `${dryRun ? 'Would rename' : 'Renamed'} as the template names ${renamed.length === 1 ? 'it' : 'them'} now (the role${renamed.length === 1 ? ' is' : 's are'} still assigned): ${listed(renamed.map((r) => `${r.from} -> ${r.to}`))}.`,
+    );
   if (stale.length)
     lines.push(
       `Kept ${plural(stale.length, 'profile')} whose role is no longer assigned (${listed(stale)}); pruning removes ${stale.length === 1 ? 'it' : 'them'}.`,

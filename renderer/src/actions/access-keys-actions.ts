@@ -1,5 +1,6 @@
 // The Access keys dialog of one role: the texts the user asked to see, copies made by the main process, and
 // writing the role to the credentials file or ~/.aws/config.
+import { freshAnnouncement } from '../announcement.js';
 import type { CredentialFormat } from '../api.js';
 import type { AccessKeysState, RoleRef } from '../state.js';
 import { sentenceOf, type ActionContext } from './context.js';
@@ -61,12 +62,23 @@ async function loadText(ctx: ActionContext, format: CredentialFormat): Promise<v
   }
 }
 
-export async function copyCredentials(ctx: ActionContext, what: CopyWhat): Promise<void> {
+/** Copies one of the dialog's texts; `thing` names it for the live region ("the profile block"). */
+export async function copyCredentials(ctx: ActionContext, what: CopyWhat, thing: string): Promise<void> {
   const dialog = ctx.store.state.dialog;
   if (!dialog) return;
   try {
     const { expiration } = await ctx.api['credentials:copy']({ ...plain(dialog.role), what });
-    changeDialog(ctx, (d) => ({ ...d, copied: what, copyError: undefined, expiration }), dialog);
+    changeDialog(
+      ctx,
+      (d) => ({
+        ...d,
+        copied: what,
+        announced: freshAnnouncement(d.announced, `Copied ${thing} to the clipboard.`),
+        copyError: undefined,
+        expiration,
+      }),
+      dialog,
+    );
   } catch (error) {
     changeDialog(ctx, (d) => ({ ...d, copied: undefined, copyError: sentenceOf(error) }), dialog);
   }

@@ -1,5 +1,6 @@
 // The quick-pick's actions: gather every role of every signed-in session, filter as the user types, move, and run
 // the chosen key's action through the window API (copies are made by the main process, as everywhere).
+import { freshAnnouncement } from '../announcement.js';
 import { sentenceOf, type ActionContext } from '../actions/context.js';
 import { openAccessKeys } from '../actions/access-keys-actions.js';
 import { openConsole } from '../actions/console-actions.js';
@@ -102,7 +103,12 @@ export async function quickPickRun(ctx: ActionContext, action: QuickPickAction):
     ctx.store.update((s) => ({ quickPick: s.quickPick && { ...s.quickPick, note: done, error: undefined } }));
     // The job is done: out of the way, as a launcher does.
     if (ctx.store.state.page === 'quick-pick') window.close();
-    else ctx.store.update({ quickPick: undefined, problem: undefined, toast: done });
+    else
+      ctx.store.update((s) => ({
+        quickPick: undefined,
+        problem: undefined,
+        toast: freshAnnouncement(s.toast, done),
+      }));
   } catch (error) {
     ctx.store.update((s) => ({
       quickPick: s.quickPick && { ...s.quickPick, error: sentenceOf(error), note: undefined },

@@ -11,9 +11,11 @@ import { QUICK_PICK_KEYS, type QuickPickState } from './quick-pick-state.js';
 export function quickPickView(pick: QuickPickState, actions: Actions) {
   const words = queryWords(pick.query);
   const onKey = (event: KeyboardEvent) => {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    // Focus stays in the box, where every key works: Tab and Shift+Tab move the highlight as the arrows do.
+    const tab = event.key === 'Tab' && !event.altKey && !event.ctrlKey && !event.metaKey;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp' || tab) {
       event.preventDefault();
-      actions.quickPickMove(event.key === 'ArrowDown' ? 1 : -1);
+      actions.quickPickMove(event.key === 'ArrowDown' || (tab && !event.shiftKey) ? 1 : -1);
       return;
     }
     if (event.key === 'Escape') {
@@ -53,7 +55,8 @@ export function quickPickView(pick: QuickPickState, actions: Actions) {
           ? html`<p class="muted quick-pick-empty">No role matches “${pick.query}”.</p>`
           : nothing
     }
-    <ul class="quick-pick-list" id="quick-pick-list" role="listbox" aria-label="Roles">
+    <!-- Not a Tab stop of its own (Chromium makes a scroller one): the box drives it (aria-activedescendant). -->
+    <ul class="quick-pick-list" id="quick-pick-list" role="listbox" aria-label="Roles" tabindex="-1">
       ${pick.shown.map(
         (role, i) =>
           html`<li

@@ -41,7 +41,7 @@ function dialogBody(d: AccessKeysState, now: number, actions: Actions) {
       ${d.loading ? html`<p role="status"><span class="spinner" aria-hidden="true"></span>Getting credentials…</p>` : nothing}
       ${d.error ? html`<p class="error" role="alert">${d.error}</p>` : nothing}
       ${d.expiration ? html`<p class="expiry">These credentials expire at ${momentText(d.expiration, now)}.</p>` : nothing}
-      <p class="sr-status" role="status">${d.copied ? 'Copied to the clipboard.' : ''}</p>
+      <p class="sr-status" role="status">${d.copied ? (d.announced ?? '') : ''}</p>
       ${d.copyError ? html`<p class="error" role="alert">${d.copyError}</p>` : nothing}
       ${optionShell(d, actions)} ${optionProfile(d, actions)} ${optionValues(d, actions)}
       ${configMenu(d, actions)}
@@ -56,7 +56,7 @@ function copyButton(d: AccessKeysState, what: CopyWhat, label: string, actions: 
     class="copy ${copied ? 'copied' : ''}"
     aria-label=${label}
     ?disabled=${disabled}
-    @click=${() => actions.copyCredentials(what)}
+    @click=${() => actions.copyCredentials(what, label.replace(/^Copy /, ''))}
   >
     ${copied ? 'Copied' : 'Copy'}
   </button>`;

@@ -98,6 +98,7 @@ export function roleRow(
     <button
       type="button"
       class="star ${favourite ? 'on' : ''}"
+      data-focus-key="star:${role.session}:${role.accountId}:${role.roleName}"
       aria-pressed=${favourite ? 'true' : 'false'}
       aria-label="Favourite ${roleName} in ${account.accountName}"
       title=${favourite ? 'Remove from favourites' : 'Add to favourites'}
@@ -127,6 +128,7 @@ export function roleRow(
       type="button"
       class="link"
       aria-label="Access keys for ${roleName} in ${account.accountName}"
+      data-focus-key="keys:${role.session}:${role.accountId}:${role.roleName}"
       @click=${() => row.actions.openAccessKeys(titled)}
     >
       Access keys

@@ -30,6 +30,7 @@ export function accountsView(state: State, actions: Actions) {
         ${listing ? html`<span class="age">Listed ${ageText(listing.fetchedAt, state.now)}</span>` : nothing}
         <button
           type="button"
+          data-focus-key="refresh"
           @click=${() => actions.refreshAccounts()}
           ?disabled=${accounts.loading || !listable}
           title=${listable ? 'List the accounts again' : `Sign in to ${session.name} first`}

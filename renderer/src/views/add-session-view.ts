@@ -49,6 +49,7 @@ export function addSessionView(state: State, actions: Actions, where: 'main' | '
   return html`<form
     class="add-session"
     aria-label="Add a session"
+    data-focus-key="add-session-form"
     novalidate
     @submit=${submit}
     @input=${onInput}
@@ -59,6 +60,7 @@ export function addSessionView(state: State, actions: Actions, where: 'main' | '
       html`<input
         id=${id('name')}
         name="name"
+        data-focus-after="add-session"
         autocomplete="off"
         spellcheck="false"
         required
@@ -104,12 +106,17 @@ export function addSessionView(state: State, actions: Actions, where: 'main' | '
     )}
     ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}
     <div class="actions">
-      <button type="submit" class="primary" ?disabled=${busy || !valid}>
+      <button type="submit" class="primary" data-focus-key="add-session-submit" ?disabled=${busy || !valid}>
         ${busy ? 'Adding…' : 'Add session'}
       </button>
       ${
         where === 'side'
-          ? html`<button type="button" class="ghost" @click=${() => actions.toggleAddSession(false)}>
+          ? html`<button
+              type="button"
+              class="ghost"
+              data-focus-key="add-session-cancel"
+              @click=${() => actions.toggleAddSession(false)}
+            >
               Cancel
             </button>`
           : nothing

@@ -48,7 +48,8 @@ export function appView(state: State, actions: Actions) {
           </div>`
         : nothing
     }
-    ${state.toast ? html`<p class="banner toast" role="status">${state.toast}</p>` : nothing}
+    <!-- The live region stays in the page: one inserted with its text is not announced by every screen reader. -->
+    <div role="status">${state.toast ? html`<p class="banner toast">${state.toast}</p>` : nothing}</div>
     <div class="layout">
       ${sessionsView(state, actions)}
       <main class="content">${sectionView(state, actions)}</main>

@@ -10,7 +10,8 @@ function names(title: string, list: string[]) {
   if (list.length === 0) return nothing;
   return html`<div class="sync-group">
     <h4>${title} (${list.length.toLocaleString('en-US')})</h4>
-    <ul class="sync-names" aria-label=${title}>
+    <!-- A scrolling list is a Tab stop, so the keyboard can scroll it (axe scrollable-region-focusable). -->
+    <ul class="sync-names" aria-label=${title} tabindex="0">
       ${list.slice(0, 50).map((name) => html`<li class="mono">${name}</li>`)}
       ${list.length > 50 ? html`<li class="muted">and ${list.length - 50} more</li>` : nothing}
     </ul>

@@ -21,7 +21,13 @@ export function sessionsView(state: State, actions: Actions) {
       <h2 id="sessions-title">Sessions</h2>
       ${
         hasSessions && !state.addSession.open
-          ? html`<button type="button" class="ghost small" @click=${() => actions.toggleAddSession(true)}>
+          ? html`<button
+              type="button"
+              class="ghost small"
+              data-focus-key="add-session"
+              data-focus-after="add-session-cancel add-session-done"
+              @click=${() => actions.toggleAddSession(true)}
+            >
               Add session
             </button>`
           : nothing
@@ -91,7 +97,12 @@ function signingIn(view: SessionView, state: State) {
 
 function sessionButtons(view: SessionView, state: State, actions: Actions) {
   if (signingIn(view, state) || view.state === 'signing-in') {
-    return html`<button type="button" @click=${() => actions.cancelSignIn(view.name)}>
+    return html`<button
+      type="button"
+      data-focus-key="cancel-sign-in:${view.name}"
+      data-focus-after="sign-in:${view.name}:browser sign-in:${view.name}:device-code"
+      @click=${() => actions.cancelSignIn(view.name)}
+    >
       Cancel sign-in
     </button>`;
   }
@@ -102,7 +113,14 @@ function sessionButtons(view: SessionView, state: State, actions: Actions) {
         </button>`
       : nothing;
   if (view.state === 'signed-in' || view.state === 'refreshing') {
-    return html`<button type="button" @click=${() => actions.signOut(view.name)}>Sign out</button>${remove}`;
+    return html`<button
+        type="button"
+        data-focus-key="sign-out:${view.name}"
+        data-focus-after="cancel-sign-in:${view.name}"
+        @click=${() => actions.signOut(view.name)}
+      >
+        Sign out</button
+      >${remove}`;
   }
   const preferred = state.settings?.preferredSignIn ?? 'browser';
   const flows =
@@ -112,6 +130,8 @@ function sessionButtons(view: SessionView, state: State, actions: Actions) {
       html`<button
         type="button"
         class=${i === 0 ? 'primary' : ''}
+        data-focus-key="sign-in:${view.name}:${flow}"
+        data-focus-after=${i === 0 ? `sign-out:${view.name} cancel-sign-in:${view.name}${state.selected === view.name ? ' add-session-form' : ''}` : ''}
         @click=${() => actions.signIn(view.name, flow)}
       >
         ${flow === 'browser' ? 'Sign in with the browser' : 'Sign in with a device code'}
