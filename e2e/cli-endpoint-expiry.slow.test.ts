@@ -129,9 +129,9 @@ describe('the endpoint across credential expiries', () => {
     const until = await twoExpiriesFromNow();
     let calls = 0;
     do {
-      const { stdout } = await run(AWS, ['sts', 'get-caller-identity', '--output', 'json'], {
-        env: clientEnv(),
-      });
+      // --endpoint-url: the AWS CLI reads AWS_ENDPOINT_URL_STS only from 2.13 on; Debian's is 2.9.
+      const args = ['sts', 'get-caller-identity', '--output', 'json', '--endpoint-url', emu.url];
+      const { stdout } = await run(AWS, args, { env: clientEnv() });
       expect(JSON.parse(stdout).Arn).toMatch(/assumed-role\/AWSReservedSSO_AdministratorAccess_/);
       calls += 1;
     } while (Date.now() <= until);
