@@ -70,7 +70,8 @@ export default defineConfig({
           name: 'processes',
           include: PROCESS_TESTS,
           globalSetup: freshBuild,
-          exclude: ['**/node_modules/**'],
+          // A slow CLI test (e2e/cli-*.slow.test.ts) runs once, in `stress`.
+          exclude: ['**/node_modules/**', ...STRESS_TESTS],
         },
       },
       {
