@@ -146,7 +146,10 @@ describe('the packaged app (electron-builder --dir)', () => {
       devDependencies: Record<string, string>;
     };
     // A dev dependency the production dependencies need too (@smithy/signature-v4 under the AWS SDK) belongs there.
-    const listed = spawnSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: REPO, encoding: 'utf8' });
+    const listed = spawnSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], {
+      cwd: REPO,
+      encoding: 'utf8',
+    });
     const production = new Set(
       listed.stdout
         .split('\n')
