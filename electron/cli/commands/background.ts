@@ -2,7 +2,10 @@
 import type { Command } from 'commander';
 import { roleCommand, type CommandHost } from './command-host.js';
 
-export function addBackground(program: Command, { io, ctx, setExitCode }: CommandHost): void {
+export function addBackground(
+  program: Command,
+  { io, ctx, setExitCode, handOverInterrupts }: CommandHost,
+): void {
   roleCommand(
     program,
     'process',
@@ -26,6 +29,12 @@ export function addBackground(program: Command, { io, ctx, setExitCode }: Comman
     )
     .action(async () => {
       const { runKeepFresh } = await import('./keep-fresh-run.js');
-      setExitCode(await runKeepFresh(await ctx({ background: true }), io));
+      // Its signals are its own: SIGTERM (a service manager's stop) and SIGHUP end it cleanly, Ctrl-C with 130.
+      const giveBack = handOverInterrupts();
+      try {
+        setExitCode(await runKeepFresh(await ctx({ background: true }), io));
+      } finally {
+        giveBack();
+      }
     });
 }

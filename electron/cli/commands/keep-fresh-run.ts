@@ -21,7 +21,9 @@ export async function runKeepFresh(c: CliContext, io: Io): Promise<number> {
       ? `Keeping fresh: ${scheduled.join(', ')}. Press Ctrl-C to stop.\n`
       : 'No profile is marked --keep-fresh; write one with `sso-tray write ACCOUNT ROLE --keep-fresh`. Waiting; Ctrl-C to stop.\n',
   );
-  // Runs until a signal (the program holds the process meanwhile); Ctrl-C is the program's: it exits 130.
-  await new Promise<void>((resolve) => process.once('SIGTERM', () => resolve()));
-  return EXIT.ok;
+  // Runs until a signal: a stop asked for (SIGTERM, SIGHUP) ends cleanly; Ctrl-C ends as an interruption does.
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    for (const name of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(name, () => resolve(name));
+  });
+  return signal === 'SIGINT' ? EXIT.interrupted : EXIT.ok;
 }

@@ -33,7 +33,7 @@ export const COMMAND_SPEC: Record<string, CommandSpec> = {
   sessions: {
     args: [],
     options: { '--json': null },
-    subcommands: { remove: { args: ['session'], options: {} } },
+    subcommands: { remove: { args: ['session'], options: { '--dry-run': null } } },
   },
   accounts: { args: [], options: { ...session, '--json': null, '--cached': null } },
   roles: { args: ['account'], options: { ...session, '--json': null } },
@@ -77,6 +77,7 @@ export const COMMAND_SPEC: Record<string, CommandSpec> = {
           '--prune': null,
           '--no-prune': null,
           '--dry-run': null,
+          '--diff': null,
           '--refresh': null,
           '--kind': ['sso', 'process'],
         },
