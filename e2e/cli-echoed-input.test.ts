@@ -23,7 +23,7 @@ describe('an account argument holding a newline, ESC and other controls', () => 
     const session = await sso(['accounts', '--session', 'a\nb\u001b[2J']);
     expect([session.code, session.stderr.split('\n')[0]]).toEqual([
       EXIT.usage,
-      'sso-tray: The session name "a\\nb\\x1b[2J" cannot be used: it must be 1 to 128 letters, digits or - _ . @ + % : / and not a JavaScript object key such as "constructor".',
+      'sso-tray: The session name "a\\nb\\x1b[2J" cannot be used: it must be 1 to 128 letters, digits or - _ . @ + % : /, and not a word the AWS SDKs cannot read as a name (such as "constructor").',
     ]);
     const option = await sso(['accounts', '--x\u001b[2J\ny']);
     expect(option.code).toBe(EXIT.usage);
