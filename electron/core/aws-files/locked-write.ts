@@ -1,4 +1,5 @@
 // One writer at a time per file (proper-lockfile), and replacement that leaves the old or the new file, never a part.
+import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import lockfile from 'proper-lockfile';
 import { fileSystemError, SsoTrayError } from '../errors.js';
@@ -49,18 +50,32 @@ async function takeTurn(target: string): Promise<() => void> {
  * `credential_process` does.
  */
 export function withFileLock<T>(file: string, fn: () => Promise<T>, options: LockOptions = {}): Promise<T> {
-  return trackWrite(holdingLock(file, fn, options));
+  // Joined now, before anything is awaited: this process's writers of a path run in the order they were called (the
+  // real file's name, resolved below, could come back in any order).
+  const turn = takeTurn(`path:${path.resolve(file)}`);
+  return trackWrite(holdingLock(file, fn, options, turn));
 }
 
-async function holdingLock<T>(file: string, fn: () => Promise<T>, options: LockOptions): Promise<T> {
-  const target = await writeTarget(file).catch((error: unknown) => {
-    throw fileSystemError(error, fileLabel(file), 'lock');
-  });
-  const next = await takeTurn(target);
+async function holdingLock<T>(
+  file: string,
+  fn: () => Promise<T>,
+  options: LockOptions,
+  turn: Promise<() => void>,
+): Promise<T> {
+  const nextOfPath = await turn;
   try {
-    return await lockedRun(file, target, fn, options);
+    const target = await writeTarget(file).catch((error: unknown) => {
+      throw fileSystemError(error, fileLabel(file), 'lock');
+    });
+    // Another path to the same file (a symlink) takes turns here too, rather than polling our own lock.
+    const next = await takeTurn(target);
+    try {
+      return await lockedRun(file, target, fn, options);
+    } finally {
+      next();
+    }
   } finally {
-    next();
+    nextOfPath();
   }
 }
 
