@@ -61,7 +61,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   let offset = 0;
   const now = options.now ?? (() => Date.now() + offset);
   const store = new IdentityStore(directories, { ...DEFAULT_LIFETIMES, ...options.lifetimes }, now);
-  const traffic = new TrafficControl(options.rateLimits, options.latencyMs);
+  const traffic = new TrafficControl(options.rateLimits, options.latencyMs, options.faultSeed);
   const calls: CallRecord[] = [];
   const closing = new AbortController();
   let baseUrl = '';

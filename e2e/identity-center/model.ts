@@ -88,6 +88,11 @@ export interface EmulatorOptions {
   lifetimes?: Partial<Lifetimes>;
   latencyMs?: Partial<Record<ApiName, number>>;
   rateLimits?: Partial<Record<ApiName, RateLimit>>;
+  /**
+   * Makes rated faults repeatable: whether one hits a call depends only on this seed, the request line and how many
+   * times that request came before, not on Math.random or the order concurrent calls arrive in.
+   */
+  faultSeed?: string;
   /** Request lines for the CLI; never secrets. */
   log?: (line: string) => void;
 }

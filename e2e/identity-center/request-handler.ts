@@ -107,6 +107,7 @@ function finish(state: HandlerState, req: IncomingMessage, call: CallRecord, sta
 async function gate(
   state: HandlerState,
   call: CallRecord,
+  req: IncomingMessage,
   res: ServerResponse,
 ): Promise<ServiceError | 'drop' | undefined> {
   const hold = async (ms: number) => {
@@ -115,7 +116,8 @@ async function gate(
     await sleep(ms, undefined, { signal: state.closing });
   };
   await hold(state.traffic.latencyFor(call.api));
-  const fault = state.traffic.faultFor(call.api);
+  // The request line (never a header: the access token travels in one) tells a seeded fault which call this is.
+  const fault = state.traffic.faultFor(call.api, `${req.method ?? ''} ${req.url ?? ''}`);
   if (fault?.kind === 'drop') {
     res.socket?.destroy();
     return 'drop';
@@ -160,7 +162,7 @@ async function handle(
   const started = Date.now();
   if (url.pathname === '/authorize' && (req.method === 'GET' || req.method === 'POST')) {
     const call: CallRecord = { api: 'Authorize', at: state.store.now(), status: 0 };
-    const blocked = await gate(state, call, res);
+    const blocked = await gate(state, call, req, res);
     if (blocked instanceof ServiceError) {
       sendHtml(res, blocked.status, errorPage('Something went wrong', 'Try again in a moment.'));
       Object.assign(call, { status: blocked.status, errorType: blocked.shape });
@@ -176,7 +178,7 @@ async function handle(
       at: state.store.now(),
       status: 0,
     };
-    const blocked = await gate(state, call, res);
+    const blocked = await gate(state, call, req, res);
     if (blocked === 'drop') return finish(state, req, call, started);
     if (blocked) {
       sendError(res, 'portal', blocked);
@@ -187,7 +189,7 @@ async function handle(
   // STS (AWS_ENDPOINT_URL_STS): GetCallerIdentity, for clients to prove the role credentials they were given.
   if (url.pathname === '/' && req.method === 'POST') {
     const call: CallRecord = { api: 'GetCallerIdentity', at: state.store.now(), status: 0 };
-    const blocked = await gate(state, call, res);
+    const blocked = await gate(state, call, req, res);
     if (blocked === 'drop') return finish(state, req, call, started);
     if (blocked) {
       sendError(res, 'portal', blocked);
@@ -215,7 +217,7 @@ async function handle(
     return;
   }
   const call: CallRecord = { api: route.api, at: state.store.now(), status: 0 };
-  const blocked = await gate(state, call, res);
+  const blocked = await gate(state, call, req, res);
   if (blocked === 'drop') return finish(state, req, call, started);
   try {
     if (blocked) throw blocked;
