@@ -97,11 +97,16 @@ export interface EmulatorOptions {
   log?: (line: string) => void;
 }
 
-/** One API call as the emulator answered it; status 0 means the connection was dropped. Never tokens or secrets. */
+/**
+ * One API call as the emulator answered it; status 0 means the connection was dropped (by the emulator's 'drop' fault,
+ * or by the client giving up while the call was held: `abandoned`). Never tokens or secrets.
+ */
 export interface CallRecord {
   api: ApiName;
   at: number;
   status: number;
+  /** The client closed the connection while the emulator held the call (latency or a 'slow' fault). */
+  abandoned?: true;
   errorType?: string;
   grantType?: string;
   accountId?: string;

@@ -103,6 +103,11 @@ function finish(state: HandlerState, req: IncomingMessage, call: CallRecord, sta
   );
 }
 
+function abandoned(call: CallRecord): 'drop' {
+  call.abandoned = true;
+  return 'drop';
+}
+
 /** Latency, then an injected fault, then the rate limit: what stands between a call and its operation. */
 async function gate(
   state: HandlerState,
@@ -110,12 +115,21 @@ async function gate(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<ServiceError | 'drop' | undefined> {
+  // A client that gives up on a held call (its timeout, its deadline) closes the connection: the hold ends there and
+  // the call is recorded as abandoned, so a test sees every attempt that reached the emulator.
+  const gone = new AbortController();
+  res.once('close', () => gone.abort());
   const hold = async (ms: number) => {
     if (ms <= 0) return;
     call.heldMs = (call.heldMs ?? 0) + ms;
-    await sleep(ms, undefined, { signal: state.closing });
+    await sleep(ms, undefined, { signal: AbortSignal.any([state.closing, gone.signal]) }).catch(
+      (error: unknown) => {
+        if (!gone.signal.aborted || state.closing.aborted) throw error;
+      },
+    );
   };
   await hold(state.traffic.latencyFor(call.api));
+  if (gone.signal.aborted) return abandoned(call);
   // The request line (never a header: the access token travels in one) tells a seeded fault which call this is.
   const fault = state.traffic.faultFor(call.api, `${req.method ?? ''} ${req.url ?? ''}`);
   if (fault?.kind === 'drop') {
@@ -123,6 +137,7 @@ async function gate(
     return 'drop';
   }
   if (fault?.kind === 'slow') await hold(fault.delayMs ?? 5000);
+  if (gone.signal.aborted) return abandoned(call);
   if (fault?.kind === 'server-error') return serverError(fault.status ?? 500);
   if (fault?.kind === 'throttle' || !state.traffic.allow(call.api)) return throttled();
   return undefined;

@@ -1,6 +1,7 @@
 // Authorization code with PKCE: the system browser approves, Identity Center redirects to our 127.0.0.1 listener.
 import { SsoTrayError } from '../errors.js';
 import type { SessionConfig, SsoToken } from '../types.js';
+import { TOTAL_WAIT_MS, withinDeadline } from './call-deadline.js';
 import { oidcClient, oidcOrigin, oidcSdk } from './clients.js';
 import { listenForCallback } from './loopback-callback.js';
 import { authorizeUrl, createPkcePair, createState } from './pkce.js';
@@ -93,8 +94,16 @@ export async function browserSignIn(
       codeVerifier: pkce.verifier,
     });
     try {
+      const client = await oidcClient(session.region, deps);
+      // A hung service ends the call after the user's total wait, retries included (call-deadline.ts).
       const answer = await guard.race(
-        (await oidcClient(session.region, deps)).send(command, { abortSignal: guard.signal }),
+        withinDeadline(
+          deps.totalWaitMs ?? TOTAL_WAIT_MS,
+          guard.signal,
+          (signal) => client.send(command, { abortSignal: signal }),
+          (cause) =>
+            new SsoTrayError('service', sentences.timedOut(session, 'finish the sign-in'), { cause }),
+        ),
       );
       return issuedToken(session, registration, answer, deps.clock.now());
     } catch (error) {

@@ -2,6 +2,7 @@
 import type { StartDeviceAuthorizationCommandOutput } from '@aws-sdk/client-sso-oidc';
 import { SsoTrayError } from '../errors.js';
 import type { ClientRegistration, SessionConfig, SsoToken } from '../types.js';
+import { TOTAL_WAIT_MS, withinDeadline } from './call-deadline.js';
 import { oidcClient, oidcSdk } from './clients.js';
 import { DEVICE_CODE_GRANT, ensureRegistration, issuedToken } from './registration.js';
 import { sentences, serviceErrorOf, toUserError } from './service-errors.js';
@@ -40,8 +41,15 @@ async function startAuthorization(
         clientSecret: registration.clientSecret,
         startUrl: session.startUrl,
       });
+      const client = await oidcClient(session.region, deps);
+      // A hung service ends the call after the user's total wait, retries included (call-deadline.ts).
       const started = await guard.race(
-        (await oidcClient(session.region, deps)).send(command, { abortSignal: guard.signal }),
+        withinDeadline(
+          deps.totalWaitMs ?? TOTAL_WAIT_MS,
+          guard.signal,
+          (signal) => client.send(command, { abortSignal: signal }),
+          (cause) => new SsoTrayError('service', sentences.timedOut(session, action.action), { cause }),
+        ),
       );
       return { registration, started };
     } catch (error) {
@@ -90,8 +98,17 @@ export async function deviceCodeSignIn(
       deviceCode,
     });
     try {
+      const client = await oidcClient(session.region, deps);
+      // Each poll, its retries included, within the user's total wait for a hung service; the code's expiry (the
+      // guard's deadline) still bounds the whole sign-in.
       const answer = await guard.race(
-        (await oidcClient(session.region, deps)).send(command, { abortSignal: guard.signal }),
+        withinDeadline(
+          deps.totalWaitMs ?? TOTAL_WAIT_MS,
+          guard.signal,
+          (signal) => client.send(command, { abortSignal: signal }),
+          (cause) =>
+            new SsoTrayError('service', sentences.timedOut(session, 'finish the sign-in'), { cause }),
+        ),
       );
       return issuedToken(session, registration, answer, deps.clock.now());
     } catch (error) {
