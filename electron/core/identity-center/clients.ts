@@ -7,6 +7,7 @@ import type { SSOOIDCClient, SSOOIDCClientConfig } from '@aws-sdk/client-sso-oid
 import type { Clock } from '../clock.js';
 import type { Endpoints } from '../types.js';
 import { configuredEndpoint } from '../endpoint-url.js';
+import { ListingRetryStrategy } from './listing-retry.js';
 
 export interface ServiceDeps {
   endpoints: Endpoints;
@@ -69,12 +70,13 @@ export const oidcSdk = (): Promise<typeof SsoOidc> => (oidcModule ??= import('@a
 const oidcClients = new Map<string, SSOOIDCClient>();
 const portalClients = new Map<string, SSOClient>();
 
-function cacheKey(region: string, endpoint: string | undefined, deps: ServiceDeps): string {
+function cacheKey(region: string, endpoint: string | undefined, deps: ServiceDeps, purpose = ''): string {
   return JSON.stringify([
     region,
     endpoint ?? '',
     deps.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
     deps.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+    purpose,
   ]);
 }
 
@@ -95,14 +97,26 @@ export async function oidcClient(region: string, deps: ServiceDeps): Promise<SSO
   return client;
 }
 
-/** The SSO portal (accounts, roles, role credentials, logout); one per region and endpoint. */
-export async function portalClient(region: string, deps: ServiceDeps): Promise<SSOClient> {
+/**
+ * The SSO portal (accounts, roles, role credentials, logout); one per region and endpoint. A listing's calls get
+ * their own client, whose retries wait briefly (listing-retry.ts): its pacer holds a real limit.
+ */
+export async function portalClient(
+  region: string,
+  deps: ServiceDeps,
+  purpose: 'call' | 'listing' = 'call',
+): Promise<SSOClient> {
   const endpoint = configuredEndpoint(deps.endpoints, 'portal');
   const { SSOClient } = await ssoSdk();
-  const key = cacheKey(region, endpoint, deps);
+  const key = cacheKey(region, endpoint, deps, purpose);
   let client = portalClients.get(key);
   if (!client) {
-    client = new SSOClient(baseConfig(region, endpoint, deps));
+    const config = baseConfig(region, endpoint, deps);
+    client = new SSOClient(
+      purpose === 'listing'
+        ? { ...config, retryStrategy: new ListingRetryStrategy(deps.maxAttempts ?? DEFAULT_MAX_ATTEMPTS) }
+        : config,
+    );
     portalClients.set(key, client);
   }
   return client;

@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../e2e/identity-center/emulator.js';
+import { injectMixedFaults } from '../../../e2e/support/mixed-faults.js';
 import { MemorySsoCache } from '../aws-files/token-cache.js';
 import { systemClock } from '../clock.js';
 import type { SessionConfig, SsoToken } from '../types.js';
@@ -21,7 +22,8 @@ let deps: ServiceDeps;
 let token: SsoToken;
 
 beforeAll(async () => {
-  emu = await startEmulator({ autoApprove: true, accounts: ACCOUNTS });
+  // Seeded: every faulted listing meets the same faults, so the rounds differ only in how busy the machine is.
+  emu = await startEmulator({ autoApprove: true, accounts: ACCOUNTS, faultSeed: 'listing-fault-ratio' });
   session = { name: 'acme', startUrl: emu.startUrl, region: emu.region, source: 'sso-session' };
   deps = { endpoints: { oidc: emu.url, portal: emu.url }, clock: systemClock };
   token = await signIn(session, { flow: 'device-code' }, { ...deps, cache: new MemorySsoCache() });
@@ -33,8 +35,11 @@ const sorted = (listing: Array<{ accountId: string; roles: string[] }>) =>
     .map(({ accountId, roles }) => ({ accountId, roles: [...roles].sort() }))
     .sort((a, b) => a.accountId.localeCompare(b.accountId));
 
-/** Seconds for one whole listing, checked complete against the emulator's organisation. */
-async function listingSeconds(): Promise<number> {
+/** Seconds for one whole listing under `faults` (none: clean), checked complete against the emulator's organisation. */
+async function listingSeconds(faults: (e: RunningEmulator) => void = () => undefined): Promise<number> {
+  // Injected afresh each time: a seeded fault pattern starts over.
+  emu.clearFaults();
+  faults(emu);
   emu.clearCalls();
   const started = performance.now();
   const listing = await listAccountsWithRoles(session, token.accessToken, deps);
@@ -43,42 +48,46 @@ async function listingSeconds(): Promise<number> {
     .filter((a) => a.roles.length > 0)
     .map((a) => ({ accountId: a.accountId, roles: a.roles }));
   expect(sorted(listing)).toEqual(sorted(expected));
+  emu.clearFaults();
   return seconds;
 }
 
-/** The faults the emulator draws in turn for each call: each rate is of the calls the earlier ones let through. */
-function injectMixedFaults(): void {
-  emu.injectFault({ api: '*', kind: 'throttle', rate: 0.1 });
-  emu.injectFault({ api: '*', kind: 'server-error', rate: 0.1 / 0.9 });
-  emu.injectFault({ api: '*', kind: 'drop', rate: 0.08 / 0.8 });
-  emu.injectFault({ api: '*', kind: 'slow', rate: 0.06 / 0.72, delayMs: 300 });
-}
+const randomThrottles = (e: RunningEmulator) => e.injectFault({ api: '*', kind: 'throttle', rate: 0.1 });
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const ROUNDS = 5;
 
 describe('a 500-account listing under random faults, against the clean listing', () => {
-  // The issue's target (at most 3x the clean time plus what the 429s alone cost) holds on a loaded machine (1.9-2.3x) but
-  // not on an idle one, where a clean listing takes 0.4 s and the retries' fixed back-off delays dominate (15-29x seen):
-  // a ratio of a fixed delay to a load-dependent time is no verdict, so the ratio is printed here, not asserted.
-  it('lists every account and role under random faults (10% 429, 10% 500, 8% drops, 6% slow), and prints the cost as a ratio to the clean listing', async () => {
+  // The issue's target: under 30% mixed random faults, at most 3x the clean time plus what the 429s alone cost. Each
+  // round compares its faulted listings with the clean ones run just before and after (the same process, so a change
+  // in the machine's load moves both), and the verdict is the median of 5 rounds' margins: a loaded machine slows the
+  // clean listing as much as the faulted one, and one round caught by a burst of load does not decide. The fixed
+  // delays (slow answers, back-off) weigh most on an idle machine, where the clean listing is quickest.
+  it('lists every account and role under random faults (10% 429, 10% 500, 8% drops, 6% slow) within 3x the clean time plus what the 429s alone cost', async () => {
     await listingSeconds(); // the SDK loaded and the connections warm, as in the app
-    const cleanBefore = await listingSeconds();
-    emu.injectFault({ api: '*', kind: 'throttle', rate: 0.1 });
-    const throttledOnly = await listingSeconds();
-    emu.clearFaults();
-    injectMixedFaults();
-    const mixed = await listingSeconds();
-    const calls = emu.calls({});
-    const failed = calls.filter((c) => c.status !== 200).length;
-    emu.clearFaults();
-    // The clean time on either side of the faulted runs: a machine whose load changes meanwhile moves both.
-    const clean = (cleanBefore + (await listingSeconds())) / 2;
-    const throttleCost = Math.max(0, throttledOnly / clean - 1);
-    console.info(
-      `listing ${ACCOUNTS} accounts: clean ${clean.toFixed(2)} s; 10% 429s ${throttledOnly.toFixed(2)} s ` +
-        `(${(throttledOnly / clean).toFixed(2)}x); mixed faults ${mixed.toFixed(2)} s (${(mixed / clean).toFixed(2)}x, ` +
-        `${failed} of ${calls.length} calls failed); target ${(3 + throttleCost).toFixed(2)}x`,
-    );
+    let cleanBefore = await listingSeconds();
+    const rounds: Array<{ clean: number; throttled: number; mixed: number; target: number; margin: number }> =
+      [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const throttled = await listingSeconds(randomThrottles);
+      const mixed = await listingSeconds(injectMixedFaults);
+      const cleanAfter = await listingSeconds();
+      const clean = (cleanBefore + cleanAfter) / 2;
+      cleanBefore = cleanAfter;
+      const target = 3 + Math.max(0, throttled / clean - 1);
+      rounds.push({ clean, throttled, mixed, target, margin: target - mixed / clean });
+    }
+    for (const r of rounds)
+      console.info(
+        `listing ${ACCOUNTS} accounts: clean ${r.clean.toFixed(2)} s; 10% 429s ${r.throttled.toFixed(2)} s ` +
+          `(${(r.throttled / r.clean).toFixed(2)}x); mixed faults ${r.mixed.toFixed(2)} s ` +
+          `(${(r.mixed / r.clean).toFixed(2)}x); target ${r.target.toFixed(2)}x`,
+      );
     // The faults were really there: about a third of the calls failed (10% + 10% + 8%, slow answers succeed).
-    expect(failed / calls.length).toBeGreaterThan(0.2);
+    await listingSeconds(injectMixedFaults);
+    const calls = emu.calls({});
+    expect(calls.filter((c) => c.status !== 200).length / calls.length).toBeGreaterThan(0.2);
+    // Within the target in the median round: the margin (target minus the faulted listing's ratio) is not negative.
+    expect(median(rounds.map((r) => r.margin))).toBeGreaterThanOrEqual(0);
   });
 });
 

@@ -6,7 +6,7 @@ import type { ServiceDeps } from './clients.js';
 import { ListingPacer, MAX_CONCURRENCY } from './listing-pacer.js';
 import { RoleScheduler } from './listing-scheduler.js';
 import { accountPages, rolePages } from './portal-pages.js';
-import type { PortalCall, PortalToken } from './portal-send.js';
+import type { CallFigures, PortalCall, PortalToken } from './portal-send.js';
 
 const byName = (a: Account, b: Account) =>
   a.accountName.localeCompare(b.accountName) || a.accountId.localeCompare(b.accountId);
@@ -26,6 +26,8 @@ export interface ListingOptions {
   onStart?: (askNow: (accountId: string) => Promise<string[]>) => void;
   /** The pacer, when the caller wants its figures (429s met). */
   pacer?: ListingPacer;
+  /** Each call's figures once it ends: attempts and the back-off waited between them. */
+  onCall?: (figures: CallFigures) => void;
 }
 
 /**
@@ -44,7 +46,8 @@ export async function listAccountsWithRoles(
   const pacer = options.pacer ?? new ListingPacer(deps.clock, options.concurrency ?? MAX_CONCURRENCY);
   // Each call in flight listens on the signal: as many listeners as calls is expected, not a leak.
   setMaxListeners(2 * MAX_CONCURRENCY + 10, signal);
-  const call: PortalCall = { session, token: accessToken, deps, signal, listing: { answered: false }, pacer };
+  const listing = { answered: false, ...(options.onCall ? { onCall: options.onCall } : {}) };
+  const call: PortalCall = { session, token: accessToken, deps, signal, listing, pacer };
   const report = options.onProgress ?? (() => undefined);
   const accounts: Account[] = [];
   let done = 0;

@@ -13,10 +13,26 @@ import {
   type ErrorContext,
 } from './service-errors.js';
 import { CallDeadline, TOTAL_WAIT_MS } from './call-deadline.js';
+import { LISTING_RETRY_CAP_MS } from './listing-retry.js';
 import { SsoTrayError } from '../errors.js';
 
 /** The access token, or the whole token: with it, a rejection can be told apart as a wrong region. */
 export type PortalToken = string | SsoToken;
+
+/** What one call of a listing cost: attempts sent (all rounds) and the back-off waited between them. */
+export interface CallFigures {
+  action: string;
+  attempts: number;
+  backoffMs: number;
+}
+
+/** A listing's state shared by its calls. */
+interface ListingState {
+  /** Identity Center has answered one of the listing's calls: a failed call is tried again (LISTING_ROUNDS). */
+  answered: boolean;
+  /** Told of each call once it ends (answered or failed): the listing's figures, for the caller. */
+  onCall?: (figures: CallFigures) => void;
+}
 
 export interface PortalCall {
   session: SessionConfig;
@@ -24,7 +40,7 @@ export interface PortalCall {
   deps: ServiceDeps;
   signal: AbortSignal | undefined;
   /** A listing: once Identity Center has answered any of its calls, a failed call is tried again (LISTING_ROUNDS). */
-  listing?: { answered: boolean };
+  listing?: ListingState;
   /** Role calls of a listing: the pacer sees each attempt's answer and spaces the SDK's retries. */
   pacer?: ListingPacer;
 }
@@ -40,6 +56,15 @@ const RETRYABLE = new Set(['throttled', 'service', 'network']);
 export const accessTokenOf = (token: PortalToken): string =>
   typeof token === 'string' ? token : token.accessToken;
 
+/** The SDK's own count of one call's attempts and retry delay, on its output or its error (ResponseMetadata). */
+function sdkFigures(outcome: unknown): { attempts: number; totalRetryDelay: number } {
+  const metadata =
+    typeof outcome === 'object' && outcome !== null && '$metadata' in outcome
+      ? (outcome.$metadata as { attempts?: number; totalRetryDelay?: number } | undefined)
+      : undefined;
+  return { attempts: metadata?.attempts ?? 1, totalRetryDelay: metadata?.totalRetryDelay ?? 0 };
+}
+
 /** Runs one operation on the session's portal client; a failure becomes the SsoTrayError a user reads. */
 export async function sendToPortal<T>(
   call: PortalCall,
@@ -47,15 +72,25 @@ export async function sendToPortal<T>(
   /** `signal` ends the call (the caller's, or the deadline's); `answered` tells the deadline the service is there. */
   run: (c: SSOClient, sdk: typeof Sso, signal: AbortSignal, answered: () => void) => Promise<T>,
 ): Promise<T> {
+  const figures: CallFigures = { action: context.action, attempts: 0, backoffMs: 0 };
+  const count = (outcome: unknown) => {
+    const sdk = sdkFigures(outcome);
+    figures.attempts += sdk.attempts;
+    figures.backoffMs += sdk.totalRetryDelay;
+  };
+  const report = () => call.listing?.onCall?.(figures);
   for (let round = 1; ; round += 1) {
     const deadline = new CallDeadline(call.deps.totalWaitMs ?? TOTAL_WAIT_MS);
     const signal = call.signal ? AbortSignal.any([call.signal, deadline.signal]) : deadline.signal;
     try {
-      const client = await portalClient(call.session.region, call.deps);
+      const client = await portalClient(call.session.region, call.deps, call.listing ? 'listing' : 'call');
       const result = await run(client, await ssoSdk(), signal, () => deadline.answered());
       if (call.listing) call.listing.answered = true;
+      count(result);
+      report();
       return result;
     } catch (error) {
+      count(error);
       // A caller who cancels gets its own reason back, not a sentence about the network.
       if (call.signal?.aborted) throw call.signal.reason;
       // No answer within the user's wait, retries included: the sentence for a service that does not answer.
@@ -72,9 +107,15 @@ export async function sendToPortal<T>(
         ...token,
         serviceAnswered: answered,
       });
-      if (!answered || round >= LISTING_ROUNDS || !RETRYABLE.has(userError.code)) throw userError;
-      // Full jitter over a growing window, so calls that failed together do not come back together.
-      await delay(Math.random() * 1_000 * round, undefined, { signal: call.signal }).catch(() => {
+      if (!answered || round >= LISTING_ROUNDS || !RETRYABLE.has(userError.code)) {
+        report();
+        throw userError;
+      }
+      // Full jitter over a window growing each round, so calls that failed together do not come back together;
+      // short, as within a round (listing-retry.ts): the pacer holds a real limit.
+      const wait = Math.random() * LISTING_RETRY_CAP_MS * round;
+      figures.backoffMs += wait;
+      await delay(wait, undefined, { signal: call.signal }).catch(() => {
         throw call.signal?.reason ?? userError;
       });
     } finally {
