@@ -23,7 +23,9 @@ describe('a bad day at Identity Center, ridden out by the SDK', () => {
   const list = (config = {}) => portalClient(emu, config).send(new ListAccountsCommand({ accessToken }));
 
   it('throttles a burst with 429 TooManyRequestsException, and adaptive retry completes every call', async () => {
-    emu.setRateLimit('ListAccountRoles', { perSecond: 50, burst: 5 });
+    // 8 calls at once against a burst of 5 refilling slowly: some are throttled however slowly a loaded machine sends
+    // them (at 50/s, 8 calls spread over 60 ms met no 429 at all).
+    emu.setRateLimit('ListAccountRoles', { perSecond: 4, burst: 5 });
     const portal = portalClient(emu, { retryMode: 'adaptive', maxAttempts: 10 });
     const accounts = emu.organisation.accounts.filter((a) => a.roles.length > 0).slice(0, 8);
     const results = await Promise.all(
