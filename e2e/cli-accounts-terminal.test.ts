@@ -1,25 +1,50 @@
-// `sso-tray accounts` on a terminal, through the in-process CLI: the accounts print as soon as every one is known,
-// before their roles are listed (the emulator's call log says how far the roles were), and --json stays one document.
+// `sso-tray accounts` on a terminal: one table on stdout, the progress count on stderr only, and columns that line up
+// in display width when names are CJK, emoji or carry combining marks.
+import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import stringWidth from 'string-width';
 import { startEmulator, type RunningEmulator } from './identity-center/emulator.js';
 import { childEnv, makeSandbox, type Sandbox } from './support/sandbox.js';
-import { loginToEmulator } from './support/cli-process.js';
+import { bin, loginToEmulator } from './support/cli-process.js';
 import { runCli } from '../electron/cli/program.js';
 
 let emu: RunningEmulator;
 let sandbox: Sandbox;
-const ACCOUNTS = 250;
 
-/** stdout and stderr both a terminal; what each write said, in order, with how many roles the portal had answered. */
-function terminal() {
-  const writes: Array<{ to: 'out' | 'err'; text: string; rolesAnswered: number }> = [];
-  const note = (to: 'out' | 'err') => (text: string) =>
-    void writes.push({ to, text, rolesAnswered: emu.calls({ api: 'ListAccountRoles', status: 200 }).length });
-  return { io: { out: note('out'), err: note('err'), interactive: true, outTerminal: true }, writes };
-}
+const organisation = {
+  accounts: [
+    {
+      accountId: '111111111111',
+      accountName: '経理-本番',
+      emailAddress: 'keiri@example.com',
+      roles: ['ReadOnlyAccess'],
+    },
+    {
+      accountId: '222222222222',
+      accountName: 'Cafe\u0301 🚀',
+      emailAddress: 'cafe@example.com',
+      roles: ['ReadOnlyAccess', 'AdministratorAccess'],
+    },
+    {
+      accountId: '333333333333',
+      accountName: 'payments',
+      emailAddress: 'p@example.com',
+      roles: ['ReadOnlyAccess'],
+    },
+  ],
+};
+
+// Written out by hand: '経理-本番' takes 9 columns, 'Café 🚀' 7 (the accent combines, the rocket is wide).
+const TABLE = [
+  'ACCOUNT ID    NAME       E-MAIL             ROLES',
+  '222222222222  Cafe\u0301 🚀    cafe@example.com   AdministratorAccess, ReadOnlyAccess',
+  '333333333333  payments   p@example.com      ReadOnlyAccess',
+  '111111111111  経理-本番  keiri@example.com  ReadOnlyAccess',
+  '',
+].join('\n');
 
 beforeAll(async () => {
-  emu = await startEmulator({ accounts: ACCOUNTS });
+  emu = await startEmulator({ organisation });
   sandbox = await makeSandbox(emu.url);
   const login = await loginToEmulator(sandbox, emu, 'acme');
   if (login.code !== 0) throw new Error(login.stderr);
@@ -30,45 +55,74 @@ afterAll(async () => {
   await sandbox.cleanup();
 });
 
-it('prints every account before their roles are listed, then the roles', async () => {
-  emu.setLatency('ListAccountRoles', 20);
-  emu.clearCalls();
-  const { io, writes } = terminal();
-  expect(await runCli(['accounts', '--session', 'acme'], childEnv(sandbox), io, '0.0.0')).toBe(0);
+/** The built command on a real pseudo-terminal (util-linux `script`): stdout and stderr both a TTY, as a user has. */
+function onTerminal(args: string[]): Promise<{ code: number | null; screen: string }> {
+  const quote = (word: string) => `'${word.replaceAll("'", `'\\''`)}'`;
+  const command = [process.execPath, bin, ...args].map(quote).join(' ');
+  // https://man7.org/linux/man-pages/man1/script.1.html: -q quiet, -e the child's exit code, -c the command.
+  const child = spawn('script', ['-qec', command, '/dev/null'], {
+    env: childEnv(sandbox),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let screen = '';
+  child.stdout.on('data', (chunk: Buffer) => (screen += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, screen: screen.replaceAll('\r\n', '\n') }));
+  });
+}
 
-  const out = writes.filter((w) => w.to === 'out');
-  expect(out).toHaveLength(2);
-  const [accounts, roles] = out as [(typeof out)[0], (typeof out)[0]];
-  // Printed while the listing still had role calls to make.
-  expect(accounts.rolesAnswered).toBeLessThan(ACCOUNTS);
-  const sorted = [...emu.organisation.accounts].sort(
-    (a, b) => a.accountName.localeCompare(b.accountName) || a.accountId.localeCompare(b.accountId),
-  );
-  const accountLines = accounts.text.trimEnd().split('\n');
-  expect(accountLines[0]).toMatch(/^ACCOUNT ID {4}NAME +E-MAIL$/);
-  expect(accountLines.slice(1, -1).map((l) => l.split(/\s+/))).toEqual(
-    sorted.map((a) => [a.accountId, a.accountName, a.emailAddress]),
-  );
-  expect(accountLines.at(-1)).toBe(`Listing the roles of ${ACCOUNTS} accounts…`);
-  // The progress line was cleared before the table, and counted the roles after it.
-  const at = writes.indexOf(accounts);
-  expect(writes[at - 1]).toMatchObject({ to: 'err', text: '\r\x1b[K' });
-  expect(
-    writes.slice(at).some((w) => w.text.includes(`Listing roles: ${ACCOUNTS} of ${ACCOUNTS} accounts…`)),
-  ).toBe(true);
-  expect(roles.rolesAnswered).toBe(ACCOUNTS);
-  const roleLines = roles.text.trimEnd().split('\n');
-  expect(roleLines[0]).toMatch(/^ACCOUNT ID {4}NAME +ROLES$/);
-  expect(roleLines.slice(1).map((l) => l.split(/\s{2,}/))).toEqual(
-    sorted.map((a) => [a.accountId, a.accountName, [...a.roles].sort().join(', ')]),
-  );
-  emu.setLatency('ListAccountRoles', 0);
+/** The progress redraws as stderr writes them (back to the line's start, the text, clear to its end), taken out. */
+const ERASE_LINE = '\x1b[K';
+const withoutRedraws = (text: string) =>
+  text
+    .split(ERASE_LINE)
+    .map((piece, i, all) =>
+      i === all.length - 1 ? piece : piece.replace(/\r(?:Listing (?:accounts|roles): [^\r\n]*)?$/, ''),
+    )
+    .join('');
+
+it('prints the table once on a terminal, the progress redrawn on its own line, columns aligned in display width', async () => {
+  emu.setLatency('ListAccountRoles', 150);
+  try {
+    const { code, screen } = await onTerminal(['accounts', '--session', 'acme']);
+    expect(code).toBe(0);
+    // Everything on the screen that is not a progress redraw is the table, once.
+    expect(withoutRedraws(screen)).toBe(TABLE);
+    expect(screen).toContain(`\rListing roles: 3 of 3 accounts…${ERASE_LINE}`);
+  } finally {
+    emu.setLatency('ListAccountRoles', 0);
+  }
+  // Each column starts at the same display column on every line.
+  const starts = TABLE.trimEnd()
+    .split('\n')
+    .map((line) => {
+      const parts = line.split(/( {2,})/); // cell, gap, cell, gap, …
+      return parts.flatMap((_, i) => (i % 2 === 0 ? [stringWidth(parts.slice(0, i).join(''))] : []));
+    });
+  expect(new Set(starts.map((s) => s.join(','))).size).toBe(1);
+});
+
+it('writes only the table to stdout and only the progress to stderr', async () => {
+  emu.setLatency('ListAccountRoles', 150);
+  const writes: Array<{ to: 'out' | 'err'; text: string }> = [];
+  const note = (to: 'out' | 'err') => (text: string) => void writes.push({ to, text });
+  const io = { out: note('out'), err: note('err'), interactive: true };
+  try {
+    expect(await runCli(['accounts', '--session', 'acme'], childEnv(sandbox), io, '0.0.0')).toBe(0);
+  } finally {
+    emu.setLatency('ListAccountRoles', 0);
+  }
+  expect(writes.filter((w) => w.to === 'out').map((w) => w.text)).toEqual([TABLE]);
+  const err = writes.filter((w) => w.to === 'err').map((w) => w.text);
+  expect(err.length).toBeGreaterThan(0);
+  expect(withoutRedraws(err.join(''))).toBe('');
 });
 
 it('keeps --json one document on a terminal', async () => {
-  const { io, writes } = terminal();
+  const writes: string[] = [];
+  const io = { out: (t: string) => void writes.push(t), err: () => undefined, interactive: true };
   expect(await runCli(['accounts', '--json', '--session', 'acme'], childEnv(sandbox), io, '0.0.0')).toBe(0);
-  const out = writes.filter((w) => w.to === 'out');
-  expect(out).toHaveLength(1);
-  expect(JSON.parse(out[0]!.text)).toHaveLength(ACCOUNTS);
+  expect(writes).toHaveLength(1);
+  expect(JSON.parse(writes[0]!)).toHaveLength(3);
 });

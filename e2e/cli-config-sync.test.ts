@@ -1,6 +1,7 @@
 // `sso-tray config sync` as a user runs it: the built command, the emulator's listing, the sandbox's ~/.aws/config.
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { applyPatch } from 'diff';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from './identity-center/emulator.js';
 import { makeSandbox, type Sandbox } from './support/sandbox.js';
@@ -11,7 +12,13 @@ let sandbox: Sandbox;
 const sync = (...args: string[]) => runSsoTray(sandbox, ['config', 'sync', ...args]);
 const config = () => readFile(sandbox.paths.configFile, 'utf8');
 const roleCount = () => emu.organisation.accounts.reduce((n, a) => n + a.roles.length, 0);
-const added = (diff: string) => [...diff.matchAll(/^\+\[profile (.+)\]$/gm)].map((m) => m[1]!);
+const headers = (diff: string, sign: '+' | '-') =>
+  [...diff.matchAll(new RegExp(`^\\${sign}\\[profile (.+)\\]$`, 'gm'))].map((m) => m[1]!);
+/** The profiles a diff adds: a header line added, less those it moves (the user's own stays as it was). */
+const added = (diff: string) => {
+  const removed = new Set(headers(diff, '-'));
+  return headers(diff, '+').filter((name) => !removed.has(name));
+};
 
 beforeAll(async () => {
   emu = await startEmulator();
@@ -33,7 +40,9 @@ describe('sso-tray config sync', () => {
     const run = await sync('--dry-run');
     expect(run.code).toBe(0);
     expect(added(run.stdout)).toHaveLength(roleCount());
-    expect(run.stdout).toMatch(/^--- ~\/\.aws\/config\n\+\+\+ ~\/\.aws\/config \(after sync\)\n/);
+    expect(run.stdout).toMatch(
+      /^--- ~\/\.aws\/config\n\+\+\+ ~\/\.aws\/config \(after sync\)\n@@ -\d+,\d+ \+\d+,\d+ @@\n/,
+    );
     expect(run.stderr).toBe(`A sync would add ${roleCount()} profiles in ~/.aws/config.\n`);
     expect(await config()).toBe(before);
     userName = added(run.stdout)[0]!;
@@ -115,7 +124,7 @@ describe('sso-tray config sync', () => {
     expect(saved.code).toBe(0);
     expect(added(saved.stdout)).toHaveLength(roleCount());
     expect(added(saved.stdout).every((name) => name.startsWith('acme-'))).toBe(true);
-    expect(saved.stdout).toContain('+[profile acme-Payments-dev-ReadOnlyAccess]\n+sso_session = acme\n');
+    expect(saved.stdout).toMatch(/^\+\[profile acme-Payments-dev-ReadOnlyAccess\]\n sso_session = acme\n/m);
     expect(saved.stdout).toMatch(/^\+region = eu-west-1$/m);
 
     const flags = await sync('--dry-run', '--template', '{accountId}.{roleName}', '--no-region');
@@ -143,5 +152,28 @@ describe('sso-tray config sync', () => {
     const run = await sync('--template', '{accountName}.{role}');
     expect([run.code, run.stdout]).toEqual([2, '']);
     expect(run.stderr).toMatch(/^sso-tray: The template field \{role\} does not exist; use /);
+  });
+
+  it('--dry-run and --diff print a unified diff of the file: applied to the old file it gives the bytes the sync writes', async () => {
+    // The user's lines around the block, no newline at the end, and a template change that renames every profile.
+    await writeFile(
+      sandbox.paths.configFile,
+      `# top of the file\n${await config()}\n[profile after-the-block]\nregion = us-east-2`,
+    );
+    const before = await config();
+    const template = ['--template', 'patch-{accountId}-{roleName}'];
+    const dry = await sync('--dry-run', ...template);
+    expect([dry.code, await config()]).toEqual([0, before]);
+    expect(dry.stdout).toMatch(
+      /^--- ~\/\.aws\/config\n\+\+\+ ~\/\.aws\/config \(after sync\)\n@@ -\d+,\d+ \+\d+,\d+ @@\n/,
+    );
+    // Three lines of context around each change, as diff -u prints them.
+    expect(dry.stdout).toContain(' # >>> sso-tray config sync [acme] >>>');
+    const real = await sync('--diff', ...template);
+    expect(real.code).toBe(0);
+    expect(real.stdout).toBe(dry.stdout);
+    const after = await config();
+    expect(after).not.toBe(before);
+    expect(applyPatch(before, dry.stdout)).toBe(after);
   });
 });

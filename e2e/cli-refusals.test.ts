@@ -79,7 +79,7 @@ describe('sso-tray sessions remove, with profiles signing in through the session
     expect(refused.code).toBe(2);
     expect(refused.stderr).toBe(
       'sso-tray: The session "shared" is still used by the profile mine in ~/.aws/config (outside the profiles config sync generates); ' +
-        'remove it there or point it to another sso_session, then remove the session.\n',
+        'remove it there or point it to another session, then remove the session.\n',
     );
     expect(await configText()).toBe(before);
     expect(await settingsSessions()).toContainEqual(expect.objectContaining({ name: 'shared' }));
@@ -101,6 +101,48 @@ describe('sso-tray sessions remove, with profiles signing in through the session
     expect(await configText()).not.toMatch(/shared|sso-tray config sync/);
     const left = JSON.parse((await sso(['sessions', '--json'])).stdout) as Array<{ name: string }>;
     expect(left.map((s) => s.name)).not.toContain('shared');
+  });
+});
+
+describe('sso-tray sessions remove, with profiles written by config-profile', () => {
+  // SSO Tray keeps no record of what config-profile wrote, and the user may have edited it since: they are the
+  // user's, so the removal names them and changes nothing (with or without --dry-run).
+  it('refuses naming the SSO and the credential_process profile that use the session', async () => {
+    expect((await loginToEmulator(h.sandbox, h.emu, 'kept')).code).toBe(0);
+    const account = h.emu.organisation.accounts.find((a) => a.roles.length > 0)!;
+    const role = account.roles[0]!;
+    for (const extra of [
+      ['--profile', 'kept-sso'],
+      ['--profile', 'kept-process', '--credential-process'],
+    ]) {
+      const written = await sso(['config-profile', account.accountId, role, '--session', 'kept', ...extra]);
+      expect(written.code, written.stderr).toBe(0);
+    }
+    expect(await configText()).toMatch(/^credential_process = .* process \d{12} \S+ --session kept$/m);
+    const before = await configText();
+    const sentence =
+      'sso-tray: The session "kept" is still used by the profiles kept-sso, kept-process in ~/.aws/config (outside the profiles config sync generates); ' +
+      'remove them there or point them to another session, then remove the session.\n';
+    for (const args of [['--dry-run'], []]) {
+      const refused = await sso(['sessions', 'remove', 'kept', ...args]);
+      expect([refused.code, refused.stderr]).toEqual([2, sentence]);
+    }
+    expect(await configText()).toBe(before);
+    expect(await settingsSessions()).toContainEqual(expect.objectContaining({ name: 'kept' }));
+
+    // With the SSO profile gone, the credential_process one alone still holds the session.
+    await writeFile(h.sandbox.paths.configFile, before.replace(/\[profile kept-sso\][^[]*/, ''));
+    const alone = await sso(['sessions', 'remove', 'kept']);
+    expect([alone.code, alone.stderr]).toEqual([
+      2,
+      'sso-tray: The session "kept" is still used by the profile kept-process in ~/.aws/config (outside the profiles config sync generates); ' +
+        'remove it there or point it to another session, then remove the session.\n',
+    ]);
+    await writeFile(h.sandbox.paths.configFile, before.replace(/\[profile kept-(sso|process)\][^[]*/g, ''));
+    expect(await sso(['sessions', 'remove', 'kept'])).toMatchObject({
+      code: 0,
+      stderr: 'Removed session kept.\n',
+    });
   });
 });
 

@@ -7,7 +7,7 @@ export function openInBrowser(url: string, platform: NodeJS.Platform = process.p
   // The core checks each address against its service's hosts; this last gate keeps a file, a command or an option
   // (a leading "-") from ever reaching xdg-open, open or rundll32.
   if (!isWebAddress(url)) return Promise.reject(new Error('not an https address'));
-  if (platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+  if (noDisplay(process.env, platform)) {
     return Promise.reject(new Error('no graphical session to open a browser in'));
   }
   const [command, args] =
@@ -18,10 +18,24 @@ export function openInBrowser(url: string, platform: NodeJS.Platform = process.p
         : ['xdg-open', [url]];
   return new Promise((resolve, reject) => {
     const child = spawn(command, args as string[], { stdio: 'ignore', detached: true });
-    child.once('error', reject); // ENOENT: no launcher, the caller falls back
+    // ENOENT: no launcher, the caller falls back (and says which one was missing).
+    child.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'ENOENT' ? new Error(`${command} was not found`) : error),
+    );
     child.once('spawn', () => {
       child.unref();
       resolve();
     });
   });
+}
+
+/**
+ * Linux with neither an X11 nor a Wayland display to open a browser on (a server, an SSH session without -X), the
+ * test xdg-open makes itself: https://gitlab.freedesktop.org/xdg/xdg-utils/-/blob/master/scripts/xdg-open.in
+ */
+export function noDisplay(
+  env: Record<string, string | undefined>,
+  platform: NodeJS.Platform = process.platform,
+): boolean {
+  return platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY;
 }

@@ -2,14 +2,13 @@
 import { SsoTrayError, isSsoTrayError } from '../core/public.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { printable } from '../../shared/printable-text.js';
+import stringWidth from 'string-width';
 
 export interface Io {
   out(text: string): void;
   err(text: string): void;
   /** stderr is a terminal: progress may redraw a line. */
   interactive: boolean;
-  /** stdout is a terminal too: a listing's accounts may print before their roles (a pipe gets one table). */
-  outTerminal?: boolean;
 }
 
 /**
@@ -29,7 +28,6 @@ export const processIo: Io = {
   out: whilePipeOpen(process.stdout),
   err: whilePipeOpen(process.stderr),
   interactive: Boolean(process.stderr.isTTY),
-  outTerminal: Boolean(process.stdout.isTTY),
 };
 
 /** A message of commander's (an unknown option, a missing argument) echoing what was typed: one line, controls escaped. */
@@ -57,12 +55,16 @@ function describeCause(cause: unknown): string {
   return cause instanceof Error ? (cause.stack ?? `${cause.name}: ${cause.message}`) : String(cause);
 }
 
-/** Columns padded to the widest cell; the last column is not padded. */
+/**
+ * Columns padded to the widest cell in terminal columns (a CJK character or an emoji takes two, a combining mark none:
+ * https://github.com/sindresorhus/string-width), not in UTF-16 code units; the last column is not padded.
+ */
 export function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const widths = header.map((h, i) => Math.max(stringWidth(h), ...rows.map((r) => stringWidth(r[i] ?? ''))));
+  const pad = (cell: string, width: number) => cell + ' '.repeat(Math.max(0, width - stringWidth(cell)));
   const line = (cells: string[]) =>
     cells
-      .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
+      .map((cell, i) => (i === cells.length - 1 ? cell : pad(cell, widths[i] ?? 0)))
       .join('  ')
       .trimEnd();
   return [line(header), ...rows.map(line)].join('\n') + '\n';

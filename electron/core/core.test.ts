@@ -249,7 +249,7 @@ describe('sessions of the app', () => {
     });
     const before = await readFile(sandbox.paths.configFile, 'utf8');
     await expect(core.removeSession('acme')).rejects.toThrow(
-      'The session "acme" is still used by the profile dev in ~/.aws/config (outside the profiles config sync generates); remove it there or point it to another sso_session, then remove the session.',
+      'The session "acme" is still used by the profile dev in ~/.aws/config (outside the profiles config sync generates); remove it there or point it to another session, then remove the session.',
     );
     expect(await readFile(sandbox.paths.configFile, 'utf8')).toBe(before);
     // Not reported removed while it would stay listed: still the app's session, still signed in.

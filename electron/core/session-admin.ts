@@ -4,6 +4,7 @@ import { parseSessionConfig } from './session-config.js';
 import { profilesInConfig } from './aws-files/config-reader.js';
 import { removeSsoSession, writeSsoSession } from './aws-files/sso-session-writer.js';
 import { fileLabel } from './aws-files/file-label.js';
+import { processCommandSession } from './aws-files/credential-process-command.js';
 import { syncConfigProfiles } from './config-sync/config-sync.js';
 import type { CoreParts } from './core-parts.js';
 import type { AccountListing } from './account-listing.js';
@@ -67,14 +68,22 @@ export class SessionAdmin {
         ...{ prune: true, dryRun },
       });
     const generated = (await prune(true)).removed.map((p) => p.profile);
+    // Profiles `config-profile` wrote (SSO or credential_process) are the user's: SSO Tray keeps no record of them and
+    // the user may have edited them since, so they are named, never removed with the session.
     const users = Object.entries(await profilesInConfig(paths))
-      .filter(([profile, keys]) => keys.sso_session === name && !generated.includes(profile))
+      .filter(
+        ([profile, keys]) =>
+          (keys.sso_session === name || processCommandSession(keys.credential_process, name)) &&
+          !generated.includes(profile),
+      )
       .map(([profile]) => profile);
-    if (users.length)
+    if (users.length) {
+      const [them, those] = users.length === 1 ? ['it', 'the profile'] : ['them', 'the profiles'];
       throw new SsoTrayError(
         'invalid-input',
-        `The session "${name}" is still used by ${users.length === 1 ? 'the profile' : 'the profiles'} ${users.join(', ')} in ${label} (outside the profiles config sync generates); remove ${users.length === 1 ? 'it' : 'them'} there or point ${users.length === 1 ? 'it' : 'them'} to another sso_session, then remove the session.`,
+        `The session "${name}" is still used by ${those} ${users.join(', ')} in ${label} (outside the profiles config sync generates); remove ${them} there or point ${them} to another session, then remove the session.`,
       );
+    }
     if (options.dryRun) return { removedProfiles: generated };
     await this.signOut(name).catch(() => undefined);
     await this.parts.settingsFile.update((s) => ({

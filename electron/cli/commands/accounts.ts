@@ -2,7 +2,6 @@
 import type { Command } from 'commander';
 import { json, table } from '../output.js';
 import { sessionOption, type CommandHost } from './command-host.js';
-import { accountsFirst } from './accounts-first.js';
 import { withListingProgress } from './listing-progress.js';
 import { findAccountDirect } from './role-lookup.js';
 import { accountArgument } from '../arguments.js';
@@ -17,19 +16,11 @@ export function addAccounts(program: Command, { io, ctx }: CommandHost): void {
     .action(async (options: { session?: string; json?: boolean; cached?: boolean }) => {
       const c = await ctx();
       const session = await c.sessionName(options.session);
-      // --json stays one document; a terminal sees the accounts before their roles.
-      const early = options.json ? undefined : accountsFirst(c, io, session);
+      // One table on stdout once the roles are known; on a terminal the count redraws on stderr meanwhile.
       const listing = await withListingProgress(c, io, () =>
         c.call('accounts:list', { session, ...(options.cached ? { maxAgeSeconds: 365 * 24 * 3600 } : {}) }),
-      ).finally(() => early?.stop());
+      );
       if (options.json) return io.out(json(listing.accounts));
-      if (early?.printed())
-        return io.out(
-          table(
-            ['ACCOUNT ID', 'NAME', 'ROLES'],
-            listing.accounts.map((a) => [a.accountId, a.accountName, a.roles.join(', ')]),
-          ),
-        );
       io.out(
         table(
           ['ACCOUNT ID', 'NAME', 'E-MAIL', 'ROLES'],

@@ -35,9 +35,9 @@ export function addConfigSync(program: Command, { io, ctx }: CommandHost): void 
     .option('--no-region', 'write no region this time, whatever the saved choices say')
     .option('--prune', 'remove the profiles it generated earlier whose role is no longer assigned')
     .option('--no-prune', 'keep them this time, whatever the saved choices say')
-    .option('--dry-run', 'print the change as a diff and write nothing')
+    .option('--dry-run', 'print the change as a unified diff of ~/.aws/config and write nothing')
     .option('--refresh', 'list the accounts again, even when a recent listing exists')
-    .option('--diff', 'print the change as a diff on stdout too (a sync prints only its summary)')
+    .option('--diff', 'print the change as a unified diff on stdout too (a sync prints only its summary)')
     .addOption(
       new Option(
         '--kind <kind>',

@@ -1,12 +1,13 @@
 // `sso-tray login`: adds a session from --start-url/--region when asked, then signs in.
 import type { Command } from 'commander';
 import { SsoTrayError } from '../../core/public.js';
+import type { SignInFlow } from '../../core/views.js';
 import { timeLeft, type Io } from '../output.js';
 import { sessionNameFromStartUrl } from '../resolve.js';
 import { sessionOption, type CommandHost } from './command-host.js';
 import { regionArgument, startUrlArgument } from '../arguments.js';
 
-export function addLogin(program: Command, { io, ctx, onInterrupt }: CommandHost): void {
+export function addLogin(program: Command, { io, env, ctx, onInterrupt }: CommandHost): void {
   program
     .command('login')
     .description('sign in to Identity Center (browser with PKCE by default)')
@@ -27,7 +28,13 @@ export function addLogin(program: Command, { io, ctx, onInterrupt }: CommandHost
         deviceCode?: boolean;
         browser: boolean;
       }) => {
-        const c = await ctx({ openBrowser: await browserOpener(options.browser, io) });
+        const { flow, why } = await chooseFlow(options, env);
+        // A device code printed for a person (--no-browser) needs no opener: the code's line names the URL once.
+        const c = await ctx(
+          flow === 'device-code' && !options.browser
+            ? {}
+            : { openBrowser: await browserOpener(options.browser, io, flow) },
+        );
         let name = options.session;
         let added: string | undefined;
         if (options.startUrl || options.region) {
@@ -53,6 +60,7 @@ export function addLogin(program: Command, { io, ctx, onInterrupt }: CommandHost
         }
         name = await c.sessionName(name);
         const session = name;
+        if (why) io.err(`${why}\n`);
         // A first sign-in that fails or is interrupted leaves nothing behind: the session added for it goes again.
         let forgetting: Promise<void> | undefined;
         const forget = () =>
@@ -64,7 +72,7 @@ export function addLogin(program: Command, { io, ctx, onInterrupt }: CommandHost
           await forget();
         });
         const { signInWithProgress } = await import('./sign-in-progress.js');
-        const view = await signInWithProgress(c, io, session, options.deviceCode ? 'device-code' : 'browser')
+        const view = await signInWithProgress(c, io, session, flow)
           .catch(async (error: unknown) => {
             await forget();
             throw error;
@@ -77,10 +85,35 @@ export function addLogin(program: Command, { io, ctx, onInterrupt }: CommandHost
     );
 }
 
-async function browserOpener(open: boolean, io: Io): Promise<(url: string) => Promise<void>> {
+/** The browser unless asked otherwise; without a display to open one on (and a browser wanted), a device code, and why. */
+async function chooseFlow(
+  options: { deviceCode?: boolean; browser: boolean },
+  env: Record<string, string | undefined>,
+): Promise<{ flow: SignInFlow; why?: string }> {
+  if (options.deviceCode) return { flow: 'device-code' };
+  if (!options.browser || !(await import('../open-browser.js')).noDisplay(env)) return { flow: 'browser' };
+  return {
+    flow: 'device-code',
+    why: 'No display found ($DISPLAY and $WAYLAND_DISPLAY are unset), so sso-tray signs in with a device code; --device-code chooses it directly.',
+  };
+}
+
+async function browserOpener(
+  open: boolean,
+  io: Io,
+  flow: SignInFlow,
+): Promise<(url: string) => Promise<void>> {
   if (!open) {
     return async (url) => io.err(`Open this URL in a browser to sign in:\n  ${url}\n`);
   }
   const { openInBrowser } = await import('../open-browser.js');
-  return openInBrowser;
+  if (flow === 'device-code') return openInBrowser;
+  // The core falls back to a device code when the browser does not open: say why first.
+  return (url) =>
+    openInBrowser(url).catch((error: unknown) => {
+      io.err(
+        `No browser could be opened (${error instanceof Error ? error.message : String(error)}), so sso-tray signs in with a device code; --device-code chooses it directly.\n`,
+      );
+      throw error;
+    });
 }

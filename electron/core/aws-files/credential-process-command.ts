@@ -77,3 +77,15 @@ export function credentialProcessCommand(
   const quote = platform === 'win32' ? quoteWindows : quotePosix;
   return [...launch, 'process', accountId, roleName, '--session', sessionName].map(quote).join(' ');
 }
+
+/** Whether a credential_process line asks `sso-tray process … --session NAME` (as written above, on either platform). */
+export function processCommandSession(command: string | undefined, session: string): boolean {
+  if (!command || !/\sprocess\s/.test(command)) return false;
+  return [quotePosix, quoteWindows].some((quote) => {
+    try {
+      return command.endsWith(` --session ${quote(session)}`);
+    } catch {
+      return false; // a name that one platform's quoting refuses was never written for it
+    }
+  });
+}

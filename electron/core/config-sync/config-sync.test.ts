@@ -84,15 +84,23 @@ describe('the first sync', () => {
     const result = await syncConfigProfiles(paths, accounts.slice(1), { ...sso, dryRun: true });
     expect(result.written).toBe(false);
     expect(await read()).toBe(SESSION);
+    // A unified diff of the whole file: the blank line and the block's markers are in it, as they are written.
     expect(result.diff).toBe(
       [
         '--- ~/.aws/config',
         '+++ ~/.aws/config (after sync)',
+        '@@ -1,3 +1,11 @@',
+        ' [sso-session acme]',
+        ' sso_start_url = https://d-1234567890.awsapps.com/start',
+        ' sso_region = us-east-1',
+        '+',
+        '+# >>> sso-tray config sync [acme] >>> profiles for every role; edit the template, not these sections',
         '+[profile search-dev.ReadOnlyAccess]',
         '+sso_session = acme',
         '+sso_account_id = 444455556666',
         '+sso_role_name = ReadOnlyAccess',
         '+region = eu-west-1',
+        '+# <<< sso-tray config sync [acme] <<<',
         '',
       ].join('\n'),
     );
@@ -135,7 +143,9 @@ describe('later syncs', () => {
     expect([kept.written, kept.stale]).toEqual([false, ['payments-prod.AdministratorAccess']]);
     const pruned = await syncConfigProfiles(paths, fewer, { ...sso, prune: true });
     expect(pruned.removed.map((p) => p.profile)).toEqual(['payments-prod.AdministratorAccess']);
-    expect(pruned.diff).toContain('-[profile payments-prod.AdministratorAccess]\n-sso_session = acme\n');
+    expect(pruned.diff).toContain(
+      ' # >>> sso-tray config sync [acme] >>> profiles for every role; edit the template, not these sections\n-[profile payments-prod.AdministratorAccess]\n-sso_session = acme\n-sso_account_id = 111122223333\n-sso_role_name = AdministratorAccess\n-region = eu-west-1\n-\n [profile payments-prod.ReadOnlyAccess]\n',
+    );
     expect(await read()).toBe(
       `${SESSION}\n${GENERATED.replace(/\[profile payments-prod\.AdministratorAccess\][^[]*/, '')}`,
     );
@@ -152,7 +162,7 @@ describe('later syncs', () => {
     const result = await syncConfigProfiles(paths, accounts, { ...sso, region: 'us-west-2' });
     expect(result.changed.map((c) => c.profile)).toHaveLength(3);
     expect(result.diff).toContain(
-      ' [profile search-dev.ReadOnlyAccess]\n-region = eu-west-1\n+region = us-west-2\n',
+      ' sso_account_id = 444455556666\n sso_role_name = ReadOnlyAccess\n-region = eu-west-1\n+region = us-west-2\n',
     );
     expect(await read()).toContain(
       '[profile payments-prod.ReadOnlyAccess]\nsso_session = acme\nsso_account_id = 111122223333\nsso_role_name = ReadOnlyAccess\nregion = us-west-2\noutput = table\n',

@@ -5,11 +5,11 @@ import { withFileLock, writeFileAtomic, type LockOptions } from '../aws-files/lo
 import { encodeText, readLosslessText } from '../aws-files/read-text-file.js';
 import type { AwsPaths } from '../types.js';
 import type { AccountWithRoles } from '../views.js';
-import { syncDiff } from './sync-diff.js';
+import { filePatch } from './file-patch.js';
 import { planSync, type SyncOptions, type SyncPlan } from './sync-plan.js';
 
 export interface SyncResult extends Omit<SyncPlan, 'text'> {
-  /** The change as a diff ('' when there is none). */
+  /** The change as a unified diff of the file ('' when there is none). */
   diff: string;
   /** Whether the file was replaced (never on a dry run or when nothing changed). */
   written: boolean;
@@ -28,19 +28,22 @@ export async function syncConfigProfiles(
     // A rewrite that cannot be encoded as the file was is refused here, before anything is written.
     const bytes =
       planned.text === undefined ? undefined : encodeText(planned.text, read?.encoding ?? 'utf8', label);
-    return { planned, bytes };
+    return { planned, bytes, before: read?.text ?? '' };
   };
-  const result = (p: SyncPlan, written: boolean): SyncResult => {
-    const { text: _text, ...rest } = p;
-    return { ...rest, diff: syncDiff(p, label), written };
+  const result = (p: SyncPlan, before: string, written: boolean): SyncResult => {
+    const { text: after, ...rest } = p;
+    return { ...rest, diff: filePatch(label, before, after), written };
   };
-  if (options.dryRun) return result((await plan()).planned, false);
+  if (options.dryRun) {
+    const { planned, before } = await plan();
+    return result(planned, before, false);
+  }
   return withFileLock(
     paths.configFile,
     async () => {
-      const { planned, bytes } = await plan();
+      const { planned, bytes, before } = await plan();
       if (bytes !== undefined) await writeFileAtomic(paths.configFile, bytes, { defaultMode: 0o600 });
-      return result(planned, bytes !== undefined);
+      return result(planned, before, bytes !== undefined);
     },
     options.lock,
   );

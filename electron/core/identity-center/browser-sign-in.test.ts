@@ -98,12 +98,10 @@ describe('sign-in with the browser (authorization code + PKCE)', () => {
         'scopes',
         'code_challenge',
       ]);
-      expect(progress.map((p) => p.step)).toEqual([
-        'registering',
-        'open-browser',
-        'waiting',
-        'creating-token',
-      ]);
+      // The countdown ticks each second while it waits: however long the approval took, one run of 'waiting'.
+      expect(
+        progress.map((p) => p.step).filter((step, i, all) => step !== 'waiting' || all[i - 1] !== step),
+      ).toEqual(['registering', 'open-browser', 'waiting', 'creating-token']);
       expect(progress[1]).toMatchObject({ step: 'open-browser', url });
 
       expect(emu.calls().map((c) => [c.api, c.status, c.grantType])).toEqual([
@@ -293,6 +291,36 @@ describe('sign-in with the browser (authorization code + PKCE)', () => {
     );
     await expect(failure).rejects.toMatchObject({ code: 'sign-in-timed-out' });
     await expect(fetch(redirectUri)).rejects.toThrow();
+  });
+
+  it('counts the time left down each second on the injected clock, and stops once approved', async () => {
+    const clock = new FakeClock();
+    let url = '';
+    const left: number[] = [];
+    const signingIn = signIn(
+      session,
+      {
+        flow: 'browser',
+        onProgress: (p) => {
+          if (p.step === 'open-browser') url = p.url;
+          if (p.step === 'waiting') left.push(p.secondsLeft);
+        },
+      },
+      depsWith({ clock, openBrowser: async () => undefined }),
+    );
+    await waitFor(() => left.length > 0);
+    expect(left).toEqual([600]);
+    await clock.advance(999);
+    expect(left).toEqual([600]);
+    await clock.advance(1);
+    expect(left).toEqual([600, 599]);
+    await clock.advance(61_000);
+    expect([left.length, left.at(-1)]).toEqual([63, 538]);
+    await emu.approveAuthorization(url);
+    expect((await signingIn).accessToken).toBeTruthy();
+    const shown = left.length;
+    await clock.advance(5_000);
+    expect([left.length, clock.pendingTimers()]).toEqual([shown, 0]);
   });
 
   it('falls back to the device code when no browser can be opened', async () => {

@@ -6,6 +6,7 @@ import { oidcClient, oidcOrigin, oidcSdk } from './clients.js';
 import { listenForCallback } from './loopback-callback.js';
 import { authorizeUrl, createPkcePair, createState } from './pkce.js';
 import { checkSignInPage } from './sign-in-page-address.js';
+import { startCountdown } from './sign-in-countdown.js';
 import { ensureRegistration, issuedToken, scopesFor } from './registration.js';
 import { sentences, serviceErrorOf, toUserError } from './service-errors.js';
 import type { SignInGuard } from './sign-in-guard.js';
@@ -78,8 +79,8 @@ export async function browserSignIn(
       );
     }
     if (!opened && options.giveUpWithoutBrowser) return 'no-browser';
-    onProgress({ step: 'waiting', secondsLeft: Math.ceil((expiresAt - deps.clock.now()) / 1000) });
-    const outcome = await guard.race(listener.outcome);
+    const countdown = startCountdown(deps.clock, expiresAt, onProgress);
+    const outcome = await guard.race(listener.outcome).finally(() => countdown.stop());
     if (outcome.kind === 'denied')
       throw new SsoTrayError('sign-in-cancelled', sentences.signInDenied(session));
     if (outcome.kind === 'error') throw new SsoTrayError('sign-in-failed', browserSentences.failed(session));
