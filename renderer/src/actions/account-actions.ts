@@ -9,35 +9,34 @@ const REFRESH_AFTER_SECONDS = 300;
 
 export async function loadAccounts({ api, store }: ActionContext, session: string): Promise<void> {
   store.update({ accounts: { session, listing: null, loading: false }, shown: PAGE_OF_ACCOUNTS });
+  let refresh = false;
   try {
-    const cached = await api['accounts:cached']({ session, refreshAfterSeconds: REFRESH_AFTER_SECONDS });
+    const cached = await api['accounts:cached']({ session });
     const signedIn = store.state.sessions.find((s) => s.name === session)?.state === 'signed-in';
     const stale = !cached || Date.now() - Date.parse(cached.fetchedAt) > REFRESH_AFTER_SECONDS * 1000;
     store.update((s) => {
       if (s.accounts?.session !== session) return {};
       // The fresh listing may have arrived by event already; keep the newer one.
       const listing = newer(s.accounts.listing, cached);
-      const fresh = listing !== cached;
-      return {
-        accounts: {
-          ...s.accounts,
-          listing,
-          loading: !fresh && ((signedIn && stale) || !!s.accounts.progress),
-        },
-      };
+      refresh = listing === cached && signedIn && stale;
+      return { accounts: { ...s.accounts, listing, loading: refresh || !!s.accounts.progress } };
     });
   } catch (error) {
     setAccountsError(store, session, sentenceOf(error));
   }
+  // Listed here, not in the core's background: its failure is this session's, said once in the accounts' banner.
+  if (refresh) await listAccounts({ api, store }, session, REFRESH_AFTER_SECONDS);
 }
 
-export async function refreshAccounts({ api, store }: ActionContext): Promise<void> {
-  const session = store.state.accounts?.session;
-  if (!session) return;
+export async function refreshAccounts(ctx: ActionContext): Promise<void> {
+  const session = ctx.store.state.accounts?.session;
+  if (session) await listAccounts(ctx, session, 0);
+}
+
+async function listAccounts({ api, store }: ActionContext, session: string, maxAgeSeconds: number) {
   store.update((s) => (s.accounts ? { accounts: { ...s.accounts, loading: true, error: undefined } } : {}));
   try {
-    const listing = await api['accounts:list']({ session, maxAgeSeconds: 0 });
-    listingArrived(store, listing);
+    listingArrived(store, await api['accounts:list']({ session, maxAgeSeconds }));
   } catch (error) {
     setAccountsError(store, session, sentenceOf(error));
   }
@@ -58,12 +57,17 @@ export function listingArrived(store: Store, listing: Listing): void {
   );
 }
 
+/** The listing stopped: its sentence in the banner (once: not also as a problem), and the roles it did not get. */
 function setAccountsError(store: Store, session: string, error: string): void {
-  store.update((s) =>
-    s.accounts?.session === session
-      ? { accounts: { ...s.accounts, loading: false, progress: undefined, error } }
-      : {},
-  );
+  store.update((s) => {
+    const a = s.accounts;
+    if (a?.session !== session) return {};
+    const rolesFailed = new Set([...(a.rolesFailed ?? []), ...(a.rolesPending ?? [])]);
+    return {
+      accounts: { ...a, loading: false, progress: undefined, error, rolesPending: new Set(), rolesFailed },
+      ...(s.problem === error ? { problem: undefined } : {}),
+    };
+  });
 }
 
 function newer(a: Listing | null, b: Listing | null): Listing | null {

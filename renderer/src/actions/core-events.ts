@@ -71,7 +71,8 @@ export function listenToCore(ctx: ActionContext): () => void {
     ),
     api.on('problem', ({ message }) =>
       store.update((s) => ({
-        problem: message,
+        // A listing's failure the accounts' banner already says is not said twice.
+        problem: s.accounts?.error === message ? s.problem : message,
         // A listing that failed in the background has stopped.
         ...(s.accounts?.loading ? { accounts: { ...s.accounts, loading: false, progress: undefined } } : {}),
       })),
