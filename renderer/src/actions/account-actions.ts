@@ -9,34 +9,35 @@ const REFRESH_AFTER_SECONDS = 300;
 
 export async function loadAccounts({ api, store }: ActionContext, session: string): Promise<void> {
   store.update({ accounts: { session, listing: null, loading: false }, shown: PAGE_OF_ACCOUNTS });
-  let refresh = false;
   try {
-    const cached = await api['accounts:cached']({ session });
+    const cached = await api['accounts:cached']({ session, refreshAfterSeconds: REFRESH_AFTER_SECONDS });
     const signedIn = store.state.sessions.find((s) => s.name === session)?.state === 'signed-in';
     const stale = !cached || Date.now() - Date.parse(cached.fetchedAt) > REFRESH_AFTER_SECONDS * 1000;
     store.update((s) => {
       if (s.accounts?.session !== session) return {};
       // The fresh listing may have arrived by event already; keep the newer one.
       const listing = newer(s.accounts.listing, cached);
-      refresh = listing === cached && signedIn && stale;
-      return { accounts: { ...s.accounts, listing, loading: refresh || !!s.accounts.progress } };
+      const fresh = listing !== cached;
+      return {
+        accounts: {
+          ...s.accounts,
+          listing,
+          loading: !fresh && ((signedIn && stale) || !!s.accounts.progress),
+        },
+      };
     });
   } catch (error) {
     setAccountsError(store, session, sentenceOf(error));
   }
-  // Listed here, not in the core's background: its failure is this session's, said once in the accounts' banner.
-  if (refresh) await listAccounts({ api, store }, session, REFRESH_AFTER_SECONDS);
 }
 
-export async function refreshAccounts(ctx: ActionContext): Promise<void> {
-  const session = ctx.store.state.accounts?.session;
-  if (session) await listAccounts(ctx, session, 0);
-}
-
-async function listAccounts({ api, store }: ActionContext, session: string, maxAgeSeconds: number) {
+export async function refreshAccounts({ api, store }: ActionContext): Promise<void> {
+  const session = store.state.accounts?.session;
+  if (!session) return;
   store.update((s) => (s.accounts ? { accounts: { ...s.accounts, loading: true, error: undefined } } : {}));
   try {
-    listingArrived(store, await api['accounts:list']({ session, maxAgeSeconds }));
+    const listing = await api['accounts:list']({ session, maxAgeSeconds: 0 });
+    listingArrived(store, listing);
   } catch (error) {
     setAccountsError(store, session, sentenceOf(error));
   }
@@ -58,7 +59,7 @@ export function listingArrived(store: Store, listing: Listing): void {
 }
 
 /** The listing stopped: its sentence in the banner (once: not also as a problem), and the roles it did not get. */
-function setAccountsError(store: Store, session: string, error: string): void {
+export function setAccountsError(store: Store, session: string, error: string): void {
   store.update((s) => {
     const a = s.accounts;
     if (a?.session !== session) return {};
