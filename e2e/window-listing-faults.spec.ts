@@ -2,7 +2,7 @@
 // each account whose roles were not listed says so with its own "Try again" (one ListAccountRoles call, for that
 // account only, as the emulator's call log shows), and a session with no accounts says why and what to do.
 import { expect, test, type Page } from '@playwright/test';
-import { ACME, startWindowBridge, type WindowBridge } from './support/window-bridge.js';
+import { ACME, screen, startWindowBridge, type WindowBridge } from './support/window-bridge.js';
 
 let bridge: WindowBridge | undefined;
 test.afterEach(async () => {
@@ -32,6 +32,7 @@ test('Identity Center failing every role listing: one banner, and a "Try again" 
   const sandbox = accountItem(page, 'Sandbox');
   await expect(sandbox).toContainText('Roles not listed');
   await expect(page.getByText('roles…')).toHaveCount(0);
+  await screen(page, 'listing-faults');
   await expect(page.getByRole('button', { name: /^Try again/ })).toHaveCount(
     emu.organisation.accounts.filter((a) => a.roles.length > 0).length,
   );
@@ -53,4 +54,5 @@ test('a session with no accounts says why and what to do', async ({ page }) => {
   await expect(page.getByRole('main')).toContainText(
     `No AWS accounts are assigned to you in ${ACME}. Ask your administrator for access, or add another session with Add session.`,
   );
+  await screen(page, 'no-accounts');
 });
