@@ -51,7 +51,7 @@ test.describe('first run: add a session and sign in with the browser', () => {
     // Signed in is all the card says: no "Finishing the sign-in…" and no Cancel beside it.
     expect(await card.getByText(/Finishing the sign-in|Approve the sign-in/).count()).toBe(0);
     expect(await card.getByRole('button', { name: 'Cancel sign-in' }).count()).toBe(0);
-    await expect(card.getByText(/^Ends .+\(in (8 h|7 h 59 min)\) · renews itself$/)).toBeVisible();
+    await expect(card.getByText(/^Renews automatically before .+\(in (8 h|7 h 59 min)\)$/)).toBeVisible();
     await expect(page.getByRole('button', { name: /^Payments dev/ })).toBeVisible();
     expect(bridge.browserOpened).toHaveLength(1);
     expect(emu.calls({ api: 'CreateToken' }).map((c) => c.grantType)).toEqual(['authorization_code']);

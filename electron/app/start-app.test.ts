@@ -185,7 +185,9 @@ describe('the tray app', () => {
     const renewsAt = Date.parse(
       (await app.door.call('sessions:list', {})).find((s) => s.name === 'acme')!.expiresAt!,
     );
-    const labels = [before, after].map((now) => `acme — signed in, renews ${clockTime(renewsAt, now)}`);
+    const labels = [before, after].map(
+      (now) => `acme — signed in, renews automatically before ${clockTime(renewsAt, now)}`,
+    );
     expect(labels).toContain(menuLabels(menu())[0]);
     const account = h.emu.organisation.accounts.find((a) => a.roles.includes('ReadOnlyAccess'))!;
     await app.door.call('accounts:list', { session: 'acme' });

@@ -323,7 +323,7 @@ describe('the sign-in status line', () => {
 
   it('shows when a sign-in that renews itself renews next, and says when one is renewing', () => {
     const renewable = built(state({ sessions: [{ ...acme, renewable: true }] }), recordingActions().actions);
-    expect(menuLabels(renewable)[0]).toBe('acme — signed in, renews 16:05');
+    expect(menuLabels(renewable)[0]).toBe('acme — signed in, renews automatically before 16:05');
     const renewing = built(
       state({ sessions: [{ ...acme, state: 'refreshing' }] }),
       recordingActions().actions,
@@ -481,7 +481,7 @@ describe('the tooltip', () => {
       { ...acme, name: 'd', state: 'expired' },
     ];
     expect(trayTooltip(state({ sessions: views }))).toBe(
-      'SSO Tray — a: signed in, renews 16:05; b: signed in, renewing; c: signing in; d: expired, sign in again',
+      'SSO Tray — a: signed in, renews automatically before 16:05; b: signed in, renewing; c: signing in; d: expired, sign in again',
     );
     expect(trayTooltip(state({ sessions: [] }))).toBe('SSO Tray — no sign-in set up');
   });

@@ -57,7 +57,7 @@ export function sessionItems(
     case 'signed-in': {
       if (!view.expiresAt) return [status('signed in')];
       const at = clockTime(Date.parse(view.expiresAt), state.now, state);
-      return [status(`signed in, ${view.renewable ? 'renews' : 'ends'} ${at}`)];
+      return [status(`signed in, ${view.renewable ? 'renews automatically before' : 'ends'} ${at}`)];
     }
     case 'refreshing':
       return [status('signed in, renewing…')];

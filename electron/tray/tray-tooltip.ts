@@ -22,7 +22,7 @@ function tooltipStatus(view: SessionView, state: TimeStyle & { now: number }): s
   switch (view.state) {
     case 'signed-in':
       if (!view.expiresAt) return 'signed in';
-      return `signed in, ${view.renewable ? 'renews' : 'ends'} ${clockTime(Date.parse(view.expiresAt), state.now, state)}`;
+      return `signed in, ${view.renewable ? 'renews automatically before' : 'ends'} ${clockTime(Date.parse(view.expiresAt), state.now, state)}`;
     case 'refreshing':
       return 'signed in, renewing';
     case 'signing-in':

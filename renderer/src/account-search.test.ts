@@ -56,6 +56,13 @@ describe('the window search box', () => {
     expect(hits.map((h) => h.account.accountName)).toEqual(['payments-prod', 'payments-dev']);
   });
 
+  it('keeps every account in name order while nothing is typed, favourites or not', () => {
+    const favourite = [{ accountId: '111111111111', roleName: 'ReadOnlyAccess' }];
+    expect(searchAccounts(accounts, '', favourite).map((h) => h.account.accountName)).toEqual(
+      searchAccounts(accounts, '').map((h) => h.account.accountName),
+    );
+  });
+
   it('finds nothing for a word nothing contains', () => {
     expect(searchAccounts(accounts, 'payments zzz')).toEqual([]);
   });

@@ -21,7 +21,8 @@ export interface SearchHit<A extends SearchableAccount> {
 
 /**
  * Every word of the query must match the account (name, id, e-mail) or one of its roles, case-insensitively.
- * Favourites come first, then accounts whose name starts with the query, then by name.
+ * While searching, favourites' accounts come first, then accounts whose name starts with the query, then by name;
+ * with nothing typed, every account keeps its place by name (favourites have their own list above).
  */
 export function searchAccounts<A extends SearchableAccount>(
   accounts: readonly A[],
@@ -41,7 +42,8 @@ export function searchAccounts<A extends SearchableAccount>(
       : account.roles;
     if (roleWords.length && roles.length === 0) continue;
     const prefix = words.length > 0 && account.accountName.toLowerCase().startsWith(words[0] ?? '');
-    const rank = (favouriteAccounts.has(account.accountId) ? 0 : 2) + (prefix ? 0 : 1);
+    const favourite = words.length > 0 && favouriteAccounts.has(account.accountId);
+    const rank = (favourite ? 0 : 2) + (prefix ? 0 : 1);
     hits.push({ account, roles, rank, order: byName[index] as number });
   }
   hits.sort((a, b) => a.rank - b.rank || a.order - b.order);

@@ -1,6 +1,7 @@
 // Every action the views can call, bound to the API and the store.
 import * as accessKeys from './actions/access-keys-actions.js';
 import * as accounts from './actions/account-actions.js';
+import * as arriving from './actions/arriving-accounts.js';
 import type { ActionContext } from './actions/context.js';
 import * as sessions from './actions/session-actions.js';
 import * as settings from './actions/settings-actions.js';
@@ -38,9 +39,11 @@ export function createActions(ctx: ActionContext) {
       showMoreAccounts: accounts.showMoreAccounts,
       toggleFavourite: accounts.toggleFavourite,
       setFavouriteRegion: accounts.setFavouriteRegion,
+      retryRoles: arriving.retryRoles,
     }),
     ...bind(ctx, {
       openAccessKeys: accessKeys.openAccessKeys,
+      retryAccessKeys: accessKeys.retryAccessKeys,
       selectShellFormat: accessKeys.selectShellFormat,
       copyCredentials: accessKeys.copyCredentials,
       setKeepFresh: accessKeys.setKeepFresh,

@@ -13,9 +13,14 @@ export interface SessionStatus {
 export function sessionStatus(view: SessionView, now: number): SessionStatus {
   switch (view.state) {
     case 'signed-in': {
-      const ends = view.expiresAt ? `Ends ${momentText(view.expiresAt, now)}` : undefined;
-      const renewal = view.renewable ? 'renews itself' : 'sign in again then';
-      return { label: 'Signed in', tone: 'ok', detail: ends ? `${ends} · ${renewal}` : renewal };
+      // The tray words the same fact the same way (electron/tray/session-menu.ts): it renews some minutes before.
+      const at = view.expiresAt ? momentText(view.expiresAt, now) : undefined;
+      const detail = view.renewable
+        ? `Renews automatically${at ? ` before ${at}` : ''}`
+        : at
+          ? `Ends ${at}; sign in again then`
+          : 'Sign in again when it ends';
+      return { label: 'Signed in', tone: 'ok', detail };
     }
     case 'refreshing':
       return { label: 'Renewing the sign-in…', tone: 'busy' };

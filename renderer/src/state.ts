@@ -36,6 +36,8 @@ export interface AccountsState {
   arriving?: AccountWithRoles[];
   /** Arriving accounts whose roles are not known yet. */
   rolesPending?: ReadonlySet<string>;
+  /** Arriving accounts whose roles the listing did not get (it failed): each row offers its own "Try again". */
+  rolesFailed?: ReadonlySet<string>;
 }
 
 /** One role of one session, as the core names it. */

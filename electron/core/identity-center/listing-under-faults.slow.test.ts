@@ -97,7 +97,7 @@ describe('what a listing that cannot finish says', () => {
     await expect(failure).rejects.toMatchObject({
       code: 'service',
       message: expect.stringMatching(
-        /^Identity Center for acme \(us-east-1\) failed while trying to list your roles in account \d{12}; try again in a few minutes\.$/,
+        /^Identity Center for acme \(us-east-1\) failed while trying to list the roles in your accounts; try again in a few minutes\.$/,
       ),
     });
   });

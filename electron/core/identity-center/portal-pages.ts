@@ -45,7 +45,11 @@ export async function rolePages(call: PortalCall, accountId: string): Promise<Ro
     const input = { accessToken: accessTokenOf(call.token), accountId, maxResults: PAGE_SIZE, nextToken };
     const page = await sendToPortal(
       call,
-      { action: `list your roles in account ${accountId}`, accountId },
+      // A listing's failure is the listing's, not one account's the user never asked about.
+      {
+        action: call.listing ? 'list the roles in your accounts' : `list your roles in account ${accountId}`,
+        accountId,
+      },
       (client, sdk, signal, answered) => {
         ticket.answered = answered;
         return client.send(paced(new sdk.ListAccountRolesCommand(input), call, ticket), {

@@ -22,12 +22,23 @@ export async function openAccessKeys(
       writeConfig: { busy: false },
     },
   });
-  // The first call fetches the credentials; the others are formatted from the same ones.
-  await loadText(ctx, 'env');
-  await Promise.all([loadText(ctx, 'profile'), loadText(ctx, 'values')]);
+  await loadTexts(ctx);
   // Opening a role makes it recently used.
   const settings = await ctx.api['settings:get']({}).catch(() => undefined);
   if (settings) ctx.store.update({ settings });
+}
+
+/** "Try again" after the credentials could not be fetched: fetches them again. */
+export async function retryAccessKeys(ctx: ActionContext): Promise<void> {
+  changeDialog(ctx, (d) => ({ ...d, loading: true, error: undefined, copyError: undefined }));
+  await loadTexts(ctx);
+}
+
+async function loadTexts(ctx: ActionContext): Promise<void> {
+  // The first call fetches the credentials; the others are formatted from the same ones.
+  await loadText(ctx, 'env');
+  if (ctx.store.state.dialog?.error) return;
+  await Promise.all([loadText(ctx, 'profile'), loadText(ctx, 'values')]);
 }
 
 export async function selectShellFormat(ctx: ActionContext, format: CredentialFormat): Promise<void> {

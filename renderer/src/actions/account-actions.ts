@@ -58,12 +58,17 @@ export function listingArrived(store: Store, listing: Listing): void {
   );
 }
 
-function setAccountsError(store: Store, session: string, error: string): void {
-  store.update((s) =>
-    s.accounts?.session === session
-      ? { accounts: { ...s.accounts, loading: false, progress: undefined, error } }
-      : {},
-  );
+/** The listing stopped: its sentence in the banner (once: not also as a problem), and the roles it did not get. */
+export function setAccountsError(store: Store, session: string, error: string): void {
+  store.update((s) => {
+    const a = s.accounts;
+    if (a?.session !== session) return {};
+    const rolesFailed = new Set([...(a.rolesFailed ?? []), ...(a.rolesPending ?? [])]);
+    return {
+      accounts: { ...a, loading: false, progress: undefined, error, rolesPending: new Set(), rolesFailed },
+      ...(s.problem === error ? { problem: undefined } : {}),
+    };
+  });
 }
 
 function newer(a: Listing | null, b: Listing | null): Listing | null {

@@ -3,7 +3,7 @@
 import { searchAccounts } from '../account-search.js';
 import type { AccountWithRoles } from '../api.js';
 import type { Store } from '../state.js';
-import type { ActionContext } from './context.js';
+import { sentenceOf, type ActionContext } from './context.js';
 
 /** How many matches of a search ask for their roles ahead of the listing (the ones on top). */
 const SEARCH_ASKS = 3;
@@ -40,6 +40,31 @@ export async function askRoles({ api, store }: ActionContext, accountId: string)
 }
 
 const asked = new Set<string>();
+
+/** "Try again" on an account whose roles the listing did not get: that account's roles only, one call. */
+export async function retryRoles(ctx: ActionContext, accountId: string): Promise<void> {
+  const { api, store } = ctx;
+  const session = store.state.accounts?.session;
+  if (!session || !store.state.accounts?.rolesFailed?.has(accountId)) return;
+  const mark = (failed: boolean, error?: string) =>
+    store.update((s) => {
+      const a = s.accounts;
+      if (a?.session !== session) return {};
+      const rolesFailed = new Set(a.rolesFailed);
+      const rolesPending = new Set(a.rolesPending);
+      if (failed) rolesFailed.add(accountId);
+      else rolesFailed.delete(accountId);
+      if (failed) rolesPending.delete(accountId);
+      else rolesPending.add(accountId);
+      return { accounts: { ...a, rolesFailed, rolesPending, ...(error ? { error } : {}) } };
+    });
+  mark(false);
+  try {
+    rolesListed(store, session, accountId, await api['accounts:roles']({ session, accountId }));
+  } catch (error) {
+    mark(true, sentenceOf(error));
+  }
+}
 
 /** One arriving account's roles, asked for or listed ('roles-listed'). */
 export function rolesListed(store: Store, session: string, accountId: string, roles: string[]): void {

@@ -1,7 +1,7 @@
 // The core's events, as they change what the window shows.
 import type { SignInProgress } from '../api.js';
 import type { SignInActivity } from '../state.js';
-import { listingArrived, loadAccounts } from './account-actions.js';
+import { listingArrived, loadAccounts, setAccountsError } from './account-actions.js';
 import { accountsListed, rolesListed } from './arriving-accounts.js';
 import type { ActionContext } from './context.js';
 import { listNamesArrived } from './whole-lists-actions.js';
@@ -69,13 +69,13 @@ export function listenToCore(ctx: ActionContext): () => void {
     api.on('sign-in-needed', ({ session, message }) =>
       store.update((s) => ({ signInNeeded: { ...s.signInNeeded, [session]: message } })),
     ),
-    api.on('problem', ({ message }) =>
-      store.update((s) => ({
-        problem: message,
-        // A listing that failed in the background has stopped.
-        ...(s.accounts?.loading ? { accounts: { ...s.accounts, loading: false, progress: undefined } } : {}),
-      })),
-    ),
+    api.on('problem', ({ message }) => {
+      // A listing the window started in the background (accounts:cached) has stopped: its failure is said once, in
+      // the accounts' banner with Retry, and the accounts it did not get roles for offer their own Try again.
+      const accounts = store.state.accounts;
+      if (accounts?.loading) setAccountsError(store, accounts.session, message);
+      else if (accounts?.error !== message) store.update({ problem: message });
+    }),
   ];
   return () => stops.forEach((stop) => stop());
 }

@@ -39,7 +39,16 @@ function dialogBody(d: AccessKeysState, now: number, actions: Actions) {
     </header>
     <div class="dialog-body">
       ${d.loading ? html`<p role="status"><span class="spinner" aria-hidden="true"></span>Getting credentials…</p>` : nothing}
-      ${d.error ? html`<p class="error" role="alert">${d.error}</p>` : nothing}
+      ${
+        d.error
+          ? html`<div class="error-row" role="alert">
+              <p class="error">${d.error}</p>
+              <button type="button" data-focus-key="keys-retry" @click=${() => actions.retryAccessKeys()}>
+                Try again
+              </button>
+            </div>`
+          : nothing
+      }
       ${d.expiration ? html`<p class="expiry">These credentials expire at ${momentText(d.expiration, now)}.</p>` : nothing}
       <p class="sr-status" role="status">${d.copied ? (d.announced ?? '') : ''}</p>
       ${d.copyError ? html`<p class="error" role="alert">${d.copyError}</p>` : nothing}
@@ -146,7 +155,12 @@ function optionProfile(d: AccessKeysState, actions: Actions) {
         />
         Keep it fresh (rewritten before the credentials expire)
       </label>
-      <button type="button" ?disabled=${task.busy} @click=${() => actions.writeCredentialsFile()}>
+      <button
+        type="button"
+        ?disabled=${task.busy || d.texts.env === undefined}
+        title=${d.texts.env === undefined ? 'Available once the credentials are fetched' : nothing}
+        @click=${() => actions.writeCredentialsFile()}
+      >
         ${task.busy ? 'Writing…' : 'Write to credentials file'}
       </button>
     </div>

@@ -43,9 +43,10 @@ export function accountListView(
   state: State,
   actions: Actions,
   session: string,
-  rolesPending?: ReadonlySet<string>,
+  roles: { pending?: ReadonlySet<string> | undefined; failed?: ReadonlySet<string> | undefined } = {},
   empty: unknown = nothing,
 ) {
+  const { pending: rolesPending, failed: rolesFailed } = roles;
   const accounts = listed ?? [];
   const query = state.query.trim();
   const hits = filtered(accounts, query, state.settings, session);
@@ -61,6 +62,7 @@ export function accountListView(
     isFavourite: (accountId, roleName) => favourites.has(`${accountId}/${roleName}`),
     words: queryWords(query),
     ...(rolesPending ? { rolesPending: (accountId: string) => rolesPending.has(accountId) } : {}),
+    ...(rolesFailed ? { rolesFailed: (accountId: string) => rolesFailed.has(accountId) } : {}),
   };
   return html`
     ${listed ? searchBox(state, actions) : nothing}
@@ -101,16 +103,26 @@ function allAccounts(
       ${query ? `${plural(hits.length, 'account')} match` : `All accounts (${accounts.length.toLocaleString('en-US')})`}
     </h3>
     ${
-      hits.length === 0 && query
-        ? html`<p class="empty">No account or role matches “${query}”.</p>`
-        : html`<ul class="account-list" aria-labelledby="all-accounts-title">
-            ${repeat(
-              shown,
-              (hit) => hit.account.accountId,
-              (hit) =>
-                accountRow(hit.account, hit.roles, isOpen(query, state.expanded, hit.account.accountId), row),
-            )}
-          </ul>`
+      accounts.length === 0
+        ? html`<p class="empty">
+            No AWS accounts are assigned to you in ${row.session}. Ask your administrator for access, or add
+            another session with Add session.
+          </p>`
+        : hits.length === 0 && query
+          ? html`<p class="empty">No account or role matches “${query}”.</p>`
+          : html`<ul class="account-list" aria-labelledby="all-accounts-title">
+              ${repeat(
+                shown,
+                (hit) => hit.account.accountId,
+                (hit) =>
+                  accountRow(
+                    hit.account,
+                    hit.roles,
+                    isOpen(query, state.expanded, hit.account.accountId),
+                    row,
+                  ),
+              )}
+            </ul>`
     }
     ${
       rest > 0

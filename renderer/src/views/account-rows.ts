@@ -18,6 +18,8 @@ export interface RowContext {
   favouriteRegion?(accountId: string, roleName: string): string | undefined;
   /** While a listing runs: the account's roles are not known yet. */
   rolesPending?(accountId: string): boolean;
+  /** The listing failed before it had the account's roles. */
+  rolesFailed?(accountId: string): boolean;
 }
 
 /** The text with what the search matched in <mark>. */
@@ -34,6 +36,12 @@ function roleCount(shown: number, all: number): string {
 export function accountRow(account: AccountWithRoles, roles: string[], open: boolean, row: RowContext) {
   const listId = `roles-${account.accountId}`;
   const pending = row.rolesPending?.(account.accountId) ?? false;
+  const failed = row.rolesFailed?.(account.accountId) ?? false;
+  const count = failed
+    ? 'Roles not listed'
+    : pending
+      ? 'roles…'
+      : roleCount(roles.length, account.roles.length);
   return html`<li class="account ${open ? 'open' : ''}">
     <button
       type="button"
@@ -50,19 +58,34 @@ export function accountRow(account: AccountWithRoles, roles: string[], open: boo
           ${marked(account.emailAddress, row.words)}</span
         >
       </span>
-      <span class="count">${pending ? 'roles…' : roleCount(roles.length, account.roles.length)}</span>
+      <span class="count">${count}</span>
     </button>
+    ${
+      failed
+        ? html`<button
+            type="button"
+            class="link retry-roles"
+            data-focus-key="retry:${account.accountId}"
+            aria-label="Try again listing the roles in ${account.accountName}"
+            @click=${() => row.actions.retryRoles(account.accountId)}
+          >
+            Try again
+          </button>`
+        : nothing
+    }
     ${
       open
         ? html`<ul class="role-list" id=${listId} aria-label="Roles in ${account.accountName}">
             ${
-              pending
-                ? html`<li class="role muted" role="status">Listing the roles…</li>`
-                : repeat(
-                    roles,
-                    (r) => r,
-                    (roleName) => roleRow(account, roleName, row, false),
-                  )
+              failed
+                ? html`<li class="role muted">Identity Center did not list the roles in this account.</li>`
+                : pending
+                  ? html`<li class="role muted" role="status">Listing the roles…</li>`
+                  : repeat(
+                      roles,
+                      (r) => r,
+                      (roleName) => roleRow(account, roleName, row, false),
+                    )
             }
           </ul>`
         : nothing

@@ -49,7 +49,7 @@ export function accountsView(state: State, actions: Actions) {
             state,
             actions,
             session.name,
-            listing ? undefined : accounts.rolesPending,
+            listing ? {} : { pending: accounts.rolesPending, failed: accounts.rolesFailed },
             empty,
           )
         : empty

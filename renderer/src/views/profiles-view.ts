@@ -20,14 +20,14 @@ export function profilesView(state: State, actions: Actions) {
         ? html`<p class="empty">
             No profiles yet: open Access keys on a role and choose Write to credentials file.
           </p>`
-        : html`<table class="table">
+        : html`<table class="table" role="table">
             <thead>
-              <tr>
-                <th scope="col">Profile</th>
-                <th scope="col">Role</th>
-                <th scope="col">Expires</th>
-                <th scope="col">Kept fresh</th>
-                <th scope="col"><span class="sr-only">Actions</span></th>
+              <tr role="row">
+                <th scope="col" role="columnheader">Profile</th>
+                <th scope="col" role="columnheader">Role</th>
+                <th scope="col" role="columnheader">Expires</th>
+                <th scope="col" role="columnheader">Kept fresh</th>
+                <th scope="col" role="columnheader"><span class="sr-only">Actions</span></th>
               </tr>
             </thead>
             <tbody>
@@ -46,16 +46,16 @@ export function profilesView(state: State, actions: Actions) {
 function profileRow(p: OwnedProfile, names: Map<string, string>, state: State, actions: Actions) {
   const expired = Date.parse(p.expiration) <= state.now;
   const error = state.profileErrors[p.profile];
-  return html`<tr>
-    <th scope="row" class="mono">${p.profile}</th>
-    <td>
+  return html`<tr role="row">
+    <th scope="row" role="rowheader" class="mono">${p.profile}</th>
+    <td role="cell">
       ${p.roleName}
       <span class="account-meta">${names.get(p.accountId) ?? p.accountId} · ${p.session}</span>
     </td>
-    <td class=${expired ? 'warn' : ''}>
+    <td role="cell" class=${expired ? 'warn' : ''} data-label="Expires">
       <span class="when">${expired ? 'Expired ' : ''}${momentText(p.expiration, state.now)}</span>
     </td>
-    <td>
+    <td role="cell" data-label="Kept fresh">
       <label class="switch">
         <input
           type="checkbox"
@@ -67,7 +67,7 @@ function profileRow(p: OwnedProfile, names: Map<string, string>, state: State, a
         ${p.keepFresh ? 'On' : 'Off'}
       </label>
     </td>
-    <td>
+    <td role="cell">
       <button
         type="button"
         class="ghost small"

@@ -1,0 +1,33 @@
+// "All accounts" in the portal's stable order, by name, whatever is starred (favourites have their own list on top);
+// and the session card's renewal in plain words, its time from the window's clock (never asserted as an hour).
+import { expect, test } from '@playwright/test';
+import { ACME, startWindowBridge, type WindowBridge } from './support/window-bridge.js';
+
+let bridge: WindowBridge | undefined;
+test.afterEach(async () => {
+  await bridge?.close();
+  bridge = undefined;
+});
+
+test("a favourite's account keeps its place in All accounts; the card says when the sign-in renews", async ({
+  page,
+}) => {
+  bridge = await startWindowBridge({ acme: 'signed-in' });
+  const listed = bridge.emu.organisation.accounts.filter((a) => a.roles.length > 0);
+  const last = [...listed].sort((a, b) => a.accountName.localeCompare(b.accountName)).at(-1)!;
+  await bridge.call('favourites:toggle', {
+    session: ACME,
+    accountId: last.accountId,
+    roleName: last.roles[0]!,
+  });
+  await bridge.open(page);
+  await expect(page.getByRole('region', { name: 'Favourites' })).toContainText(last.accountName);
+  const names = page.getByRole('list', { name: /^All accounts/ }).locator('.account-name');
+  await expect(names).toHaveCount(listed.length);
+  const shown = await names.allTextContents();
+  expect(shown).toEqual([...shown].sort((a, b) => a.localeCompare(b)));
+  expect(shown.at(-1)).toBe(last.accountName);
+
+  const card = page.getByRole('region', { name: ACME });
+  await expect(card.getByText(/^Renews automatically before \S.* \(in (8 h|7 h 59 min)\)$/)).toBeVisible();
+});
