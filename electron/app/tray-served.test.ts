@@ -2,8 +2,21 @@
 // on the clipboard; "Served to local programs" lists it with Stop; signing out and quitting close it.
 import * as electron from 'electron';
 import { describe, expect, it } from 'vitest';
-import { click, createdNotifications, createdTrays, menuLabels } from '../../e2e/support/electron-double.js';
-import { menu, signInFromTray, start, useHarness } from '../../e2e/support/electron-double-harness.js';
+import {
+  BrowserWindow,
+  click,
+  createdNotifications,
+  createdTrays,
+  ipcMain,
+  menuLabels,
+} from '../../e2e/support/electron-double.js';
+import {
+  menu,
+  pageUrl,
+  signInFromTray,
+  start,
+  useHarness,
+} from '../../e2e/support/electron-double-harness.js';
 import { askEndpoint } from '../../e2e/support/endpoint-client.js';
 import { eventually } from '../../e2e/support/eventually.js';
 import type { RunningApp } from './start-app.js';
@@ -85,5 +98,37 @@ describe('serving from the tray', () => {
       ),
     );
     await expect(askEndpoint(url, { authorization: token })).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+  });
+});
+
+describe('the window API for serving', () => {
+  it('answers the app’s own page, refuses another page and a malformed call, and never returns the token', async () => {
+    const { app, accountId, roleName } = await ready();
+    const window = BrowserWindow.getAllWindows()[0]!;
+    const role = { session: 'acme', accountId, roleName };
+    const foreign = await ipcMain.invokeFromRenderer('sso-tray:endpoints:start', [role], {
+      url: 'https://evil.example/',
+      webContents: window.webContents,
+    });
+    expect(foreign).toEqual({
+      ok: false,
+      error: { code: 'invalid-input', message: 'This page may not use SSO Tray.' },
+    });
+    expect(await app.door.call('endpoints:list', {})).toEqual([]);
+    const own = { url: pageUrl, webContents: window.webContents };
+    const malformed = await ipcMain.invokeFromRenderer('sso-tray:endpoints:copy', [{ id: 7 }], own);
+    expect(malformed).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    const started = (await ipcMain.invokeFromRenderer('sso-tray:endpoints:start', [role], own)) as {
+      ok: true;
+      value: { id: string };
+    };
+    expect(
+      await ipcMain.invokeFromRenderer('sso-tray:endpoints:copy', [{ id: started.value.id }], own),
+    ).toEqual({
+      ok: true,
+    });
+    const { token } = await copiedVariables();
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(JSON.stringify(started)).not.toContain(token);
   });
 });

@@ -6,7 +6,7 @@ import { startCredentialEndpoint, type RunningEndpoint } from './credential-endp
 import type { EndpointCredentials } from './endpoint-types.js';
 import type { RoleRef, ServedEndpoint } from '../core/views.js';
 import type { Clock, TimerHandle } from '../core/clock.js';
-import { SsoTrayError } from '../core/errors.js';
+import { SsoTrayError, isSsoTrayError } from '../core/errors.js';
 
 export interface ServedEndpointsDeps {
   clock: Clock;
@@ -97,7 +97,8 @@ export class ServedEndpoints {
     const { clock } = this.deps;
     const plain = { session: role.session, accountId: role.accountId, roleName: role.roleName };
     const endpoint = await startCredentialEndpoint({
-      fetch: () => this.deps.credentials(plain),
+      fetch: () =>
+        this.deps.credentials(plain).catch((error: unknown) => Promise.reject(forPrograms(error, role))),
       accountId: role.accountId,
       now: () => clock.now(),
       onAnswered: () => {
@@ -148,6 +149,15 @@ export class ServedEndpoints {
   private announce(): void {
     this.deps.changed(this.list());
   }
+}
+
+/** A session that ended, told to a program's SDK (which shows it to its user) in terms of where to act: SSO Tray. */
+function forPrograms(error: unknown, role: RoleRef): unknown {
+  if (!isSsoTrayError(error, 'session-ended') && !isSsoTrayError(error, 'sign-in-needed')) return error;
+  return new SsoTrayError(
+    error.code,
+    `The SSO Tray session ${role.session} has ended; sign in to it again in SSO Tray, and this endpoint serves ${role.roleName} again.`,
+  );
 }
 
 function roleKey(role: RoleRef): string {
