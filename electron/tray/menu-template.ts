@@ -17,7 +17,6 @@ import {
 import { menuLabel, type TimeStyle } from './tray-text.js';
 
 export type { TrayRole } from './role-menu.js';
-export type { TrayServed } from './served-menu.js';
 
 export interface TrayState extends TimeStyle {
   sessions: SessionView[];
