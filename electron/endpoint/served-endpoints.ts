@@ -30,6 +30,7 @@ export class ServedEndpoints {
   private readonly entries = new Map<string, Entry>();
   private readonly starting = new Map<string, Promise<ServedEndpoint>>();
   private announceTimer: TimerHandle | undefined;
+  private disposed = false;
 
   constructor(private readonly deps: ServedEndpointsDeps) {}
 
@@ -87,6 +88,7 @@ export class ServedEndpoints {
 
   /** Quit: every endpoint closes (a program using one gets connection refused, as when the app is not running). */
   dispose(): void {
+    this.disposed = true;
     if (this.announceTimer) this.deps.clock.clearTimer(this.announceTimer);
     for (const { endpoint } of this.entries.values()) void endpoint.close();
     this.entries.clear();
@@ -119,6 +121,11 @@ export class ServedEndpoints {
         this.announce();
       },
     });
+    if (this.disposed) {
+      // The app quit while this one was starting: it must not outlive the app.
+      await endpoint.close();
+      throw new SsoTrayError('invalid-input', 'SSO Tray is quitting; start it again to serve this role.');
+    }
     const entry: Entry = {
       endpoint,
       view: {
