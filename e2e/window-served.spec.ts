@@ -52,7 +52,7 @@ test('Serve, Copy variables, a program reads the credentials with fromHttp, Stop
   await expect(serving).toBeVisible();
   const url = /(http:\S+)\.$/.exec((await serving.textContent()) ?? '')![1]!;
 
-  await dialog.getByRole('button', { name: 'Copy variables' }).click();
+  await dialog.getByRole('button', { name: 'Copy variables (macOS and Linux)' }).click();
   await expect(dialog.getByText('Copied the variables for AdministratorAccess in')).toBeVisible();
   const variables = b.clipboard.at(-1)!;
   const token = /^export AWS_CONTAINER_AUTHORIZATION_TOKEN=([A-Za-z0-9_-]{43})$/m.exec(variables)?.[1];
@@ -67,6 +67,15 @@ test('Serve, Copy variables, a program reads the credentials with fromHttp, Stop
     accessKeyId: issued.accessKeyId,
     sessionToken: issued.sessionToken,
   });
+
+  // The shell chosen in Option 1 is the one the variables are copied for.
+  await dialog.getByRole('tab', { name: 'PowerShell' }).click();
+  await dialog.getByRole('button', { name: 'Copy variables (PowerShell)' }).click();
+  await expect
+    .poll(() => b.clipboard.at(-1))
+    .toBe(
+      `$Env:AWS_CONTAINER_CREDENTIALS_FULL_URI="${url}"\n$Env:AWS_CONTAINER_AUTHORIZATION_TOKEN="${token}"\n`,
+    );
 
   await dialog.getByRole('button', { name: 'Show served credentials' }).click();
   await expect(dialog).toBeHidden();
@@ -102,7 +111,7 @@ test('keyboard: Serve, Copy variables and Stop from the keys, focus kept on the 
   await serve.focus();
   await page.keyboard.press('Enter');
   // The button becomes Copy variables: focus goes to it, not to the page.
-  await expect(dialog.getByRole('button', { name: 'Copy variables' })).toBeFocused();
+  await expect(dialog.getByRole('button', { name: 'Copy variables (macOS and Linux)' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect.poll(() => bridge!.clipboard.at(-1)).toMatch(/^export AWS_CONTAINER_CREDENTIALS_FULL_URI=/);
   await page.keyboard.press('Tab');

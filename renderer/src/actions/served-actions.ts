@@ -19,8 +19,11 @@ export async function serveRole(ctx: ActionContext, role: RoleRef): Promise<void
 }
 
 /** Puts AWS_CONTAINER_CREDENTIALS_FULL_URI and AWS_CONTAINER_AUTHORIZATION_TOKEN on the clipboard for the shell chosen. */
-export async function copyServedVariables(ctx: ActionContext, served: ServedEndpoint): Promise<void> {
-  const format = ctx.store.state.servedShell;
+export async function copyServedVariables(
+  ctx: ActionContext,
+  served: ServedEndpoint,
+  format: VariablesFormat = ctx.store.state.servedShell,
+): Promise<void> {
   try {
     await ctx.api['endpoints:copy']({ id: served.id, format });
     note(ctx, `Copied the variables for ${served.roleName} in ${served.accountId} to the clipboard.`, false);

@@ -2,13 +2,16 @@
 // served, its address with Copy variables and Stop, and the way to the "Served credentials" section.
 import { html, nothing } from 'lit-html';
 import type { Actions } from '../actions.js';
-import type { AccessKeysState, State } from '../state.js';
+import type { AccessKeysState, State, VariablesFormat } from '../state.js';
+import { SHELLS } from '../../../shared/credential-formats.js';
 
 export function serveOption(d: AccessKeysState, state: State, actions: Actions) {
   const served = state.served.find(
     (e) => e.session === d.role.session && e.accountId === d.role.accountId && e.roleName === d.role.roleName,
   );
   const task = d.serve;
+  // The shell chosen in Option 1 (every tab there is a line format the variables can be written in).
+  const shell = SHELLS.find((s) => s.format === d.shellFormat) ?? SHELLS[0]!;
   const title = `${d.role.roleName} in ${d.role.accountName}`;
   return html`<section class="option" aria-labelledby="option-serve-title">
     <h3 id="option-serve-title">Serve to local programs</h3>
@@ -23,9 +26,9 @@ export function serveOption(d: AccessKeysState, state: State, actions: Actions) 
               <button
                 type="button"
                 data-focus-after="serve-start"
-                @click=${() => actions.copyServedVariables(served)}
+                @click=${() => actions.copyServedVariables(served, shell.format as VariablesFormat)}
               >
-                Copy variables
+                Copy variables (${shell.short})
               </button>
               <button
                 type="button"
