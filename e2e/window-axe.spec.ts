@@ -37,7 +37,7 @@ for (const scheme of ['light', 'dark'] as const) {
     });
 
     test('every screen of a signed-in window: no serious or critical violation', async ({ page }) => {
-      test.setTimeout(240_000); // eleven scans of a full page, on a machine shared with other work
+      test.setTimeout(300_000); // thirteen scans of a full page, on a machine shared with other work
       const found: string[] = [];
       const check = async (name: string) => {
         const seen = await scan(page, name);
@@ -72,12 +72,18 @@ for (const scheme of ['light', 'dark'] as const) {
       await check('access keys');
       await dialog.getByRole('button', { name: 'Write to credentials file' }).click();
       await expect(dialog.getByRole('status').filter({ hasText: 'Wrote the profile' })).toBeVisible();
+      await dialog.getByRole('button', { name: 'Serve to local programs' }).click();
+      await expect(dialog.getByText(/^Serving at http:/)).toBeVisible();
+      await check('access keys, serving');
       await dialog.getByRole('button', { name: 'Close' }).click();
 
       const sections = page.getByRole('navigation', { name: 'Sections' });
       await sections.getByRole('button', { name: 'Profiles' }).click();
       await expect(page.getByText(/^A sync would add \d+ profiles in ~\/\.aws\/config\.$/)).toBeVisible();
       await check('profiles');
+      await sections.getByRole('button', { name: 'Served' }).click();
+      await expect(page.getByRole('row', { name: /AdministratorAccess/ })).toBeVisible();
+      await check('served credentials');
       await sections.getByRole('button', { name: 'Settings' }).click();
       await expect(page.getByRole('heading', { name: 'Settings' }).first()).toBeVisible();
       await check('settings');

@@ -36,9 +36,9 @@ export function askEndpoint(url: string, headers: Record<string, string>): Promi
   });
 }
 
-/** The two variables `sso-tray serve` prints (format env). */
+/** The two variables `sso-tray serve` prints, or the app's Copy variables copies (format env: `export NAME=value`). */
 export function servedVariables(stdout: string): { url: string; token: string } {
-  const value = (name: string) => new RegExp(`^export ${name}='([^']*)'$`, 'm').exec(stdout)?.[1] ?? '';
+  const value = (name: string) => new RegExp(`^export ${name}=(\\S+)$`, 'm').exec(stdout)?.[1] ?? '';
   return {
     url: value('AWS_CONTAINER_CREDENTIALS_FULL_URI'),
     token: value('AWS_CONTAINER_AUTHORIZATION_TOKEN'),

@@ -166,6 +166,13 @@ export async function startApp(
   ] as const) {
     door.on(event, () => tray.scheduleRefresh());
   }
+  // The tray lists what is served: rebuilt when an endpoint starts or stops, not on every request it answers.
+  let servedIds = '';
+  door.on('endpoints-changed', (list) => {
+    const ids = list.map((e) => e.id).join(' ');
+    if (ids !== servedIds) tray.scheduleRefresh();
+    servedIds = ids;
+  });
   door.on('sign-in-needed', ({ session, message }) =>
     notify(`${message} Click to sign in.`, () => void controller.signIn(session).catch(() => undefined)),
   );

@@ -1,6 +1,7 @@
 // What the tray shows and does, through the handler table like every front end: its state read over the contract,
 // its clicks carried out as calls, with notifications. Everything Electron is passed in, so tests drive it with the double.
 import { FORMAT_LABELS, isSsoTrayError, type CredentialFormat } from '../core/public.js';
+import { defaultShell } from '../../shared/credential-formats.js';
 import type { Door } from '../ipc/door.js';
 import type { RoleRef, SignInProgress } from '../core/views.js';
 import type { TrayActions, TrayRole, TrayState, WholeList } from '../tray/menu-template.js';
@@ -54,11 +55,13 @@ export class TrayController {
       accountName: names.get(`${session}/${accountId}`) ?? accountId,
     });
     const known = new Set(sessions.map((s) => s.name));
+    const served = await call('endpoints:list', {});
     return {
       sessions,
       favourites: settings.favourites.filter((f) => known.has(f.session)).map(role),
       recent: settings.recent.filter((r) => known.has(r.session)).map(role),
       profiles: await call('profiles:list', {}),
+      served: served.map((e) => ({ ...e, accountName: role(e).accountName })),
       ...(this.signingIn ? { signingIn: this.signingIn } : {}),
       now: (this.deps.now ?? Date.now)(),
       platform: this.deps.platform,
@@ -68,6 +71,7 @@ export class TrayController {
   actions(): TrayActions {
     const { call } = this.deps.door;
     const { notify } = this.deps;
+    const shell = defaultShell(this.deps.platform === 'win32');
     const ref = (role: TrayRole) => ({
       session: role.session,
       accountId: role.accountId,
@@ -115,6 +119,24 @@ export class TrayController {
           notify(
             `Copied the console link for ${role.accountName} / ${role.roleName}; it signs in through your portal session.`,
           );
+        }),
+      serve: (role) =>
+        attempt(async () => {
+          const served = await call('endpoints:start', ref(role));
+          await call('endpoints:copy', { id: served.id, format: shell });
+          notify(
+            `Serving ${role.accountName} / ${role.roleName} to local programs at ${served.url}; the variables that reach it are on the clipboard.`,
+          );
+        }),
+      copyServedVariables: (served) =>
+        attempt(async () => {
+          await call('endpoints:copy', { id: served.id, format: shell });
+          notify(`Copied the variables for ${served.accountName} / ${served.roleName}.`);
+        }),
+      stopServing: (served) =>
+        attempt(async () => {
+          await call('endpoints:stop', { id: served.id });
+          notify(`Stopped serving ${served.accountName} / ${served.roleName}.`);
         }),
       removeProfile: (profile) => attempt(async () => void (await call('profiles:remove', { profile }))),
       signIn: (session) => attempt(() => this.signIn(session)),

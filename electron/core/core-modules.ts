@@ -18,6 +18,7 @@ import { ProfileSync } from './profile-sync.js';
 import { CoreLifecycle } from './core-lifecycle.js';
 import { credentialsText, type CredentialsTextRequest } from './copy-text.js';
 import { writeConfigProfile, type ConfigProfileRequest } from './config-profiles.js';
+import { ServedEndpoints } from '../endpoint/served-endpoints.js';
 
 export interface CoreModules {
   parts: CoreParts;
@@ -31,6 +32,7 @@ export interface CoreModules {
   console: ConsoleAccess;
   profileSync: ProfileSync;
   lifecycle: CoreLifecycle;
+  endpoints: ServedEndpoints;
   credentialsText(role: CredentialsTextRequest): Promise<{ text: string; expiration: string }>;
   writeConfigProfile(role: ConfigProfileRequest): Promise<{ profile: string; file: string }>;
 }
@@ -88,6 +90,15 @@ export function assembleCore(
   const console = new ConsoleAccess(parts, { registry, credentials: roleCredentials, recent });
   const profileSync = new ProfileSync(parts, { registry, listing });
   const lifecycle = new CoreLifecycle(parts, { tokens, registry, keepFresh });
+  const endpoints = new ServedEndpoints({
+    clock,
+    credentials: async (role) => {
+      const { accessKeyId, secretAccessKey, sessionToken, expiration } = await credentials(role);
+      return { accessKeyId, secretAccessKey, sessionToken, expiration: expiration.toISOString() };
+    },
+    changed: (list) => emit('endpoints-changed', list),
+    notice: (message) => emit('problem', { message }),
+  });
   return {
     parts,
     registry,
@@ -100,6 +111,7 @@ export function assembleCore(
     console,
     profileSync,
     lifecycle,
+    endpoints,
     credentialsText: (role) =>
       credentialsText(parts, { credentials: roleCredentials, profiles: profileWriter, recent }, role),
     writeConfigProfile: (role) => writeConfigProfile(options, registry, role),

@@ -9,6 +9,7 @@ import type {
   OwnedProfile,
   ProfileSyncResult,
   SessionRemoval,
+  ServedEndpoint,
   SessionView,
   Settings,
   SignInFlow,
@@ -21,6 +22,7 @@ import type { ConfigProfileRequest } from './config-profiles.js';
 import type { ConsoleOpener, ConsoleRequest } from './console-access.js';
 import type { ProfileSyncRequest } from './profile-sync.js';
 import { chooseSession, type SessionChoice } from './session-choice.js';
+import type { ServedEndpoints } from '../endpoint/served-endpoints.js';
 
 export class SsoTrayCore extends TypedEmitter<CoreEvents> {
   readonly clock: Clock;
@@ -40,6 +42,11 @@ export class SsoTrayCore extends TypedEmitter<CoreEvents> {
       'accounts-changed',
       (listing) => void this.m.parts.work.track(this.m.profileSync.afterListing(listing)),
     );
+    // Signed out (here, or by the AWS CLI's logout): the session's role credentials are no longer served.
+    this.on('session-changed', (view) => {
+      if (view.state === 'signed-out')
+        void this.m.endpoints.sessionEnded(view.name, `${view.name} was signed out`);
+    });
   }
 
   /** Reads settings, sessions and cached tokens; schedules what is due. Safe to call more than once. */
@@ -166,6 +173,19 @@ export class SsoTrayCore extends TypedEmitter<CoreEvents> {
     return this.m.recent.setFavouriteRegion(role, region);
   }
 
+  /** The roles served to local programs (electron/endpoint/served-endpoints.ts); no token in the views. */
+  get endpoints(): Pick<ServedEndpoints, 'list' | 'stop' | 'variables'> & {
+    start(role: RoleRef): Promise<ServedEndpoint>;
+  } {
+    const { endpoints } = this.m;
+    return {
+      list: () => endpoints.list(),
+      start: (role) => this.ready(() => endpoints.start(role)),
+      stop: (id) => endpoints.stop(id),
+      variables: (id) => endpoints.variables(id),
+    };
+  }
+
   /** After resume from sleep or a clock jump: re-read tokens and reschedule everything. */
   recheck(): Promise<void> {
     return this.m.lifecycle.recheck();
@@ -177,6 +197,7 @@ export class SsoTrayCore extends TypedEmitter<CoreEvents> {
   }
 
   dispose(): void {
+    this.m.endpoints.dispose();
     this.m.lifecycle.dispose();
   }
 

@@ -74,6 +74,25 @@ export function formatCredentials(
 
 type LineFormat = Exclude<CredentialFormat, 'process' | 'values' | 'profile'>;
 
+/** The formats that are a line per variable: a shell's, or a .env file. */
+export const VARIABLE_FORMATS = [
+  'env',
+  'env-no-export',
+  'powershell',
+  'windows-cmd',
+  'fish',
+  'dotenv',
+] as const satisfies readonly LineFormat[];
+
+/** Any variables (a credential endpoint's two) as `format` writes them, quoted as the credentials are. */
+export function formatVariables(format: LineFormat, variables: Array<[string, string]>): string {
+  const line = LINE_WRITERS[format];
+  return lines(
+    format,
+    variables.map(([name, value]) => line(name, value)),
+  );
+}
+
 const CONTROL = /[\p{Cc}\p{Cs}\u2028\u2029]/u;
 
 const LINE_WRITERS: Record<LineFormat, (name: string, value: string) => string | undefined> = {

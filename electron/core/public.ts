@@ -1,7 +1,7 @@
 // The core's values a front end (electron/app, electron/tray, electron/cli) may import; everything else it reaches
 // through the door (electron/ipc/door.ts). ESLint enforces it (eslint.config.js); types may come from anywhere.
 export { SsoTrayError, isSsoTrayError, type ErrorCode } from './errors.js';
-export { CREDENTIAL_FORMATS, FORMAT_LABELS, type CredentialFormat } from './formats.js';
+export { CREDENTIAL_FORMATS, FORMAT_LABELS, formatVariables, type CredentialFormat } from './formats.js';
 export { checkIdentifier, sameRole } from './identifiers.js';
 export { PROFILE_KINDS } from './views.js';
 export { awsPathsFromEnv, type Env } from './environment.js';

@@ -145,6 +145,21 @@ export interface ProfileSyncResult {
   listedAt?: string;
 }
 
+/** A role served to local programs by the running app (its token never leaves the main process). */
+export interface ServedEndpoint extends RoleRef {
+  id: string;
+  /** What AWS_CONTAINER_CREDENTIALS_FULL_URI holds: http://127.0.0.1:PORT/role-credentials. */
+  url: string;
+  startedAt: string;
+  /** Requests answered with credentials. */
+  served: number;
+  lastRequestAt?: string;
+  /** When the credentials it serves now expire (ISO). */
+  expiration?: string;
+  /** Why a renewal or a request failed, until one succeeds again. */
+  problem?: string;
+}
+
 export interface CoreEvents extends Record<string, unknown> {
   'session-changed': SessionView;
   'sessions-changed': SessionView[];
@@ -160,6 +175,8 @@ export interface CoreEvents extends Record<string, unknown> {
   'settings-changed': Settings;
   /** A session really ended: announced once, until the user signs in again. */
   'sign-in-needed': { session: string; message: string };
+  /** The roles served to local programs, or what they show (requests answered, a problem), changed. */
+  'endpoints-changed': ServedEndpoint[];
   /** Something in the background failed; one sentence. */
   problem: { message: string };
 }

@@ -23,6 +23,10 @@ export interface EndpointOptions {
   now?: () => number;
   /** A renewal or a request failed: the sentence (never a secret), once until it recovers. */
   onProblem?: (sentence: string) => void;
+  /** A request was answered with credentials (the window counts them). */
+  onAnswered?: () => void;
+  /** Credentials are served again after a problem. */
+  onRecovered?: () => void;
 }
 
 export interface RunningEndpoint {
@@ -64,9 +68,11 @@ export async function startCredentialEndpoint(options: EndpointOptions): Promise
       return answer(response, 404, { Code: 'NotFound', Message: `Credentials are at ${PATH}.` });
     held.get().then(
       (credentials) => {
+        if (lastProblem !== undefined) options.onRecovered?.();
         lastProblem = undefined;
         served += 1;
         expiration = credentials.expiration;
+        options.onAnswered?.();
         answer(response, 200, {
           AccessKeyId: credentials.accessKeyId,
           SecretAccessKey: credentials.secretAccessKey,

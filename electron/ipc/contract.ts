@@ -1,7 +1,7 @@
 // The one contract between the window, the tray, the CLI and the core: channel -> zod schema of the input and the
 // result type. The preload API, the handler table and the renderer's calls are all derived from it.
 import { z } from 'zod';
-import { CREDENTIAL_FORMATS } from '../core/formats.js';
+import { CREDENTIAL_FORMATS, VARIABLE_FORMATS } from '../core/formats.js';
 import { REGION_PATTERN, identifierProblem, type IdentifierKind } from '../core/identifiers.js';
 import { PROFILE_KINDS, SIGN_IN_FLOWS } from '../core/views.js';
 import type {
@@ -9,6 +9,7 @@ import type {
   Listing,
   OwnedProfile,
   ProfileSyncResult,
+  ServedEndpoint,
   SessionRemoval,
   SessionView,
   Settings,
@@ -31,6 +32,7 @@ const profile = identifier('profile-name');
 const region = identifier('region');
 const role = z.object({ session: name, accountId, roleName }).strict();
 const credentialFormat = z.enum(CREDENTIAL_FORMATS);
+const endpointId = z.uuid();
 // A service such as s3, or a full console URL (the core checks it belongs to the console).
 const consoleTarget = role
   .extend({ region: region.optional(), destination: z.string().min(1).max(2048).optional() })
@@ -204,6 +206,15 @@ export const contract = {
       })
       .strict(),
   ).returns<ProfileSyncResult>(),
+  /** Serves the role to local programs at a loopback credential endpoint (the app's; a served role keeps its own). */
+  'endpoints:start': channel(role).returns<ServedEndpoint>(),
+  /** What is being served: role, address, requests answered; never the token. */
+  'endpoints:list': channel(z.object({}).strict()).returns<ServedEndpoint[]>(),
+  'endpoints:stop': channel(z.object({ id: endpointId }).strict()).returns<void>(),
+  /** The endpoint's two variables as `format` lines, put on the clipboard by the main process (never returned). */
+  'endpoints:copy': channel(
+    z.object({ id: endpointId, format: z.enum(VARIABLE_FORMATS).default('env') }).strict(),
+  ).returns<void>(),
 } as const;
 
 type Contract = typeof contract;

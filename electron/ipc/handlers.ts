@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { SsoTrayError, isSsoTrayError } from '../core/errors.js';
 import type { SsoTrayCore } from '../core/core.js';
-import { formatCredentials, type CredentialFormat } from '../core/formats.js';
+import { formatCredentials, formatVariables, type CredentialFormat } from '../core/formats.js';
 import { isWebAddress } from '../core/endpoint-url.js';
 import type { Settings, SignInProgress } from '../core/views.js';
 import {
@@ -165,6 +165,18 @@ export function createHandlers(core: SsoTrayCore, capabilities: HandlerCapabilit
       return { link };
     },
     'favourites:region': ({ region, ...role }) => core.setFavouriteRegion(role, region || undefined),
+    'endpoints:start': (role) => core.endpoints.start(role),
+    'endpoints:list': async () => core.endpoints.list(),
+    'endpoints:stop': ({ id }) => core.endpoints.stop(id),
+    // The token goes to the clipboard from here: the window shows the endpoint, never its token.
+    'endpoints:copy': async ({ id, format }) => {
+      if (!capabilities.clipboard)
+        throw new SsoTrayError(
+          'invalid-input',
+          'Copying needs the SSO Tray app; use `sso-tray serve` instead.',
+        );
+      await capabilities.clipboard.writeText(formatVariables(format, core.endpoints.variables(id)));
+    },
     'config:sync': ({ maxAgeSeconds, ...request }) =>
       core.syncConfigProfiles({
         ...request,

@@ -39,6 +39,10 @@ const EVERY_CHANNEL: Record<Channel, true> = {
   'console:link': true,
   'config:sync': true,
   'favourites:region': true,
+  'endpoints:start': true,
+  'endpoints:list': true,
+  'endpoints:stop': true,
+  'endpoints:copy': true,
 };
 
 const EVERY_EVENT: Record<AppEventName, true> = {
@@ -52,6 +56,7 @@ const EVERY_EVENT: Record<AppEventName, true> = {
   'profiles-changed': true,
   'settings-changed': true,
   'sign-in-needed': true,
+  'endpoints-changed': true,
   problem: true,
 };
 

@@ -73,6 +73,7 @@ function state(overrides: Partial<TrayState> = {}): TrayState {
     favourites: [payments, sandbox],
     recent: [payments, ...recentRoles],
     profiles: [kept, writtenOnce],
+    served: [],
     now: NOW,
     platform: 'linux',
     timeZone: 'UTC',
@@ -90,6 +91,9 @@ function recordingActions(withWindow = false): { actions: TrayActions; calls: un
     writeProfile: (role, keepFresh) => calls.push(['writeProfile', role, keepFresh]),
     openConsole: (role) => calls.push(['openConsole', role]),
     copyConsoleLink: (role) => calls.push(['copyConsoleLink', role]),
+    serve: (role) => calls.push(['serve', role]),
+    copyServedVariables: (served) => calls.push(['copyServedVariables', served.id]),
+    stopServing: (served) => calls.push(['stopServing', served.id]),
     removeProfile: (profile) => calls.push(['removeProfile', profile]),
     signIn: (session) => calls.push(['signIn', session]),
     cancelSignIn: (session) => calls.push(['cancelSignIn', session]),
@@ -155,6 +159,7 @@ describe('the whole menu for a realistic day', () => {
       '---',
       'Write to credentials file',
       'Write and keep fresh',
+      'Serve to local programs',
     ]);
     expect(findItem(menu, PAYMENTS).toolTip).toBe('Account 111122223333 in acme');
   });
@@ -165,6 +170,66 @@ describe('the whole menu for a realistic day', () => {
       'AdministratorAccess in 111122223333 (acme)',
       'Stop and remove',
     ]);
+  });
+});
+
+describe('"Served to local programs"', () => {
+  const served = {
+    id: '6f1c2a4e-8d3b-4c5a-9e7f-0a1b2c3d4e5f',
+    session: 'acme',
+    accountId: '111122223333',
+    accountName: 'Billing',
+    roleName: 'AdministratorAccess',
+    url: 'http://127.0.0.1:49152/role-credentials',
+    startedAt: '2026-01-05T08:00:00.000Z',
+    served: 3,
+    expiration: '2026-01-05T09:53:00.000Z',
+  };
+
+  it('lists each served role after the kept profiles, with its address, Copy variables and Stop', () => {
+    const { actions, calls } = recordingActions();
+    const menu = built(state({ served: [served] }), actions);
+    const labels = menuLabels(menu);
+    const at = labels.indexOf('Served to local programs');
+    expect(labels.slice(at - 1, at + 2)).toEqual([
+      '---',
+      'Served to local programs',
+      'Billing / AdministratorAccess — 127.0.0.1:49152',
+    ]);
+    expect(menuLabels(menu, 'Billing / AdministratorAccess — 127.0.0.1:49152')).toEqual([
+      'AdministratorAccess in 111122223333 (acme)',
+      '3 requests answered, credentials until 09:53',
+      '---',
+      'Copy variables (macOS and Linux (bash, zsh))',
+      'Stop',
+    ]);
+    click(
+      menu,
+      'Billing / AdministratorAccess — 127.0.0.1:49152',
+      'Copy variables (macOS and Linux (bash, zsh))',
+    );
+    click(menu, 'Billing / AdministratorAccess — 127.0.0.1:49152', 'Stop');
+    expect(calls).toEqual([
+      ['copyServedVariables', served.id],
+      ['stopServing', served.id],
+    ]);
+  });
+
+  it('shows the problem in place of the count, PowerShell on Windows, and nothing while nothing is served', () => {
+    const menu = built(
+      state({
+        served: [{ ...served, problem: 'The session acme has ended; sign in again.' }],
+        platform: 'win32',
+      }),
+      recordingActions().actions,
+    );
+    expect(menuLabels(menu, 'Billing / AdministratorAccess — 127.0.0.1:49152').slice(1)).toEqual([
+      'The session acme has ended; sign in again.',
+      '---',
+      'Copy variables (PowerShell)',
+      'Stop',
+    ]);
+    expect(menuLabels(built(state(), recordingActions().actions))).not.toContain('Served to local programs');
   });
 });
 
@@ -198,6 +263,7 @@ describe('each click asks for the right thing', () => {
       [['Copy session token'], ['copyValue', payments, 'sessionToken']],
       [['Write to credentials file'], ['writeProfile', payments, false]],
       [['Write and keep fresh'], ['writeProfile', payments, true]],
+      [['Serve to local programs'], ['serve', payments]],
     ];
     for (const [path, call] of expected) {
       calls.length = 0;

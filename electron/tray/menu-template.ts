@@ -4,6 +4,7 @@ import type { OwnedProfile } from '../core/aws-files/credentials-file.js';
 import type { SessionView } from '../core/views.js';
 import { sameRole } from '../core/public.js';
 import { keptFreshSection } from './kept-fresh-menu.js';
+import { servedSection, type ServedActions, type TrayServed } from './served-menu.js';
 import { type RoleActions, type TrayRole } from './role-menu.js';
 import { roleListSection } from './role-lists-menu.js';
 import {
@@ -24,6 +25,8 @@ export interface TrayState extends TimeStyle {
   /** settings.recent, newest first; favourites and all but the first TRAY_RECENT_LIMIT are left out here. */
   recent: TrayRole[];
   profiles: OwnedProfile[];
+  /** The roles the app serves to local programs (no token in them). */
+  served: TrayServed[];
   signingIn?: SignInProgress;
   /** Epoch ms: every time shown is relative to this, never to the system clock. */
   now: number;
@@ -33,7 +36,7 @@ export interface TrayState extends TimeStyle {
   update?: { version: string };
 }
 
-export interface TrayActions extends RoleActions, SessionActions {
+export interface TrayActions extends RoleActions, SessionActions, ServedActions {
   removeProfile(profile: string): void;
   /** Absent until the window exists: then there is no "Open SSO Tray…" item. With a list, the window shows it. */
   openWindow?(list?: WholeList): void;
@@ -81,6 +84,7 @@ export function buildTrayMenu(state: TrayState, actions: TrayActions): MenuItemC
       actions,
     ),
     keptFreshSection(state, actions),
+    servedSection(state, actions),
     signOutItems(state.sessions, actions),
     closingItems(actions, state.update),
   ]);

@@ -23,6 +23,8 @@ export interface RoleActions {
   openConsole(role: TrayRole): void;
   /** The access portal's shortcut link to the role's console, to the clipboard. */
   copyConsoleLink(role: TrayRole): void;
+  /** Serves the role to local programs and copies the two variables that reach it. */
+  serve(role: TrayRole): void;
 }
 
 const POSIX_SHELLS: CredentialFormat[] = ['env', 'fish'];
@@ -95,5 +97,6 @@ function roleSubmenu(
     { type: 'separator' },
     { label: 'Write to credentials file', click: () => actions.writeProfile(role, false) },
     { label: 'Write and keep fresh', click: () => actions.writeProfile(role, true) },
+    { label: 'Serve to local programs', click: () => actions.serve(role) },
   ];
 }

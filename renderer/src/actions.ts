@@ -8,6 +8,7 @@ import * as settings from './actions/settings-actions.js';
 import * as quickPick from './quick-pick/quick-pick-actions.js';
 import * as consoleAccess from './actions/console-actions.js';
 import * as configSync from './actions/config-sync-actions.js';
+import * as served from './actions/served-actions.js';
 
 type Bound<F> = F extends (ctx: ActionContext, ...args: infer A) => infer R ? (...args: A) => R : never;
 
@@ -75,6 +76,13 @@ export function createActions(ctx: ActionContext) {
       applyConfigSync: configSync.applyConfigSync,
       setSyncChoice: configSync.setSyncChoice,
       setSyncAfterListing: configSync.setSyncAfterListing,
+    }),
+    ...bind(ctx, {
+      serveRole: served.serveRole,
+      copyServedVariables: served.copyServedVariables,
+      stopServing: served.stopServing,
+      setServedShell: served.setServedShell,
+      showServed: served.showServed,
     }),
   };
 }

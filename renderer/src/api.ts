@@ -11,6 +11,7 @@ export type {
   ListingProgress,
   OwnedProfile,
   ProfileSyncResult,
+  ServedEndpoint,
   SessionView,
   Settings,
   SignInProgress,

@@ -6,6 +6,7 @@ import type {
   ListingProgress,
   OwnedProfile,
   ProfileSyncResult,
+  ServedEndpoint,
   SessionView,
   Settings,
   SignInProgress,
@@ -15,7 +16,10 @@ import type { RoleRef } from '../../electron/core/views.js';
 import type { SessionHints } from './session-form-hints.js';
 import type { SyncChoiceField, SyncChoices } from './sync-choices.js';
 
-export type Section = 'accounts' | 'profiles' | 'settings';
+export type Section = 'accounts' | 'profiles' | 'served' | 'settings';
+
+/** The shells the served variables are copied for (a line format: electron/core/formats.ts). */
+export type VariablesFormat = 'env' | 'windows-cmd' | 'powershell' | 'fish' | 'dotenv';
 
 export interface SignInActivity {
   flow: 'browser' | 'device-code';
@@ -69,6 +73,8 @@ export interface AccessKeysState {
   keepFresh: boolean;
   writeFile: Task;
   writeConfig: Task;
+  /** Serve to local programs: the endpoint started from this dialog. */
+  serve: Task & { id?: string };
 }
 
 export interface State {
@@ -135,6 +141,12 @@ export interface State {
   };
   /** The sync's choices as the user edits them; undefined: the saved ones. */
   syncChoices?: SyncChoices;
+  /** The roles served to local programs, as the core lists them (no token: the main process keeps it). */
+  served: ServedEndpoint[];
+  /** The shell Copy variables writes for. */
+  servedShell: VariablesFormat;
+  /** What the last Copy variables or Stop did, or why it failed. */
+  servedNote?: { text: string; error: boolean };
 }
 
 export const PAGE_OF_ACCOUNTS = 100;
@@ -158,6 +170,8 @@ export function initialState(now: number, page: State['page'] = 'window'): State
     settingsTask: { busy: false },
     profiles: [],
     profileErrors: {},
+    served: [],
+    servedShell: 'env',
   };
 }
 

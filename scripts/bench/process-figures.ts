@@ -88,7 +88,7 @@ export async function processFigures(options: {
     await new Promise<void>((resolve) =>
       serve.stderr.on('data', (c: Buffer) => c.toString().includes('Ctrl-C') && resolve()),
     );
-    const value = (name: string) => new RegExp(`${name}='([^']*)'`).exec(stdout)?.[1] ?? '';
+    const value = (name: string) => new RegExp(`^export ${name}=(\\S+)$`, 'm').exec(stdout)?.[1] ?? '';
     const url = value('AWS_CONTAINER_CREDENTIALS_FULL_URI');
     const headers = { authorization: value('AWS_CONTAINER_AUTHORIZATION_TOKEN') };
     await get(url, headers);

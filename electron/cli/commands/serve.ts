@@ -1,7 +1,7 @@
 // `sso-tray serve ACCOUNT ROLE`: the role's credentials at a local endpoint in the SDKs' container-credentials format,
 // renewed before they expire, until Ctrl-C. Prints the two variables a process needs (the token is on stdout only).
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { SsoTrayError } from '../../core/public.js';
+import { SsoTrayError, formatVariables } from '../../core/public.js';
 import { roleCommand, type CommandHost } from './command-host.js';
 import { credentialSource, roleWithCredentials } from '../exec/role-for-child.js';
 import { isLoopbackAddress } from '../../endpoint/request-guard.js';
@@ -90,19 +90,12 @@ function portArgument(value: string): number {
   return port;
 }
 
-/** The two variables; the values are a URL and a base64url token, which no shell expands. */
+/** The two variables, written as the app's Copy variables writes them (electron/core/formats.ts). */
 function variables(format: VariablesFormat, url: string, token: string): string {
   const pairs: Array<[string, string]> = [
     ['AWS_CONTAINER_CREDENTIALS_FULL_URI', url],
     ['AWS_CONTAINER_AUTHORIZATION_TOKEN', token],
   ];
   if (format === 'json') return JSON.stringify(Object.fromEntries(pairs), null, 2) + '\n';
-  const line = {
-    env: (n: string, v: string) => `export ${n}='${v}'`,
-    fish: (n: string, v: string) => `set -gx ${n} '${v}'`,
-    powershell: (n: string, v: string) => `$Env:${n}="${v}"`,
-    'windows-cmd': (n: string, v: string) => `set ${n}=${v}`,
-    dotenv: (n: string, v: string) => `${n}=${v}`,
-  }[format];
-  return pairs.map(([n, v]) => `${line(n, v)}\n`).join('');
+  return formatVariables(format, pairs);
 }

@@ -20,6 +20,7 @@ export async function openAccessKeys(
       keepFresh: false,
       writeFile: { busy: false },
       writeConfig: { busy: false },
+      serve: { busy: false },
     },
   });
   await loadTexts(ctx);
@@ -155,7 +156,7 @@ export function closeAccessKeys(ctx: ActionContext): void {
 }
 
 /** Changes the open dialog; with `only`, only while that same dialog is still open (late answers are dropped). */
-function changeDialog(
+export function changeDialog(
   { store }: ActionContext,
   change: (dialog: AccessKeysState) => AccessKeysState,
   only?: AccessKeysState,
@@ -166,6 +167,6 @@ function changeDialog(
   });
 }
 
-function plain(role: RoleRef): RoleRef {
+export function plain(role: RoleRef): RoleRef {
   return { session: role.session, accountId: role.accountId, roleName: role.roleName };
 }

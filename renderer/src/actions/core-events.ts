@@ -7,6 +7,7 @@ import type { ActionContext } from './context.js';
 import { listNamesArrived } from './whole-lists-actions.js';
 import { previewConfigSync } from './config-sync-actions.js';
 import { upsert } from './session-actions.js';
+import { servedChanged } from './served-actions.js';
 
 export function listenToCore(ctx: ActionContext): () => void {
   const { api, store } = ctx;
@@ -65,6 +66,7 @@ export function listenToCore(ctx: ActionContext): () => void {
         void previewConfigSync(ctx);
     }),
     api.on('profiles-changed', (profiles) => store.update({ profiles })),
+    api.on('endpoints-changed', (served) => servedChanged(ctx, served)),
     // Said once, in the banner over the accounts, with its Sign in again button.
     api.on('sign-in-needed', ({ session, message }) =>
       store.update((s) => ({ signInNeeded: { ...s.signInNeeded, [session]: message } })),

@@ -1,5 +1,6 @@
 // Settings saved as a whole, and the profiles SSO Tray wrote removed one by one.
 import type { OwnedProfile, Settings } from '../api.js';
+import type { Section } from '../state.js';
 import { without } from './session-actions.js';
 import { settingsError } from '../settings-errors.js';
 import { sentenceOf, type ActionContext } from './context.js';
@@ -70,7 +71,7 @@ export async function setProfileKeepFresh(
   }
 }
 
-export function showSection(ctx: ActionContext, section: 'accounts' | 'profiles' | 'settings'): void {
+export function showSection(ctx: ActionContext, section: Section): void {
   ctx.store.update({ section, settingsTask: { busy: false } });
   // Profiles shows what a sync of ~/.aws/config would change, worked out afresh each time.
   if (section === 'profiles') void previewConfigSync(ctx);

@@ -7,11 +7,12 @@ export async function startWindow(ctx: ActionContext): Promise<void> {
   const { api, store } = ctx;
   listenToCore(ctx);
   try {
-    const [sessions, settings, profiles, capabilities] = await Promise.all([
+    const [sessions, settings, profiles, capabilities, served] = await Promise.all([
       api['sessions:list']({}),
       api['settings:get']({}),
       api['profiles:list']({}),
       api['app:capabilities']({}),
+      api['endpoints:list']({}),
     ]);
     // A signed-in session first: that is the one whose accounts the user came for.
     const best = sessions.find((s) => s.state === 'signed-in') ?? sessions[0];
@@ -21,6 +22,7 @@ export async function startWindow(ctx: ActionContext): Promise<void> {
       settings,
       profiles,
       capabilities,
+      served,
       selected: best?.name,
       addSession: { ...store.state.addSession, open: sessions.length === 0 },
     });

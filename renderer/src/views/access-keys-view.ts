@@ -7,6 +7,7 @@ import type { Actions } from '../actions.js';
 import type { AccessKeysState, State } from '../state.js';
 import { momentText } from '../time-text.js';
 import { configMenu } from './config-profile-view.js';
+import { serveOption } from './serve-option-view.js';
 import { SHELLS } from '../../../shared/credential-formats.js';
 
 const VALUES: Array<{ label: string; what: CopyWhat }> = [
@@ -22,11 +23,12 @@ export function accessKeysDialog(state: State, actions: Actions) {
     aria-labelledby="access-keys-title"
     @close=${() => actions.closeAccessKeys()}
   >
-    ${d ? dialogBody(d, state.now, actions) : nothing}
+    ${d ? dialogBody(d, state, actions) : nothing}
   </dialog>`;
 }
 
-function dialogBody(d: AccessKeysState, now: number, actions: Actions) {
+function dialogBody(d: AccessKeysState, state: State, actions: Actions) {
+  const now = state.now;
   return html`
     <header class="dialog-head">
       <div>
@@ -53,7 +55,7 @@ function dialogBody(d: AccessKeysState, now: number, actions: Actions) {
       <p class="sr-status" role="status">${d.copied ? (d.announced ?? '') : ''}</p>
       ${d.copyError ? html`<p class="error" role="alert">${d.copyError}</p>` : nothing}
       ${optionShell(d, actions)} ${optionProfile(d, actions)} ${optionValues(d, actions)}
-      ${configMenu(d, actions)}
+      ${serveOption(d, state, actions)} ${configMenu(d, actions)}
     </div>
   `;
 }

@@ -9,10 +9,12 @@ import { quickPickDialog } from '../quick-pick/quick-pick-view.js';
 import { profilesView } from './profiles-view.js';
 import { sessionsView } from './sessions-view.js';
 import { settingsView } from './settings-view.js';
+import { servedView } from './served-view.js';
 
 const SECTIONS: Array<[Section, string]> = [
   ['accounts', 'Accounts'],
   ['profiles', 'Profiles'],
+  ['served', 'Served'],
   ['settings', 'Settings'],
 ];
 
@@ -60,5 +62,6 @@ export function appView(state: State, actions: Actions) {
 function sectionView(state: State, actions: Actions) {
   if (state.section === 'profiles') return profilesView(state, actions);
   if (state.section === 'settings') return settingsView(state, actions);
+  if (state.section === 'served') return servedView(state, actions);
   return accountsView(state, actions);
 }
