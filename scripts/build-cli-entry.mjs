@@ -23,7 +23,9 @@ await build({
   platform: 'node',
   target: 'node22',
   // The program, loaded only when no quick answer applies: the files tsc built next to this one.
-  external: ['./cli/program.js', './cli/output.js'],
+  // zod, the AWS SDK and commander stay packages even if a quick answer ever imported one, so that the tests that count
+  // the modules a warm answer loads (e2e/cli-direct-answers.test.ts) still see them.
+  external: ['./cli/program.js', './cli/output.js', 'zod', 'zod/*', '@aws-sdk/*', 'commander'],
   // The INI reader (@smithy/shared-ini-file-loader) is bundled from its ES build, whose named exports a dynamic import
   // keeps, and which needs no require(): https://esbuild.github.io/api/#main-fields
   mainFields: ['module', 'main'],
