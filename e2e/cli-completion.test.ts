@@ -2,60 +2,18 @@
 // function is called as bash calls it on TAB (COMP_WORDS, COMP_CWORD, COMP_LINE, COMP_POINT). Names come from the
 // listing `sso-tray accounts` cached; a TAB makes no call to Identity Center.
 import { execFile } from 'node:child_process';
-import { chmod, mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from './identity-center/emulator.js';
-import { bin } from './support/cli-process.js';
-import { loginAcme, runSsoTray } from './support/cli-run.js';
-import { childEnv, makeSandbox, type Sandbox } from './support/sandbox.js';
+import { ACCOUNTS, completionSandbox, type CompletionSandbox } from './support/completion-sandbox.js';
 
 const run = promisify(execFile);
-const ACCOUNTS = [
-  {
-    accountId: '111111111111',
-    accountName: 'Payments prod',
-    emailAddress: 'p@x.example',
-    roles: ['ReadOnlyAccess', 'AdministratorAccess'],
-  },
-  {
-    accountId: '222222222222',
-    accountName: "Team's $HOME;`id`",
-    emailAddress: 't@x.example',
-    roles: ['PowerUserAccess'],
-  },
-  {
-    accountId: '333333333333',
-    accountName: 'Sandbox',
-    emailAddress: 's@x.example',
-    roles: ['AdministratorAccess'],
-  },
-];
-
-let emu: RunningEmulator;
-let sandbox: Sandbox;
-let tools: string;
+let shell: CompletionSandbox;
 
 beforeAll(async () => {
-  emu = await startEmulator({ organisation: { accounts: ACCOUNTS } });
-  sandbox = await makeSandbox(emu.url);
-  expect((await loginAcme(emu, sandbox)).code).toBe(0);
-  expect((await runSsoTray(sandbox, ['accounts'])).code).toBe(0);
-  // `sso-tray` on PATH, as `npm install -g` puts it.
-  tools = path.join(sandbox.home, 'bin');
-  await mkdir(tools);
-  await writeFile(
-    path.join(tools, 'sso-tray'),
-    `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} "$@"\n`,
-  );
-  await chmod(path.join(tools, 'sso-tray'), 0o755);
+  shell = await completionSandbox();
 });
 
-afterAll(async () => {
-  await emu.close();
-  await sandbox.cleanup();
-});
+afterAll(() => shell.close());
 
 /** COMPREPLY after TAB at the end of `line`, one candidate a line. */
 async function tab(line: string): Promise<string[]> {
@@ -69,11 +27,7 @@ async function tab(line: string): Promise<string[]> {
     '_sso_tray_complete',
     'printf "%s\\n" "${COMPREPLY[@]}"',
   ].join('\n');
-  const env = childEnv(sandbox, {
-    PATH: `${tools}${path.delimiter}${process.env.PATH ?? ''}`,
-    TYPED: line,
-    COMPLETION_WORDS: line.replace(/[();&|<>]/g, '\\$&'),
-  });
+  const env = shell.env({ TYPED: line, COMPLETION_WORDS: line.replace(/[();&|<>]/g, '\\$&') });
   const { stdout } = await run('bash', ['-c', script], { env });
   return stdout.split('\n').filter((l) => l !== '');
 }
@@ -90,14 +44,14 @@ describe('bash completion', () => {
   });
 
   it('completes account names and ids from the cached listing, quoted for the shell, and makes no call', async () => {
-    emu.clearCalls();
+    shell.emu.clearCalls();
     expect(await tab('sso-tray creds Pay')).toEqual(['Payments\\ prod']);
     expect(await tab('sso-tray creds Tea')).toEqual(["Team\\'s\\ \\$HOME\\;\\`id\\`"]);
     expect(await tab('sso-tray creds 2')).toEqual(['222222222222']);
     // Inside a quote the user opened, readline closes it: the candidate is written for inside it.
     expect(await tab("sso-tray creds 'Team")).toEqual(["Team'\\''s $HOME;`id`"]);
     expect(await tab('sso-tray creds "Team')).toEqual(["Team's \\$HOME;\\`id\\`"]);
-    expect(emu.calls()).toEqual([]);
+    expect(shell.emu.calls()).toEqual([]);
   });
 
   it('completes the roles of the account typed before, however it was quoted', async () => {
@@ -109,8 +63,13 @@ describe('bash completion', () => {
   });
 
   it('what bash inserts reads back as the name: the quoted candidate, evaluated, is the account name', async () => {
-    const [quoted] = await tab('sso-tray creds Tea');
-    const { stdout } = await run('bash', ['-c', `printf %s ${quoted}`]);
-    expect(stdout).toBe(ACCOUNTS[1]!.accountName);
+    for (const [typed, account] of [
+      ['Tea', ACCOUNTS[1]!],
+      ['O', ACCOUNTS[3]!],
+    ] as const) {
+      const [quoted] = await tab(`sso-tray creds ${typed}`);
+      const { stdout } = await run('bash', ['-c', `printf %s ${quoted}`]);
+      expect(stdout).toBe(account.accountName);
+    }
   });
 });

@@ -1,10 +1,7 @@
 // Entry of the `sso-tray` command (bin/sso-tray.js loads the built copy of this file).
+// The build bundles this file with the answers that come before the program (scripts/build-cli-entry.mjs); bin
+// enables Node's compile cache before loading it.
 import { readFileSync } from 'node:fs';
-import module from 'node:module';
-
-// Compiled code is cached on disk across runs (https://nodejs.org/api/module.html#moduleenablecompilecachecachedir):
-// credential_process starts this command for every AWS process a user runs.
-module.enableCompileCache?.();
 
 // Built: dist/electron/cli.js; from source (tsx): electron/cli.ts.
 function packageVersion(): string {

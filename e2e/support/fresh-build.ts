@@ -18,7 +18,7 @@ function newestSource(dir: string): number {
   return newest;
 }
 
-/** Compiles electron/ and shared/ to dist/ (tsconfig.build.json) unless the build is newer than every source. */
+/** Compiles electron/ and shared/ to dist/ (tsconfig.build.json), then bundles the command's entry, unless the build is newer than every source. */
 export function ensureFreshBuild(repo: string): void {
   const built = ['cli.js', 'main.js'].map((file) => path.join(repo, 'dist', 'electron', file));
   const builtAt = Math.min(...built.map((file) => (existsSync(file) ? statSync(file).mtimeMs : 0)));
@@ -26,6 +26,7 @@ export function ensureFreshBuild(repo: string): void {
     newestSource(path.join(repo, 'electron')),
     newestSource(path.join(repo, 'shared')),
     statSync(path.join(repo, 'tsconfig.build.json')).mtimeMs,
+    statSync(path.join(repo, 'scripts', 'build-cli-entry.mjs')).mtimeMs,
   );
   if (builtAt > sources) return;
   const tsc = path.join(repo, 'node_modules', 'typescript', 'bin', 'tsc');
@@ -34,6 +35,12 @@ export function ensureFreshBuild(repo: string): void {
     stdio: 'inherit',
   });
   if (build.status !== 0) throw new Error('Building electron/ (tsc -p tsconfig.build.json) failed.');
+  // The command's entry as npm run build makes it: bundled with its quick answers (scripts/build-cli-entry.mjs).
+  const entry = spawnSync(process.execPath, [path.join(repo, 'scripts', 'build-cli-entry.mjs')], {
+    cwd: repo,
+    stdio: 'inherit',
+  });
+  if (entry.status !== 0) throw new Error('Bundling the command entry (scripts/build-cli-entry.mjs) failed.');
 }
 
 export default function setup(): void {

@@ -8,7 +8,9 @@ import { AwsCliSsoCache } from './aws-files/token-cache.js';
 import { formatCredentials } from './formats.js';
 import { RoleCredentialsFileCache } from './role-credentials-file-cache.js';
 import { ROLE_CREDENTIALS_WINDOW_MS } from './role-credentials-window.js';
+import { readSessionsFromConfig } from './aws-files/config-reader.js';
 import { chooseSession, type SessionChoice } from './session-choice.js';
+import { mergeSessions } from './session-merge.js';
 import { SETTINGS_VERSION } from './settings-version.js';
 import type { AwsPaths, SessionConfig } from './types.js';
 
@@ -51,21 +53,13 @@ export async function cachedProcessAnswer(
   const settings = await settingsFields(paths.appDataDir);
   // Tokens kept in the app's own store are not in the AWS CLI's cache: only the core can read them.
   if (!settings?.share) return undefined;
-  // A session named and kept in the settings (the line the app writes says --session) needs no ~/.aws/config.
-  const named = settings.sessions.find((s) => s.name === request.session);
-  if (named) return fromCaches(named, request, paths, now);
-  let configured: SessionConfig[] | undefined;
-  const all = async () => [
-    ...settings.sessions,
-    // Loaded only here: a session named in the settings never reads ~/.aws/config.
-    ...(configured ??= await import('./aws-files/config-reader.js')
-      .then(({ readSessionsFromConfig }) => readSessionsFromConfig(paths))
-      .catch(() => [])),
-  ];
-  // A session in both the settings and ~/.aws/config is one session, not two to choose from.
-  const known = async () => [...new Set((await all()).map((s) => s.name))];
+  // The sessions as the core's registry has them (session-merge.ts); a config it cannot read is the core's to explain.
+  const configured = await readSessionsFromConfig(paths).catch(() => undefined);
+  if (!configured) return undefined;
+  const sessions = mergeSessions(settings.sessions, configured);
+  const known = () => Promise.resolve(sessions.map((s) => s.name));
   const name = await chooseSession(request, paths, known).catch(() => undefined);
-  const session = name === undefined ? undefined : (await all()).find((s) => s.name === name);
+  const session = sessions.find((s) => s.name === name);
   return session ? fromCaches(session, request, paths, now) : undefined;
 }
 

@@ -7,6 +7,7 @@ import { readSessionsFromConfig } from './aws-files/config-reader.js';
 import { messageOf, type CoreParts } from './core-parts.js';
 import type { TokenStore } from './token-store.js';
 import type { SessionConfig } from './types.js';
+import { mergeSessions } from './session-merge.js';
 
 export class SessionRegistry {
   private readonly runtimes = new Map<string, SessionRuntime>();
@@ -27,15 +28,7 @@ export class SessionRegistry {
     } catch (error) {
       emit('problem', { message: messageOf(error) });
     }
-    const byName = new Map<string, SessionConfig>();
-    for (const session of settings.sessions) byName.set(session.name, session);
-    for (const session of configured) {
-      // The app's own session is also in ~/.aws/config (for the AWS CLI): it stays the app's, removable in the app.
-      const own = byName.get(session.name);
-      if (own?.source === 'app' && own.startUrl === session.startUrl && own.region === session.region)
-        continue;
-      byName.set(session.name, session);
-    }
+    const byName = new Map(mergeSessions(settings.sessions, configured).map((s) => [s.name, s]));
     for (const [name, runtime] of this.runtimes) {
       const next = byName.get(name);
       if (!next || JSON.stringify(next) !== JSON.stringify(runtime.config)) {

@@ -14,20 +14,36 @@ export interface LineWords {
   openQuote: Quote;
 }
 
-export function lineWords(line: string, powershell = false): LineWords {
+/** Whose quoting rules a line follows: bash and zsh (POSIX), fish, PowerShell. */
+export type Dialect = 'posix' | 'fish' | 'powershell';
+
+// What a backslash escapes inside "…" and '…' (elsewhere a backslash escapes any character; PowerShell's escape is `,
+// which escapes anything inside "…" and nothing inside '…', where '' is a quote).
+const ESCAPED_IN: Record<Dialect, { double: string | undefined; single: string }> = {
+  posix: { double: '$`"\\\n', single: '' },
+  // fish: https://fishshell.com/docs/current/language.html#quotes
+  fish: { double: '"$\\\n', single: "'\\" },
+  powershell: { double: undefined, single: '' },
+};
+
+export function lineWords(line: string, dialect: Dialect = 'posix'): LineWords {
   const words: string[] = [];
   let word = '';
   let started = false;
   let quote: Quote = '';
-  const escape = powershell ? '`' : '\\';
+  const escape = dialect === 'powershell' ? '`' : '\\';
+  const { double, single } = ESCAPED_IN[dialect];
+  const escapes = (inQuote: string | undefined, next: string | undefined) =>
+    next !== undefined && (inQuote === undefined || inQuote.includes(next));
   for (let i = 0; i < line.length; i += 1) {
     const char = line[i] ?? '';
     if (quote === "'") {
-      if (char === "'" && powershell && line[i + 1] === "'") word += line[++i];
+      if (char === "'" && dialect === 'powershell' && line[i + 1] === "'") word += line[++i];
+      else if (char === '\\' && single && escapes(single, line[i + 1])) word += line[++i];
       else if (char === "'") quote = '';
       else word += char;
     } else if (quote === '"') {
-      if (char === escape && i + 1 < line.length) word += line[++i];
+      if (char === escape && escapes(double, line[i + 1])) word += line[++i];
       else if (char === '"') quote = '';
       else word += char;
     } else if (char === ' ' || char === '\t' || char === '\n') {

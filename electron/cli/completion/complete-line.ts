@@ -7,7 +7,10 @@ import { lineWords, quoteFor } from './command-line-words.js';
 
 export async function completeLine(shell: string, line: string, env: Env): Promise<string> {
   const powershell = shell === 'powershell';
-  const { words, current, openQuote } = lineWords(line, powershell);
+  const { words, current, openQuote } = lineWords(
+    line,
+    powershell ? 'powershell' : shell === 'fish' ? 'fish' : 'posix',
+  );
   // words[0] is the program's name as typed.
   const names = candidates({ words: words.slice(1), current }, await readCompletionData(env));
   const written =
