@@ -178,13 +178,17 @@ describe('refresh', () => {
 
 describe('scheduleRefresh', () => {
   it('turns a burst of 50 change events into one rebuild', async () => {
+    // The coalescing timer on a fake clock: a loaded machine's slow ticks cannot split the burst (setImmediate is real).
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const t = harness();
     for (let batch = 0; batch < 5; batch++) {
       for (let i = 0; i < 10; i++) t.owner.scheduleRefresh();
       await new Promise((resolve) => setImmediate(resolve)); // events of one burst arrive over several ticks
     }
+    expect(callsTo('tray.setContextMenu')).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(REFRESH_COALESCE_MS);
     await eventually(() => expect(callsTo('tray.setContextMenu')).toHaveLength(1));
-    await new Promise((resolve) => setTimeout(resolve, REFRESH_COALESCE_MS * 3));
+    await vi.advanceTimersByTimeAsync(REFRESH_COALESCE_MS * 3);
     expect(t.reads.count).toBe(1);
     expect(callsTo('tray.setContextMenu')).toHaveLength(1);
   });
