@@ -52,7 +52,7 @@ describe('older and partial files are migrated', () => {
 
   it('drops fields it does not know from what it returns', () => {
     expect(parseSettings({ version: 2, accentColour: 'teal' })).toEqual(DEFAULT_SETTINGS);
-    expect(settingsSchema.parse({ version: 2 })).toEqual(DEFAULT_SETTINGS);
+    expect(settingsSchema.parse({ version: SETTINGS_VERSION })).toEqual(DEFAULT_SETTINGS);
   });
 });
 
@@ -137,14 +137,14 @@ describe('a settings file written by version 1 (favourites and recents named the
     expect(await readFile(folder.file, 'utf8')).toBe(VERSION_1_FILE);
   });
 
-  it('is written as version 2 with session on the next write: the same bytes otherwise', async () => {
+  it('is written as the current version with session on the next write: the same bytes otherwise', async () => {
     await folder.writeRaw(VERSION_1_FILE);
     await folder.settingsFile.update((s) => s);
     const written = await readFile(folder.file, 'utf8');
     // The config sync's choices, added since with defaults, follow the last field.
     const choices = `,\n  "configSync": {\n    "template": "{accountName}.{roleName}",\n    "kind": "sso",\n    "prune": false\n  }\n}\n`;
     expect(written).toBe(
-      VERSION_1_FILE.replace('"version": 1,', '"version": 2,')
+      VERSION_1_FILE.replace('"version": 1,', `"version": ${SETTINGS_VERSION},`)
         .replaceAll('"sessionName":', '"session":')
         .replace(/\n\}\n$/, choices),
     );

@@ -86,7 +86,7 @@ export interface ConfigSyncChoices {
 }
 
 export interface Settings {
-  version: 2;
+  version: 3;
   /** The app's own sessions (source 'app'); imported ones come from ~/.aws/config. */
   sessions: SessionConfig[];
   /** Tokens in ~/.aws/sso/cache, where the AWS CLI finds them. */
