@@ -34,6 +34,8 @@ const VALUE_UNSAFE = /[^A-Za-z0-9_.@+-]+/g;
 
 const SUBJECT = 'The profile name template';
 const LIST = PLACEHOLDERS.map((p) => `{${p}}`);
+/** The placeholders as a form's hint or a command's help lists them. */
+export const PLACEHOLDER_HINT = LIST.join(' ');
 const PLACEHOLDER_LIST = `${LIST.slice(0, -1).join(', ')} or ${LIST.at(-1) ?? ''}`;
 
 /** The template checked for its use, or the one sentence saying what is wrong and how to write it. */
@@ -93,6 +95,11 @@ export function readProfileNameTemplate(
     if (problem) return { problem };
   }
   return { template };
+}
+
+/** Whether a sentence is this language's refusal of a template: a form then shows it at its template field. */
+export function isTemplateSentence(sentence: string): boolean {
+  return sentence.startsWith(SUBJECT);
 }
 
 /** Undefined when `name` (a filled template) is a name every AWS tool and SSO Tray read as one profile. */
