@@ -37,7 +37,7 @@ test.describe("the sync's choices in the window", () => {
     await expect(added.getByText('Checkout-dev.ReadOnlyAccess', { exact: true })).toBeVisible();
     // The example is read with the field (its description), after the placeholders.
     await expect(template).toHaveAccessibleDescription(
-      /^Placeholders: \{accountName\} \{accountId\} \{emailAddress\} \{roleName\} \{session\}\. For example Billing\.Billing for Billing in Billing\.$/,
+      /^Placeholders: \{accountId\} \{accountName\} \{emailAddress\} \{roleName\} \{session\}\. For example Billing\.Billing for Billing in Billing\.$/,
     );
     const listed = bridge.emu.calls({ api: 'ListAccounts' }).length;
 

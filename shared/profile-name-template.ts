@@ -16,6 +16,9 @@ export const DEFAULT_TEMPLATES: Record<TemplateUse, string> = {
   'config-sync': '{accountName}.{roleName}',
 };
 
+/** The longest template: room for every placeholder and text between them, still far from a name too long. */
+export const MAX_TEMPLATE_LENGTH = 256;
+
 /** The longest profile name the rest of SSO Tray accepts (shared/identifier-rules.ts, "profile-name"). */
 export const MAX_PROFILE_NAME = 128;
 
@@ -46,6 +49,10 @@ export function readProfileNameTemplate(
   if (source.trim() === '')
     return {
       problem: `${SUBJECT} is empty; write one from ${PLACEHOLDER_LIST}, such as ${DEFAULT_TEMPLATES[use]}.`,
+    };
+  if (source.length > MAX_TEMPLATE_LENGTH)
+    return {
+      problem: `${SUBJECT} is ${source.length} characters long, more than the ${MAX_TEMPLATE_LENGTH} it may have; shorten it.`,
     };
   const parts: Array<{ text: string } | { placeholder: Placeholder }> = [];
   for (const [, inside, text, brace] of source.matchAll(/\{([^{}]*)\}|([^{}]+)|([{}])/g)) {

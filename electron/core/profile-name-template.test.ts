@@ -119,6 +119,12 @@ describe('one sentence for each mistake, wherever the template is used', () => {
     );
   });
 
+  it("refuses a template longer than any profile name could use, in its words rather than the wire's", () => {
+    expect(
+      refusal(() => parseProfileNameTemplate(`${'{roleName}.'.repeat(26)}{accountId}`, 'credentials')),
+    ).toBe('The profile name template is 297 characters long, more than the 256 it may have; shorten it.');
+  });
+
   it('refuses a fixed name no profile can have as soon as it is typed', () => {
     expect(refusal(() => parseProfileNameTemplate('toString', 'credentials'))).toBe(
       'The profile name template gives the name "toString", a word the AWS SDKs cannot read as a profile name; add a placeholder or other text to the template.',

@@ -11,6 +11,7 @@ import { SsoTrayError } from './errors.js';
 
 export {
   DEFAULT_TEMPLATES,
+  MAX_TEMPLATE_LENGTH,
   PLACEHOLDERS,
   profileText,
   readProfileNameTemplate,

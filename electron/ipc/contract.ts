@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { CREDENTIAL_FORMATS } from '../core/formats.js';
 import { REGION_PATTERN, identifierProblem, type IdentifierKind } from '../core/identifiers.js';
+import { MAX_TEMPLATE_LENGTH } from '../core/profile-name-template.js';
 import { PROFILE_KINDS, SIGN_IN_FLOWS } from '../core/views.js';
 import type {
   CoreEvents,
@@ -36,8 +37,12 @@ const consoleTarget = role
   .extend({ region: region.optional(), destination: z.string().min(1).max(2048).optional() })
   .strict();
 // How a config sync writes; saved whole in the settings. The core refuses a bad template (even '') in its own words.
+// A template's own rules and sentences are the template language's (shared/profile-name-template.ts); this bounds only
+// what crosses the wire, so a long template is refused in the language's words.
+const template = z.string().max(4 * MAX_TEMPLATE_LENGTH);
+
 const syncChoices = {
-  template: z.string().max(256),
+  template,
   kind: z.enum(PROFILE_KINDS),
   region: region.optional(),
   prune: z.boolean(),
@@ -141,7 +146,7 @@ export const contract = {
       .object({
         shareTokenCacheWithAwsCli: z.boolean().optional(),
         removeProfilesOnSignOut: z.boolean().optional(),
-        profileNameTemplate: z.string().min(1).max(128).optional(),
+        profileNameTemplate: template.optional(),
         defaultRegion: z.string().max(32).optional(),
         preferredSignIn: z.enum(SIGN_IN_FLOWS).optional(),
         theme: z.enum(['system', 'light', 'dark']).optional(),
