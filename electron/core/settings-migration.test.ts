@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { SsoTrayError } from './errors.js';
 import { toggleFavourite } from './recent-roles.js';
-import { DEFAULT_SETTINGS, MAX_RECENT, SETTINGS_VERSION, settingsSchema } from './settings-schema.js';
+import { MAX_RECENT } from '../../shared/recent-roles.js';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION, settingsSchema } from './settings-schema.js';
 import { parseSettings } from './settings-migration.js';
 import {
   acmeSession as acme,

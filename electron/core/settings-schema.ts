@@ -6,9 +6,9 @@ import { DEFAULT_TEMPLATES, templateProblem, type TemplateUse } from './profile-
 import { sessionConfigSchema } from './session-config.js';
 import { PROFILE_KINDS, SIGN_IN_FLOWS, type Settings } from './views.js';
 import { SETTINGS_VERSION } from './settings-version.js';
+import { MAX_RECENT } from '../../shared/recent-roles.js';
 
 export { SETTINGS_VERSION };
-export const MAX_RECENT = 10;
 
 /** A template in the one language (shared/profile-name-template.ts), refused with its sentence. */
 function profileNameTemplate(use: TemplateUse) {

@@ -126,7 +126,7 @@ export interface OwnedProfile {
 }
 
 /** What a config sync did or (dry run) would do: profile names, the diff and the sentences to show. */
-export interface ProfileSyncResult {
+export interface ConfigSyncResult {
   session: string;
   /** The config file as people name it (~/.aws/config). */
   file: string;

@@ -9,7 +9,7 @@ import type {
   CoreEvents,
   Listing,
   OwnedProfile,
-  ProfileSyncResult,
+  ConfigSyncResult,
   SessionRemoval,
   SessionView,
   Settings,
@@ -208,7 +208,7 @@ export const contract = {
         maxAgeSeconds: z.number().int().min(0).optional(),
       })
       .strict(),
-  ).returns<ProfileSyncResult>(),
+  ).returns<ConfigSyncResult>(),
 } as const;
 
 type Contract = typeof contract;

@@ -5,7 +5,7 @@ import type {
   Listing,
   ListingProgress,
   OwnedProfile,
-  ProfileSyncResult,
+  ConfigSyncResult,
   SessionView,
   Settings,
   SignInProgress,
@@ -125,7 +125,7 @@ export interface State {
     session: string;
     loading: boolean;
     busy: boolean;
-    preview?: ProfileSyncResult;
+    preview?: ConfigSyncResult;
     done?: string;
     error?: string;
     /** The choice the error is about: shown at its field, and Apply waits for a fix. */
