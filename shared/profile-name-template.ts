@@ -3,8 +3,8 @@
 // in ~/.aws/config both name profiles with it (docs/profile-names.md); the core turns a sentence into its error.
 import { isValidIdentifier, isObjectKey } from './identifier-rules.js';
 
-export const PLACEHOLDERS = ['accountId', 'accountName', 'emailAddress', 'roleName', 'session'] as const;
-export type Placeholder = (typeof PLACEHOLDERS)[number];
+const PLACEHOLDERS = ['accountId', 'accountName', 'emailAddress', 'roleName', 'session'] as const;
+type Placeholder = (typeof PLACEHOLDERS)[number];
 export type TemplateValues = Record<Placeholder, string>;
 
 /** Where a template names profiles; each has its own setting (docs/profile-names.md says why). */
@@ -20,7 +20,7 @@ export const DEFAULT_TEMPLATES: Record<TemplateUse, string> = {
 export const MAX_TEMPLATE_LENGTH = 256;
 
 /** The longest profile name the rest of SSO Tray accepts (shared/identifier-rules.ts, "profile-name"). */
-export const MAX_PROFILE_NAME = 128;
+const MAX_PROFILE_NAME = 128;
 
 export interface ProfileNameTemplate {
   readonly source: string;

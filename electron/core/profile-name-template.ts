@@ -12,10 +12,8 @@ import { SsoTrayError } from './errors.js';
 export {
   DEFAULT_TEMPLATES,
   MAX_TEMPLATE_LENGTH,
-  PLACEHOLDERS,
   profileText,
   readProfileNameTemplate,
-  type Placeholder,
   type ProfileNameTemplate,
   type TemplateUse,
   type TemplateValues,
