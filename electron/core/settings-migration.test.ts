@@ -182,3 +182,31 @@ describe('a settings file from a newer SSO Tray', () => {
     expect(await readFile(folder.file, 'utf8')).toBe(newer);
   });
 });
+
+describe("a version-2 profile name template is carried into the one template language, the user's choice kept", () => {
+  const carried = (profileNameTemplate: string) =>
+    parseSettings({ version: 2, profileNameTemplate }).profileNameTemplate;
+
+  it('keeps a template the language already takes, byte for byte', () => {
+    for (const template of ['{accountId}_{roleName}', '{session}.{accountName}.{roleName}', 'default'])
+      expect(carried(template)).toBe(template);
+  });
+
+  it('writes its text as version 2 made the finished name: spaces and controls "-", brackets dropped', () => {
+    expect(carried('{session} {accountName} [{roleName}]')).toBe('{session}-{accountName}-{roleName}');
+    expect(carried('{accountName}\t\t{roleName}')).toBe('{accountName}-{roleName}');
+    expect(carried('prod é {roleName}')).toBe('prod-e-{roleName}');
+    expect(carried('{accountId}={roleName}')).toBe('{accountId}-{roleName}');
+  });
+
+  it('gives the default to a template whose names version 2 replaced with the default', () => {
+    expect(carried('[]')).toBe('{accountId}_{roleName}');
+    expect(carried('toString')).toBe('{accountId}_{roleName}');
+  });
+
+  it("leaves one version 2 refused for the schema to name, in the language's sentence", () => {
+    expect(() => parseSettings({ version: 2, profileNameTemplate: '{account}_{roleName}' })).toThrow(
+      'settings.json has settings SSO Tray cannot read (profileNameTemplate cannot be used: The profile name template uses {account}, which is not a placeholder; use {accountId}, {accountName}, {emailAddress}, {roleName} or {session}); fix or delete it.',
+    );
+  });
+});
