@@ -148,10 +148,47 @@ describe('sso-tray config sync', () => {
     expect(emu.calls().filter((c) => c.api === 'ListAccounts').length).toBeGreaterThan(0);
   });
 
-  it('refuses an invalid template in one sentence naming the field, with exit code 2', async () => {
+  it("refuses an invalid template in the template language's one sentence, with exit code 2", async () => {
     const run = await sync('--template', '{accountName}.{role}');
-    expect([run.code, run.stdout]).toEqual([2, '']);
-    expect(run.stderr).toMatch(/^sso-tray: The template field \{role\} does not exist; use /);
+    expect([run.code, run.stdout, run.stderr]).toEqual([
+      2,
+      '',
+      'sso-tray: The profile name template uses {role}, which is not a placeholder; use {accountId}, {accountName}, {emailAddress}, {roleName} or {session}.\n',
+    ]);
+    const spaced = await sync('--template', '{accountName} {roleName}');
+    expect([spaced.code, spaced.stderr]).toEqual([
+      2,
+      'sso-tray: The profile name template holds a space, which an AWS profile name cannot; between placeholders use only letters, digits and - _ . @ + % : /.\n',
+    ]);
+  });
+});
+
+describe("sso-tray write names the profile with the settings' template, in the same language", () => {
+  const settingsFile = () => path.join(sandbox.paths.appDataDir, 'settings.json');
+  const withTemplate = async (profileNameTemplate: string) => {
+    const settings = JSON.parse(await readFile(settingsFile(), 'utf8')) as Record<string, unknown>;
+    await writeFile(settingsFile(), JSON.stringify({ ...settings, profileNameTemplate }, null, 2));
+  };
+  const account = () => emu.organisation.accounts.find((a) => a.accountName === 'Payments dev')!;
+
+  it('gives the name the template says, with every placeholder the config sync has', async () => {
+    await withTemplate('{session}/{accountName}/{emailAddress}/{roleName}');
+    const run = await runSsoTray(sandbox, ['write', account().accountId, 'ReadOnlyAccess']);
+    expect([run.code, run.stdout]).toEqual([
+      0,
+      `acme/Payments-dev/${account().emailAddress}/ReadOnlyAccess\n`,
+    ]);
+  });
+
+  it('refuses a name no profile can have in one sentence that says what to change', async () => {
+    await withTemplate(`${'{accountName}.'.repeat(12)}{roleName}`);
+    const run = await runSsoTray(sandbox, ['write', account().accountId, 'ReadOnlyAccess']);
+    expect([run.code, run.stdout, run.stderr]).toEqual([
+      2,
+      '',
+      `sso-tray: The profile name template gives ReadOnlyAccess in account ${account().accountId} a name of 170 characters, more than the 128 an AWS profile name may have; shorten the template.\n`,
+    ]);
+    await withTemplate('{accountId}_{roleName}');
   });
 
   it('--dry-run and --diff print a unified diff of the file: applied to the old file it gives the bytes the sync writes', async () => {

@@ -189,6 +189,24 @@ describe('start-up loads only what a command uses', () => {
     expect(portalCalls()).toEqual([]);
   });
 
+  it('keeps the warm `process` answer for a settings.json the previous version wrote, not yet rewritten', async () => {
+    const account = emu.organisation.accounts[12]!;
+    const role = account.roles[0]!;
+    expect((await sso(['creds', account.accountId, role])).code).toBe(0);
+    const file = path.join(sandbox.paths.appDataDir, 'settings.json');
+    const current = await readFile(file, 'utf8');
+    // Version 2 differs only in its template's text, which a `process` answer never reads.
+    const settings = JSON.parse(current) as Record<string, unknown>;
+    await writeFile(
+      file,
+      JSON.stringify({ ...settings, version: 2, profileNameTemplate: '{accountId} {roleName}' }),
+    );
+    emu.clearCalls();
+    expect(await modulesOf(['process', account.accountId, role])).toMatchObject({ sdk: 0, zod: 0 });
+    expect(portalCalls()).toEqual([]);
+    await writeFile(file, current);
+  });
+
   it("answers a warm `process` byte for byte as the core's credentials:process does", async () => {
     const account = emu.organisation.accounts[13]!;
     const role = account.roles[0]!;

@@ -26,7 +26,7 @@ test.describe("the sync's choices in the window", () => {
     await bridge.open(page);
     await page.getByRole('button', { name: 'Profiles' }).click();
     const section = page.getByRole('region', { name: 'Profiles in ~/.aws/config' });
-    const template = section.getByRole('textbox', { name: 'Name template' });
+    const template = section.getByRole('textbox', { name: 'Profile name template' });
     const added = section.getByRole('list', { name: 'Add' });
     const apply = section.getByRole('button', { name: 'Apply' });
 
@@ -37,7 +37,7 @@ test.describe("the sync's choices in the window", () => {
     await expect(added.getByText('Checkout-dev.ReadOnlyAccess', { exact: true })).toBeVisible();
     // The example is read with the field (its description), after the placeholders.
     await expect(template).toHaveAccessibleDescription(
-      /^Placeholders: \{accountName\} \{accountId\} \{emailAddress\} \{roleName\} \{session\}\. For example Billing\.Billing for Billing in Billing\.$/,
+      /^Placeholders: \{accountId\} \{accountName\} \{emailAddress\} \{roleName\} \{session\}\. For example Billing\.Billing for Billing in Billing\.$/,
     );
     const listed = bridge.emu.calls({ api: 'ListAccounts' }).length;
 
@@ -51,7 +51,7 @@ test.describe("the sync's choices in the window", () => {
     // A template the core refuses: its sentence at the field, and Apply waits for a fix.
     await template.fill('{session}-{accountName}');
     await expect(section.getByRole('alert')).toHaveText(
-      'The template must use {roleName}, or every role of an account would get the same profile name.',
+      'The profile name template must use {roleName}, or every role of an account would get the same profile name.',
     );
     await expect(template).toHaveAttribute('aria-invalid', 'true');
     await expect(template).toHaveAccessibleDescription(/must use \{roleName\}, or every role/);

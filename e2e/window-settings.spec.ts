@@ -89,9 +89,9 @@ test.describe('settings round-trip', () => {
     const form = page.getByRole('form', { name: 'Settings' });
     await form.getByLabel('Profile name template').fill('{account}-{roleName}');
     await form.getByRole('button', { name: 'Save settings' }).click();
-    // The field's label, not its key, and the field itself marked.
+    // The template language's sentence (the config sync's and the CLI's too), and the field itself marked.
     await expect(form.getByRole('alert')).toHaveText(
-      'The settings were not saved: Profile name template may use only {accountId}, {accountName}, {roleName} and {session}, not {account}.',
+      'The profile name template uses {account}, which is not a placeholder; use {accountId}, {accountName}, {emailAddress}, {roleName} or {session}.',
     );
     await expect(form.getByLabel('Profile name template')).toHaveAttribute('aria-invalid', 'true');
     await expect(form.getByLabel('Profile name template')).toBeFocused();

@@ -10,7 +10,7 @@ import {
   click,
   createdTrays,
   resetDouble,
-  type Menu,
+  type MenuView,
 } from './electron-double.js';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../identity-center/emulator.js';
 import { makeSandbox, type Sandbox } from './sandbox.js';
@@ -97,10 +97,10 @@ export function quickPickWindow(): BrowserWindow | undefined {
   return BrowserWindow.getAllWindows().find((w) => w.options.frame === false);
 }
 
-export function menu(): Menu {
+export function menu(): MenuView {
   const tray = createdTrays()[0];
   if (!tray?.contextMenu) throw new Error('no tray menu');
-  return tray.contextMenu as unknown as Menu;
+  return tray.contextMenu;
 }
 
 /** Signs in from the tray as a user does: the click opens the browser, the user approves there. */

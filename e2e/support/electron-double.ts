@@ -30,7 +30,16 @@ export {
 } from './electron-double-desktop.js';
 export { contextBridge, copyAcrossBridge, mainWorld } from './electron-double-bridge.js';
 export { safeStorage } from './electron-double-safe-storage.js';
-export { click, displayedLabel, findItem, Menu, MenuItem, menuLabels } from './electron-double-menu.js';
+export {
+  click,
+  displayedLabel,
+  findItem,
+  Menu,
+  MenuItem,
+  menuLabels,
+  type MenuItemView,
+  type MenuView,
+} from './electron-double-menu.js';
 export { createdTrays, NativeImage, Tray } from './electron-double-tray.js';
 export { globalShortcut, pressShortcut, takenShortcuts } from './electron-double-shortcut.js';
 export { autoUpdater, net, session } from './electron-double-net.js';

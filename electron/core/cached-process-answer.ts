@@ -11,7 +11,7 @@ import { ROLE_CREDENTIALS_WINDOW_MS } from './role-credentials-window.js';
 import { readSessionsFromConfig } from './aws-files/config-reader.js';
 import { chooseSession, type SessionChoice } from './session-choice.js';
 import { mergeSessions } from './session-merge.js';
-import { SETTINGS_VERSION } from './settings-version.js';
+import { PROCESS_FIELDS_SINCE, SETTINGS_VERSION } from './settings-version.js';
 import type { AwsPaths, SessionConfig } from './types.js';
 
 export interface CachedProcessRequest extends SessionChoice {
@@ -31,7 +31,7 @@ async function settingsFields(
     return (error as NodeJS.ErrnoException).code === 'ENOENT' ? { share: true, sessions: [] } : undefined;
   }
   const file = raw as { version?: unknown; shareTokenCacheWithAwsCli?: unknown; sessions?: unknown };
-  if (typeof raw !== 'object' || raw === null || file.version !== SETTINGS_VERSION) return undefined;
+  if (typeof raw !== 'object' || raw === null || !readsAsToday(file.version)) return undefined;
   const share = file.shareTokenCacheWithAwsCli ?? true;
   const listed = file.sessions ?? [];
   if (typeof share !== 'boolean' || !Array.isArray(listed)) return undefined;
@@ -44,6 +44,10 @@ async function settingsFields(
   }
   return { share, sessions };
 }
+
+/** A version whose fields this answer reads the same (a file not yet rewritten since an upgrade is one). */
+const readsAsToday = (version: unknown) =>
+  typeof version === 'number' && version >= PROCESS_FIELDS_SINCE && version <= SETTINGS_VERSION;
 
 export async function cachedProcessAnswer(
   request: CachedProcessRequest,

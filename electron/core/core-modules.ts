@@ -14,7 +14,7 @@ import { RoleCredentialsSource } from './role-credentials.js';
 import { RecentRoles } from './recent-roles.js';
 import { ProfileWriter } from './profile-writer.js';
 import { ConsoleAccess } from './console-access.js';
-import { ProfileSync } from './profile-sync.js';
+import { ConfigSync } from './profile-sync.js';
 import { CoreLifecycle } from './core-lifecycle.js';
 import { credentialsText, type CredentialsTextRequest } from './copy-text.js';
 import { writeConfigProfile, type ConfigProfileRequest } from './config-profiles.js';
@@ -30,7 +30,7 @@ export interface CoreModules {
   profileWriter: ProfileWriter;
   keepFresh: KeepFresh;
   console: ConsoleAccess;
-  profileSync: ProfileSync;
+  configSync: ConfigSync;
   lifecycle: CoreLifecycle;
   endpoints: ServedEndpoints;
   credentialsText(role: CredentialsTextRequest): Promise<{ text: string; expiration: string }>;
@@ -88,7 +88,7 @@ export function assembleCore(
     profiles: profileWriter,
   });
   const console = new ConsoleAccess(parts, { registry, credentials: roleCredentials, recent });
-  const profileSync = new ProfileSync(parts, { registry, listing });
+  const configSync = new ConfigSync(parts, { registry, listing });
   const lifecycle = new CoreLifecycle(parts, { tokens, registry, keepFresh });
   const endpoints = new ServedEndpoints({
     clock,
@@ -109,7 +109,7 @@ export function assembleCore(
     profileWriter,
     keepFresh,
     console,
-    profileSync,
+    configSync,
     lifecycle,
     endpoints,
     credentialsText: (role) =>

@@ -7,7 +7,7 @@ import type {
   CoreEvents,
   Listing,
   OwnedProfile,
-  ProfileSyncResult,
+  ConfigSyncResult,
   SessionRemoval,
   ServedEndpoint,
   SessionView,
@@ -20,7 +20,7 @@ import type { WriteProfileRequest } from './profile-writer.js';
 import type { CredentialsTextRequest } from './copy-text.js';
 import type { ConfigProfileRequest } from './config-profiles.js';
 import type { ConsoleOpener, ConsoleRequest } from './console-access.js';
-import type { ProfileSyncRequest } from './profile-sync.js';
+import type { ConfigSyncRequest } from './profile-sync.js';
 import { chooseSession, type SessionChoice } from './session-choice.js';
 import type { ServedEndpoints } from '../endpoint/served-endpoints.js';
 
@@ -40,7 +40,7 @@ export class SsoTrayCore extends TypedEmitter<CoreEvents> {
     // The setting "keep them in sync": every new listing is followed by a sync (a no-op write when nothing changed).
     this.on(
       'accounts-changed',
-      (listing) => void this.m.parts.work.track(this.m.profileSync.afterListing(listing)),
+      (listing) => void this.m.parts.work.track(this.m.configSync.afterListing(listing)),
     );
     // Signed out (here, or by the AWS CLI's logout): the session's role credentials are no longer served.
     this.on('session-changed', (view) => {
@@ -143,8 +143,8 @@ export class SsoTrayCore extends TypedEmitter<CoreEvents> {
   }
 
   /** A profile for every role in ~/.aws/config: the plan (dry run) or the write. */
-  syncConfigProfiles(request: ProfileSyncRequest): Promise<ProfileSyncResult> {
-    return this.m.parts.work.track(this.ready(() => this.m.profileSync.sync(request)));
+  syncConfigProfiles(request: ConfigSyncRequest): Promise<ConfigSyncResult> {
+    return this.m.parts.work.track(this.ready(() => this.m.configSync.sync(request)));
   }
 
   removeProfile(profile: string, options: { force?: boolean } = {}): Promise<boolean> {

@@ -1,29 +1,45 @@
-// The settings' profile-name template ({accountId}_{roleName} by default): what it may hold and the name it gives.
-import { defaultProfileName, isValidProfileName } from './formats.js';
+// The profile-name template language (shared/profile-name-template.ts) as the core uses it: a refusal is an
+// SsoTrayError with the language's one sentence, the same in the window, the tray and the CLI.
+import {
+  nameProblem,
+  readProfileNameTemplate,
+  type ProfileNameTemplate,
+  type TemplateUse,
+  type TemplateValues,
+} from '../../shared/profile-name-template.js';
+import { SsoTrayError } from './errors.js';
 
-const PLACEHOLDERS = ['accountId', 'accountName', 'roleName', 'session'] as const;
-type Placeholder = (typeof PLACEHOLDERS)[number];
+export {
+  DEFAULT_TEMPLATES,
+  MAX_TEMPLATE_LENGTH,
+  profileText,
+  readProfileNameTemplate,
+  type ProfileNameTemplate,
+  type TemplateUse,
+  type TemplateValues,
+} from '../../shared/profile-name-template.js';
 
-export const DEFAULT_PROFILE_NAME_TEMPLATE = '{accountId}_{roleName}';
-
-/** Undefined when the template uses only known placeholders, else what is wrong ("may use only …, not {x}"). */
-export function templateProblem(template: string): string | undefined {
-  const unknown = [...template.matchAll(/\{(\w*)\}/g)].find(
-    (m) => !PLACEHOLDERS.includes(m[1] as Placeholder),
-  );
-  return unknown
-    ? `may use only {accountId}, {accountName}, {roleName} and {session}, not ${unknown[0]}`
-    : undefined;
+/** The template checked for its use, or SsoTrayError('invalid-input') with the language's sentence. */
+export function parseProfileNameTemplate(source: string, use: TemplateUse): ProfileNameTemplate {
+  const read = readProfileNameTemplate(source, use);
+  if ('problem' in read) throw new SsoTrayError('invalid-input', read.problem);
+  return read.template;
 }
 
-/** The profile name a template gives for a role, made into a name the credentials file can hold. */
-export function profileNameFor(
-  template: string,
-  v: { accountId: string; accountName: string; roleName: string; session: string },
-): string {
-  const rendered = template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    PLACEHOLDERS.includes(key as Placeholder) ? v[key as Placeholder].trim() : whole,
-  );
-  const name = rendered.replace(/[\s\p{Cc}\p{Cs}]+/gu, '-').replace(/[[\]]/g, '');
-  return isValidProfileName(name) ? name : defaultProfileName(v.accountId, v.roleName);
+/** Undefined when the template is fine for its use, else its sentence (for a settings rule). */
+export function templateProblem(source: string, use: TemplateUse): string | undefined {
+  const read = readProfileNameTemplate(source, use);
+  return 'problem' in read ? read.problem : undefined;
+}
+
+/** `name` (a filled template) when a profile can have it, else SsoTrayError naming the role and what to change. */
+export function usableProfileName(name: string, role: { accountId: string; roleName: string }): string {
+  const problem = nameProblem(name, role);
+  if (problem) throw new SsoTrayError('invalid-input', problem);
+  return name;
+}
+
+/** The profile name a template gives one role, or SsoTrayError when no profile can have it. */
+export function profileNameFor(template: ProfileNameTemplate, values: TemplateValues): string {
+  return usableProfileName(template.fill(values), values);
 }

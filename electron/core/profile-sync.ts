@@ -9,15 +9,9 @@ import { processCommandFor } from './config-profiles.js';
 import { messageOf, type CoreParts } from './core-parts.js';
 import type { AccountListing } from './account-listing.js';
 import type { SessionRegistry } from './session-registry.js';
-import type {
-  AccountWithRoles,
-  ConfigSyncChoices,
-  Listing,
-  ProfileKind,
-  ProfileSyncResult,
-} from './views.js';
+import type { AccountWithRoles, ConfigSyncChoices, Listing, ProfileKind, ConfigSyncResult } from './views.js';
 
-export interface ProfileSyncRequest {
+export interface ConfigSyncRequest {
   session?: string;
   /** Each choice left out is the saved one (settings' configSync); region '' is none for this run. */
   kind?: ProfileKind;
@@ -30,7 +24,7 @@ export interface ProfileSyncRequest {
 }
 
 /** A request's choices, the saved ones where it has none ('' region: none for this run). */
-function choicesOf(request: ProfileSyncRequest, saved: ConfigSyncChoices): ConfigSyncChoices {
+function choicesOf(request: ConfigSyncRequest, saved: ConfigSyncChoices): ConfigSyncChoices {
   const region = request.region ?? saved.region;
   return {
     template: request.template ?? saved.template,
@@ -40,7 +34,7 @@ function choicesOf(request: ProfileSyncRequest, saved: ConfigSyncChoices): Confi
   };
 }
 
-export class ProfileSync {
+export class ConfigSync {
   /** The sync a listing started: a plan or apply asked meanwhile waits for it, so it sees its result. */
   private following: Promise<void> = Promise.resolve();
 
@@ -49,7 +43,7 @@ export class ProfileSync {
     private readonly deps: { registry: SessionRegistry; listing: AccountListing },
   ) {}
 
-  async sync(request: ProfileSyncRequest): Promise<ProfileSyncResult> {
+  async sync(request: ConfigSyncRequest): Promise<ConfigSyncResult> {
     await this.following;
     const runtime = this.deps.registry.get(request.session);
     const listing = await this.deps.listing.accounts(runtime.config.name, {
@@ -94,7 +88,7 @@ export class ProfileSync {
     choices: ConfigSyncChoices,
     accounts: AccountWithRoles[],
     { dryRun }: { dryRun: boolean },
-  ): Promise<ProfileSyncResult> {
+  ): Promise<ConfigSyncResult> {
     const { paths } = this.parts.options;
     const runtime = this.deps.registry.get(session);
     const { kind } = choices;
@@ -135,7 +129,7 @@ export class ProfileSync {
 function exampleOf(
   profile: { profile: string; accountId: string; roleName: string },
   accounts: AccountWithRoles[],
-): NonNullable<ProfileSyncResult['example']> {
+): NonNullable<ConfigSyncResult['example']> {
   const account = accounts.find((a) => a.accountId === profile.accountId);
   return {
     profile: profile.profile,

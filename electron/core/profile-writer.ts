@@ -1,6 +1,6 @@
 // Profiles the app writes into the credentials file: written (kept fresh when asked), removed, listed, announced.
 import { SsoTrayError } from './errors.js';
-import { profileNameFor } from './profile-name-template.js';
+import { parseProfileNameTemplate, profileNameFor } from './profile-name-template.js';
 import type { OwnedProfile } from './aws-files/credentials-file.js';
 import type { CoreParts, RoleRef } from './core-parts.js';
 import type { AccountListing } from './account-listing.js';
@@ -77,14 +77,16 @@ export class ProfileWriter {
     this.parts.emit('profiles-changed', await this.parts.credentialsFile.ownedProfiles());
   }
 
-  /** The profile name the settings' template gives a role (the account's name from the cached listing). */
+  /** The profile name the settings' template gives a role (the account's name and e-mail from the cached listing). */
   async nameFor(role: RoleRef): Promise<string> {
     const settings = await this.parts.settingsFile.read();
+    const template = parseProfileNameTemplate(settings.profileNameTemplate, 'credentials');
     const listing = await this.deps.listing.stored(this.deps.registry.get(role.session).config);
     const account = listing?.accounts.find((a) => a.accountId === role.accountId);
-    return profileNameFor(settings.profileNameTemplate, {
+    return profileNameFor(template, {
       accountId: role.accountId,
       accountName: account?.accountName ?? role.accountId,
+      emailAddress: account?.emailAddress ?? '',
       roleName: role.roleName,
       session: role.session,
     });

@@ -3,6 +3,7 @@
 export { SsoTrayError, isSsoTrayError, type ErrorCode } from './errors.js';
 export { CREDENTIAL_FORMATS, FORMAT_LABELS, formatVariables, type CredentialFormat } from './formats.js';
 export { checkIdentifier, sameRole } from './identifiers.js';
+export { DEFAULT_TEMPLATES, PLACEHOLDER_HINT } from '../../shared/profile-name-template.js';
 export { PROFILE_KINDS } from './views.js';
 export { awsPathsFromEnv, type Env } from './environment.js';
 export { fileLabel } from './aws-files/file-label.js';

@@ -1,6 +1,6 @@
 // Recent and favourite roles: pure changes to the settings' two lists, and the core's part that saves them.
 import { SsoTrayError } from './errors.js';
-import { MAX_RECENT } from './settings-schema.js';
+import { MAX_RECENT } from '../../shared/recent-roles.js';
 import type { RoleRef, Settings } from './views.js';
 import { sameRole } from './identifiers.js';
 import type { CoreParts } from './core-parts.js';

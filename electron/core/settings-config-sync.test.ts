@@ -26,14 +26,14 @@ describe("the config sync's choices in settings.json", () => {
     await folder.settingsFile.update((s) => ({ ...s, configSync: { ...choices, kind: 'process' } }));
     const saved = JSON.parse(await readFile(folder.file, 'utf8')) as Record<string, unknown>;
     expect([saved.version, saved.syncConfigProfiles, saved.theme, saved.configSync]).toEqual([
-      2,
+      3,
       true,
       'dark',
       choices,
     ]);
   });
 
-  it("refuses a template the sync would refuse with the sync's own sentence, and a region AWS has not", async () => {
+  it("refuses a template the sync would refuse with the template language's own sentence, and a region AWS has not", async () => {
     await folder.settingsFile.update((s) => s);
     const before = await readFile(folder.file, 'utf8');
     const save = (configSync: object) =>
@@ -41,7 +41,7 @@ describe("the config sync's choices in settings.json", () => {
     await expect(save({ template: '{accountName}' })).rejects.toThrow(
       new SsoTrayError(
         'invalid-input',
-        'The settings were not saved: configSync.template cannot be used: The template must use {roleName}, or every role of an account would get the same profile name.',
+        'The profile name template must use {roleName}, or every role of an account would get the same profile name.',
       ),
     );
     await expect(save({ region: 'Europe' })).rejects.toThrow(

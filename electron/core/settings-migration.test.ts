@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { SsoTrayError } from './errors.js';
 import { toggleFavourite } from './recent-roles.js';
-import { DEFAULT_SETTINGS, MAX_RECENT, SETTINGS_VERSION, settingsSchema } from './settings-schema.js';
+import { MAX_RECENT } from '../../shared/recent-roles.js';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION, settingsSchema } from './settings-schema.js';
 import { parseSettings } from './settings-migration.js';
 import {
   acmeSession as acme,
@@ -52,7 +53,7 @@ describe('older and partial files are migrated', () => {
 
   it('drops fields it does not know from what it returns', () => {
     expect(parseSettings({ version: 2, accentColour: 'teal' })).toEqual(DEFAULT_SETTINGS);
-    expect(settingsSchema.parse({ version: 2 })).toEqual(DEFAULT_SETTINGS);
+    expect(settingsSchema.parse({ version: SETTINGS_VERSION })).toEqual(DEFAULT_SETTINGS);
   });
 });
 
@@ -137,14 +138,14 @@ describe('a settings file written by version 1 (favourites and recents named the
     expect(await readFile(folder.file, 'utf8')).toBe(VERSION_1_FILE);
   });
 
-  it('is written as version 2 with session on the next write: the same bytes otherwise', async () => {
+  it('is written as the current version with session on the next write: the same bytes otherwise', async () => {
     await folder.writeRaw(VERSION_1_FILE);
     await folder.settingsFile.update((s) => s);
     const written = await readFile(folder.file, 'utf8');
     // The config sync's choices, added since with defaults, follow the last field.
     const choices = `,\n  "configSync": {\n    "template": "{accountName}.{roleName}",\n    "kind": "sso",\n    "prune": false\n  }\n}\n`;
     expect(written).toBe(
-      VERSION_1_FILE.replace('"version": 1,', '"version": 2,')
+      VERSION_1_FILE.replace('"version": 1,', `"version": ${SETTINGS_VERSION},`)
         .replaceAll('"sessionName":', '"session":')
         .replace(/\n\}\n$/, choices),
     );
@@ -179,5 +180,33 @@ describe('a settings file from a newer SSO Tray', () => {
     await expect(folder.settingsFile.read()).rejects.toThrow(sentence);
     await expect(folder.settingsFile.update((s) => toggleFavourite(s, admin))).rejects.toThrow(sentence);
     expect(await readFile(folder.file, 'utf8')).toBe(newer);
+  });
+});
+
+describe("a version-2 profile name template is carried into the one template language, the user's choice kept", () => {
+  const carried = (profileNameTemplate: string) =>
+    parseSettings({ version: 2, profileNameTemplate }).profileNameTemplate;
+
+  it('keeps a template the language already takes, byte for byte', () => {
+    for (const template of ['{accountId}_{roleName}', '{session}.{accountName}.{roleName}', 'default'])
+      expect(carried(template)).toBe(template);
+  });
+
+  it('writes its text as version 2 made the finished name: spaces and controls "-", brackets dropped', () => {
+    expect(carried('{session} {accountName} [{roleName}]')).toBe('{session}-{accountName}-{roleName}');
+    expect(carried('{accountName}\t\t{roleName}')).toBe('{accountName}-{roleName}');
+    expect(carried('prod é {roleName}')).toBe('prod-e-{roleName}');
+    expect(carried('{accountId}={roleName}')).toBe('{accountId}-{roleName}');
+  });
+
+  it('gives the default to a template whose names version 2 replaced with the default', () => {
+    expect(carried('[]')).toBe('{accountId}_{roleName}');
+    expect(carried('toString')).toBe('{accountId}_{roleName}');
+  });
+
+  it("leaves one version 2 refused for the schema to name, in the language's sentence", () => {
+    expect(() => parseSettings({ version: 2, profileNameTemplate: '{account}_{roleName}' })).toThrow(
+      'settings.json has settings SSO Tray cannot read (profileNameTemplate cannot be used: The profile name template uses {account}, which is not a placeholder; use {accountId}, {accountName}, {emailAddress}, {roleName} or {session}); fix or delete it.',
+    );
   });
 });

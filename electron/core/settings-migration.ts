@@ -1,6 +1,7 @@
 // settings.json of any version this build knows, brought to the current shape on read (the file changes on the next
 // write). A file from a newer SSO Tray is refused, never rewritten: its fields may mean what this build cannot know.
 import { SsoTrayError } from './errors.js';
+import { DEFAULT_TEMPLATES, readProfileNameTemplate } from './profile-name-template.js';
 import { SETTINGS_VERSION, checkSettings } from './settings-schema.js';
 import type { Settings } from './views.js';
 
@@ -16,6 +17,15 @@ const MIGRATIONS: Record<number, (old: Document) => Document> = {
     version: 2,
     ...('favourites' in old ? { favourites: renamedSessions(old.favourites) } : {}),
     ...('recent' in old ? { recent: renamedSessions(old.recent) } : {}),
+  }),
+  // Version 2's credentials-file template took any text between its placeholders and made the name readable after
+  // filling it in; the one template language (docs/profile-names.md) takes only what a profile name can hold.
+  2: (old) => ({
+    ...old,
+    version: 3,
+    ...('profileNameTemplate' in old
+      ? { profileNameTemplate: carriedTemplate(old.profileNameTemplate) }
+      : {}),
   }),
 };
 
@@ -51,6 +61,33 @@ function renamedSessions(list: unknown): unknown {
     const { sessionName, ...rest } = entry;
     return { ...rest, session: sessionName };
   });
+}
+
+/**
+ * A version-2 template in the one language, giving the names it gave: its text made readable the way version 2 made
+ * the finished name (spaces and controls to "-", brackets dropped), then accents dropped and anything else a
+ * profile name cannot hold as "-". One version 2 refused (empty, an unknown placeholder) stays for the schema to name;
+ * one that still gives no usable name gave the default name in version 2, and now says so.
+ */
+function carriedTemplate(template: unknown): unknown {
+  if (typeof template !== 'string' || template === '') return template;
+  const parts = template.split(/(\{(?:accountId|accountName|roleName|session)\})/);
+  if (parts.some((part, i) => i % 2 === 0 && /\{\w*\}/.test(part))) return template;
+  const carried = parts
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part
+            .replace(/[\s\p{Cc}\p{Cs}]+/gu, '-')
+            .replace(/[[\]]/g, '')
+            .normalize('NFKD')
+            .replace(/\p{M}+/gu, '')
+            .replace(/[^A-Za-z0-9_\-@+.%:/]+/g, '-'),
+    )
+    .join('');
+  return 'problem' in readProfileNameTemplate(carried, 'credentials')
+    ? DEFAULT_TEMPLATES.credentials
+    : carried;
 }
 
 function isObject(value: unknown): value is Document {

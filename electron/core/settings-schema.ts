@@ -2,14 +2,25 @@
 import { z } from 'zod';
 import { SsoTrayError } from './errors.js';
 import { awsIdentifier, fieldMessages, firstProblem } from './settings-rules.js';
-import { DEFAULT_PROFILE_NAME_TEMPLATE, templateProblem } from './profile-name-template.js';
+import { DEFAULT_TEMPLATES, templateProblem, type TemplateUse } from './profile-name-template.js';
 import { sessionConfigSchema } from './session-config.js';
-import { DEFAULT_NAME_TEMPLATE, nameTemplateProblem } from './config-sync/name-template.js';
 import { PROFILE_KINDS, SIGN_IN_FLOWS, type Settings } from './views.js';
 import { SETTINGS_VERSION } from './settings-version.js';
+import { MAX_RECENT } from '../../shared/recent-roles.js';
 
 export { SETTINGS_VERSION };
-export const MAX_RECENT = 10;
+
+/** A template in the one language (shared/profile-name-template.ts), refused with its sentence. */
+function profileNameTemplate(use: TemplateUse) {
+  return z
+    .string()
+    .default(DEFAULT_TEMPLATES[use])
+    .superRefine((template, ctx) => {
+      const problem = templateProblem(template, use);
+      // The sentence ends where the settings' own sentence goes on ("…; fix or delete it.").
+      if (problem) ctx.addIssue({ code: 'custom', message: `cannot be used: ${problem.slice(0, -1)}` });
+    });
+}
 
 // A favourite's or recent role's names, by the rules every other boundary uses (the IPC contract's role).
 const roleKey = {
@@ -24,14 +35,8 @@ const settingsObject = z
     sessions: z.array(sessionConfigSchema).default(() => []),
     shareTokenCacheWithAwsCli: z.boolean().default(true),
     removeProfilesOnSignOut: z.boolean().default(true),
-    profileNameTemplate: z
-      .string()
-      .min(1)
-      .default(DEFAULT_PROFILE_NAME_TEMPLATE)
-      .superRefine((template, ctx) => {
-        const problem = templateProblem(template);
-        if (problem) ctx.addIssue({ code: 'custom', message: problem });
-      }),
+    // The names of the profiles written to ~/.aws/credentials (docs/profile-names.md).
+    profileNameTemplate: profileNameTemplate('credentials'),
     defaultRegion: awsIdentifier('region').optional(),
     favourites: z
       .array(z.object({ ...roleKey, region: awsIdentifier('region').optional() }))
@@ -53,14 +58,7 @@ const settingsObject = z
     // Added in version 2 with defaults (the sync's own), so a file without it reads as before.
     configSync: z
       .object({
-        template: z
-          .string()
-          .default(DEFAULT_NAME_TEMPLATE)
-          .superRefine((template, ctx) => {
-            const problem = nameTemplateProblem(template);
-            // The sentence ends where the settings' own sentence goes on ("…; fix or delete it.").
-            if (problem) ctx.addIssue({ code: 'custom', message: `cannot be used: ${problem.slice(0, -1)}` });
-          }),
+        template: profileNameTemplate('config-sync'),
         kind: z.enum(PROFILE_KINDS).default('sso'),
         region: awsIdentifier('region').optional(),
         prune: z.boolean().default(false),
@@ -97,6 +95,11 @@ export function checkSettings(
 
 /** Settings about to be saved, or SsoTrayError('invalid-input') naming what is wrong. */
 export function settingsToSave(settings: Settings): Settings {
+  // A template is refused in the language's own sentence, the one the config sync and the CLI say.
+  const problem =
+    templateProblem(settings.profileNameTemplate, 'credentials') ??
+    templateProblem(settings.configSync.template, 'config-sync');
+  if (problem) throw new SsoTrayError('invalid-input', problem);
   const checked = checkSettings(settings);
   if ('problem' in checked)
     throw new SsoTrayError('invalid-input', `The settings were not saved: ${checked.problem.text}.`);

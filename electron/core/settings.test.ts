@@ -23,7 +23,7 @@ const unreadable = (why: string) =>
 describe('defaults', () => {
   it('are what a new user starts with', () => {
     expect(DEFAULT_SETTINGS).toEqual({
-      version: 2,
+      version: 3,
       sessions: [],
       shareTokenCacheWithAwsCli: true,
       removeProfilesOnSignOut: true,
@@ -65,7 +65,7 @@ describe('the settings file', () => {
       preferredSignIn: 'device-code',
     }));
     expect(await readFile(folder.file, 'utf8')).toBe(`{
-  "version": 2,
+  "version": 3,
   "sessions": [
     {
       "name": "acme",
@@ -176,9 +176,16 @@ describe('a file SSO Tray cannot read gives one sentence', () => {
     ['{"version":2,"favourites":{}}', 'favourites should be a list'],
     [
       '{"version":2,"profileNameTemplate":"{account}-{roleName}"}',
-      'profileNameTemplate may use only {accountId}, {accountName}, {roleName} and {session}, not {account}',
+      'profileNameTemplate cannot be used: The profile name template uses {account}, which is not a placeholder; use {accountId}, {accountName}, {emailAddress}, {roleName} or {session}',
     ],
-    ['{"version":2,"profileNameTemplate":""}', 'profileNameTemplate must not be empty'],
+    [
+      '{"version":3,"profileNameTemplate":""}',
+      'profileNameTemplate cannot be used: The profile name template is empty; write one from {accountId}, {accountName}, {emailAddress}, {roleName} or {session}, such as {accountId}_{roleName}',
+    ],
+    [
+      '{"version":3,"configSync":{"template":"{accountName} {roleName}"}}',
+      'configSync.template cannot be used: The profile name template holds a space, which an AWS profile name cannot; between placeholders use only letters, digits and - _ . @ + % : /',
+    ],
   ];
 
   for (const [text, why] of cases) {

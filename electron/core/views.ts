@@ -86,7 +86,7 @@ export interface ConfigSyncChoices {
 }
 
 export interface Settings {
-  version: 2;
+  version: 3;
   /** The app's own sessions (source 'app'); imported ones come from ~/.aws/config. */
   sessions: SessionConfig[];
   /** Tokens in ~/.aws/sso/cache, where the AWS CLI finds them. */
@@ -126,7 +126,7 @@ export interface OwnedProfile {
 }
 
 /** What a config sync did or (dry run) would do: profile names, the diff and the sentences to show. */
-export interface ProfileSyncResult {
+export interface ConfigSyncResult {
   session: string;
   /** The config file as people name it (~/.aws/config). */
   file: string;

@@ -3,12 +3,13 @@
 import { z } from 'zod';
 import { CREDENTIAL_FORMATS, VARIABLE_FORMATS } from '../core/formats.js';
 import { REGION_PATTERN, identifierProblem, type IdentifierKind } from '../core/identifiers.js';
+import { MAX_TEMPLATE_LENGTH } from '../core/profile-name-template.js';
 import { PROFILE_KINDS, SIGN_IN_FLOWS } from '../core/views.js';
 import type {
   CoreEvents,
   Listing,
   OwnedProfile,
-  ProfileSyncResult,
+  ConfigSyncResult,
   ServedEndpoint,
   SessionRemoval,
   SessionView,
@@ -38,8 +39,12 @@ const consoleTarget = role
   .extend({ region: region.optional(), destination: z.string().min(1).max(2048).optional() })
   .strict();
 // How a config sync writes; saved whole in the settings. The core refuses a bad template (even '') in its own words.
+// A template's own rules and sentences are the template language's (shared/profile-name-template.ts); this bounds only
+// what crosses the wire, so a long template is refused in the language's words.
+const template = z.string().max(4 * MAX_TEMPLATE_LENGTH);
+
 const syncChoices = {
-  template: z.string().max(256),
+  template,
   kind: z.enum(PROFILE_KINDS),
   region: region.optional(),
   prune: z.boolean(),
@@ -143,7 +148,7 @@ export const contract = {
       .object({
         shareTokenCacheWithAwsCli: z.boolean().optional(),
         removeProfilesOnSignOut: z.boolean().optional(),
-        profileNameTemplate: z.string().min(1).max(128).optional(),
+        profileNameTemplate: template.optional(),
         defaultRegion: z.string().max(32).optional(),
         preferredSignIn: z.enum(SIGN_IN_FLOWS).optional(),
         theme: z.enum(['system', 'light', 'dark']).optional(),
@@ -205,7 +210,7 @@ export const contract = {
         maxAgeSeconds: z.number().int().min(0).optional(),
       })
       .strict(),
-  ).returns<ProfileSyncResult>(),
+  ).returns<ConfigSyncResult>(),
   /** Serves the role to local programs at a loopback credential endpoint (the app's; a served role keeps its own). */
   'endpoints:start': channel(role).returns<ServedEndpoint>(),
   /** What is being served: role, address, requests answered; never the token. */

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { Menu } from 'electron';
 import type { MenuItemConstructorOptions } from 'electron';
-import { click, findItem, menuLabels, type Menu as DoubleMenu } from '../../e2e/support/electron-double.js';
+import { click, findItem, menuLabels, type MenuView } from '../../e2e/support/electron-double.js';
 import type { OwnedProfile } from '../core/aws-files/credentials-file.js';
 import type { SessionView } from '../core/views.js';
 import {
@@ -108,8 +108,8 @@ function recordingActions(withWindow = false): { actions: TrayActions; calls: un
   return { actions, calls };
 }
 
-function built(s: TrayState, actions: TrayActions): DoubleMenu {
-  return Menu.buildFromTemplate(buildTrayMenu(s, actions)) as unknown as DoubleMenu;
+function built(s: TrayState, actions: TrayActions): MenuView {
+  return Menu.buildFromTemplate(buildTrayMenu(s, actions));
 }
 
 const PAYMENTS = 'Payments & Billing / AdministratorAccess';
@@ -572,7 +572,7 @@ describe('the menu when the state cannot be read', () => {
         'settings.json has settings SSO Tray cannot read (it is not valid JSON); fix or delete it.',
         actions,
       ),
-    ) as unknown as DoubleMenu;
+    );
     expect(menuLabels(menu)).toEqual([
       'settings.json has settings SSO Tray cannot read (it is not valid JSON); fix or delete it.',
       '---',

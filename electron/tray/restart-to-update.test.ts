@@ -1,7 +1,7 @@
 // "Restart to update" in the tray: shown only while a downloaded, verified update waits, and it asks for the restart.
 import { describe, expect, it } from 'vitest';
 import { Menu } from 'electron';
-import { click, menuLabels, type Menu as DoubleMenu } from '../../e2e/support/electron-double.js';
+import { click, menuLabels } from '../../e2e/support/electron-double.js';
 import { buildTrayMenu, type TrayActions, type TrayState } from './menu-template.js';
 
 const state = (update?: TrayState['update']): TrayState => ({
@@ -39,8 +39,7 @@ function actions(calls: string[]): TrayActions {
   };
 }
 
-const built = (s: TrayState, a: TrayActions) =>
-  Menu.buildFromTemplate(buildTrayMenu(s, a)) as unknown as DoubleMenu;
+const built = (s: TrayState, a: TrayActions) => Menu.buildFromTemplate(buildTrayMenu(s, a));
 
 describe('Restart to update', () => {
   it('is offered above Quit while an update waits, and asks for the restart', () => {

@@ -1,5 +1,6 @@
 // The window's search box: which accounts and roles match what the user typed, best first.
 // Pure and DOM-free so it is tested under Node; the renderer only ever sees the listing, never a token.
+import type { RoleRef } from './api.js';
 
 export interface SearchableAccount {
   accountId: string;
@@ -8,10 +9,8 @@ export interface SearchableAccount {
   roles: string[];
 }
 
-export interface RoleKey {
-  accountId: string;
-  roleName: string;
-}
+/** A favourite of the session being searched: the role triple without its session. */
+type SessionRole = Pick<RoleRef, 'accountId' | 'roleName'>;
 
 export interface SearchHit<A extends SearchableAccount> {
   account: A;
@@ -27,7 +26,7 @@ export interface SearchHit<A extends SearchableAccount> {
 export function searchAccounts<A extends SearchableAccount>(
   accounts: readonly A[],
   query: string,
-  favourites: readonly RoleKey[] = [],
+  favourites: readonly SessionRole[] = [],
 ): SearchHit<A>[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   const favouriteAccounts = new Set(favourites.map((f) => f.accountId));

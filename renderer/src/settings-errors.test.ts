@@ -1,16 +1,13 @@
+import { readProfileNameTemplate } from '../../shared/profile-name-template.js';
 import { describe, expect, it } from 'vitest';
 import { settingsError } from './settings-errors.js';
 
 describe("a settings error names the field's label, not its key", () => {
   it("says the core's sentence with the label, and which input to mark", () => {
-    expect(
-      settingsError(
-        'The settings were not saved: profileNameTemplate may use only {accountId}, {accountName}, {roleName} and {session}, not {nope}.',
-      ),
-    ).toEqual({
-      text: 'The settings were not saved: Profile name template may use only {accountId}, {accountName}, {roleName} and {session}, not {nope}.',
-      field: 'template',
-    });
+    const read = readProfileNameTemplate('{nope}', 'credentials');
+    const template = 'problem' in read ? read.problem : 'accepted';
+    expect(settingsError(template)).toEqual({ text: template, field: 'template' });
+    expect(template).toMatch(/^The profile name template uses \{nope\}, which is not a placeholder/);
     expect(
       settingsError(
         'The settings were not saved: defaultRegion must be an AWS region code such as us-east-1.',

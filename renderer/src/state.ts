@@ -5,7 +5,7 @@ import type {
   Listing,
   ListingProgress,
   OwnedProfile,
-  ProfileSyncResult,
+  ConfigSyncResult,
   ServedEndpoint,
   SessionView,
   Settings,
@@ -133,7 +133,7 @@ export interface State {
     session: string;
     loading: boolean;
     busy: boolean;
-    preview?: ProfileSyncResult;
+    preview?: ConfigSyncResult;
     done?: string;
     error?: string;
     /** The choice the error is about: shown at its field, and Apply waits for a fix. */

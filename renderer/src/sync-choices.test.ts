@@ -1,8 +1,14 @@
+import { readProfileNameTemplate } from '../../shared/profile-name-template.js';
 import { describe, expect, it } from 'vitest';
 import { choiceFieldOf, choicesToSave, sameChoices, syncChoicesOf } from './sync-choices.js';
 import type { Settings } from './api.js';
 
 const saved = { template: '{accountName}.{roleName}', kind: 'sso', prune: false } as const;
+
+const refusalOf = (template: string) => {
+  const read = readProfileNameTemplate(template, 'config-sync');
+  return 'problem' in read ? read.problem : 'accepted';
+};
 
 describe("the config sync's choices in the window", () => {
   it('are the saved ones until the user edits them; an empty region is none, saved without the key', () => {
@@ -17,12 +23,15 @@ describe("the config sync's choices in the window", () => {
   });
 
   it("puts the core's refusal of a template or a region at its field, and anything else under Apply", () => {
-    expect(choiceFieldOf('The template field {role} does not exist; use {accountName}, {accountId}.')).toBe(
-      'template',
-    );
-    expect(choiceFieldOf('The template\'s text "a b" cannot be part of a profile name; use …')).toBe(
-      'template',
-    );
+    // Every refusal the template language says, as the core sends it.
+    for (const template of [
+      '{role}.{accountId}',
+      '{accountName} {roleName}',
+      '{accountName',
+      '',
+      '{accountId}',
+    ])
+      expect(choiceFieldOf(refusalOf(template))).toBe('template');
     expect(
       choiceFieldOf('The region "Europe" cannot be used: it must be an AWS region code such as us-east-1.'),
     ).toBe('region');

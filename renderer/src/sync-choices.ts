@@ -1,5 +1,6 @@
 // The config sync's choices as the window edits them (a region field that may be empty), what they send to the core
 // and save, and which field a refusal is about. Pure, so tested under Node.
+import { isTemplateSentence } from '../../shared/profile-name-template.js';
 import type { ConfigSyncChoices } from './api.js';
 
 /** As the fields hold them: region '' is none. */
@@ -47,9 +48,9 @@ export function sameChoices(a: SyncChoices, b: SyncChoices): boolean {
   return x.template === y.template && x.kind === y.kind && x.region === y.region && x.prune === y.prune;
 }
 
-/** The core's refusals of a template or a region begin by naming it ("The template must use {roleName}, …"). */
+/** The core's refusals of a template or a region begin by naming it ("The profile name template must use …"). */
 export function choiceFieldOf(sentence: string): SyncChoiceField | undefined {
-  if (/^The template\b/.test(sentence)) return 'template';
+  if (isTemplateSentence(sentence)) return 'template';
   if (/^The region\b/.test(sentence)) return 'region';
   return undefined;
 }

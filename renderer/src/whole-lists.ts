@@ -1,8 +1,6 @@
 // The whole Favourites or Recent list as the tray counts it: every set-up session's entries, grouped by session.
+import { MAX_RECENT } from '../../shared/recent-roles.js';
 import type { Settings } from './api.js';
-
-/** All the recent roles settings keep (the tray shows 5, its More… opens the window on the rest). */
-export const RECENT_SHOWN = 10;
 
 export type WholeList = 'favourites' | 'recent';
 
@@ -36,7 +34,7 @@ export function wholeListGroups(
       ? favourites
       : settings.recent
           .filter((r) => known.has(r.session) && !favouriteKeys.has(key(r)))
-          .slice(0, RECENT_SHOWN);
+          .slice(0, MAX_RECENT);
   return sessions
     .map((session) => ({
       session,

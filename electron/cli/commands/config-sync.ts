@@ -1,7 +1,7 @@
 // `sso-tray config sync`: a profile in ~/.aws/config for every role of a session; the summary on stderr, and the
 // diff on stdout with --diff or --dry-run (a real sync of 100 profiles would otherwise print some 400 lines). Without flags it writes as the saved choices say (the window's Apply saves them); a flag overrides them.
 import { Option, type Command } from 'commander';
-import { PROFILE_KINDS } from '../../core/public.js';
+import { DEFAULT_TEMPLATES, PLACEHOLDER_HINT, PROFILE_KINDS } from '../../core/public.js';
 import type { ProfileKind } from '../../core/views.js';
 import { regionArgument } from '../arguments.js';
 import { sessionOption, type CommandHost } from './command-host.js';
@@ -29,7 +29,7 @@ export function addConfigSync(program: Command, { io, ctx }: CommandHost): void 
     .addOption(sessionOption())
     .option(
       '--template <template>',
-      'profile names from {accountName} {accountId} {emailAddress} {roleName} {session} (default: the saved one, else {accountName}.{roleName})',
+      `profile names from ${PLACEHOLDER_HINT} (default: the saved one, else ${DEFAULT_TEMPLATES['config-sync']})`,
     )
     .option('--region <region>', 'the region written to every profile', regionArgument)
     .option('--no-region', 'write no region this time, whatever the saved choices say')

@@ -1,6 +1,6 @@
 // `sso-tray write`, `remove` and `profiles`: the profiles sso-tray keeps in the credentials file.
 import type { Command } from 'commander';
-import { fileLabel } from '../../core/public.js';
+import { DEFAULT_TEMPLATES, fileLabel } from '../../core/public.js';
 import { json, table, timeLeft } from '../output.js';
 import { roleCommand, type CommandHost } from './command-host.js';
 import { withRole } from './role-lookup.js';
@@ -10,7 +10,7 @@ export function addProfiles(program: Command, { io, ctx }: CommandHost): void {
   roleCommand(program, 'write', "write a role's credentials as a profile into the credentials file")
     .option(
       '-p, --profile <name>',
-      "profile name (default: the settings' template, ACCOUNTID_ROLENAME)",
+      `profile name (default: the settings' profile name template, else ${DEFAULT_TEMPLATES.credentials})`,
       profileArgument,
     )
     .option('--keep-fresh', 'rewrite it before it expires while the tray app or `sso-tray keep-fresh` runs')

@@ -2,7 +2,7 @@
 import { SsoTrayError } from '../errors.js';
 import { REGION_PATTERN } from '../identifiers.js';
 import type { AccountWithRoles, ProfileKind } from '../views.js';
-import { parseNameTemplate } from './name-template.js';
+import { DEFAULT_TEMPLATES, parseProfileNameTemplate } from '../profile-name-template.js';
 import { nameRoles } from './profile-names.js';
 
 /** Native SSO profiles (sso_session), or credential_process ones that ask `sso-tray process`. */
@@ -36,7 +36,10 @@ export function managedKeys(options: DesiredOptions): string[] {
 }
 
 export function desiredProfiles(accounts: AccountWithRoles[], options: DesiredOptions): DesiredProfile[] {
-  const template = parseNameTemplate(options.template);
+  const template = parseProfileNameTemplate(
+    options.template ?? DEFAULT_TEMPLATES['config-sync'],
+    'config-sync',
+  );
   if (options.region !== undefined && !REGION_PATTERN.test(options.region))
     throw new SsoTrayError(
       'invalid-input',

@@ -1,5 +1,10 @@
 // One profile name per (account, role), unique, whatever order the listing came in.
-import { profileText, type NameTemplate, type TemplateValues } from './name-template.js';
+import {
+  profileText,
+  usableProfileName,
+  type ProfileNameTemplate,
+  type TemplateValues,
+} from '../profile-name-template.js';
 
 export interface RoleEntry {
   accountId: string;
@@ -20,7 +25,7 @@ const byIdentity = (a: RoleEntry, b: RoleEntry) =>
  * after the name, for all their roles; a name still shared gets -2, -3… in account ID then role order, skipping
  * names already in use. The result is sorted by profile name, the same whatever order the listing came in.
  */
-export function nameRoles(template: NameTemplate, session: string, roles: RoleEntry[]): NamedRole[] {
+export function nameRoles(template: ProfileNameTemplate, session: string, roles: RoleEntry[]): NamedRole[] {
   const values = (role: RoleEntry, accountName = role.accountName): TemplateValues => ({
     accountName,
     accountId: role.accountId,
@@ -35,12 +40,12 @@ export function nameRoles(template: NameTemplate, session: string, roles: RoleEn
     ids.set(key, (ids.get(key) ?? new Set()).add(role.accountId));
   }
   const shared = (role: RoleEntry) =>
-    template.fields.has('accountName') &&
-    !template.fields.has('accountId') &&
+    template.placeholders.has('accountName') &&
+    !template.placeholders.has('accountId') &&
     (ids.get(profileText(role.accountName))?.size ?? 0) > 1;
   const second = roles.map((role) => ({
     ...role,
-    profile: template.render(
+    profile: template.fill(
       values(role, shared(role) ? `${role.accountName}-${role.accountId}` : role.accountName),
     ),
   }));
@@ -52,7 +57,7 @@ export function nameRoles(template: NameTemplate, session: string, roles: RoleEn
     for (let n = 2; taken.has(profile) || (profile !== role.profile && used.has(profile)); n++)
       profile = `${role.profile}-${n}`;
     taken.add(profile);
-    named.push({ ...role, profile });
+    named.push({ ...role, profile: usableProfileName(profile, role) });
   }
   return named.sort((a, b) => compare(a.profile, b.profile));
 }

@@ -4,6 +4,7 @@ import { html, nothing } from 'lit-html';
 import type { Actions } from '../actions.js';
 import { COMMON_REGIONS, sessionFormHints, type SessionFields } from '../session-form-hints.js';
 import type { State } from '../state.js';
+import { textField } from './text-field.js';
 
 function fieldsOf(form: HTMLFormElement): SessionFields {
   const data = new FormData(form);
@@ -20,15 +21,13 @@ export function addSessionView(state: State, actions: Actions, where: 'main' | '
   const valid = touched.length > 0 && Object.keys(hints).length === 0;
   const shows = (name: keyof SessionFields) => showHints || touched.includes(name);
   const id = (field: string) => `add-${where}-${field}`;
-  const field = (name: keyof SessionFields, label: string, input: unknown, help: string) => {
-    const hint = shows(name) ? hints[name] : undefined;
-    return html`<div class="field">
-      <label for=${id(name)}>${label}</label>
-      ${input}
-      <p class="hint ${hint ? 'invalid' : ''}" id=${id(`${name}-hint`)}>${hint ?? help}</p>
-    </div>`;
-  };
-  const invalid = (name: keyof SessionFields) => (shows(name) && hints[name] ? 'true' : nothing);
+  // Each field's as-you-type hint takes its help's place once the user has typed in it.
+  const common = (name: keyof SessionFields) => ({
+    id: id(name),
+    name,
+    required: true,
+    problem: shows(name) ? hints[name] : undefined,
+  });
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -54,56 +53,27 @@ export function addSessionView(state: State, actions: Actions, where: 'main' | '
     @submit=${submit}
     @input=${onInput}
   >
-    ${field(
-      'name',
-      'Name',
-      html`<input
-        id=${id('name')}
-        name="name"
-        data-focus-after="add-session"
-        autocomplete="off"
-        spellcheck="false"
-        required
-        aria-invalid=${invalid('name')}
-        aria-describedby=${id('name-hint')}
-      />`,
-      'A short name for this sign-in, such as acme.',
-    )}
-    ${field(
-      'startUrl',
-      'Start URL',
-      html`<input
-        id=${id('startUrl')}
-        name="startUrl"
-        type="url"
-        autocomplete="url"
-        spellcheck="false"
-        placeholder="https://d-1234567890.awsapps.com/start"
-        required
-        aria-invalid=${invalid('startUrl')}
-        aria-describedby=${id('startUrl-hint')}
-      />`,
-      'Your AWS access portal URL.',
-    )}
-    ${field(
-      'region',
-      'Region',
-      html`<input
-          id=${id('region')}
-          name="region"
-          list=${id('regions')}
-          autocomplete="off"
-          spellcheck="false"
-          value=${state.settings?.defaultRegion ?? 'us-east-1'}
-          required
-          aria-invalid=${invalid('region')}
-          aria-describedby=${id('region-hint')}
-        />
-        <datalist id=${id('regions')}>
-          ${COMMON_REGIONS.map((r) => html`<option value=${r}></option>`)}
-        </datalist>`,
-      'Where your IAM Identity Center lives.',
-    )}
+    ${textField({
+      ...common('name'),
+      label: 'Name',
+      focusAfter: 'add-session',
+      hint: 'A short name for this sign-in, such as acme.',
+    })}
+    ${textField({
+      ...common('startUrl'),
+      label: 'Start URL',
+      type: 'url',
+      autocomplete: 'url',
+      placeholder: 'https://d-1234567890.awsapps.com/start',
+      hint: 'Your AWS access portal URL.',
+    })}
+    ${textField({
+      ...common('region'),
+      label: 'Region',
+      initial: state.settings?.defaultRegion ?? 'us-east-1',
+      suggestions: COMMON_REGIONS,
+      hint: 'Where your IAM Identity Center lives.',
+    })}
     ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}
     <div class="actions">
       <button type="submit" class="primary" data-focus-key="add-session-submit" ?disabled=${busy || !valid}>

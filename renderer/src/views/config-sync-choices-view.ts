@@ -4,6 +4,7 @@ import { html } from 'lit-html';
 import type { Actions } from '../actions.js';
 import type { State } from '../state.js';
 import type { SyncChoiceField, SyncChoices } from '../sync-choices.js';
+import { PLACEHOLDER_HINT } from '../../../shared/profile-name-template.js';
 import { textField } from './text-field.js';
 
 const KINDS = [
@@ -29,11 +30,10 @@ export function syncChoicesView(state: State, choices: SyncChoices, actions: Act
     <legend>How the profiles are written</legend>
     ${textField({
       id: 'sync-template',
-      label: 'Name template',
+      label: 'Profile name template',
       value: choices.template,
       mono: true,
-      hint: html`Placeholders:
-        <span class="mono">{accountName} {accountId} {emailAddress} {roleName} {session}</span>.`,
+      hint: html`Placeholders: <span class="mono">${PLACEHOLDER_HINT}</span>.`,
       more:
         example && field !== 'template'
           ? {

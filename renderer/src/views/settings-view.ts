@@ -3,6 +3,7 @@
 import { html, nothing } from 'lit-html';
 import type { Actions } from '../actions.js';
 import type { State } from '../state.js';
+import { PLACEHOLDER_HINT } from '../../../shared/profile-name-template.js';
 import { textField } from './text-field.js';
 import { updatesView } from './updates-view.js';
 
@@ -69,7 +70,9 @@ export function settingsView(state: State, actions: Actions) {
           name: 'template',
           label: 'Profile name template',
           value: settings.profileNameTemplate,
-          hint: 'Uses {accountId}, {accountName}, {roleName} and {session}.',
+          mono: true,
+          hint: html`Names the profiles written to ~/.aws/credentials. Placeholders:
+            <span class="mono">${PLACEHOLDER_HINT}</span>.`,
           error: errorOf('template'),
           errorId: 'settings-error',
         })}

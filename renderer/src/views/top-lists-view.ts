@@ -3,7 +3,7 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { AccountWithRoles } from '../api.js';
 import type { State } from '../state.js';
-import { RECENT_SHOWN } from '../whole-lists.js';
+import { MAX_RECENT } from '../../../shared/recent-roles.js';
 import { roleRow, type RowContext } from './account-rows.js';
 
 /** The session's favourites (with their console regions) and its recent roles not already favourites. */
@@ -21,7 +21,7 @@ export function topLists(
   const favouriteKeys = new Set(favourites.map((f) => `${f.accountId}/${f.roleName}`));
   const recent = mine(settings.recent)
     .filter((r) => !favouriteKeys.has(`${r.accountId}/${r.roleName}`))
-    .slice(0, RECENT_SHOWN);
+    .slice(0, MAX_RECENT);
   const list = (
     id: string,
     title: string,
