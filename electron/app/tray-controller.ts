@@ -4,6 +4,7 @@ import { FORMAT_LABELS, isSsoTrayError, type CredentialFormat } from '../core/pu
 import type { Door } from '../ipc/door.js';
 import type { RoleRef, SignInProgress } from '../core/views.js';
 import type { TrayActions, TrayRole, TrayState, WholeList } from '../tray/menu-template.js';
+import { traySentence } from '../tray/next-step-words.js';
 
 export interface TrayControllerDeps {
   /** The core's door: the tray's state is read, and its clicks carried out, as validated calls. */
@@ -75,7 +76,9 @@ export class TrayController {
     });
     const attempt = (work: () => Promise<void>) => {
       work().catch((error: unknown) =>
-        notify(isSsoTrayError(error) ? error.message : 'Something went wrong inside SSO Tray; try again.'),
+        notify(
+          isSsoTrayError(error) ? traySentence(error) : 'Something went wrong inside SSO Tray; try again.',
+        ),
       );
     };
     return {

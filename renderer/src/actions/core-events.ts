@@ -7,6 +7,7 @@ import type { ActionContext } from './context.js';
 import { listNamesArrived } from './whole-lists-actions.js';
 import { previewConfigSync } from './config-sync-actions.js';
 import { upsert } from './session-actions.js';
+import { windowSentence } from '../next-step-words.js';
 
 export function listenToCore(ctx: ActionContext): () => void {
   const { api, store } = ctx;
@@ -66,12 +67,12 @@ export function listenToCore(ctx: ActionContext): () => void {
     }),
     api.on('profiles-changed', (profiles) => store.update({ profiles })),
     // Said once, in the banner over the accounts, with its Sign in again button.
-    api.on('sign-in-needed', ({ session, message }) =>
-      store.update((s) => ({ signInNeeded: { ...s.signInNeeded, [session]: message } })),
+    api.on('sign-in-needed', ({ session, ...reason }) =>
+      store.update((s) => ({ signInNeeded: { ...s.signInNeeded, [session]: reason } })),
     ),
-    api.on('problem', ({ message }) =>
+    api.on('problem', (problem) =>
       store.update((s) => ({
-        problem: message,
+        problem: windowSentence(problem),
         // A listing that failed in the background has stopped.
         ...(s.accounts?.loading ? { accounts: { ...s.accounts, loading: false, progress: undefined } } : {}),
       })),
