@@ -91,7 +91,7 @@ test.describe('settings round-trip', () => {
     await form.getByRole('button', { name: 'Save settings' }).click();
     // The field's label, not its key, and the field itself marked.
     await expect(form.getByRole('alert')).toHaveText(
-      'The settings were not saved: Profile name template may use only {accountId}, {accountName}, {roleName} and {session}, not {account}.',
+      'The settings were not saved: Profile name template may use only {accountId}, {accountName}, {roleName} and {session}, not {account}. Change Profile name template and save again.',
     );
     await expect(form.getByLabel('Profile name template')).toHaveAttribute('aria-invalid', 'true');
     await expect(form.getByLabel('Profile name template')).toBeFocused();

@@ -14,6 +14,7 @@ export const NEXT_STEP_SAMPLES: { [Kind in NextStep['do']]: Extract<NextStep, { 
   'choose-session-name': { do: 'choose-session-name' },
   'choose-profile-name-or-overwrite': { do: 'choose-profile-name-or-overwrite', profile: 'dev' },
   'choose-process-kind': { do: 'choose-process-kind' },
+  'fix-setting': { do: 'fix-setting', setting: 'defaultRegion' },
   'allow-remove': { do: 'allow-remove', profile: 'dev' },
 };
 

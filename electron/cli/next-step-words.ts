@@ -2,6 +2,7 @@
 // the error is about. The table is complete by type: a new kind of step does not compile until it is worded here.
 import { isSsoTrayError, wordStep, type NextStep, type NextStepWords, type Problem } from '../core/public.js';
 import { withStep } from '../../shared/step-sentence.js';
+import { SETTING_LABELS } from '../../shared/setting-labels.js';
 
 const addSession = (name = 'NAME') => `\`sso-tray login --start-url URL --region REGION --session ${name}\``;
 const login = (session: string) => `\`sso-tray login --session ${session}\``;
@@ -28,6 +29,7 @@ export const CLI_WORDS: NextStepWords<string> = {
     orChangeItThere ? 'choose another --session name, or change it there' : 'choose another --session name',
   'choose-profile-name-or-overwrite': () => 'choose another --profile name, or add --overwrite to replace it',
   'choose-process-kind': () => 'generate credential_process profiles with --kind process',
+  'fix-setting': ({ setting }) => `change ${SETTING_LABELS[setting]} in the SSO Tray app's Settings`,
   'allow-remove': () => 'add --force to remove it anyway',
 };
 

@@ -1,6 +1,7 @@
 // What a user can do about a failure, as data: the core states the problem, and each front end (the CLI, the window,
 // the tray) words the step once, in its own terms (a command, a button, a menu item). The schema is what crosses IPC.
 import { z } from 'zod';
+import { LABELLED_SETTINGS } from '../../shared/setting-labels.js';
 
 const session = z.string().min(1);
 const profile = z.string().min(1);
@@ -28,6 +29,8 @@ export const nextStepSchema = z.discriminatedUnion('do', [
   z.object({ do: z.literal('choose-profile-name-or-overwrite'), profile }).strict(),
   /** SSO profiles cannot sign in through this session (a legacy SSO profile): credential_process ones can. */
   z.object({ do: z.literal('choose-process-kind') }).strict(),
+  /** A setting of the Settings form was refused: change it (the sentence names it by its label). */
+  z.object({ do: z.literal('fix-setting'), setting: z.enum(LABELLED_SETTINGS) }).strict(),
   /** A profile SSO Tray did not write is kept unless its removal is asked for deliberately. */
   z.object({ do: z.literal('allow-remove'), profile }).strict(),
 ]);

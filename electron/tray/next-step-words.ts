@@ -2,6 +2,7 @@
 // Open SSO Tray…). Complete by type: a new kind of step does not compile until it is worded here.
 import { wordStep, type NextStep, type NextStepWords, type Problem } from '../core/public.js';
 import { withStep } from '../../shared/step-sentence.js';
+import { SETTING_LABELS } from '../../shared/setting-labels.js';
 
 const signInItem = (session: string) => `Sign in to ${session}… in the tray menu`;
 const SIGN_IN_WHEN = {
@@ -29,6 +30,7 @@ export const TRAY_WORDS: NextStepWords<string> = {
       : `choose another name in ${WINDOW}`,
   'choose-profile-name-or-overwrite': () => `write it under another Profile name from ${WINDOW}`,
   'choose-process-kind': () => `choose credential_process under Kind in ${WINDOW}`,
+  'fix-setting': ({ setting }) => `change ${SETTING_LABELS[setting]} in Settings of ${WINDOW}`,
   'allow-remove': () => 'remove it from the file yourself if you no longer need it',
 };
 

@@ -3,6 +3,7 @@
 // not compile until it is worded here.
 import type { NextStep, NextStepWords, Problem } from '../../electron/core/next-step.js';
 import { withStep } from '../../shared/step-sentence.js';
+import { SETTING_LABELS } from '../../shared/setting-labels.js';
 
 /** A button the banner can offer right beside the sentence that names it. */
 export type StepButton = { label: string } & ({ run: 'sign-in'; session: string } | { run: 'refresh' });
@@ -51,6 +52,7 @@ export const WINDOW_WORDS: NextStepWords<WindowStep> = {
   }),
   'choose-profile-name-or-overwrite': () => ({ clause: 'type another Profile name' }),
   'choose-process-kind': () => ({ clause: 'choose credential_process under Kind' }),
+  'fix-setting': ({ setting }) => ({ clause: `change ${SETTING_LABELS[setting]} and save again` }),
   'allow-remove': () => ({ clause: 'remove it from the file yourself if you no longer need it' }),
 };
 
