@@ -2,7 +2,7 @@
 // sentence makers and throw sites feed these tests, so the sentences users read are the ones checked here.
 import { describe, expect, it } from 'vitest';
 import { SsoTrayError } from '../core/errors.js';
-import { nextStepSchema } from '../core/next-step.js';
+import { nextStepSchema } from '../ipc/next-step-schema.js';
 import { sentences } from '../core/identity-center/service-errors.js';
 import type { SessionConfig } from '../core/types.js';
 import { EVERY_SAMPLE, NEXT_STEP_SAMPLES } from '../../e2e/support/next-step-samples.js';

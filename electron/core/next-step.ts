@@ -1,41 +1,35 @@
 // What a user can do about a failure, as data: the core states the problem, and each front end (the CLI, the window,
-// the tray) words the step once, in its own terms (a command, a button, a menu item). The schema is what crosses IPC.
-import { z } from 'zod';
-import { LABELLED_SETTINGS } from '../../shared/setting-labels.js';
+// the tray) words the step once, in its own terms (a command, a button, a menu item). No zod here: the CLI's --help
+// and warm paths load this module; the schema that checks a step crossing IPC is electron/ipc/next-step-schema.ts.
+import type { LabelledSetting } from '../../shared/setting-labels.js';
 
-const session = z.string().min(1);
-const profile = z.string().min(1);
-
-export const nextStepSchema = z.discriminatedUnion('do', [
+export type NextStep =
   /** Sign in to the session: for the first time, again (it ended), or again to replace an unreadable saved sign-in. */
-  z.object({ do: z.literal('sign-in'), session, when: z.enum(['first', 'again', 'to-replace']) }).strict(),
+  | { do: 'sign-in'; session: string; when: 'first' | 'again' | 'to-replace' }
   /** Identity Center refused a request it should not have: sign in again, and report it if it keeps happening. */
-  z.object({ do: z.literal('sign-in-then-report'), session }).strict(),
+  | { do: 'sign-in-then-report'; session: string }
   /** A sign-in was denied, cancelled or ran out of time: start it again. */
-  z.object({ do: z.literal('restart-sign-in'), session }).strict(),
+  | { do: 'restart-sign-in'; session: string }
   /** The token was not accepted in the session's region: check the region, then sign in. */
-  z.object({ do: z.literal('check-region'), session }).strict(),
+  | { do: 'check-region'; session: string }
   /** Identity Center does not know the start URL in that region: check both, then sign in. */
-  z.object({ do: z.literal('check-start-url'), session }).strict(),
+  | { do: 'check-start-url'; session: string }
   /** An account or role is no longer assigned: list the accounts again and choose. */
-  z.object({ do: z.literal('refresh-list') }).strict(),
+  | { do: 'refresh-list' }
   /** No session is set up (none at all, or none by the name given): add it. */
-  z.object({ do: z.literal('add-session'), session: session.optional() }).strict(),
+  | { do: 'add-session'; session?: string }
   /** Several sessions are set up and nothing said which one. */
-  z.object({ do: z.literal('name-session') }).strict(),
+  | { do: 'name-session' }
   /** The session name is taken (in SSO Tray, or by an [sso-session] of ~/.aws/config that `orChangeItThere`). */
-  z.object({ do: z.literal('choose-session-name'), orChangeItThere: z.boolean().optional() }).strict(),
+  | { do: 'choose-session-name'; orChangeItThere?: boolean }
   /** A profile of that name is not SSO Tray's: pick another name, or replace it deliberately. */
-  z.object({ do: z.literal('choose-profile-name-or-overwrite'), profile }).strict(),
+  | { do: 'choose-profile-name-or-overwrite'; profile: string }
   /** SSO profiles cannot sign in through this session (a legacy SSO profile): credential_process ones can. */
-  z.object({ do: z.literal('choose-process-kind') }).strict(),
+  | { do: 'choose-process-kind' }
   /** A setting of the Settings form was refused: change it (the sentence names it by its label). */
-  z.object({ do: z.literal('fix-setting'), setting: z.enum(LABELLED_SETTINGS) }).strict(),
+  | { do: 'fix-setting'; setting: LabelledSetting }
   /** A profile SSO Tray did not write is kept unless its removal is asked for deliberately. */
-  z.object({ do: z.literal('allow-remove'), profile }).strict(),
-]);
-
-export type NextStep = z.infer<typeof nextStepSchema>;
+  | { do: 'allow-remove'; profile: string };
 
 /** A problem as the core states it, with what to do about it (when there is something to do). */
 export interface Problem {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { CREDENTIAL_FORMATS } from '../core/formats.js';
 import { REGION_PATTERN, identifierProblem, type IdentifierKind } from '../core/identifiers.js';
 import { PROFILE_KINDS, SIGN_IN_FLOWS } from '../core/views.js';
-import { nextStepSchema } from '../core/next-step.js';
+import { nextStepSchema } from './next-step-schema.js';
 import type {
   CoreEvents,
   Listing,
