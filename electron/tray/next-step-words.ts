@@ -12,7 +12,7 @@ const SIGN_IN_WHEN = {
 };
 const WINDOW = 'Open SSO Tray…';
 
-export const TRAY_WORDS: NextStepWords<string> = {
+const TRAY_WORDS: NextStepWords<string> = {
   'sign-in': ({ session, when }) => `${SIGN_IN_WHEN[when]}: choose ${signInItem(session)}`,
   'sign-in-then-report': ({ session }) =>
     `sign in again (${signInItem(session)}), and report it if it keeps happening`,

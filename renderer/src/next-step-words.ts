@@ -21,7 +21,7 @@ const SIGN_IN_CLAUSE = {
   'to-replace': 'sign in again to replace it',
 };
 
-export const WINDOW_WORDS: NextStepWords<WindowStep> = {
+const WINDOW_WORDS: NextStepWords<WindowStep> = {
   'sign-in': ({ session, when }) => ({
     clause: SIGN_IN_CLAUSE[when],
     button: { label: SIGN_IN_LABEL[when], run: 'sign-in', session },
