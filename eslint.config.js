@@ -18,6 +18,11 @@ export const BOUNDARY_PROBES = [
 const WALL_CLOCK =
   'A test waits on what it checks, bounded only by the hang guard: a loaded machine is slow, not wrong.';
 
+const REWORDING =
+  "A front end words an error's next step from its table (error.next); it never matches or rewrites an error's English.";
+// The string methods that search or rewrite text with a pattern.
+const TEXT_METHODS = '/^(replace|replaceAll|match|matchAll|search|split)$/';
+
 const noElectron = (where) => ({
   paths: [{ name: 'electron', message: `${where} must run under plain Node: Electron stays in the shell.` }],
   patterns: [{ group: ['electron/*'], message: `${where} must run under plain Node.` }],
@@ -142,6 +147,32 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: 'ImportExpression', message: 'shared/ runs in the core and in the window: no import().' },
+      ],
+    },
+  },
+  {
+    // An error's sentence is for people: a front end words the error's next step (error.next, electron/core/next-step.ts)
+    // from its own table and never parses or rewrites the core's English.
+    files: [
+      'electron/app/**/*.ts',
+      'electron/tray/**/*.ts',
+      'electron/cli/**/*.ts',
+      'electron/cli.ts',
+      'electron/main.ts',
+      'renderer/**/*.ts',
+    ],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          // error.message.replace(...), message.match(...), error.message?.split(/…/)
+          `CallExpression[callee.property.name=${TEXT_METHODS}][callee.object.property.name='message']`,
+          `CallExpression[callee.property.name=${TEXT_METHODS}][callee.object.name='message']`,
+          // /…/.test(error.message), pattern.exec(message)
+          "CallExpression[callee.property.name=/^(test|exec)$/][arguments.0.property.name='message']",
+          "CallExpression[callee.property.name=/^(test|exec)$/][arguments.0.name='message']",
+        ].map((selector) => ({ selector, message: REWORDING })),
       ],
     },
   },

@@ -205,3 +205,36 @@ describe('the front ends hold the door and nothing else', () => {
     expect(await broken(file, allowed)).toEqual([]);
   });
 });
+
+describe("the front ends word an error's next step and never rewrite its English", () => {
+  const FRONT_ENDS = [
+    'electron/cli/boundary-probe.ts',
+    'electron/cli/commands/boundary-probe.ts',
+    'electron/app/boundary-probe.ts',
+    'electron/tray/boundary-probe.ts',
+    RENDERER,
+  ];
+  const rewrites = {
+    'a replace of error.message':
+      "export const probe = (error: Error) => error.message.replace(/\\.$/, ': run it.');\n",
+    'a match of error.message':
+      'export const probe = (error: Error) => error.message.match(/Sign in again/);\n',
+    "a regex's test of error.message":
+      'export const probe = (error: Error) => /again\\.$/.test(error.message);\n',
+    "a regex's exec of an event's message":
+      'export const probe = ({ message }: { message: string }) => /again/.exec(message);\n',
+    'a replace of a destructured message':
+      "export const probe = ({ message }: { message: string }) => message.replace('.', '');\n",
+  };
+
+  it.each(FRONT_ENDS)('%s may not match or rewrite an error message', async (file) => {
+    for (const [what, source] of Object.entries(rewrites))
+      expect(await broken(file, source), what).toEqual(['no-restricted-syntax']);
+  });
+
+  it.each(FRONT_ENDS)('%s may show the message and word error.next', async (file) => {
+    const shown =
+      'export const probe = (error: Error & { next?: { do: string } }) => [error.message, error.next?.do];\n';
+    expect(await broken(file, shown)).toEqual([]);
+  });
+});

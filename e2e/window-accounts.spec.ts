@@ -178,6 +178,25 @@ test.describe('an ended session', () => {
   });
 });
 
+test.describe("an error banner's button", () => {
+  test('is the one its sentence names, by the label the window shows', async ({ page }) => {
+    bridge = await startWindowBridge({ acme: 'signed-in' });
+    await bridge.open(page);
+    await expect(accountButton(page, 'Sandbox')).toBeVisible();
+    bridge.emu.revokeSessions();
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    const banner = page.getByRole('main').getByRole('alert');
+    const buttons = banner.getByRole('button');
+    await expect(buttons).toHaveCount(1);
+    const label = (await buttons.textContent())?.trim() ?? '';
+    expect(label).toBe('Sign in again');
+    // The core said the problem; the window's wording of its next step names that very button.
+    await expect(banner.locator('.sentence')).toHaveText(
+      `Your session for acme (us-east-1) has ended. ${label}.`,
+    );
+  });
+});
+
 test.describe('5,000 accounts', () => {
   test('typing in the search box narrows the list to the account typed', async ({ page }) => {
     bridge = await startWindowBridge({ emulator: { accounts: 5000 }, acme: 'signed-in' });

@@ -91,7 +91,7 @@ test.describe('settings round-trip', () => {
     await form.getByRole('button', { name: 'Save settings' }).click();
     // The template language's sentence (the config sync's and the CLI's too), and the field itself marked.
     await expect(form.getByRole('alert')).toHaveText(
-      'The profile name template uses {account}, which is not a placeholder; use {accountId}, {accountName}, {emailAddress}, {roleName} or {session}.',
+      'The profile name template uses {account}, which is not a placeholder; use {accountId}, {accountName}, {emailAddress}, {roleName} or {session}. Change Profile name template and save again.',
     );
     await expect(form.getByLabel('Profile name template')).toHaveAttribute('aria-invalid', 'true');
     await expect(form.getByLabel('Profile name template')).toBeFocused();

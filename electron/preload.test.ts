@@ -47,7 +47,11 @@ describe('the preload', () => {
             ? { ok: true, value: [] }
             : {
                 ok: false,
-                error: { code: 'not-found', message: 'There is no session named "x"; add it first.' },
+                error: {
+                  code: 'not-found',
+                  message: 'There is no session named "x"',
+                  next: { do: 'add-session', session: 'x' },
+                },
               };
         },
         on: (channel: string, listener: (event: unknown, message: unknown) => void) =>
@@ -69,13 +73,14 @@ describe('the preload', () => {
     const api = mainWorld('ssoTray') as Record<string, unknown>;
     expect(Object.keys(api).sort()).toEqual([...CHANNELS, 'on'].sort());
 
-    // What the page's code gets (renderer/src/api.ts): the value, or an error that still has its code.
+    // What the page's code gets (renderer/src/api.ts): the value, or an error that still has its code and next step.
     const page = fromBridge(api as unknown as BridgeApi);
     await expect(page['sessions:list']({})).resolves.toEqual([]);
     await expect(page['accounts:list']({ session: 'x' })).rejects.toMatchObject({
       name: 'WindowApiError',
       code: 'not-found',
-      message: 'There is no session named "x"; add it first.',
+      message: 'There is no session named "x"',
+      next: { do: 'add-session', session: 'x' },
     });
     expect(invoked).toEqual([
       ['sso-tray:sessions:list', {}],

@@ -293,7 +293,7 @@ describe('the tray app', () => {
     const ended = createdNotifications()
       .map((n) => n.body)
       .filter((body) => body.startsWith('Your session for acme (us-east-1) has ended.'));
-    expect(ended).toEqual(['Your session for acme (us-east-1) has ended. Sign in again. Click to sign in.']);
+    expect(ended).toEqual(['Your session for acme (us-east-1) has ended. Click to sign in again.']);
     const opened = callsTo('shell.openExternal').length;
     // The user clicks it later, after the app has idled and V8 has collected what nobody holds (#12690, #16922).
     await collectGarbage();

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type * as Electron from 'electron';
 import { awsPathsFromEnv, fileNotices } from '../core/public.js';
 import { TrayOwner } from '../tray/tray-owner.js';
+import { signInNotice, traySentence } from '../tray/next-step-words.js';
 import { SafeStorageSecretStore } from './safe-storage-secret-store.js';
 import { TrayController } from './tray-controller.js';
 import { MainWindow } from './main-window.js';
@@ -173,10 +174,11 @@ export async function startApp(
     if (ids !== servedIds) tray.scheduleRefresh();
     servedIds = ids;
   });
-  door.on('sign-in-needed', ({ session, message }) =>
-    notify(`${message} Click to sign in.`, () => void controller.signIn(session).catch(() => undefined)),
+  // The notification is itself the way to sign in: a sign-in step is worded as its click, any other step as the tray's.
+  door.on('sign-in-needed', ({ session, ...reason }) =>
+    notify(signInNotice(reason), () => void controller.signIn(session).catch(() => undefined)),
   );
-  door.on('problem', ({ message }) => notify(message));
+  door.on('problem', (problem) => notify(traySentence(problem)));
   // What SSO Tray did to a user's file that the user should hear of (a mode it tightened to 0600).
   const noticeFile = (sentence: string) => notify(sentence);
   fileNotices.on('notice', noticeFile);

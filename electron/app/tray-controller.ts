@@ -5,6 +5,7 @@ import { defaultShell } from '../../shared/credential-formats.js';
 import type { Door } from '../ipc/door.js';
 import type { RoleRef, SignInProgress } from '../core/views.js';
 import type { TrayActions, TrayRole, TrayState, WholeList } from '../tray/menu-template.js';
+import { traySentence } from '../tray/next-step-words.js';
 
 export interface TrayControllerDeps {
   /** The core's door: the tray's state is read, and its clicks carried out, as validated calls. */
@@ -79,7 +80,9 @@ export class TrayController {
     });
     const attempt = (work: () => Promise<void>) => {
       work().catch((error: unknown) =>
-        notify(isSsoTrayError(error) ? error.message : 'Something went wrong inside SSO Tray; try again.'),
+        notify(
+          isSsoTrayError(error) ? traySentence(error) : 'Something went wrong inside SSO Tray; try again.',
+        ),
       );
     };
     return {

@@ -10,8 +10,6 @@ export interface CliContext extends Door {
   now(): number;
   /** The session a command means (the core's `sessions:choose`), or the core's sentence naming the sessions there are. */
   sessionName(option: string | undefined): Promise<string>;
-  /** The session sessionName last named (or was asked for), for the way forward an error names. */
-  chosenSession(): string | undefined;
   close(): void;
 }
 
@@ -33,7 +31,6 @@ export function createContext(
     },
     options.openExternal ? { openExternal: options.openExternal } : {},
   );
-  let chosen: string | undefined;
   return {
     paths: awsPathsFromEnv(env),
     env,
@@ -41,15 +38,13 @@ export function createContext(
     on: (event, listener) => door.on(event, listener),
     now: () => Date.now(),
     async sessionName(option) {
-      chosen = option ?? env.SSO_TRAY_SESSION;
+      const named = option ?? env.SSO_TRAY_SESSION;
       const profile = env.AWS_PROFILE || env.AWS_DEFAULT_PROFILE;
-      chosen = await door.call('sessions:choose', {
-        ...(chosen ? { session: chosen } : {}),
+      return door.call('sessions:choose', {
+        ...(named ? { session: named } : {}),
         ...(profile ? { profile } : {}),
       });
-      return chosen;
     },
-    chosenSession: () => chosen,
     close() {
       door.close();
     },

@@ -1,6 +1,7 @@
 // How the command speaks: data on stdout, messages on stderr, errors as one line.
 import { SsoTrayError, isSsoTrayError } from '../core/public.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
+import { cliSentence } from './next-step-words.js';
 import { printable } from '../../shared/printable-text.js';
 import stringWidth from 'string-width';
 
@@ -38,7 +39,7 @@ export function oneLine(text: string): string {
 /** A thrown error as the user sees it; returns the exit code. Unknown errors never show their details. */
 export function reportError(io: Io, error: unknown): number {
   if (isSsoTrayError(error)) {
-    io.err(`sso-tray: ${error.message}\n`);
+    io.err(`sso-tray: ${cliSentence(error)}\n`);
     // The underlying error (an errno, a service answer) only when asked for: it may name internals.
     if (process.env.SSO_TRAY_DEBUG === '1' && error.cause !== undefined)
       io.err(`cause: ${describeCause(error.cause)}\n`);

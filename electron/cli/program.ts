@@ -7,7 +7,6 @@ import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
 import { oneLine, reportError, type Io } from './output.js';
 import { fileNotices } from '../core/public.js';
 import { guardInterrupts } from './interrupt.js';
-import { withWayForward } from './way-forward.js';
 import type { CommandHost, CommandModule } from './commands/command-host.js';
 import { addLogin } from './commands/login.js';
 import { addSessions } from './commands/sessions.js';
@@ -91,7 +90,7 @@ export async function runCli(argv: string[], env: Env, io: Io, version: string):
       }
       return EXIT.usage;
     }
-    exitCode = reportError(io, withWayForward(error, context?.chosenSession()));
+    exitCode = reportError(io, error);
   } finally {
     fileNotices.off('notice', notice);
     clearInterval(keepAlive);

@@ -5,7 +5,7 @@ import type { Listing } from './views.js';
 import { listAccountsWithRoles } from './identity-center/portal-listing.js';
 import { listAccountsUntil, listRoles } from './identity-center/portal-pages.js';
 import { withToken } from './portal-call.js';
-import { messageOf, type CoreParts } from './core-parts.js';
+import { problemOf, type CoreParts } from './core-parts.js';
 import type { SessionRegistry } from './session-registry.js';
 import type { Account, SessionConfig } from './types.js';
 
@@ -126,9 +126,7 @@ export class AccountListing {
     const signedIn = runtime.view().state === 'signed-in';
     if (options.refreshAfterMs !== undefined && age > options.refreshAfterMs && signedIn) {
       void work.track(
-        this.refresh(runtime.config.name).catch((error: unknown) =>
-          emit('problem', { message: messageOf(error) }),
-        ),
+        this.refresh(runtime.config.name).catch((error: unknown) => emit('problem', problemOf(error))),
       );
     }
     return cached;

@@ -5,7 +5,7 @@ import { WorkTracker } from './work-tracker.js';
 import { SettingsFile } from './settings.js';
 import { CredentialsFile } from './aws-files/credentials-file.js';
 import type { RoleCredentials } from './types.js';
-import type { CoreOptions, CoreParts, Emit, RoleRef } from './core-parts.js';
+import { problemOf, type CoreOptions, type CoreParts, type Emit, type RoleRef } from './core-parts.js';
 import { TokenStore } from './token-store.js';
 import { SessionRegistry } from './session-registry.js';
 import { SessionAdmin } from './session-admin.js';
@@ -67,8 +67,8 @@ export function assembleCore(
     fetchCredentials: (session, accountId, roleName) => credentials({ session, accountId, roleName }),
     onProfilesChanged: () => void profileWriter.announce(),
     track: (job) => work.track(job),
-    onError: (profile, message) =>
-      emit('problem', { message: `Profile ${profile} could not be refreshed: ${message}` }),
+    onError: (profile, error) =>
+      emit('problem', problemOf(error, `Profile ${profile} could not be refreshed: `)),
   });
   const registry = new SessionRegistry(parts, tokens, (name) => keepFresh.sessionSignedIn(name));
   const listing = new AccountListing(parts, registry);

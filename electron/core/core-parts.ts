@@ -8,6 +8,8 @@ import type { ProcessLauncher } from './aws-files/credential-process-command.js'
 import type { SsoCache } from './aws-files/token-cache.js';
 import type { AwsPaths, Endpoints } from './types.js';
 import type { CoreEvents } from './views.js';
+import { isSsoTrayError } from './errors.js';
+import type { Problem } from './next-step.js';
 
 export interface CoreOptions {
   paths: AwsPaths;
@@ -39,6 +41,13 @@ export interface CoreParts {
   emit: Emit;
 }
 
-export function messageOf(error: unknown): string {
+function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** What a 'problem' event says about a failure: its sentence, and its next step when it has one. */
+export function problemOf(error: unknown, before = ''): Problem {
+  return isSsoTrayError(error)
+    ? { message: before + error.message, ...(error.next ? { next: error.next } : {}) }
+    : { message: before + messageOf(error) };
 }

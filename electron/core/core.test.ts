@@ -120,11 +120,13 @@ describe('signing in', () => {
       startUrl: 'https://d-9999999999.awsapps.com/start',
       region: 'eu-west-1',
     });
-    const sentence =
-      'Identity Center in eu-west-1 does not recognise https://d-9999999999.awsapps.com/start for acme. ' +
-      'Check the start URL and the region your Identity Center is in, then sign in again.';
-    await expect(core.signIn('acme', 'browser')).rejects.toThrow(sentence);
-    await expect(core.signIn('acme', 'device-code')).rejects.toThrow(sentence);
+    const refusal = {
+      message:
+        'Identity Center in eu-west-1 does not recognise https://d-9999999999.awsapps.com/start for acme.',
+      next: { do: 'check-start-url', session: 'acme' },
+    };
+    await expect(core.signIn('acme', 'browser')).rejects.toMatchObject(refusal);
+    await expect(core.signIn('acme', 'device-code')).rejects.toMatchObject(refusal);
     expect(core.sessions()[0]?.state).toBe('signed-out');
   });
 
@@ -214,14 +216,18 @@ describe('the portal’s list and credentials', () => {
 
   it('ends the session with one sentence and one announcement when Identity Center revokes it', async () => {
     await signedInCore();
-    const announcements: string[] = [];
-    core.on('sign-in-needed', ({ message }) => announcements.push(message));
+    const announcements: unknown[] = [];
+    core.on('sign-in-needed', (reason) => announcements.push(reason));
     emu.revokeSessions();
     const error = await core.accounts('acme').catch((e: unknown) => e);
     expect(isSsoTrayError(error, 'session-ended')).toBe(true);
-    expect((error as Error).message).toBe('Your session for acme (us-east-1) has ended. Sign in again.');
+    const ended = {
+      message: 'Your session for acme (us-east-1) has ended.',
+      next: { do: 'sign-in', session: 'acme', when: 'again' },
+    };
+    expect(error).toMatchObject(ended);
     await core.accounts('acme').catch(() => undefined);
-    expect(announcements).toEqual(['Your session for acme (us-east-1) has ended. Sign in again.']);
+    expect(announcements).toEqual([{ session: 'acme', ...ended }]);
     expect(core.sessions()[0]?.state).toBe('expired');
   });
 });
@@ -284,8 +290,9 @@ describe('profiles and sign-out', () => {
     await expect(stat(path.join(sandbox.paths.ssoCacheDir, `${sha1('acme')}.json`))).rejects.toThrow();
     expect(emu.calls({ api: 'Logout' })).toHaveLength(1);
     expect(core.sessions()[0]?.state).toBe('signed-out');
-    await expect(core.accounts('acme')).rejects.toThrow(
-      'You are not signed in to acme (us-east-1). Sign in first.',
-    );
+    await expect(core.accounts('acme')).rejects.toMatchObject({
+      message: 'You are not signed in to acme (us-east-1).',
+      next: { do: 'sign-in', session: 'acme', when: 'first' },
+    });
   });
 });

@@ -1,5 +1,7 @@
-// Every failure a user can meet is one SsoTrayError: a code for programs, one sentence for people.
+// Every failure a user can meet is one SsoTrayError: a code for programs, the problem in one sentence for people, and
+// what to do next as data (next-step.ts), which each front end words in its own terms.
 import { printable } from '../../shared/printable-text.js';
+import type { NextStep, Problem } from './next-step.js';
 
 export type ErrorCode =
   | 'sign-in-needed' // no usable token: never signed in, signed out, or the session ended
@@ -22,19 +24,29 @@ export type ErrorCode =
 
 export class SsoTrayError extends Error {
   override readonly name = 'SsoTrayError';
+  /** What the user can do about it; the front end that shows the message words it (a command, a button, a menu item). */
+  readonly next: NextStep | undefined;
 
   constructor(
     readonly code: ErrorCode,
-    message: string,
-    options?: { cause?: unknown },
+    /** The problem: a sentence, or a sentence with its next step (the `sentences` of service-errors.ts). */
+    problem: string | Problem,
+    options?: { cause?: unknown; next?: NextStep | undefined },
   ) {
+    const said = typeof problem === 'string' ? { message: problem } : problem;
     // Whatever a sentence echoes (an argument, a file's line, a service's words) stays on one line, controls escaped.
-    super(printable(message), options);
+    super(printable(said.message), options?.cause === undefined ? undefined : { cause: options.cause });
+    this.next = options?.next ?? said.next;
   }
 
   /** What crosses IPC or a CLI boundary: never the cause, which may carry service details. */
-  toJSON(): { code: ErrorCode; message: string } {
-    return { code: this.code, message: this.message };
+  toJSON(): { code: ErrorCode; message: string; next?: NextStep } {
+    return { code: this.code, message: this.message, ...(this.next ? { next: this.next } : {}) };
+  }
+
+  /** The problem and its next step, as events and session views carry them. */
+  problem(): Problem {
+    return { message: this.message, ...(this.next ? { next: this.next } : {}) };
   }
 }
 

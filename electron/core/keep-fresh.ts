@@ -17,7 +17,7 @@ export interface KeepFreshDeps {
   onProfilesChanged(): void;
   /** Registers background work so callers can wait for it. */
   track<T>(work: Promise<T>): Promise<T>;
-  onError(profile: string, message: string): void;
+  onError(profile: string, error: unknown): void;
 }
 
 export class KeepFresh {
@@ -96,7 +96,6 @@ export class KeepFresh {
       );
       this.scheduleAt(name, due);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
       if (isSsoTrayError(error, 'sign-in-needed') || isSsoTrayError(error, 'session-ended')) {
         // Nothing can be done until the user signs in; the session announces that once.
         const set = this.waiting.get(profile.session) ?? new Set<string>();
@@ -104,7 +103,7 @@ export class KeepFresh {
         this.waiting.set(profile.session, set);
         return;
       }
-      this.deps.onError(name, message);
+      this.deps.onError(name, error);
       const attempts = (this.failures.get(name) ?? 0) + 1;
       this.failures.set(name, attempts);
       this.scheduleAt(name, this.deps.clock.now() + Math.min(RETRY_MS * 2 ** (attempts - 1), MAX_RETRY_MS));

@@ -1,7 +1,7 @@
 // Sign-ins and sign-outs by the AWS CLI, and profiles marked by `sso-tray write --keep-fresh`, seen as they happen.
 import { ChangeWatch } from './change-watch.js';
 import { tokenCacheFileName } from './aws-files/sso-cache-format.js';
-import { messageOf, type CoreParts } from './core-parts.js';
+import { problemOf, type CoreParts } from './core-parts.js';
 import type { KeepFresh } from './keep-fresh.js';
 import type { SessionRegistry } from './session-registry.js';
 
@@ -26,7 +26,7 @@ export async function watchOtherPrograms(
     onChange: (files) => {
       if (files.has('') || files.has('owned-profiles.json')) {
         void work.track(
-          deps.keepFresh.recheck().catch((error: unknown) => emit('problem', { message: messageOf(error) })),
+          deps.keepFresh.recheck().catch((error: unknown) => emit('problem', problemOf(error))),
         );
       }
       if (files.has('') || files.has('settings.json')) void work.track(deps.registry.reload());

@@ -18,7 +18,7 @@ export async function withToken<T>(
     return result;
   } catch (error) {
     const userError = isSsoTrayError(error) ? error : toUserError(error, { session: runtime.config, action });
-    if (userError.code === 'session-ended') await runtime.rejected(token, userError.message);
+    if (userError.code === 'session-ended') await runtime.rejected(token, userError.problem());
     throw userError;
   }
 }

@@ -6,7 +6,7 @@ import { writeSsoSession } from './aws-files/sso-session-writer.js';
 import { syncConfigProfiles } from './config-sync/config-sync.js';
 import { syncSummary } from './config-sync/sync-summary.js';
 import { processCommandFor } from './config-profiles.js';
-import { messageOf, type CoreParts } from './core-parts.js';
+import { problemOf, type CoreParts } from './core-parts.js';
 import type { AccountListing } from './account-listing.js';
 import type { SessionRegistry } from './session-registry.js';
 import type { AccountWithRoles, ConfigSyncChoices, Listing, ProfileKind, ConfigSyncResult } from './views.js';
@@ -77,9 +77,7 @@ export class ConfigSync {
       if (legacy && choices.kind === 'sso') return;
       await this.syncListing(listing.session, choices, listing.accounts, { dryRun: false });
     } catch (error) {
-      this.parts.emit('problem', {
-        message: `The profiles in ~/.aws/config were not kept in sync: ${messageOf(error)}`,
-      });
+      this.parts.emit('problem', problemOf(error, 'The profiles in ~/.aws/config were not kept in sync: '));
     }
   }
 
@@ -95,7 +93,8 @@ export class ConfigSync {
     if (kind === 'sso' && runtime.config.source === 'legacy-profile')
       throw new SsoTrayError(
         'invalid-input',
-        `The session "${session}" is a legacy SSO profile, not an [sso-session]; generate credential_process profiles with --kind process.`,
+        `The session "${session}" is a legacy SSO profile, not an [sso-session]`,
+        { next: { do: 'choose-process-kind' } },
       );
     // An app session reaches ~/.aws/config as an [sso-session] once, before profiles that sign in through it.
     if (kind === 'sso' && !dryRun && runtime.config.source === 'app')

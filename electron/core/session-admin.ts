@@ -34,10 +34,9 @@ export class SessionAdmin {
       source: 'app',
     });
     if (registry.has(session.name)) {
-      throw new SsoTrayError(
-        'invalid-input',
-        `A session named "${session.name}" exists already; choose another name.`,
-      );
+      throw new SsoTrayError('invalid-input', `A session named "${session.name}" exists already`, {
+        next: { do: 'choose-session-name' },
+      });
     }
     // Shared sign-ins are usable by the AWS CLI and SDKs only through an [sso-session] in ~/.aws/config; it is
     // written first, so a config that cannot be written leaves no session behind in the settings.

@@ -4,7 +4,7 @@ import { SsoTrayError } from './errors.js';
 import { SessionRuntime } from './session-runtime.js';
 import type { SessionView } from './views.js';
 import { readSessionsFromConfig } from './aws-files/config-reader.js';
-import { messageOf, type CoreParts } from './core-parts.js';
+import { problemOf, type CoreParts } from './core-parts.js';
 import type { TokenStore } from './token-store.js';
 import type { SessionConfig } from './types.js';
 import { mergeSessions } from './session-merge.js';
@@ -26,7 +26,7 @@ export class SessionRegistry {
     try {
       configured = await readSessionsFromConfig(options.paths);
     } catch (error) {
-      emit('problem', { message: messageOf(error) });
+      emit('problem', problemOf(error));
     }
     const byName = new Map(mergeSessions(settings.sessions, configured).map((s) => [s.name, s]));
     for (const [name, runtime] of this.runtimes) {
@@ -40,7 +40,7 @@ export class SessionRegistry {
       if (this.runtimes.has(session.name)) continue;
       const runtime = this.createRuntime(session);
       this.runtimes.set(session.name, runtime);
-      await runtime.load().catch((error: unknown) => emit('problem', { message: messageOf(error) }));
+      await runtime.load().catch((error: unknown) => emit('problem', problemOf(error)));
     }
     emit('sessions-changed', this.views());
   }
@@ -59,7 +59,7 @@ export class SessionRegistry {
         if (view.state === 'signed-in') this.onSignedIn(view.name);
         emit('session-changed', view);
       },
-      onSignInNeeded: (name, message) => emit('sign-in-needed', { session: name, message }),
+      onSignInNeeded: (name, reason) => emit('sign-in-needed', { session: name, ...reason }),
       onSignInProgress: (name, progress) => emit('sign-in-progress', { session: name, progress }),
     });
   }
@@ -83,20 +83,26 @@ export class SessionRegistry {
     const all = this.all();
     if (name === undefined) {
       if (all.length === 1 && all[0]) return all[0];
-      throw new SsoTrayError(
-        all.length === 0 ? 'not-found' : 'invalid-input',
-        all.length === 0
-          ? 'No Identity Center session is configured; add one with its start URL and region first.'
-          : `Several sessions are configured (${all.map((r) => r.config.name).join(', ')}); name the one to use.`,
-      );
+      throw all.length === 0
+        ? new SsoTrayError('not-found', 'No Identity Center session is configured', {
+            next: { do: 'add-session' },
+          })
+        : new SsoTrayError(
+            'invalid-input',
+            `Several sessions are configured (${all.map((r) => r.config.name).join(', ')})`,
+            { next: { do: 'name-session' } },
+          );
     }
     const runtime = this.runtimes.get(name);
     if (runtime) return runtime;
-    throw new SsoTrayError(
-      'not-found',
-      `There is no session named "${name}"` +
-        (all.length ? `; the sessions are: ${all.map((r) => r.config.name).join(', ')}.` : '; add it first.'),
-    );
+    throw all.length
+      ? new SsoTrayError(
+          'not-found',
+          `There is no session named "${name}"; the sessions are: ${all.map((r) => r.config.name).join(', ')}.`,
+        )
+      : new SsoTrayError('not-found', `There is no session named "${name}"`, {
+          next: { do: 'add-session', session: name },
+        });
   }
 
   /** Drops every runtime (the token store changed, or the core ends). */

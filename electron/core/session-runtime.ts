@@ -2,6 +2,7 @@
 import { SsoTrayError, isSsoTrayError, sessionLabel } from './errors.js';
 import { nextSessionState, type SessionEvent, type SessionState } from './session-state.js';
 import { REFRESH_WINDOW_MS, TokenRenewal, isRenewable, type RenewalDeps } from './token-renewal.js';
+import type { Problem } from './next-step.js';
 import type { SessionConfig, SsoToken } from './types.js';
 import type { SessionView, SignInFlow, SignInProgress } from './views.js';
 import { signIn } from './identity-center/sign-in.js';
@@ -10,14 +11,14 @@ import { sentences } from './identity-center/service-errors.js';
 
 export interface SessionRuntimeDeps extends RenewalDeps {
   onChange(view: SessionView): void;
-  onSignInNeeded(session: string, message: string): void;
+  onSignInNeeded(session: string, reason: Problem): void;
   onSignInProgress(session: string, progress: SignInProgress): void;
 }
 
 export class SessionRuntime {
   private state: SessionState = 'signed-out';
   private token: SsoToken | undefined;
-  private reason: string | undefined;
+  private reason: Problem | undefined;
   private signInAbort: AbortController | undefined;
   private announcedEnd = false;
   /** The access token Identity Center last accepted (a reference to the one held, not a copy). */
@@ -69,7 +70,8 @@ export class SessionRuntime {
     const cached = await this.deps.cache.readToken(this.config);
     if (!sameToken(cached, this.token)) this.adopt(cached);
     const token = this.token;
-    if (!token) throw new SsoTrayError('sign-in-needed', this.reason ?? sentences.notSignedIn(this.config));
+    if (!token)
+      throw new SsoTrayError('sign-in-needed', this.signInReason(sentences.notSignedIn(this.config)));
     if (token.expiresAt.getTime() - now > REFRESH_WINDOW_MS) return token;
     const refreshed = await this.renewal.refresh();
     const usable = refreshed ?? this.token;
@@ -91,7 +93,7 @@ export class SessionRuntime {
    * its refresh token dropped), so the next command or the AWS CLI reads an ended session, not a signed-in one.
    * A token another sign-in has replaced in the cache meanwhile is left alone.
    */
-  async rejected(token: SsoToken, reason: string): Promise<void> {
+  async rejected(token: SsoToken, reason: Problem): Promise<void> {
     this.markEnded(reason);
     const cached = await this.deps.cache.readToken(this.config).catch(() => undefined);
     if (cached?.accessToken !== token.accessToken) return;
@@ -101,7 +103,7 @@ export class SessionRuntime {
   }
 
   /** Called when Identity Center rejects the token, or it expires unrenewable: the session has ended. */
-  markEnded(reason?: string): void {
+  markEnded(reason?: Problem): void {
     this.reason = reason ?? sentences.sessionEnded(this.config);
     this.renewal.stop();
     this.apply({ type: 'token-expired' });
@@ -191,7 +193,7 @@ export class SessionRuntime {
     const stillValid = token.expiresAt.getTime() > this.deps.clock.now();
     // The refresh token is dead: the session ends; the access token may serve until it expires.
     if (isSsoTrayError(error, 'session-ended')) this.token = { ...token, refreshToken: undefined };
-    this.reason = isSsoTrayError(error) ? error.message : sentences.sessionEnded(this.config);
+    this.reason = isSsoTrayError(error) ? error.problem() : sentences.sessionEnded(this.config);
     this.apply({ type: 'refresh-failed', stillValid });
     if (!stillValid) this.announceEnd();
   }
@@ -199,7 +201,15 @@ export class SessionRuntime {
   private announceEnd(): void {
     if (this.announcedEnd) return;
     this.announcedEnd = true;
-    this.deps.onSignInNeeded(this.config.name, this.reason ?? sentences.sessionEnded(this.config));
+    this.deps.onSignInNeeded(this.config.name, this.signInReason(sentences.sessionEnded(this.config)));
+  }
+
+  /** Why a sign-in is needed, with a way forward: the reason's own step (check the region...), else signing in. */
+  private signInReason(otherwise: Problem): Problem {
+    const reason = this.reason ?? otherwise;
+    return reason.next
+      ? reason
+      : { ...reason, next: { do: 'sign-in', session: this.config.name, when: 'again' } };
   }
 
   private apply(event: SessionEvent): void {

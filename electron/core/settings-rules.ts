@@ -28,11 +28,11 @@ export const fieldMessages: z.core.$ZodErrorMap = (issue) => {
 };
 
 /** The first finding: its path ("sessions[1].startUrl") and its sentence ("sessions[1].startUrl must be …"). */
-export function firstProblem(error: z.ZodError): { path: PropertyKey[]; text: string } {
+export function firstProblem(error: z.ZodError): { path: PropertyKey[]; text: string; rule: string } {
   const issue = error.issues[0];
-  if (!issue) return { path: [], text: 'they are not valid' };
+  if (!issue) return { path: [], text: 'they are not valid', rule: 'they are not valid' };
   const where = issue.path
     .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`))
     .join('');
-  return { path: issue.path, text: where ? `${where} ${issue.message}` : issue.message };
+  return { path: issue.path, text: where ? `${where} ${issue.message}` : issue.message, rule: issue.message };
 }

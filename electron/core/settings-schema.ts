@@ -7,6 +7,7 @@ import { sessionConfigSchema } from './session-config.js';
 import { PROFILE_KINDS, SIGN_IN_FLOWS, type Settings } from './views.js';
 import { SETTINGS_VERSION } from './settings-version.js';
 import { MAX_RECENT } from '../../shared/recent-roles.js';
+import { SETTING_LABELS, isLabelledSetting } from '../../shared/setting-labels.js';
 
 export { SETTINGS_VERSION };
 
@@ -88,7 +89,7 @@ export const DEFAULT_SETTINGS: Settings = deepFreeze(settingsObject.parse({ vers
 /** Settings of this version with defaults filled in, or the first problem: its path and "<path> <rule>". */
 export function checkSettings(
   document: unknown,
-): { settings: Settings } | { problem: { path: PropertyKey[]; text: string } } {
+): { settings: Settings } | { problem: { path: PropertyKey[]; text: string; rule: string } } {
   const result = settingsObject.safeParse(document, { error: fieldMessages });
   return result.success ? { settings: result.data } : { problem: firstProblem(result.error) };
 }
@@ -96,14 +97,25 @@ export function checkSettings(
 /** Settings about to be saved, or SsoTrayError('invalid-input') naming what is wrong. */
 export function settingsToSave(settings: Settings): Settings {
   // A template is refused in the language's own sentence, the one the config sync and the CLI say.
-  const problem =
-    templateProblem(settings.profileNameTemplate, 'credentials') ??
-    templateProblem(settings.configSync.template, 'config-sync');
-  if (problem) throw new SsoTrayError('invalid-input', problem);
+  const problem = templateProblem(settings.profileNameTemplate, 'credentials');
+  if (problem)
+    throw new SsoTrayError('invalid-input', problem, { next: { do: 'fix-setting', setting: 'profileNameTemplate' } });
+  const syncProblem = templateProblem(settings.configSync.template, 'config-sync');
+  if (syncProblem) throw new SsoTrayError('invalid-input', syncProblem);
   const checked = checkSettings(settings);
-  if ('problem' in checked)
-    throw new SsoTrayError('invalid-input', `The settings were not saved: ${checked.problem.text}.`);
-  return checked.settings;
+  if (!('problem' in checked)) return checked.settings;
+  const { path, text, rule } = checked.problem;
+  const [setting] = path;
+  // A setting of the form is named by its label, and the step says which one to change.
+  if (path.length === 1 && isLabelledSetting(setting))
+    throw new SsoTrayError(
+      'invalid-input',
+      `The settings were not saved: ${SETTING_LABELS[setting]} ${rule}.`,
+      {
+        next: { do: 'fix-setting', setting },
+      },
+    );
+  throw new SsoTrayError('invalid-input', `The settings were not saved: ${text}.`);
 }
 
 function deepFreeze<T>(value: T): T {

@@ -1,6 +1,7 @@
 // The shapes that cross from the core to the window, the tray and the CLI: plain data, no Node, no Electron, so
 // the renderer's type-check (which sees no Node types) can use them through the IPC contract.
 import type { SessionState } from './session-state.js';
+import type { Problem } from './next-step.js';
 import type { SessionConfig } from './types.js';
 
 /** What removing a session took (or, on a dry run, would take) from ~/.aws/config: its generated profiles. */
@@ -18,8 +19,8 @@ export interface SessionView {
   expiresAt?: string;
   /** Whether the sign-in can renew itself (a refresh token with a live registration). */
   renewable: boolean;
-  /** Why the session is expired or signed out, as a sentence. */
-  reason?: string;
+  /** Why the session is expired or signed out: the problem, and what to do (each front end words it). */
+  reason?: Problem;
 }
 
 export interface AccountWithRoles {
@@ -174,9 +175,9 @@ export interface CoreEvents extends Record<string, unknown> {
   /** settings.json was saved: a star, a recent role, a kept profile, a choice (the tray rebuilds its lists). */
   'settings-changed': Settings;
   /** A session really ended: announced once, until the user signs in again. */
-  'sign-in-needed': { session: string; message: string };
+  'sign-in-needed': { session: string } & Problem;
   /** The roles served to local programs, or what they show (requests answered, a problem), changed. */
   'endpoints-changed': ServedEndpoint[];
-  /** Something in the background failed; one sentence. */
-  problem: { message: string };
+  /** Something in the background failed: the problem, and what to do when there is something. */
+  problem: Problem;
 }

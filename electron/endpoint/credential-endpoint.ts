@@ -27,6 +27,8 @@ export interface EndpointOptions {
   onAnswered?: () => void;
   /** Credentials are served again after a problem. */
   onRecovered?: () => void;
+  /** A failure as the front end words it (the problem and its next step); unknown errors get a generic sentence. */
+  sentenceOf?: (error: unknown) => string | undefined;
 }
 
 export interface RunningEndpoint {
@@ -48,6 +50,7 @@ export async function startCredentialEndpoint(options: EndpointOptions): Promise
     throw new Error(`refusing to listen on ${listen} without allowNonLoopback`);
   const token = newToken();
   let lastProblem: string | undefined;
+  const sentenceOf = (error: unknown) => options.sentenceOf?.(error) ?? plainSentence(error);
   const problem = (error: unknown) => {
     const sentence = sentenceOf(error);
     if (sentence !== lastProblem) options.onProblem?.(sentence);
@@ -133,7 +136,7 @@ function answer(response: http.ServerResponse, status: number, body: Record<stri
   response.end(text);
 }
 
-function sentenceOf(error: unknown): string {
+function plainSentence(error: unknown): string {
   return error instanceof Error && error.message
     ? error.message
     : 'SSO Tray could not get the role’s credentials; try again.';

@@ -5,6 +5,7 @@ import { CREDENTIAL_FORMATS, VARIABLE_FORMATS } from '../core/formats.js';
 import { REGION_PATTERN, identifierProblem, type IdentifierKind } from '../core/identifiers.js';
 import { MAX_TEMPLATE_LENGTH } from '../core/profile-name-template.js';
 import { PROFILE_KINDS, SIGN_IN_FLOWS } from '../core/views.js';
+import { nextStepSchema } from './next-step-schema.js';
 import type {
   CoreEvents,
   Listing,
@@ -228,9 +229,15 @@ export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
 export type ChannelArgs<C extends Channel> = z.output<Contract[C]['input']>;
 export type ChannelResult<C extends Channel> = Exclude<Contract[C]['output'], undefined>;
 
-/** What one call comes back as wherever it crosses a wire (IPC, the context bridge): its value, or a code and one sentence. */
+/** A failed call as it crosses a wire: a code, the problem in one sentence, and its next step (never a cause). */
+export const callErrorSchema = z
+  .object({ code: z.string().min(1), message: z.string().min(1), next: nextStepSchema.optional() })
+  .strict();
+export type CallError = z.infer<typeof callErrorSchema>;
+
+/** What one call comes back as wherever it crosses a wire (IPC, the context bridge): its value, or its error. */
 export type CallOutcome<C extends Channel = Channel> =
-  { ok: true; value: ChannelResult<C> } | { ok: false; error: { code: string; message: string } };
+  { ok: true; value: ChannelResult<C> } | { ok: false; error: CallError };
 
 /** Events the core announces, as they cross to the window and the tray (none carries a secret). */
 export type AppEvents = CoreEvents;

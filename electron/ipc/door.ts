@@ -15,7 +15,7 @@ import type {
   ChannelInput,
   ChannelResult,
 } from './contract.js';
-import { createHandlers, invoke, type HandlerCapabilities } from './handlers.js';
+import { createHandlers, errorForCaller, invoke, type HandlerCapabilities } from './handlers.js';
 
 /** What every front end holds: the contract's calls and the core's events. */
 export interface Door {
@@ -73,7 +73,8 @@ export function openDoor(setup: DoorSetup, capabilities: HandlerCapabilities = {
       const outcome = await invoke(handlers, channel, input, (error) => (thrown = error));
       if (outcome.ok) return outcome.value;
       const cause = isSsoTrayError(thrown) ? thrown.cause : thrown;
-      throw new SsoTrayError(outcome.error.code as ErrorCode, outcome.error.message, { cause });
+      const { code, message, next } = outcome.error;
+      throw new SsoTrayError(code as ErrorCode, message, { cause, next });
     },
     on: (event, listener) => core.on(event, listener),
     recheck: () => core.recheck(),
@@ -92,12 +93,6 @@ export async function outcomeOf<C extends Channel>(
   try {
     return { ok: true, value: await door.call(channel, input as ChannelInput<C>) };
   } catch (error) {
-    const known = isSsoTrayError(error)
-      ? error
-      : new SsoTrayError(
-          'internal',
-          'Something went wrong inside SSO Tray; try again, and report it if it persists.',
-        );
-    return { ok: false, error: known.toJSON() };
+    return { ok: false, error: errorForCaller(error) };
   }
 }

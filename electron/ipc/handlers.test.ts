@@ -8,6 +8,7 @@ import { startCoreHarness, type CoreHarness } from '../../e2e/support/core-harne
 import type { Sandbox } from '../../e2e/support/sandbox.js';
 import { createHandlers, errorForCaller, invoke, type HandlerTable } from './handlers.js';
 import type { Listing } from '../core/views.js';
+import { SsoTrayError } from '../core/errors.js';
 
 let h: CoreHarness;
 let emu: RunningEmulator;
@@ -70,6 +71,28 @@ describe('input checked against the contract', () => {
 });
 
 describe('what crosses to the window', () => {
+  it("carries an error's next step as data, checked against the contract's schema", async () => {
+    expect(await invoke(handlers, 'sessions:sign-in', { session: 'acme' })).toEqual({
+      ok: false,
+      error: {
+        code: 'not-found',
+        message: 'There is no session named "acme"',
+        next: { do: 'add-session', session: 'acme' },
+      },
+    });
+    // A step that does not fit the schema (a kind no front end words, a field too many) never crosses.
+    const odd = new SsoTrayError('not-found', 'Gone.', { next: { do: 'reinstall' } as never });
+    const extra = new SsoTrayError('not-found', 'Gone.', {
+      next: { do: 'refresh-list', token: 'aoaSECRET' } as never,
+    });
+    for (const error of [odd, extra]) {
+      expect(errorForCaller(error)).toEqual({
+        code: 'internal',
+        message: 'Something went wrong inside SSO Tray; try again, and report it if it persists.',
+      });
+    }
+  });
+
   it('never carries a token or client secret outside the credentials the user asked for', async () => {
     await invoke(handlers, 'sessions:add', { name: 'acme', startUrl: emu.startUrl, region: emu.region });
     const signIn = await invoke(handlers, 'sessions:sign-in', { session: 'acme' });

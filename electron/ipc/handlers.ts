@@ -7,7 +7,9 @@ import { formatCredentials, formatVariables, type CredentialFormat } from '../co
 import { isWebAddress } from '../core/endpoint-url.js';
 import type { Settings, SignInProgress } from '../core/views.js';
 import {
+  callErrorSchema,
   contract,
+  type CallError,
   type CallOutcome,
   type Channel,
   type ChannelArgs,
@@ -215,8 +217,11 @@ export async function invoke<C extends Channel>(
   }
 }
 
-export function errorForCaller(error: unknown): { code: string; message: string } {
-  if (isSsoTrayError(error)) return error.toJSON();
+/** The error as it leaves for a caller, checked against the contract (so nothing but the code, the sentence and a
+ * well-formed next step ever crosses); anything else is the one sentence for an internal failure. */
+export function errorForCaller(error: unknown): CallError {
+  const checked = isSsoTrayError(error) ? callErrorSchema.safeParse(error.toJSON()) : undefined;
+  if (checked?.success) return checked.data;
   return new SsoTrayError(
     'internal',
     'Something went wrong inside SSO Tray; try again, and report it if it persists.',

@@ -29,9 +29,10 @@ export function createWindowApi(transport: WindowTransport): BridgeApi {
   for (const channel of CHANNELS) {
     api[channel] = async (input: unknown): Promise<CallOutcome> => {
       const result = await transport.invoke(channel, input);
-      return result.ok
-        ? { ok: true, value: result.value }
-        : { ok: false, error: { code: result.error.code, message: result.error.message } };
+      if (result.ok) return { ok: true, value: result.value };
+      // The error's own fields, nothing more: its code, its sentence and its next step (which the window words).
+      const { code, message, next } = result.error;
+      return { ok: false, error: { code, message, ...(next ? { next } : {}) } };
     };
   }
   api.on = (event: AppEventName, listener: (payload: unknown) => void) =>

@@ -32,7 +32,7 @@ const beta: SessionView = {
   source: 'sso-session',
   state: 'signed-out',
   renewable: false,
-  reason: 'You signed out of beta (eu-west-1).',
+  reason: { message: 'You signed out of beta (eu-west-1).' },
 };
 
 const payments: TrayRole = {
@@ -322,10 +322,13 @@ describe('roles of a session that is not signed in', () => {
   });
 
   it('say so when the session has gone, and all are greyed when every session is signed out', () => {
-    const signedOut = {
+    const signedOut: SessionView = {
       ...acme,
-      state: 'expired' as const,
-      reason: 'The sign-in to acme (us-east-1) has ended.',
+      state: 'expired',
+      reason: {
+        message: 'Your session for acme (us-east-1) has ended.',
+        next: { do: 'sign-in', session: 'acme', when: 'again' },
+      },
     };
     const menu = built(
       state({ sessions: [signedOut], favourites: [payments, sandbox] }),
@@ -334,7 +337,10 @@ describe('roles of a session that is not signed in', () => {
     expect(findItem(menu, PAYMENTS).sublabel).toBe('Sign in to acme first');
     expect(findItem(menu, 'Sandbox / ReadOnly').sublabel).toBe('The session beta is no longer set up');
     expect(menuLabels(menu).slice(0, 2)).toEqual(['acme — expired', 'Sign in to acme…']);
-    expect(findItem(menu, 'acme — expired').sublabel).toBe('The sign-in to acme (us-east-1) has ended.');
+    // The reason's next step in the tray's words: the menu item right below it.
+    expect(findItem(menu, 'acme — expired').sublabel).toBe(
+      'Your session for acme (us-east-1) has ended. Sign in again: choose Sign in to acme… in the tray menu.',
+    );
     expect(menuLabels(menu)).not.toContain('Sign out of acme');
   });
 });

@@ -2,6 +2,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { SessionView } from '../core/views.js';
 import { clockTime, countdown, menuLabel, type TimeStyle } from './tray-text.js';
+import { traySentence } from './next-step-words.js';
 
 /** The device-code sign-in in progress, as the tray shows it. */
 export interface SignInProgress {
@@ -50,7 +51,7 @@ export function sessionItems(
   const status = (text: string): MenuItemConstructorOptions => ({
     label: menuLabel(`${view.name} — ${text}`),
     enabled: false,
-    ...(view.reason ? { sublabel: view.reason, toolTip: view.reason } : {}),
+    ...(view.reason ? { sublabel: traySentence(view.reason), toolTip: traySentence(view.reason) } : {}),
   });
   const signIn = { label: menuLabel(`Sign in to ${view.name}…`), click: () => actions.signIn(view.name) };
   switch (view.state) {

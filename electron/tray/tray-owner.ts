@@ -4,6 +4,7 @@ import { isSsoTrayError } from '../core/public.js';
 import { buildProblemMenu, buildTrayMenu, type TrayActions, type TrayState } from './menu-template.js';
 import { trayTooltip } from './tray-tooltip.js';
 import { nextTrayChange } from './tray-due.js';
+import { traySentence } from './next-step-words.js';
 
 export interface TrayOwnerDeps {
   electron: Pick<typeof Electron, 'Tray' | 'Menu' | 'nativeImage'>;
@@ -76,7 +77,7 @@ export class TrayOwner {
       if (at !== undefined) due = { at, now: state.now };
     } catch (error) {
       const message = isSsoTrayError(error)
-        ? error.message
+        ? traySentence(error)
         : 'SSO Tray could not read its state; quit and start it again.';
       template = buildProblemMenu(message, this.deps.actions);
       tooltip = 'SSO Tray — something needs your attention';

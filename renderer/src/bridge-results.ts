@@ -3,13 +3,15 @@
 // data and a failed one becomes a WindowApiError with its code here, in the page's own world.
 import type { BridgeApi, WindowApi } from '../../electron/ipc/window-api.js';
 import type { CallOutcome } from '../../electron/ipc/contract.js';
+import type { NextStep } from '../../electron/core/next-step.js';
 
-/** An error the window can show as it is: one sentence, and a code to branch on. */
+/** An error the window can show: the problem in one sentence, a code to branch on, and what to do next. */
 class WindowApiError extends Error {
   override readonly name = 'WindowApiError';
   constructor(
     readonly code: string,
     message: string,
+    readonly next: NextStep | undefined,
   ) {
     super(message);
   }
@@ -23,7 +25,7 @@ export function fromBridge(bridge: BridgeApi): WindowApi {
     api[channel] = async (input: unknown) => {
       const result = await call!(input);
       if (result.ok) return result.value;
-      throw new WindowApiError(result.error.code, result.error.message);
+      throw new WindowApiError(result.error.code, result.error.message, result.error.next);
     };
   }
   api.on = bridge.on;

@@ -23,12 +23,15 @@ describe("a session card's status line", () => {
     );
   });
 
-  it('expired or signed out: the reason as the core worded it', () => {
-    const reason = 'Your session for acme (us-east-1) has ended. Sign in again.';
+  it("expired or signed out: the core's reason, its next step in the window's words", () => {
+    const reason = {
+      message: 'Your session for acme (us-east-1) has ended.',
+      next: { do: 'sign-in', session: 'acme', when: 'again' },
+    } as const;
     expect(sessionStatus({ ...base, state: 'expired', reason }, NOW)).toEqual({
       label: 'Expired',
       tone: 'warn',
-      detail: reason,
+      detail: 'Your session for acme (us-east-1) has ended. Sign in again.',
     });
     expect(sessionStatus(base, NOW)).toEqual({ label: 'Signed out', tone: 'off' });
     expect(sessionStatus({ ...base, state: 'refreshing' }, NOW).tone).toBe('busy');

@@ -1,6 +1,7 @@
 // A session's state in words for its card, and the listing's progress line. Pure, so tested under Node.
 import type { ListingProgress, SessionView } from './api.js';
 import { momentText } from './time-text.js';
+import { windowSentence } from './next-step-words.js';
 
 type Tone = 'ok' | 'busy' | 'warn' | 'off';
 
@@ -27,9 +28,17 @@ export function sessionStatus(view: SessionView, now: number): SessionStatus {
     case 'signing-in':
       return { label: 'Signing in…', tone: 'busy' };
     case 'expired':
-      return { label: 'Expired', tone: 'warn', detail: view.reason ?? 'Sign in again.' };
+      return {
+        label: 'Expired',
+        tone: 'warn',
+        detail: view.reason ? windowSentence(view.reason) : 'Sign in again.',
+      };
     case 'signed-out':
-      return { label: 'Signed out', tone: 'off', ...(view.reason ? { detail: view.reason } : {}) };
+      return {
+        label: 'Signed out',
+        tone: 'off',
+        ...(view.reason ? { detail: windowSentence(view.reason) } : {}),
+      };
   }
 }
 

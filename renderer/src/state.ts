@@ -13,6 +13,7 @@ import type {
 } from './api.js';
 import type { QuickPickState } from './quick-pick/quick-pick-state.js';
 import type { RoleRef } from '../../electron/core/views.js';
+import type { Problem } from '../../electron/core/next-step.js';
 import type { SessionHints } from './session-form-hints.js';
 import type { SyncChoiceField, SyncChoices } from './sync-choices.js';
 
@@ -90,7 +91,8 @@ export interface State {
   /** The last sentence a session's own action (sign in, sign out, remove) failed with, or a note. */
   sessionNotes: Record<string, { text: string; error: boolean }>;
   /** The core's sentence when a session's sign-in has ended (shown once, in the accounts' banner). */
-  signInNeeded: Record<string, string>;
+  /** The core's reason a session needs a sign-in, with its next step (the banner offers its button). */
+  signInNeeded: Record<string, Problem>;
   /** The device code just copied, per session, for the button's "Copied". */
   codeCopied: Record<string, 'code' | 'address'>;
   /** What this desktop offers (start at login; the quick-pick window). */

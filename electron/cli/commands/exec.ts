@@ -7,6 +7,7 @@ import { checkNesting, childEnvironment, type ChildCredentials } from '../exec/c
 import { credentialSource, regionFor, roleWithCredentials } from '../exec/role-for-child.js';
 import { runChild } from '../exec/run-child.js';
 import type { RunningEndpoint } from '../../endpoint/credential-endpoint.js';
+import { cliErrorSentence } from '../next-step-words.js';
 
 interface ExecOptions {
   session?: string;
@@ -56,6 +57,7 @@ export function addExec(program: Command, host: CommandHost): void {
           fetch: credentialSource(c, role),
           accountId: role.accountId,
           onProblem: (sentence) => io.err(`sso-tray: ${sentence}\n`),
+          sentenceOf: cliErrorSentence,
         });
         given = { kind: 'endpoint', url: endpoint.url, token: endpoint.token };
       }

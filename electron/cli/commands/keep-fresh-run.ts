@@ -2,6 +2,7 @@
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import type { Io } from '../output.js';
+import { cliSentence } from '../next-step-words.js';
 
 export async function runKeepFresh(c: CliContext, io: Io): Promise<number> {
   c.on('profiles-changed', (profiles) => {
@@ -10,10 +11,9 @@ export async function runKeepFresh(c: CliContext, io: Io): Promise<number> {
       io.err(`${stamp} rewrote ${p.profile} (valid until ${p.expiration})\n`);
     }
   });
-  c.on('sign-in-needed', ({ session, message }) =>
-    io.err(`${message.replace(/\.$/, '')}: run \`sso-tray login --session ${session}\`.\n`),
-  );
-  c.on('problem', ({ message }) => io.err(`${message}\n`));
+  // The core's reason carries its way forward (sign in, or check the region first): worded here as a command.
+  c.on('sign-in-needed', (reason) => io.err(`${cliSentence(reason)}\n`));
+  c.on('problem', (problem) => io.err(`${cliSentence(problem)}\n`));
   await c.call('sessions:list', {}); // starts the core: sessions loaded, keep-fresh scheduled
   const scheduled = (await c.call('profiles:list', {})).filter((p) => p.keepFresh).map((p) => p.profile);
   io.err(

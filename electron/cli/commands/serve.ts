@@ -5,6 +5,7 @@ import { SsoTrayError, formatVariables } from '../../core/public.js';
 import { roleCommand, type CommandHost } from './command-host.js';
 import { credentialSource, roleWithCredentials } from '../exec/role-for-child.js';
 import { isLoopbackAddress } from '../../endpoint/request-guard.js';
+import { cliErrorSentence } from '../next-step-words.js';
 
 const FORMATS = ['env', 'fish', 'powershell', 'windows-cmd', 'dotenv', 'json'] as const;
 type VariablesFormat = (typeof FORMATS)[number];
@@ -59,6 +60,7 @@ export function addServe(program: Command, host: CommandHost): void {
         ...(options.port === undefined ? {} : { port: options.port }),
         allowNonLoopback: wide,
         onProblem: (sentence) => io.err(`sso-tray: ${sentence}\n`),
+        sentenceOf: cliErrorSentence,
       }).catch((error: NodeJS.ErrnoException) => {
         throw new SsoTrayError(
           'network',

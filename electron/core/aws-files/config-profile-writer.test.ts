@@ -40,8 +40,8 @@ describe('writing profiles into the config', () => {
     const dev = { session: 'acme', accountId: '111122223333', roleName: 'Admin' };
     await expect(writeSsoProfile(aws.paths, 'dev', dev)).rejects.toMatchObject({
       code: 'foreign-profile',
-      message:
-        'The profile "dev" in ~/.aws/config already exists with other settings; choose another profile name or allow overwriting it.',
+      message: 'The profile "dev" in ~/.aws/config already exists with other settings',
+      next: { do: 'choose-profile-name-or-overwrite', profile: 'dev' },
     });
     expect(await config()).toBe(original);
     await writeSsoProfile(aws.paths, 'dev', { ...dev, overwrite: true });

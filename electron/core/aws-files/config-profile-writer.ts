@@ -45,7 +45,8 @@ function profileEdit(
   if (identity.some(([key, value]) => existing[key] !== value))
     throw new SsoTrayError(
       'foreign-profile',
-      `The profile "${profile}" in ${label} already exists with other settings; choose another profile name or allow overwriting it.`,
+      `The profile "${profile}" in ${label} already exists with other settings`,
+      { next: { do: 'choose-profile-name-or-overwrite', profile } },
     );
   if (wanted.every(([key, value]) => existing[key] === value)) return false;
   document.updateSection(name, wanted);

@@ -141,8 +141,8 @@ describe('writing a profile', () => {
     await writeFile(file, original);
     await expect(open().writeProfile('default', credentials(1), meta)).rejects.toMatchObject({
       code: 'foreign-profile',
-      message:
-        'The profile "default" in ~/.aws/credentials was not written by SSO Tray; choose another profile name or allow overwriting it.',
+      message: 'The profile "default" in ~/.aws/credentials was not written by SSO Tray',
+      next: { do: 'choose-profile-name-or-overwrite', profile: 'default' },
     });
     expect(await readFile(file, 'utf8')).toBe(original);
     expect(await open().ownedProfiles()).toEqual([]);
@@ -223,7 +223,8 @@ describe('removing profiles', () => {
     await open().writeProfile('acme-admin', credentials(1), meta);
     await expect(open().removeProfile('mine')).rejects.toMatchObject({
       code: 'foreign-profile',
-      message: 'The profile "mine" in ~/.aws/credentials was not written by SSO Tray; allow removing it.',
+      message: 'The profile "mine" in ~/.aws/credentials was not written by SSO Tray',
+      next: { do: 'allow-remove', profile: 'mine' },
     });
     expect(await open().removeProfile('acme-admin')).toBe(true);
     expect(await readFile(file, 'utf8')).toBe('[mine]\naws_access_key_id = AKIAMINE\n');

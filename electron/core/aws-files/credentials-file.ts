@@ -156,11 +156,15 @@ export class CredentialsFile {
   }
 
   private foreign(profile: string, action: 'overwrite' | 'remove'): SsoTrayError {
-    const next =
-      action === 'overwrite' ? 'choose another profile name or allow overwriting it' : 'allow removing it';
     return new SsoTrayError(
       'foreign-profile',
-      `The profile "${profile}" in ${this.label} was not written by SSO Tray; ${next}.`,
+      `The profile "${profile}" in ${this.label} was not written by SSO Tray`,
+      {
+        next:
+          action === 'overwrite'
+            ? { do: 'choose-profile-name-or-overwrite', profile }
+            : { do: 'allow-remove', profile },
+      },
     );
   }
 }

@@ -52,7 +52,8 @@ describe('writing an sso-session', () => {
     await expect(writeSsoSession(aws.paths, { ...acme, region: 'eu-west-1' })).rejects.toMatchObject({
       code: 'invalid-input',
       message:
-        'The sso-session "acme" in ~/.aws/config already points to https://d-1234567890.awsapps.com/start in us-east-1; choose another session name or change it there.',
+        'The sso-session "acme" in ~/.aws/config already points to https://d-1234567890.awsapps.com/start in us-east-1',
+      next: { do: 'choose-session-name', orChangeItThere: true },
     });
     expect(await config()).toBe(original);
   });

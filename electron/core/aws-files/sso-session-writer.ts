@@ -29,7 +29,8 @@ export function sessionEdit(document: IniDocument, label: string, session: Sessi
   if (existing)
     throw new SsoTrayError(
       'invalid-input',
-      `The sso-session "${session.name}" in ${label} already points to ${existing.sso_start_url ?? 'no start URL'} in ${existing.sso_region ?? 'no region'}; choose another session name or change it there.`,
+      `The sso-session "${session.name}" in ${label} already points to ${existing.sso_start_url ?? 'no start URL'} in ${existing.sso_region ?? 'no region'}`,
+      { next: { do: 'choose-session-name', orChangeItThere: true } },
     );
   const scopes = session.registrationScopes?.length
     ? session.registrationScopes.join(',')

@@ -144,7 +144,8 @@ describe('the AWS CLI cache', () => {
     const cache = new AwsCliSsoCache(cacheDir);
     await expect(cache.readToken(mySso)).rejects.toMatchObject({
       code: 'file-unreadable',
-      message: `The cached sign-in for my-sso (us-east-1) in ${tokenFile()} cannot be read; sign in again to replace it.`,
+      message: `The cached sign-in for my-sso (us-east-1) in ${tokenFile()} cannot be read`,
+      next: { do: 'sign-in', session: 'my-sso', when: 'to-replace' },
     });
   });
 
@@ -212,8 +213,8 @@ describe('the secret store used when sharing with the AWS CLI is off', () => {
     saved.set('0ad374308c5a4e22f723adf10145eafad7c4031c.json', 'not json');
     await expect(cache.readToken(mySso)).rejects.toMatchObject({
       code: 'file-unreadable',
-      message:
-        "The cached sign-in for my-sso (us-east-1) in SSO Tray's secret store cannot be read; sign in again to replace it.",
+      message: "The cached sign-in for my-sso (us-east-1) in SSO Tray's secret store cannot be read",
+      next: { do: 'sign-in', session: 'my-sso', when: 'to-replace' },
     });
   });
 });

@@ -107,7 +107,8 @@ export class SecretStoreSsoCache implements SsoCache {
   private unreadable(session: SessionConfig, key: string): SsoTrayError {
     return new SsoTrayError(
       'file-unreadable',
-      `The cached sign-in for ${sessionLabel(session)} in ${this.describe(key)} cannot be read; sign in again to replace it.`,
+      `The cached sign-in for ${sessionLabel(session)} in ${this.describe(key)} cannot be read`,
+      { next: { do: 'sign-in', session: session.name, when: 'to-replace' } },
     );
   }
 }

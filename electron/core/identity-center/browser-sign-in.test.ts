@@ -262,9 +262,10 @@ describe('sign-in with the browser (authorization code + PKCE)', () => {
   it('says so when the user denies the request', async () => {
     const deps = depsWith({ openBrowser: async (url) => void (await emu.denyAuthorization(url)) });
     const failure = signIn(session, { flow: 'browser' }, deps);
-    await expect(failure).rejects.toThrow(
-      'Sign-in for acme was denied in the browser. Start the sign-in again to retry.',
-    );
+    await expect(failure).rejects.toMatchObject({
+      message: 'Sign-in for acme was denied in the browser.',
+      next: { do: 'restart-sign-in', session: 'acme' },
+    });
     await expect(failure).rejects.toMatchObject({ code: 'sign-in-cancelled' });
   });
 
@@ -286,9 +287,10 @@ describe('sign-in with the browser (authorization code + PKCE)', () => {
     await clock.advance(10 * 60_000 - 1);
     expect(await isPending(failure)).toBe(true);
     await clock.advance(1);
-    await expect(failure).rejects.toThrow(
-      'Sign-in for acme was not completed in the browser within 10 minutes. Start the sign-in again.',
-    );
+    await expect(failure).rejects.toMatchObject({
+      message: 'Sign-in for acme was not completed in the browser within 10 minutes.',
+      next: { do: 'restart-sign-in', session: 'acme' },
+    });
     await expect(failure).rejects.toMatchObject({ code: 'sign-in-timed-out' });
     await expect(fetch(redirectUri)).rejects.toThrow();
   });

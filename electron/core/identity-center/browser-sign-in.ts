@@ -2,6 +2,7 @@
 import { SsoTrayError } from '../errors.js';
 import type { SessionConfig, SsoToken } from '../types.js';
 import { TOTAL_WAIT_MS, withinDeadline } from './call-deadline.js';
+import type { Problem } from '../next-step.js';
 import { oidcClient, oidcOrigin, oidcSdk } from './clients.js';
 import { listenForCallback } from './loopback-callback.js';
 import { authorizeUrl, createPkcePair, createState } from './pkce.js';
@@ -21,10 +22,14 @@ function within(ms: number): string {
 }
 
 const browserSentences = {
-  timedOut: (s: SessionConfig, ms: number) =>
-    `Sign-in for ${s.name} was not completed in the browser within ${within(ms)}. Start the sign-in again.`,
-  failed: (s: SessionConfig) =>
-    `Identity Center did not complete the sign-in for ${s.name}. Start the sign-in again.`,
+  timedOut: (s: SessionConfig, ms: number): Problem => ({
+    message: `Sign-in for ${s.name} was not completed in the browser within ${within(ms)}.`,
+    next: { do: 'restart-sign-in', session: s.name },
+  }),
+  failed: (s: SessionConfig): Problem => ({
+    message: `Identity Center did not complete the sign-in for ${s.name}.`,
+    next: { do: 'restart-sign-in', session: s.name },
+  }),
 };
 
 export interface BrowserFlowOptions {

@@ -179,9 +179,10 @@ describe('sign-in with a device code', () => {
       clock,
     );
     const failure = drive(clock, signIn(session, { flow: 'device-code' }, deps));
-    await expect(failure).rejects.toThrow(
-      'The sign-in code for acme expired before it was approved. Start the sign-in again.',
-    );
+    await expect(failure).rejects.toMatchObject({
+      message: 'The sign-in code for acme expired before it was approved.',
+      next: { do: 'restart-sign-in', session: 'acme' },
+    });
     await expect(failure).rejects.toMatchObject({ code: 'sign-in-timed-out' });
     expect(emu.calls({ api: 'CreateToken' }).at(-1)?.errorType).toBe('ExpiredTokenException');
   });
@@ -191,9 +192,10 @@ describe('sign-in with a device code', () => {
       lifetimes: { deviceCodeSeconds: 5, deviceIntervalSeconds: 10 },
     });
     const failure = drive(clock, signIn(session, { flow: 'device-code' }, deps));
-    await expect(failure).rejects.toThrow(
-      'The sign-in code for acme expired before it was approved. Start the sign-in again.',
-    );
+    await expect(failure).rejects.toMatchObject({
+      message: 'The sign-in code for acme expired before it was approved.',
+      next: { do: 'restart-sign-in', session: 'acme' },
+    });
     expect(emu.calls({ api: 'CreateToken' })).toHaveLength(1);
     expect(clock.pendingTimers()).toBe(0);
   });
@@ -213,9 +215,10 @@ describe('sign-in with a device code', () => {
         deps,
       ),
     );
-    await expect(failure).rejects.toThrow(
-      'Sign-in for acme was denied in the browser. Start the sign-in again to retry.',
-    );
+    await expect(failure).rejects.toMatchObject({
+      message: 'Sign-in for acme was denied in the browser.',
+      next: { do: 'restart-sign-in', session: 'acme' },
+    });
   });
 
   it('stops when the caller cancels, with the caller’s reason', async () => {
@@ -235,9 +238,10 @@ describe('sign-in with a device code', () => {
         deps,
       ),
     );
-    await expect(failure).rejects.toThrow(
-      'Sign-in for acme was cancelled. Start the sign-in again when you are ready.',
-    );
+    await expect(failure).rejects.toMatchObject({
+      message: 'Sign-in for acme was cancelled.',
+      next: { do: 'restart-sign-in', session: 'acme' },
+    });
     expect(clock.pendingTimers()).toBe(0);
     expect(await deps.cache.readToken(session)).toBeUndefined();
   });

@@ -108,13 +108,14 @@ describe('what the user is told when the portal says no', () => {
 
   it('an account that does not exist', async () => {
     const failure = getRoleCredentials(session, token.accessToken, '000000000000', 'ReadOnlyAccess', deps);
-    await expect(failure).rejects.toThrow(
-      'The ReadOnlyAccess permission set in account 000000000000 was not found for acme. ' +
-        'Refresh the account list and choose again.',
-    );
-    await expect(listRoles(session, token.accessToken, '000000000000', deps)).rejects.toThrow(
-      'Account 000000000000 was not found for acme. Refresh the account list and choose again.',
-    );
+    await expect(failure).rejects.toMatchObject({
+      message: 'The ReadOnlyAccess permission set in account 000000000000 was not found for acme.',
+      next: { do: 'refresh-list' },
+    });
+    await expect(listRoles(session, token.accessToken, '000000000000', deps)).rejects.toMatchObject({
+      message: 'Account 000000000000 was not found for acme.',
+      next: { do: 'refresh-list' },
+    });
   });
 
   it('Identity Center out of reach', async () => {
@@ -161,19 +162,21 @@ describe('what the user is told when the portal says no', () => {
     const other = await signIn(session, { flow: 'device-code' }, { ...deps, cache: new MemorySsoCache() });
     emu.revokeSessions();
     try {
-      const ended = 'Your session for acme (us-east-1) has ended. Sign in again.';
-      await expect(listAccounts(session, other.accessToken, deps)).rejects.toThrow(ended);
+      const ended = {
+        message: 'Your session for acme (us-east-1) has ended.',
+        next: { do: 'sign-in', session: 'acme', when: 'again' },
+      };
+      await expect(listAccounts(session, other.accessToken, deps)).rejects.toMatchObject(ended);
       const failure = listAccounts(session, other, deps);
-      await expect(failure).rejects.toThrow(ended);
-      await expect(failure).rejects.toMatchObject({ code: 'session-ended' });
+      await expect(failure).rejects.toMatchObject({ code: 'session-ended', ...ended });
       // Only a token Identity Center in this region never issued can mean the region is wrong.
       const wrongRegion =
-        "Identity Center in us-east-1 did not accept the sign-in for acme: the start URL's region may be wrong. " +
-        'Check the region of acme and sign in again.';
+        "Identity Center in us-east-1 did not accept the sign-in for acme: the start URL's region may be wrong.";
       const issuedElsewhere = { ...other, region: 'eu-west-1' };
       await expect(listAccounts(session, issuedElsewhere, deps)).rejects.toMatchObject({
         code: 'wrong-region',
         message: wrongRegion,
+        next: { do: 'check-region', session: 'acme' },
       });
     } finally {
       token = await signIn(session, { flow: 'device-code' }, { ...deps, cache: new MemorySsoCache() });

@@ -46,7 +46,8 @@ describe('errors that are not from Identity Center', () => {
       new SyntaxError('Unexpected token a in JSON: {"accessToken":"aoa-secret'),
       context,
     );
-    expect(error.message).toBe('The saved sign-in for acme could not be read. Sign in again to replace it.');
+    expect(error.message).toBe('The saved sign-in for acme could not be read.');
+    expect(error.next).toEqual({ do: 'sign-in', session: 'acme', when: 'to-replace' });
     expect(error.code).toBe('file-unreadable');
   });
 

@@ -1,5 +1,6 @@
 // Turns whatever the SDK, the network or a cache throws into one sentence a user can act on, with no secret in it.
 import { SsoTrayError, isSsoTrayError, sessionLabel } from '../errors.js';
+import type { Problem } from '../next-step.js';
 import type { SessionConfig } from '../types.js';
 
 export interface ErrorContext {
@@ -102,21 +103,31 @@ export function serviceErrorOf(error: unknown): { name: string; status: number |
 }
 
 export const sentences = {
-  sessionEnded: (s: SessionConfig) => `Your session for ${sessionLabel(s)} has ended. Sign in again.`,
-  notSignedIn: (s: SessionConfig) => `You are not signed in to ${sessionLabel(s)}. Sign in first.`,
-  wrongRegion: (s: SessionConfig) =>
-    `Identity Center in ${s.region} did not accept the sign-in for ${s.name}: the start URL's region may be wrong. ` +
-    `Check the region of ${s.name} and sign in again.`,
+  sessionEnded: (s: SessionConfig): Problem => ({
+    message: `Your session for ${sessionLabel(s)} has ended.`,
+    next: { do: 'sign-in', session: s.name, when: 'again' },
+  }),
+  notSignedIn: (s: SessionConfig): Problem => ({
+    message: `You are not signed in to ${sessionLabel(s)}.`,
+    next: { do: 'sign-in', session: s.name, when: 'first' },
+  }),
+  wrongRegion: (s: SessionConfig): Problem => ({
+    message: `Identity Center in ${s.region} did not accept the sign-in for ${s.name}: the start URL's region may be wrong.`,
+    next: { do: 'check-region', session: s.name },
+  }),
   notAssigned: (roleName: string, accountId: string) =>
     `You are not assigned the ${roleName} permission set in account ${accountId}. ` +
     'Ask your administrator for access, or choose another role.',
   noAccountAccess: (accountId: string) =>
     `You have no access to account ${accountId}. Ask your administrator for access, or choose another account.`,
-  accountNotFound: (s: SessionConfig, accountId: string) =>
-    `Account ${accountId} was not found for ${s.name}. Refresh the account list and choose again.`,
-  roleNotFound: (s: SessionConfig, accountId: string, roleName: string) =>
-    `The ${roleName} permission set in account ${accountId} was not found for ${s.name}. ` +
-    'Refresh the account list and choose again.',
+  accountNotFound: (s: SessionConfig, accountId: string): Problem => ({
+    message: `Account ${accountId} was not found for ${s.name}.`,
+    next: { do: 'refresh-list' },
+  }),
+  roleNotFound: (s: SessionConfig, accountId: string, roleName: string): Problem => ({
+    message: `The ${roleName} permission set in account ${accountId} was not found for ${s.name}.`,
+    next: { do: 'refresh-list' },
+  }),
   throttled: (s: SessionConfig) =>
     `Identity Center is throttling requests for ${s.name}; wait a minute and try again.`,
   network: (s: SessionConfig) =>
@@ -125,17 +136,26 @@ export const sentences = {
     `Identity Center for ${sessionLabel(s)} failed while trying to ${action}; try again in a few minutes.`,
   timedOut: (s: SessionConfig, action: string) =>
     `Identity Center for ${sessionLabel(s)} did not answer in time while trying to ${action}; try again in a few minutes.`,
-  startUrlUnknown: (s: SessionConfig) =>
-    `Identity Center in ${s.region} does not recognise ${s.startUrl} for ${s.name}. ` +
-    'Check the start URL and the region your Identity Center is in, then sign in again.',
-  rejected: (s: SessionConfig, action: string) =>
-    `Identity Center for ${sessionLabel(s)} refused the request to ${action}. Sign in again, and report it if it keeps happening.`,
-  signInDenied: (s: SessionConfig) =>
-    `Sign-in for ${s.name} was denied in the browser. Start the sign-in again to retry.`,
-  deviceCodeExpired: (s: SessionConfig) =>
-    `The sign-in code for ${s.name} expired before it was approved. Start the sign-in again.`,
-  corruptCache: (s: SessionConfig) =>
-    `The saved sign-in for ${s.name} could not be read. Sign in again to replace it.`,
+  startUrlUnknown: (s: SessionConfig): Problem => ({
+    message: `Identity Center in ${s.region} does not recognise ${s.startUrl} for ${s.name}.`,
+    next: { do: 'check-start-url', session: s.name },
+  }),
+  rejected: (s: SessionConfig, action: string): Problem => ({
+    message: `Identity Center for ${sessionLabel(s)} refused the request to ${action}.`,
+    next: { do: 'sign-in-then-report', session: s.name },
+  }),
+  signInDenied: (s: SessionConfig): Problem => ({
+    message: `Sign-in for ${s.name} was denied in the browser.`,
+    next: { do: 'restart-sign-in', session: s.name },
+  }),
+  deviceCodeExpired: (s: SessionConfig): Problem => ({
+    message: `The sign-in code for ${s.name} expired before it was approved.`,
+    next: { do: 'restart-sign-in', session: s.name },
+  }),
+  corruptCache: (s: SessionConfig): Problem => ({
+    message: `The saved sign-in for ${s.name} could not be read.`,
+    next: { do: 'sign-in', session: s.name, when: 'to-replace' },
+  }),
   unexpected: (s: SessionConfig, action: string) =>
     `Something went wrong while trying to ${action} for ${sessionLabel(s)}; try again, and report it if it keeps happening.`,
 };
@@ -144,7 +164,7 @@ export const sentences = {
 export function toUserError(error: unknown, context: ErrorContext): SsoTrayError {
   if (isSsoTrayError(error)) return error;
   const { session, action } = context;
-  const make = (code: SsoTrayError['code'], message: string) =>
+  const make = (code: SsoTrayError['code'], message: string | Problem) =>
     new SsoTrayError(code, message, { cause: error });
   if (isTimeout(error)) return make('service', sentences.timedOut(session, action));
   if (isNetworkError(error))

@@ -6,10 +6,9 @@ import type { SessionConfig } from '../types.js';
 function cancelledError(session: SessionConfig, signal?: AbortSignal): SsoTrayError {
   const reason: unknown = signal?.reason;
   if (isSsoTrayError(reason)) return reason;
-  return new SsoTrayError(
-    'sign-in-cancelled',
-    `Sign-in for ${session.name} was cancelled. Start the sign-in again when you are ready.`,
-  );
+  return new SsoTrayError('sign-in-cancelled', `Sign-in for ${session.name} was cancelled.`, {
+    next: { do: 'restart-sign-in', session: session.name },
+  });
 }
 
 export class SignInGuard {

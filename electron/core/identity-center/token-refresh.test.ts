@@ -11,7 +11,7 @@ import type { SignInDeps } from './sign-in-deps.js';
 import { refreshAccessToken } from './token-refresh.js';
 import { logout } from './sign-out.js';
 
-const ENDED = 'Your session for acme (us-east-1) has ended. Sign in again.';
+const ENDED = 'Your session for acme (us-east-1) has ended.';
 const UNREACHABLE =
   'Identity Center for acme (us-east-1) could not be reached; check your network connection and try again.';
 
@@ -93,6 +93,7 @@ describe('refreshing the access token', () => {
     await expect(refreshAccessToken(session, first, deps)).rejects.toMatchObject({
       code: 'session-ended',
       message: ENDED,
+      next: { do: 'sign-in', session: 'acme', when: 'again' },
     });
   });
 

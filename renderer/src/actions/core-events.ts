@@ -8,6 +8,7 @@ import { listNamesArrived } from './whole-lists-actions.js';
 import { previewConfigSync } from './config-sync-actions.js';
 import { upsert } from './session-actions.js';
 import { servedChanged } from './served-actions.js';
+import { windowSentence } from '../next-step-words.js';
 
 export function listenToCore(ctx: ActionContext): () => void {
   const { api, store } = ctx;
@@ -68,12 +69,13 @@ export function listenToCore(ctx: ActionContext): () => void {
     api.on('profiles-changed', (profiles) => store.update({ profiles })),
     api.on('endpoints-changed', (served) => servedChanged(ctx, served)),
     // Said once, in the banner over the accounts, with its Sign in again button.
-    api.on('sign-in-needed', ({ session, message }) =>
-      store.update((s) => ({ signInNeeded: { ...s.signInNeeded, [session]: message } })),
+    api.on('sign-in-needed', ({ session, ...reason }) =>
+      store.update((s) => ({ signInNeeded: { ...s.signInNeeded, [session]: reason } })),
     ),
-    api.on('problem', ({ message }) => {
+    api.on('problem', (problem) => {
       // A listing the window started in the background (accounts:cached) has stopped: its failure is said once, in
       // the accounts' banner with Retry, and the accounts it did not get roles for offer their own Try again.
+      const message = windowSentence(problem);
       const accounts = store.state.accounts;
       if (accounts?.loading) setAccountsError(store, accounts.session, message);
       else if (accounts?.error !== message) store.update({ problem: message });

@@ -3,7 +3,7 @@ import type { OwnedProfile, Settings } from '../api.js';
 import type { Section } from '../state.js';
 import { without } from './session-actions.js';
 import { settingsError } from '../settings-errors.js';
-import { sentenceOf, type ActionContext } from './context.js';
+import { problemOf, sentenceOf, type ActionContext } from './context.js';
 import { previewConfigSync } from './config-sync-actions.js';
 
 export type SettingsChange = Pick<
@@ -35,7 +35,7 @@ export async function saveSettings({ api, store }: ActionContext, change: Settin
     });
     store.update({ settings, settingsTask: { busy: false, done: 'Settings saved.' } });
   } catch (error) {
-    const { text, field } = settingsError(sentenceOf(error));
+    const { text, field } = settingsError(problemOf(error));
     store.update({ settingsTask: { busy: false, error: text, ...(field ? { field } : {}) } });
   }
 }

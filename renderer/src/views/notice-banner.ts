@@ -1,10 +1,12 @@
-// The one banner above a session's accounts: the core's sentence with its action (Sign in again, Retry), and how
-// old the accounts still shown are.
+// The one banner above a session's accounts: the core's sentence with its action (the button its next step names,
+// such as Sign in again or Refresh), and how old the accounts still shown are.
 import { html, nothing } from 'lit-html';
 import type { Actions } from '../actions.js';
 import type { SessionView } from '../api.js';
 import type { AccountsState, State } from '../state.js';
 import { ageText } from '../time-text.js';
+import { windowSentence, windowStep, type StepButton } from '../next-step-words.js';
+import type { Problem } from '../../../electron/core/next-step.js';
 
 export function accountsNotice(
   state: State,
@@ -21,17 +23,16 @@ export function accountsNotice(
   const ended =
     session.state === 'expired' || (session.state === 'signed-out' && (listing || session.reason));
   if (ended) {
-    const sentence =
-      state.signInNeeded[session.name] ??
-      session.reason ??
-      `You are signed out of ${session.name}; sign in to see your accounts.`;
-    return banner(
-      sentence,
-      stale,
-      html`<button type="button" class="primary" @click=${() => actions.signIn(session.name, preferred)}>
-        ${session.state === 'expired' ? 'Sign in again' : 'Sign in'}
-      </button>`,
-    );
+    const reason: Problem = state.signInNeeded[session.name] ??
+      session.reason ?? { message: `You are signed out of ${session.name}; sign in to see your accounts.` };
+    // The sentence names the button beside it: both come from the window's wording of the next step.
+    const offered = reason.next ? windowStep(reason.next).button : undefined;
+    const button: StepButton = offered ?? {
+      label: session.state === 'expired' ? 'Sign in again' : 'Sign in',
+      run: 'sign-in',
+      session: session.name,
+    };
+    return banner(windowSentence(reason), stale, stepButton(button, actions, preferred));
   }
   if (accounts.error) {
     return banner(
@@ -41,6 +42,12 @@ export function accountsNotice(
     );
   }
   return nothing;
+}
+
+function stepButton(button: StepButton, actions: Actions, preferred: 'browser' | 'device-code') {
+  const run = () =>
+    button.run === 'sign-in' ? actions.signIn(button.session, preferred) : actions.refreshAccounts();
+  return html`<button type="button" class="primary" @click=${run}>${button.label}</button>`;
 }
 
 function banner(sentence: string, stale: unknown, action: unknown) {
