@@ -1,6 +1,6 @@
 // The core's values a front end (electron/app, electron/tray, electron/cli) may import; everything else it reaches
 // through the door (electron/ipc/door.ts). ESLint enforces it (eslint.config.js); types may come from anywhere.
-export { SsoTrayError, isSsoTrayError, type ErrorCode } from './errors.js';
+export { SsoTrayError, isSsoTrayError } from './errors.js';
 export { wordStep, type NextStep, type NextStepWords, type Problem } from './next-step.js';
 export { CREDENTIAL_FORMATS, FORMAT_LABELS, formatVariables, type CredentialFormat } from './formats.js';
 export { checkIdentifier, sameRole } from './identifiers.js';

@@ -99,7 +99,9 @@ export function settingsToSave(settings: Settings): Settings {
   // A template is refused in the language's own sentence, the one the config sync and the CLI say.
   const problem = templateProblem(settings.profileNameTemplate, 'credentials');
   if (problem)
-    throw new SsoTrayError('invalid-input', problem, { next: { do: 'fix-setting', setting: 'profileNameTemplate' } });
+    throw new SsoTrayError('invalid-input', problem, {
+      next: { do: 'fix-setting', setting: 'profileNameTemplate' },
+    });
   const syncProblem = templateProblem(settings.configSync.template, 'config-sync');
   if (syncProblem) throw new SsoTrayError('invalid-input', syncProblem);
   const checked = checkSettings(settings);

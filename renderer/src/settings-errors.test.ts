@@ -8,7 +8,9 @@ describe('a settings error names the field by its label and marks it', () => {
     const read = readProfileNameTemplate('{nope}', 'credentials');
     const template = 'problem' in read ? read.problem : 'accepted';
     expect(template).toMatch(/^The profile name template uses \{nope\}, which is not a placeholder/);
-    expect(settingsError({ message: template, next: { do: 'fix-setting', setting: 'profileNameTemplate' } })).toEqual({
+    expect(
+      settingsError({ message: template, next: { do: 'fix-setting', setting: 'profileNameTemplate' } }),
+    ).toEqual({
       text: `${template} Change Profile name template and save again.`,
       field: 'template',
     });
