@@ -12,8 +12,8 @@ const STRESS_TESTS = [
   'electron/core/aws-files/credentials-file.processes.test.ts',
   // Integration files that wait in real time (a throttled listing, the SDK's retries through an hour of failed
   // refreshes, the emulator's throttling, typed ESLint starting up): 5 to 12 s each, a third of the unit run.
-  'electron/core/listing-order.test.ts',
-  'electron/core/session-refresh.test.ts',
+  'electron/core/accounts/listing-order.test.ts',
+  'electron/core/session/session-refresh.test.ts',
   'e2e/identity-center/resilience.test.ts',
   'e2e/lint-boundaries.test.ts',
 ];

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from './identity-center/emulator.js';
 import { childEnv, makeSandbox, type Sandbox } from './support/sandbox.js';
 import { runSsoTray, type CliRun as Run } from './support/cli-run.js';
-import { formatCredentials, CREDENTIAL_FORMATS } from '../electron/core/formats.js';
+import { formatCredentials, CREDENTIAL_FORMATS } from '../electron/core/role-credentials/formats.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(repo, 'bin', 'sso-tray.js');

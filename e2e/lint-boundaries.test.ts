@@ -45,7 +45,7 @@ describe('the window is a web page', () => {
     const value =
       "import { CHANNELS } from '../../electron/ipc/ipc-names.js';\nexport const probe = CHANNELS;\n";
     const types =
-      "import type { SessionView } from '../../electron/core/views.js';\nexport type Probe = SessionView;\n";
+      "import type { SessionView } from '../../electron/core/shapes/front-end-shapes.js';\nexport type Probe = SessionView;\n";
     expect(await broken(RENDERER, value)).toEqual(['@typescript-eslint/no-restricted-imports']);
     expect(await broken(RENDERER, types)).toEqual([]);
   });
@@ -180,7 +180,7 @@ describe('the front ends hold the door and nothing else', () => {
     async (file) => {
       const core = "import { SsoTrayCore } from '../core/core.js';\nexport const probe = SsoTrayCore;\n";
       const module =
-        "import { SettingsFile } from '../core/settings.js';\nexport const probe = new SettingsFile('x');\n";
+        "import { SettingsFile } from '../core/settings/settings-file.js';\nexport const probe = new SettingsFile('x');\n";
       const handlers =
         "import { createHandlers } from '../ipc/handlers.js';\nexport const probe = createHandlers;\n";
       for (const source of [core, module, handlers])
@@ -200,7 +200,7 @@ describe('the front ends hold the door and nothing else', () => {
     const allowed =
       "import { SsoTrayError } from '../core/public.js';\n" +
       "import { openDoor } from '../ipc/door.js';\n" +
-      "import type { SessionView } from '../core/views.js';\n" +
+      "import type { SessionView } from '../core/shapes/front-end-shapes.js';\n" +
       'export const probe = [SsoTrayError, openDoor];\nexport type Probe = SessionView;\n';
     expect(await broken(file, allowed)).toEqual([]);
   });

@@ -2,7 +2,7 @@
 // the clipboard by the main process; writing the role to the credentials file and seeing it in Profiles.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { formatCredentials, type CredentialFormat } from '../electron/core/formats.js';
+import { formatCredentials, type CredentialFormat } from '../electron/core/role-credentials/formats.js';
 import { ACME, screen, startWindowBridge, type WindowBridge } from './support/window-bridge.js';
 
 let bridge: WindowBridge | undefined;

@@ -4,8 +4,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { processCommandFor } from '../electron/core/config-profiles.js';
-import { runningCliLauncher } from '../electron/core/process-launcher.js';
+import { processCommandFor } from '../electron/core/profiles/config-profiles.js';
+import { runningCliLauncher } from '../electron/core/profiles/process-launcher.js';
 import { ACME, screen, startWindowBridge, type WindowBridge } from './support/window-bridge.js';
 
 let bridge: WindowBridge | undefined;

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { syncConfigProfiles } from '../electron/core/config-sync/config-sync.js';
 import type { SyncOptions } from '../electron/core/config-sync/sync-plan.js';
-import type { AccountWithRoles } from '../electron/core/views.js';
+import type { AccountWithRoles } from '../electron/core/shapes/front-end-shapes.js';
 
 const { values } = parseArgs({
   options: {

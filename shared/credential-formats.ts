@@ -1,5 +1,5 @@
 // The copy formats, their labels and the default shell, stated once for the core, the tray, the CLI and the window
-// (the bytes of each format are the core's: electron/core/formats.ts). Imports nothing, so it loads in a web page too.
+// (the bytes of each format are the core's: electron/core/role-credentials/formats.ts). Imports nothing, so it loads in a web page too.
 
 export const CREDENTIAL_FORMATS = Object.freeze([
   'env',

@@ -2,7 +2,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
-import type { AwsPaths } from '../../electron/core/types.js';
+import type { AwsPaths } from '../../electron/core/shapes/aws-shapes.js';
 import { makeSandbox, type Sandbox } from './sandbox.js';
 
 export interface ConfigFileFixture {

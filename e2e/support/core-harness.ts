@@ -3,7 +3,7 @@
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../identity-center/emulator.js';
 import { FakeClock } from './fake-clock.js';
 import { SsoTrayCore } from '../../electron/core/core.js';
-import type { CoreOptions } from '../../electron/core/core-parts.js';
+import type { CoreOptions } from '../../electron/core/assembly/shared-parts.js';
 import { makeSandbox, type Sandbox } from './sandbox.js';
 
 export interface CoreHarness {

@@ -17,7 +17,7 @@ import { makeSandbox, type Sandbox } from './sandbox.js';
 import { startApp, type RunningApp } from '../../electron/app/start-app.js';
 import { appPageUrl } from '../../electron/app/app-scheme.js';
 import { eventually } from './eventually.js';
-import type { RoleCredentials } from '../../electron/core/types.js';
+import type { RoleCredentials } from '../../electron/core/shapes/aws-shapes.js';
 import type { Clock } from '../../electron/core/clock.js';
 
 export const iconPath = fileURLToPath(new URL('../../build/icons/tray-Template.png', import.meta.url));

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { awsPathsFromEnv } from '../../electron/core/environment.js';
-import type { AwsPaths } from '../../electron/core/types.js';
+import type { AwsPaths } from '../../electron/core/shapes/aws-shapes.js';
 
 export interface Sandbox {
   home: string;

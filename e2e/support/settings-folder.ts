@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
-import { SettingsFile } from '../../electron/core/settings.js';
+import { SettingsFile } from '../../electron/core/settings/settings-file.js';
 
 export interface SettingsFolder {
   dir: string;

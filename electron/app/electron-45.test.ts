@@ -15,7 +15,7 @@ import {
   createdTrays,
   Notification,
 } from '../../e2e/support/electron-double.js';
-import { formatCredentials } from '../core/formats.js';
+import { formatCredentials } from '../core/role-credentials/formats.js';
 import { MEMORY_ONLY_MESSAGE } from './safe-storage-secret-store.js';
 import {
   credentialsOf,

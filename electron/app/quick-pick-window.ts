@@ -5,7 +5,7 @@
 import type { App, BrowserWindow as BrowserWindowType, GlobalShortcut, IpcMainInvokeEvent } from 'electron';
 import type * as Electron from 'electron';
 import { isFromPage, lockDown, lockedWebPreferences } from './secure-window.js';
-import type { Settings } from '../core/views.js';
+import type { Settings } from '../core/shapes/front-end-shapes.js';
 import { appPageUrl } from './app-scheme.js';
 
 const VIEW = 'quick-pick';

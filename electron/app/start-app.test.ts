@@ -17,7 +17,7 @@ import {
   menuLabels,
   resetDouble,
 } from '../../e2e/support/electron-double.js';
-import { formatCredentials } from '../core/formats.js';
+import { formatCredentials } from '../core/role-credentials/formats.js';
 import { clockTime } from '../tray/tray-text.js';
 import {
   files,

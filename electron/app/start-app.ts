@@ -15,7 +15,7 @@ import { createNotifier } from './notifier.js';
 import { writeClipboard } from './clipboard-write.js';
 import { exposeTestHooks } from './test-hooks.js';
 import { QuickPickWindow, applyDesktopSettings, canStartAtLogin } from './quick-pick-window.js';
-import type { Settings } from '../core/views.js';
+import type { Settings } from '../core/shapes/front-end-shapes.js';
 import { startUpdates } from './update/start-updates.js';
 import { appImageSandboxNotice } from './appimage-sandbox.js';
 import { afterReady, beforeReady } from './desktop-shell.js';

@@ -3,7 +3,7 @@
 import { FORMAT_LABELS, isSsoTrayError, type CredentialFormat } from '../core/public.js';
 import { defaultShell } from '../../shared/credential-formats.js';
 import type { Door } from '../ipc/door.js';
-import type { RoleRef, SignInProgress } from '../core/views.js';
+import type { RoleRef, SignInProgress } from '../core/shapes/front-end-shapes.js';
 import type { TrayActions, TrayRole, TrayState, WholeList } from '../tray/menu-template.js';
 import { traySentence } from '../tray/next-step-words.js';
 

@@ -1,7 +1,7 @@
 // What every command shares: the core's door ({ call, on }, opened from the environment) and the chosen session.
 import { openDoor, type Door } from '../ipc/door.js';
 import { awsPathsFromEnv, type Env } from '../core/public.js';
-import type { AwsPaths } from '../core/types.js';
+import type { AwsPaths } from '../core/shapes/aws-shapes.js';
 
 export interface CliContext extends Door {
   paths: AwsPaths;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { SsoTrayError } from '../core/errors.js';
 import { nextStepSchema } from '../ipc/next-step-schema.js';
 import { sentences } from '../core/identity-center/service-errors.js';
-import type { SessionConfig } from '../core/types.js';
+import type { SessionConfig } from '../core/shapes/aws-shapes.js';
 import { EVERY_SAMPLE, NEXT_STEP_SAMPLES } from '../../e2e/support/next-step-samples.js';
 import { CLI_WORDS, cliSentence, cliStep } from './next-step-words.js';
 

@@ -1,7 +1,7 @@
 // Turns what a user types (an account by id or name, a role, a session) into exact values, or a sentence saying
 // what exists.
 import { SsoTrayError } from '../core/public.js';
-import type { AccountWithRoles } from '../core/views.js';
+import type { AccountWithRoles } from '../core/shapes/front-end-shapes.js';
 
 export function resolveAccount(accounts: AccountWithRoles[], query: string): AccountWithRoles {
   const byId = accounts.find((a) => a.accountId === query);

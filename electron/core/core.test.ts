@@ -6,10 +6,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../e2e/identity-center/emulator.js';
 import { startCoreHarness, type CoreHarness } from '../../e2e/support/core-harness.js';
 import type { Sandbox } from '../../e2e/support/sandbox.js';
-import type { CoreOptions } from './core-parts.js';
+import type { CoreOptions } from './assembly/shared-parts.js';
 import type { SsoTrayCore } from './core.js';
 import { isSsoTrayError } from './errors.js';
-import { SettingsFile } from './settings.js';
+import { SettingsFile } from './settings/settings-file.js';
 
 const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
 

@@ -1,8 +1,8 @@
-// The one way into the core: its modules (wired in core-modules.ts) as one object with an event for every change.
+// The one way into the core: its modules (wired in build-modules.ts) as one object with an event for every change.
 // The IPC handler table is its only caller in the product (the window, the tray and the CLI go through it).
 import { systemClock, type Clock } from './clock.js';
 import { TypedEmitter } from './events.js';
-import type { Account, RoleCredentials } from './types.js';
+import type { Account, RoleCredentials } from './shapes/aws-shapes.js';
 import type {
   CoreEvents,
   Listing,
@@ -13,15 +13,15 @@ import type {
   SessionView,
   Settings,
   SignInFlow,
-} from './views.js';
-import type { CoreOptions, RoleRef } from './core-parts.js';
-import { assembleCore, type CoreModules } from './core-modules.js';
-import type { WriteProfileRequest } from './profile-writer.js';
-import type { CredentialsTextRequest } from './copy-text.js';
-import type { ConfigProfileRequest } from './config-profiles.js';
-import type { ConsoleOpener, ConsoleRequest } from './console-access.js';
-import type { ConfigSyncRequest } from './profile-sync.js';
-import { chooseSession, type SessionChoice } from './session-choice.js';
+} from './shapes/front-end-shapes.js';
+import type { CoreOptions, RoleRef } from './assembly/shared-parts.js';
+import { assembleCore, type CoreModules } from './assembly/build-modules.js';
+import type { WriteProfileRequest } from './profiles/profile-writer.js';
+import type { CredentialsTextRequest } from './role-credentials/credentials-text.js';
+import type { ConfigProfileRequest } from './profiles/config-profiles.js';
+import type { ConsoleOpener, ConsoleRequest } from './console/console-access.js';
+import type { ConfigSyncRequest } from './config-sync/config-sync-runner.js';
+import { chooseSession, type SessionChoice } from './session/session-choice.js';
 import type { ServedEndpoints } from '../endpoint/served-endpoints.js';
 
 export class SsoTrayCore extends TypedEmitter<CoreEvents> {

@@ -12,7 +12,7 @@ import {
 import { endpointsFromEnv } from './environment.js';
 import { oidcClient, portalClient } from './identity-center/clients.js';
 import { checkSignInPage } from './identity-center/sign-in-page-address.js';
-import type { SessionConfig } from './types.js';
+import type { SessionConfig } from './shapes/aws-shapes.js';
 
 const CLEAR_TEXT =
   'plain http to another machine, which would send tokens and credentials unencrypted; use https:// (http:// is only for 127.0.0.1, ::1 or localhost); fix or unset it.';

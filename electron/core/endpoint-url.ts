@@ -4,7 +4,7 @@
 // machine only (the emulator), since a token or a role's secret key over http to another host is readable on the way.
 import { SsoTrayError } from './errors.js';
 import { printable } from '../../shared/printable-text.js';
-import type { EndpointKind, Endpoints } from './types.js';
+import type { EndpointKind, Endpoints } from './shapes/aws-shapes.js';
 
 /** 127.0.0.0/8, ::1 and localhost: the only hosts plain http may reach (the WHATWG URL parser normalises the forms). */
 export function isLoopbackHost(hostname: string): boolean {

@@ -1,7 +1,7 @@
 // Resolves where the core works from the process environment, the way the AWS CLI and SDKs do.
 import os from 'node:os';
 import path from 'node:path';
-import type { AwsPaths, EndpointKind, Endpoints } from './types.js';
+import type { AwsPaths, EndpointKind, Endpoints } from './shapes/aws-shapes.js';
 import { SIGNIN_ENDPOINT_VARIABLE } from './console/signin-endpoint.js';
 
 /** The process environment as the core reads it (process.env, or a test's own). */

@@ -3,7 +3,7 @@
 // live in shared/identifier-rules.ts, which the window's form hints use too; here a refusal becomes an SsoTrayError.
 import { identifierProblem, type IdentifierKind } from '../../shared/identifier-rules.js';
 import { SsoTrayError } from './errors.js';
-import type { RoleRef } from './views.js';
+import type { RoleRef } from './shapes/front-end-shapes.js';
 
 export {
   REGION_PATTERN,

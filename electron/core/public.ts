@@ -2,10 +2,15 @@
 // through the door (electron/ipc/door.ts). ESLint enforces it (eslint.config.js); types may come from anywhere.
 export { SsoTrayError, isSsoTrayError } from './errors.js';
 export { wordStep, type NextStep, type NextStepWords, type Problem } from './next-step.js';
-export { CREDENTIAL_FORMATS, FORMAT_LABELS, formatVariables, type CredentialFormat } from './formats.js';
+export {
+  CREDENTIAL_FORMATS,
+  FORMAT_LABELS,
+  formatVariables,
+  type CredentialFormat,
+} from './role-credentials/formats.js';
 export { checkIdentifier, sameRole } from './identifiers.js';
 export { DEFAULT_TEMPLATES, PLACEHOLDER_HINT } from '../../shared/profile-name-template.js';
-export { PROFILE_KINDS } from './views.js';
+export { PROFILE_KINDS } from './shapes/front-end-shapes.js';
 export { awsPathsFromEnv, type Env } from './environment.js';
 export { fileLabel } from './aws-files/file-label.js';
 export { fileNotices } from './aws-files/file-notices.js';

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { startCredentialEndpoint, type RunningEndpoint } from './credential-endpoint.js';
 import type { EndpointCredentials } from './endpoint-types.js';
-import type { RoleRef, ServedEndpoint } from '../core/views.js';
+import type { RoleRef, ServedEndpoint } from '../core/shapes/front-end-shapes.js';
 import type { Clock, TimerHandle } from '../core/clock.js';
 import { SsoTrayError, isSsoTrayError } from '../core/errors.js';
 

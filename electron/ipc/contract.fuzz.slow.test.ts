@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSsoProfile } from '../core/aws-files/config-profile-writer.js';
 import { credentialProcessCommand } from '../core/aws-files/credential-process-command.js';
 import { identifierProblem, isValidIdentifier, type IdentifierKind } from '../core/identifiers.js';
-import type { AwsPaths } from '../core/types.js';
+import type { AwsPaths } from '../core/shapes/aws-shapes.js';
 import { contract } from './contract.js';
 
 // Characters AWS's rules allow, the ones a shell or an INI line would act on, and a few beyond ASCII.

@@ -1,10 +1,10 @@
 // The one contract between the window, the tray, the CLI and the core: channel -> zod schema of the input and the
 // result type. The preload API, the handler table and the renderer's calls are all derived from it.
 import { z } from 'zod';
-import { CREDENTIAL_FORMATS, VARIABLE_FORMATS } from '../core/formats.js';
+import { CREDENTIAL_FORMATS, VARIABLE_FORMATS } from '../core/role-credentials/formats.js';
 import { REGION_PATTERN, identifierProblem, type IdentifierKind } from '../core/identifiers.js';
-import { MAX_TEMPLATE_LENGTH } from '../core/profile-name-template.js';
-import { PROFILE_KINDS, SIGN_IN_FLOWS } from '../core/views.js';
+import { MAX_TEMPLATE_LENGTH } from '../core/profiles/profile-name-template.js';
+import { PROFILE_KINDS, SIGN_IN_FLOWS } from '../core/shapes/front-end-shapes.js';
 import { nextStepSchema } from './next-step-schema.js';
 import type {
   CoreEvents,
@@ -15,8 +15,8 @@ import type {
   SessionRemoval,
   SessionView,
   Settings,
-} from '../core/views.js';
-import type { Account } from '../core/types.js';
+} from '../core/shapes/front-end-shapes.js';
+import type { Account } from '../core/shapes/aws-shapes.js';
 
 /** A string AWS's rule for `kind` accepts; a refusal is checkIdentifier's own sentence (handlers.ts shows it whole). */
 function identifier(kind: IdentifierKind, { orNone = false } = {}) {

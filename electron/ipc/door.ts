@@ -4,7 +4,7 @@ import { SsoTrayCore } from '../core/core.js';
 import type { Clock } from '../core/clock.js';
 import { awsPathsFromEnv, endpointsFromEnv, type Env } from '../core/environment.js';
 import { SsoTrayError, isSsoTrayError, type ErrorCode } from '../core/errors.js';
-import { installedCliLauncher, runningCliLauncher } from '../core/process-launcher.js';
+import { installedCliLauncher, runningCliLauncher } from '../core/profiles/process-launcher.js';
 import { SecretStoreSsoCache, type SecretStore } from '../core/aws-files/token-cache.js';
 import { whenWritesSettled } from '../core/aws-files/writes-in-flight.js';
 import type {

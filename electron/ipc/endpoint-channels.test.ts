@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startCoreHarness, type CoreHarness } from '../../e2e/support/core-harness.js';
 import { askEndpoint } from '../../e2e/support/endpoint-client.js';
 import { eventually } from '../../e2e/support/eventually.js';
-import type { ServedEndpoint } from '../core/views.js';
+import type { ServedEndpoint } from '../core/shapes/front-end-shapes.js';
 import { createHandlers, invoke, type HandlerTable } from './handlers.js';
 import type { CallOutcome, Channel, ChannelInput, ChannelResult } from './contract.js';
 

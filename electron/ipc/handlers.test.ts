@@ -7,7 +7,7 @@ import type { RunningEmulator } from '../../e2e/identity-center/emulator.js';
 import { startCoreHarness, type CoreHarness } from '../../e2e/support/core-harness.js';
 import type { Sandbox } from '../../e2e/support/sandbox.js';
 import { createHandlers, errorForCaller, invoke, type HandlerTable } from './handlers.js';
-import type { Listing } from '../core/views.js';
+import type { Listing } from '../core/shapes/front-end-shapes.js';
 import { SsoTrayError } from '../core/errors.js';
 
 let h: CoreHarness;

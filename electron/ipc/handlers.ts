@@ -3,9 +3,13 @@
 import { z } from 'zod';
 import { SsoTrayError, isSsoTrayError } from '../core/errors.js';
 import type { SsoTrayCore } from '../core/core.js';
-import { formatCredentials, formatVariables, type CredentialFormat } from '../core/formats.js';
+import {
+  formatCredentials,
+  formatVariables,
+  type CredentialFormat,
+} from '../core/role-credentials/formats.js';
 import { isWebAddress } from '../core/endpoint-url.js';
-import type { Settings, SignInProgress } from '../core/views.js';
+import type { Settings, SignInProgress } from '../core/shapes/front-end-shapes.js';
 import {
   callErrorSchema,
   contract,

@@ -2,7 +2,10 @@
 // (shared/identifier-rules.ts), without loading zod: the AWS SDKs run `sso-tray process` for every process a user
 // starts. A miss (undefined) sends the caller to the contract's `credentials:process` through the door.
 import { isValidIdentifier } from '../../shared/identifier-rules.js';
-import { cachedProcessAnswer, type CachedProcessRequest } from '../core/cached-process-answer.js';
+import {
+  cachedProcessAnswer,
+  type CachedProcessRequest,
+} from '../core/role-credentials/cached-process-answer.js';
 import { awsPathsFromEnv, type Env } from '../core/environment.js';
 
 export async function callCachedProcess(

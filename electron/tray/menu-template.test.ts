@@ -4,7 +4,7 @@ import { Menu } from 'electron';
 import type { MenuItemConstructorOptions } from 'electron';
 import { click, findItem, menuLabels, type MenuView } from '../../e2e/support/electron-double.js';
 import type { OwnedProfile } from '../core/aws-files/credentials-file.js';
-import type { SessionView } from '../core/views.js';
+import type { SessionView } from '../core/shapes/front-end-shapes.js';
 import {
   buildProblemMenu,
   buildTrayMenu,

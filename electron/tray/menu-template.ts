@@ -1,7 +1,7 @@
 // The tray menu as a pure function of the app's state: sessions, favourite and recent roles, kept-fresh profiles.
 import type { MenuItemConstructorOptions } from 'electron';
 import type { OwnedProfile } from '../core/aws-files/credentials-file.js';
-import type { SessionView } from '../core/views.js';
+import type { SessionView } from '../core/shapes/front-end-shapes.js';
 import { sameRole } from '../core/public.js';
 import { keptFreshSection } from './kept-fresh-menu.js';
 import { servedSection, type ServedActions, type TrayServed } from './served-menu.js';

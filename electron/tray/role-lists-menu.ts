@@ -1,6 +1,6 @@
 // The tray's Favourites and Recent sections: the first few roles, greyed while their session is not signed in.
 import type { MenuItemConstructorOptions } from 'electron';
-import type { SessionView } from '../core/views.js';
+import type { SessionView } from '../core/shapes/front-end-shapes.js';
 import { roleItem, type RoleActions, type TrayRole } from './role-menu.js';
 import { usable } from './session-menu.js';
 import { menuLabel } from './tray-text.js';

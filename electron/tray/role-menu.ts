@@ -6,7 +6,7 @@ import {
   defaultShell,
   type CredentialFormat,
 } from '../../shared/credential-formats.js';
-import type { RoleRef } from '../core/views.js';
+import type { RoleRef } from '../core/shapes/front-end-shapes.js';
 import { menuLabel } from './tray-text.js';
 
 /** A role as the core names it, with the account's name to show. */

@@ -2,7 +2,7 @@
 // variables (the user's shell) and Stop. Shown only while something is served.
 import type { MenuItemConstructorOptions } from 'electron';
 import { FORMAT_LABELS, defaultShell } from '../../shared/credential-formats.js';
-import type { ServedEndpoint } from '../core/views.js';
+import type { ServedEndpoint } from '../core/shapes/front-end-shapes.js';
 import { clockTime, menuLabel, type TimeStyle } from './tray-text.js';
 
 /** A served role with the account's name to show. */

@@ -1,6 +1,6 @@
 // The tray's lines for each session: its status, the sign-in in progress (its code and page), sign in and sign out.
 import type { MenuItemConstructorOptions } from 'electron';
-import type { SessionView } from '../core/views.js';
+import type { SessionView } from '../core/shapes/front-end-shapes.js';
 import { clockTime, countdown, menuLabel, type TimeStyle } from './tray-text.js';
 import { traySentence } from './next-step-words.js';
 

@@ -13,7 +13,7 @@ import {
   type Tray as DoubleTray,
 } from '../../e2e/support/electron-double.js';
 import { SsoTrayError } from '../core/errors.js';
-import type { SessionView } from '../core/views.js';
+import type { SessionView } from '../core/shapes/front-end-shapes.js';
 import type { TrayActions, TrayState } from './menu-template.js';
 import { DUE_SLACK_MS, REFRESH_COALESCE_MS, TrayOwner } from './tray-owner.js';
 import { eventually } from '../../e2e/support/eventually.js';

@@ -1,5 +1,5 @@
 // The tray icon's tooltip: each session's status in one line, cut where Windows cuts it.
-import type { SessionView } from '../core/views.js';
+import type { SessionView } from '../core/shapes/front-end-shapes.js';
 import { clockTime, type TimeStyle } from './tray-text.js';
 
 // Windows cuts a tray tooltip at 127 characters.

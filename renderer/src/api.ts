@@ -16,7 +16,7 @@ export type {
   SessionView,
   Settings,
   SignInProgress,
-} from '../../electron/core/views.js';
+} from '../../electron/core/shapes/front-end-shapes.js';
 export type { CredentialFormat } from '../../shared/credential-formats.js';
 
 declare global {

@@ -8,7 +8,7 @@ import './styles/accounts.css';
 import './styles/access-keys.css';
 import './styles/profiles-settings.css';
 import './styles/quick-pick.css';
-import { createActions } from './actions.js';
+import { createActions } from './actions/bound-actions.js';
 import { startTicker, startWindow } from './actions/start-window.js';
 import { api } from './api.js';
 import { quickPickPage, syncDialogs } from './page-focus.js';

@@ -1,7 +1,7 @@
 // The modal dialogs follow the state (opened modally, closed when it says so), and focus goes where the user
 // expects: into the quick-pick's box when it opens, back to where it was when it closes.
 import { html, nothing } from 'lit-html';
-import type { Actions } from './actions.js';
+import type { Actions } from './actions/bound-actions.js';
 import { quickPickView } from './quick-pick/quick-pick-view.js';
 import type { State } from './state.js';
 import { accessKeysDialog } from './views/access-keys-view.js';

@@ -12,14 +12,14 @@ import type {
   SignInProgress,
 } from './api.js';
 import type { QuickPickState } from './quick-pick/quick-pick-state.js';
-import type { RoleRef } from '../../electron/core/views.js';
+import type { RoleRef } from '../../electron/core/shapes/front-end-shapes.js';
 import type { Problem } from '../../electron/core/next-step.js';
 import type { SessionHints } from './session-form-hints.js';
 import type { SyncChoiceField, SyncChoices } from './sync-choices.js';
 
 export type Section = 'accounts' | 'profiles' | 'served' | 'settings';
 
-/** The shells the served variables are copied for (a line format: electron/core/formats.ts). */
+/** The shells the served variables are copied for (a line format: electron/core/role-credentials/formats.ts). */
 export type VariablesFormat = 'env' | 'windows-cmd' | 'powershell' | 'fish' | 'dotenv';
 
 export interface SignInActivity {

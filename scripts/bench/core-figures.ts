@@ -6,7 +6,7 @@ import { makeSandbox } from '../../e2e/support/sandbox.js';
 import { systemClock } from '../../electron/core/clock.js';
 import { SsoTrayCore } from '../../electron/core/core.js';
 import { CredentialsFile } from '../../electron/core/aws-files/credentials-file.js';
-import { ListingCache } from '../../electron/core/listing-cache.js';
+import { ListingCache } from '../../electron/core/accounts/listing-cache.js';
 import { repeated, timed } from './measure.js';
 
 export interface CoreFigures {

@@ -1,9 +1,9 @@
 // `sso-tray accounts` and `sso-tray roles`: what is assigned to the user.
 import type { Command } from 'commander';
 import { json, table } from '../output.js';
-import { sessionOption, type CommandHost } from './command-host.js';
-import { withListingProgress } from './listing-progress.js';
-import { findAccountDirect } from './role-lookup.js';
+import { sessionOption, type CommandHost } from '../command-host.js';
+import { withListingProgress } from '../run/listing-progress.js';
+import { findAccountDirect } from '../run/role-lookup.js';
 import { accountArgument } from '../arguments.js';
 
 export function addAccounts(program: Command, { io, ctx }: CommandHost): void {

@@ -1,6 +1,6 @@
 // `sso-tray completion bash|zsh|fish|powershell`: prints the shell's completion script (README: how to install it).
 import { Argument, type Command } from 'commander';
-import type { CommandHost } from './command-host.js';
+import type { CommandHost } from '../command-host.js';
 import { SHELLS } from '../completion/command-spec.js';
 import { COMPLETION_SCRIPTS, type Shell } from '../completion/completion-scripts.js';
 

@@ -1,8 +1,8 @@
 // `sso-tray config-profile`: a profile in ~/.aws/config that the AWS CLI and SDKs use for a role.
 import type { Command } from 'commander';
 import { fileLabel } from '../../core/public.js';
-import { roleCommand, type CommandHost } from './command-host.js';
-import { findListedRole } from './role-lookup.js';
+import { roleCommand, type CommandHost } from '../command-host.js';
+import { findListedRole } from '../run/role-lookup.js';
 import { profileArgument, regionArgument } from '../arguments.js';
 
 export function addConfigProfile(program: Command, { io, ctx }: CommandHost): void {

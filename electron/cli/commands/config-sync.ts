@@ -2,10 +2,10 @@
 // diff on stdout with --diff or --dry-run (a real sync of 100 profiles would otherwise print some 400 lines). Without flags it writes as the saved choices say (the window's Apply saves them); a flag overrides them.
 import { Option, type Command } from 'commander';
 import { DEFAULT_TEMPLATES, PLACEHOLDER_HINT, PROFILE_KINDS } from '../../core/public.js';
-import type { ProfileKind } from '../../core/views.js';
+import type { ProfileKind } from '../../core/shapes/front-end-shapes.js';
 import { regionArgument } from '../arguments.js';
-import { sessionOption, type CommandHost } from './command-host.js';
-import { withListingProgress } from './listing-progress.js';
+import { sessionOption, type CommandHost } from '../command-host.js';
+import { withListingProgress } from '../run/listing-progress.js';
 
 /** A listing younger than this is reused, as the role commands reuse one (role-lookup.ts). */
 const LISTING_MAX_AGE_SECONDS = 10 * 60;

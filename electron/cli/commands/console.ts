@@ -2,8 +2,8 @@
 import type { Command } from 'commander';
 import { SsoTrayError } from '../../core/public.js';
 import type { Io } from '../output.js';
-import { sessionOption, type CommandHost } from './command-host.js';
-import { withRole } from './role-lookup.js';
+import { sessionOption, type CommandHost } from '../command-host.js';
+import { withRole } from '../run/role-lookup.js';
 
 export function addConsole(program: Command, { io, ctx }: CommandHost): void {
   program

@@ -2,8 +2,8 @@
 import type { Command } from 'commander';
 import { CREDENTIAL_FORMATS, type CredentialFormat } from '../../core/public.js';
 import { SsoTrayError } from '../../core/public.js';
-import { roleCommand, type CommandHost } from './command-host.js';
-import { withRole } from './role-lookup.js';
+import { roleCommand, type CommandHost } from '../command-host.js';
+import { withRole } from '../run/role-lookup.js';
 import { profileArgument } from '../arguments.js';
 
 export function addCreds(program: Command, { io, ctx }: CommandHost): void {

@@ -2,7 +2,7 @@
 // (or, with --endpoint, the local credential endpoint, so it outlives the credentials' expiry). No shell in between.
 import type { Command } from 'commander';
 import { regionArgument } from '../arguments.js';
-import { roleCommand, type CommandHost } from './command-host.js';
+import { roleCommand, type CommandHost } from '../command-host.js';
 import { checkNesting, childEnvironment, type ChildCredentials } from '../exec/child-environment.js';
 import { credentialSource, regionFor, roleWithCredentials } from '../exec/role-for-child.js';
 import { runChild } from '../exec/run-child.js';

@@ -1,10 +1,10 @@
 // `sso-tray login`: adds a session from --start-url/--region when asked, then signs in.
 import type { Command } from 'commander';
 import { SsoTrayError } from '../../core/public.js';
-import type { SignInFlow } from '../../core/views.js';
+import type { SignInFlow } from '../../core/shapes/front-end-shapes.js';
 import { timeLeft, type Io } from '../output.js';
 import { sessionNameFromStartUrl } from '../resolve.js';
-import { sessionOption, type CommandHost } from './command-host.js';
+import { sessionOption, type CommandHost } from '../command-host.js';
 import { regionArgument, startUrlArgument } from '../arguments.js';
 
 export function addLogin(program: Command, { io, env, ctx, onInterrupt }: CommandHost): void {
@@ -71,7 +71,7 @@ export function addLogin(program: Command, { io, env, ctx, onInterrupt }: Comman
           await c.call('sessions:cancel-sign-in', { session }).catch(() => undefined);
           await forget();
         });
-        const { signInWithProgress } = await import('./sign-in-progress.js');
+        const { signInWithProgress } = await import('../run/sign-in-progress.js');
         const view = await signInWithProgress(c, io, session, flow)
           .catch(async (error: unknown) => {
             await forget();

@@ -2,8 +2,8 @@
 import type { Command } from 'commander';
 import { DEFAULT_TEMPLATES, fileLabel } from '../../core/public.js';
 import { json, table, timeLeft } from '../output.js';
-import { roleCommand, type CommandHost } from './command-host.js';
-import { withRole } from './role-lookup.js';
+import { roleCommand, type CommandHost } from '../command-host.js';
+import { withRole } from '../run/role-lookup.js';
 import { profileArgument } from '../arguments.js';
 
 export function addProfiles(program: Command, { io, ctx }: CommandHost): void {

@@ -2,7 +2,7 @@
 // renewed before they expire, until Ctrl-C. Prints the two variables a process needs (the token is on stdout only).
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { SsoTrayError, formatVariables } from '../../core/public.js';
-import { roleCommand, type CommandHost } from './command-host.js';
+import { roleCommand, type CommandHost } from '../command-host.js';
 import { credentialSource, roleWithCredentials } from '../exec/role-for-child.js';
 import { isLoopbackAddress } from '../../endpoint/request-guard.js';
 import { cliErrorSentence } from '../next-step-words.js';
@@ -92,7 +92,7 @@ function portArgument(value: string): number {
   return port;
 }
 
-/** The two variables, written as the app's Copy variables writes them (electron/core/formats.ts). */
+/** The two variables, written as the app's Copy variables writes them (electron/core/role-credentials/formats.ts). */
 function variables(format: VariablesFormat, url: string, token: string): string {
   const pairs: Array<[string, string]> = [
     ['AWS_CONTAINER_CREDENTIALS_FULL_URI', url],

@@ -1,7 +1,7 @@
 // `sso-tray sessions` and `sso-tray logout`: the sessions and their state, and signing out of them.
 import type { Command } from 'commander';
 import { json, table, timeLeft } from '../output.js';
-import { sessionOption, type CommandHost } from './command-host.js';
+import { sessionOption, type CommandHost } from '../command-host.js';
 
 export function addSessions(program: Command, { io, ctx }: CommandHost): void {
   program

@@ -3,7 +3,7 @@
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../program.js';
-import type { CommandHost } from '../commands/command-host.js';
+import type { CommandHost } from '../command-host.js';
 import { COMMAND_SPEC, type CommandSpec } from './command-spec.js';
 
 function program(): Command {

@@ -71,7 +71,7 @@ export function childEnvironment(
     child.AWS_ACCESS_KEY_ID = credentials.accessKeyId;
     child.AWS_SECRET_ACCESS_KEY = credentials.secretAccessKey;
     child.AWS_SESSION_TOKEN = credentials.sessionToken;
-    // As `sso-tray creds --format env` and the AWS CLI write it: whole seconds, +00:00 (electron/core/formats.ts).
+    // As `sso-tray creds --format env` and the AWS CLI write it: whole seconds, +00:00 (electron/core/role-credentials/formats.ts).
     child.AWS_CREDENTIAL_EXPIRATION = `${new Date(credentials.expiration).toISOString().slice(0, 19)}+00:00`;
   } else {
     child.AWS_CONTAINER_CREDENTIALS_FULL_URI = credentials.url;

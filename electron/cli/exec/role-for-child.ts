@@ -2,8 +2,8 @@
 // the core (a wrong name fails before anything starts), the region a child gets, and the endpoint's source.
 import type { CliContext } from '../context.js';
 import type { Io } from '../output.js';
-import { withRole } from '../commands/role-lookup.js';
-import type { RoleRef } from '../../core/views.js';
+import { withRole } from '../run/role-lookup.js';
+import type { RoleRef } from '../../core/shapes/front-end-shapes.js';
 import type { EndpointCredentials } from '../../endpoint/endpoint-types.js';
 
 export async function roleWithCredentials(

@@ -1,5 +1,5 @@
 // One edit of ~/.aws/config: read losslessly under its lock, changed in memory, written back atomically if changed.
-import type { AwsPaths } from '../types.js';
+import type { AwsPaths } from '../shapes/aws-shapes.js';
 import { fileLabel } from './file-label.js';
 import { IniDocument } from './ini-document.js';
 import { withFileLock, writeFileAtomic } from './locked-write.js';

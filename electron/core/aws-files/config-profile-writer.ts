@@ -1,7 +1,7 @@
 // The `[profile NAME]` sections SSO Tray writes to ~/.aws/config: SSO profiles and credential_process profiles.
 import { SsoTrayError } from '../errors.js';
 import { checkIdentifier } from '../identifiers.js';
-import type { AwsPaths, SessionConfig } from '../types.js';
+import type { AwsPaths, SessionConfig } from '../shapes/aws-shapes.js';
 import { editConfig } from './config-edit.js';
 import { checkProfileName } from './credentials-file.js';
 import type { IniDocument } from './ini-document.js';

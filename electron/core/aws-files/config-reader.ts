@@ -1,5 +1,5 @@
 // ~/.aws/config read as the SDK reads it: the sign-ins already configured there, and its profiles.
-import type { AwsPaths, SessionConfig } from '../types.js';
+import type { AwsPaths, SessionConfig } from '../shapes/aws-shapes.js';
 import { fileLabel } from './file-label.js';
 import { IniDocument } from './ini-document.js';
 import { readTextFile } from './read-text-file.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeClock } from '../../../e2e/support/fake-clock.js';
 import { awsPathsFromEnv } from '../environment.js';
-import type { RoleCredentials } from '../types.js';
+import type { RoleCredentials } from '../shapes/aws-shapes.js';
 import { CredentialsFile } from './credentials-file.js';
 
 let home: string;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import { systemClock, type Clock } from '../clock.js';
 import { SsoTrayError } from '../errors.js';
 import { checkIdentifier } from '../identifiers.js';
-import type { RoleCredentials } from '../types.js';
+import type { RoleCredentials } from '../shapes/aws-shapes.js';
 import { fileLabel } from './file-label.js';
 import { IniDocument } from './ini-document.js';
 import { withFileLock, writeFileAtomic, type LockOptions } from './locked-write.js';

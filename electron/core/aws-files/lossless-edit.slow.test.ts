@@ -14,7 +14,7 @@ import {
 } from '../../../e2e/support/botocore-reader.js';
 import { awsPathsFromEnv } from '../environment.js';
 import { isSsoTrayError } from '../errors.js';
-import type { AwsPaths } from '../types.js';
+import type { AwsPaths } from '../shapes/aws-shapes.js';
 import { writeSsoProfile } from './config-profile-writer.js';
 import { CredentialsFile } from './credentials-file.js';
 

@@ -7,7 +7,7 @@ import { fileLabel } from './file-label.js';
 import { withFileLock, writeFileAtomic, type LockOptions } from './locked-write.js';
 import { readTextFile } from './read-text-file.js';
 
-export type { OwnedProfile } from '../views.js';
+export type { OwnedProfile } from '../shapes/front-end-shapes.js';
 
 /** Older records name the session `sessionName`: read as `session`, and the next update writes the new form. */
 const renamedSession = (entry: unknown): unknown => {

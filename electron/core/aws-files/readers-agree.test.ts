@@ -6,7 +6,7 @@ import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { botocoreRead } from '../../../e2e/support/botocore-reader.js';
 import { awsPathsFromEnv } from '../environment.js';
-import type { AwsPaths } from '../types.js';
+import type { AwsPaths } from '../shapes/aws-shapes.js';
 import { writeSsoProfile } from './config-profile-writer.js';
 import { writeSsoSession } from './sso-session-writer.js';
 import { CredentialsFile } from './credentials-file.js';

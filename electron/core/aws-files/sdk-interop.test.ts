@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fromIni, fromSSO } from '@aws-sdk/credential-providers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { awsPathsFromEnv } from '../environment.js';
-import type { AwsPaths } from '../types.js';
+import type { AwsPaths } from '../shapes/aws-shapes.js';
 import { writeSsoProfile } from './config-profile-writer.js';
 import { writeSsoSession } from './sso-session-writer.js';
 import { CredentialsFile } from './credentials-file.js';

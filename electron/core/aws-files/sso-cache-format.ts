@@ -1,6 +1,6 @@
 // The AWS CLI v2 SSO cache format: file names, timestamps, and the one-line JSON of tokens and registrations.
 import { createHash } from 'node:crypto';
-import type { ClientRegistration, SessionConfig, SsoToken } from '../types.js';
+import type { ClientRegistration, SessionConfig, SsoToken } from '../shapes/aws-shapes.js';
 import { pythonJsonDumps, type PythonJson } from './python-json.js';
 
 const sha1 = (text: string): string => createHash('sha1').update(text, 'utf8').digest('hex');

@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configFilePerTest } from '../../../e2e/support/config-file-fixture.js';
-import type { SessionConfig } from '../types.js';
+import type { SessionConfig } from '../shapes/aws-shapes.js';
 import { readSessionsFromConfig } from './config-reader.js';
 import { writeSsoSession } from './sso-session-writer.js';
 

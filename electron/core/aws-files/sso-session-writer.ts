@@ -1,7 +1,7 @@
 // The `[sso-session NAME]` sections of ~/.aws/config: added for a session SSO Tray sets up, removed when it goes.
 import { SsoTrayError } from '../errors.js';
 import { checkIdentifier } from '../identifiers.js';
-import type { AwsPaths, SessionConfig } from '../types.js';
+import type { AwsPaths, SessionConfig } from '../shapes/aws-shapes.js';
 import { editConfig } from './config-edit.js';
 import type { IniDocument } from './ini-document.js';
 

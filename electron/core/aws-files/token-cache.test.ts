@@ -2,7 +2,7 @@ import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SessionConfig, SsoToken } from '../types.js';
+import type { SessionConfig, SsoToken } from '../shapes/aws-shapes.js';
 import { pythonJsonDumps } from './python-json.js';
 import {
   formatCacheTime,

@@ -2,7 +2,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { SsoTrayError, sessionLabel } from '../errors.js';
-import type { ClientRegistration, SessionConfig, SsoToken } from '../types.js';
+import type { ClientRegistration, SessionConfig, SsoToken } from '../shapes/aws-shapes.js';
 import { fileLabel } from './file-label.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { readTextFile } from './read-text-file.js';

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AccountWithRoles } from '../views.js';
+import type { AccountWithRoles } from '../shapes/front-end-shapes.js';
 import { syncConfigProfiles } from './config-sync.js';
 import type { SyncOptions } from './sync-plan.js';
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isSsoTrayError } from '../errors.js';
-import type { AccountWithRoles } from '../views.js';
+import type { AccountWithRoles } from '../shapes/front-end-shapes.js';
 import { syncConfigProfiles } from './config-sync.js';
 import { syncSummary } from './sync-summary.js';
 import type { SyncOptions } from './sync-plan.js';

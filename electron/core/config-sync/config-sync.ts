@@ -3,8 +3,8 @@
 import { fileLabel } from '../aws-files/file-label.js';
 import { withFileLock, writeFileAtomic, type LockOptions } from '../aws-files/locked-write.js';
 import { encodeText, readLosslessText } from '../aws-files/read-text-file.js';
-import type { AwsPaths } from '../types.js';
-import type { AccountWithRoles } from '../views.js';
+import type { AwsPaths } from '../shapes/aws-shapes.js';
+import type { AccountWithRoles } from '../shapes/front-end-shapes.js';
 import { filePatch } from './file-patch.js';
 import { planSync, type SyncOptions, type SyncPlan } from './sync-plan.js';
 

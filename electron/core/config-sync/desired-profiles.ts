@@ -1,8 +1,8 @@
 // What each generated profile should hold: an sso-session profile, or one that asks `sso-tray process`.
 import { SsoTrayError } from '../errors.js';
 import { REGION_PATTERN } from '../identifiers.js';
-import type { AccountWithRoles, ProfileKind } from '../views.js';
-import { DEFAULT_TEMPLATES, parseProfileNameTemplate } from '../profile-name-template.js';
+import type { AccountWithRoles, ProfileKind } from '../shapes/front-end-shapes.js';
+import { DEFAULT_TEMPLATES, parseProfileNameTemplate } from '../profiles/profile-name-template.js';
 import { nameRoles } from './profile-names.js';
 
 /** Native SSO profiles (sso_session), or credential_process ones that ask `sso-tray process`. */

@@ -4,7 +4,7 @@ import {
   usableProfileName,
   type ProfileNameTemplate,
   type TemplateValues,
-} from '../profile-name-template.js';
+} from '../profiles/profile-name-template.js';
 
 export interface RoleEntry {
   accountId: string;

@@ -5,7 +5,7 @@ import { bodyEnd, layoutLines, mergedKeys, type SectionSpan } from '../aws-files
 import { joinLines, splitLines, type IniLine } from '../aws-files/ini-lines.js';
 import { assemble, fresh, rewrite } from './block-text.js';
 import { checkReadsBack, groupBy, insideOf } from './read-back.js';
-import type { AccountWithRoles } from '../views.js';
+import type { AccountWithRoles } from '../shapes/front-end-shapes.js';
 import {
   desiredProfiles,
   managedKeys,

@@ -13,10 +13,10 @@ import { registrationCacheFileName, tokenCacheFileName } from '../aws-files/sso-
 import { AwsCliSsoCache, MemorySsoCache } from '../aws-files/token-cache.js';
 import { systemClock } from '../clock.js';
 import { FakeClock, settle } from '../../../e2e/support/fake-clock.js';
-import type { SessionConfig } from '../types.js';
+import type { SessionConfig } from '../shapes/aws-shapes.js';
 import { signIn } from './sign-in.js';
 import type { SignInDeps } from './sign-in-deps.js';
-import type { SignInProgress } from '../views.js';
+import type { SignInProgress } from '../shapes/front-end-shapes.js';
 import { eventually } from '../../../e2e/support/eventually.js';
 
 let emu: RunningEmulator;

@@ -1,6 +1,6 @@
 // Authorization code with PKCE: the system browser approves, Identity Center redirects to our 127.0.0.1 listener.
 import { SsoTrayError } from '../errors.js';
-import type { SessionConfig, SsoToken } from '../types.js';
+import type { SessionConfig, SsoToken } from '../shapes/aws-shapes.js';
 import { TOTAL_WAIT_MS, withinDeadline } from './call-deadline.js';
 import type { Problem } from '../next-step.js';
 import { oidcClient, oidcOrigin, oidcSdk } from './clients.js';
@@ -12,7 +12,7 @@ import { ensureRegistration, issuedToken, scopesFor } from './registration.js';
 import { sentences, serviceErrorOf, toUserError } from './service-errors.js';
 import type { SignInGuard } from './sign-in-guard.js';
 import type { SignInDeps } from './sign-in-deps.js';
-import type { SignInProgress } from '../views.js';
+import type { SignInProgress } from '../shapes/front-end-shapes.js';
 
 function within(ms: number): string {
   const minutes = Math.round(ms / 60_000);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../e2e/identity-center/emulator.js';
 import { MemorySsoCache } from '../aws-files/token-cache.js';
 import { systemClock } from '../clock.js';
-import type { SessionConfig } from '../types.js';
+import type { SessionConfig } from '../shapes/aws-shapes.js';
 import { oidcOrigin } from './clients.js';
 import { getRoleCredentials } from './get-role-credentials.js';
 import { listAccounts } from './portal-pages.js';

@@ -5,7 +5,7 @@ import type { SSOClient, SSOClientConfig } from '@aws-sdk/client-sso';
 import type * as SsoOidc from '@aws-sdk/client-sso-oidc';
 import type { SSOOIDCClient, SSOOIDCClientConfig } from '@aws-sdk/client-sso-oidc';
 import type { Clock } from '../clock.js';
-import type { Endpoints } from '../types.js';
+import type { Endpoints } from '../shapes/aws-shapes.js';
 import { configuredEndpoint } from '../endpoint-url.js';
 import { ListingRetryStrategy } from './listing-retry.js';
 

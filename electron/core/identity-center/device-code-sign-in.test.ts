@@ -10,10 +10,10 @@ import {
 import { registrationCacheFileName } from '../aws-files/sso-cache-format.js';
 import { AwsCliSsoCache, MemorySsoCache } from '../aws-files/token-cache.js';
 import { FakeClock } from '../../../e2e/support/fake-clock.js';
-import type { SessionConfig } from '../types.js';
+import type { SessionConfig } from '../shapes/aws-shapes.js';
 import { signIn } from './sign-in.js';
 import type { SignInDeps } from './sign-in-deps.js';
-import type { SignInProgress } from '../views.js';
+import type { SignInProgress } from '../shapes/front-end-shapes.js';
 
 const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 let emu: RunningEmulator | undefined;

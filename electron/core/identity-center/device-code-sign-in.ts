@@ -1,7 +1,7 @@
 // Device code sign-in: the user approves a code in any browser while we poll, as `aws sso login --use-device-code` does.
 import type { StartDeviceAuthorizationCommandOutput } from '@aws-sdk/client-sso-oidc';
 import { SsoTrayError } from '../errors.js';
-import type { ClientRegistration, SessionConfig, SsoToken } from '../types.js';
+import type { ClientRegistration, SessionConfig, SsoToken } from '../shapes/aws-shapes.js';
 import { TOTAL_WAIT_MS, withinDeadline } from './call-deadline.js';
 import { oidcClient, oidcSdk } from './clients.js';
 import { DEVICE_CODE_GRANT, ensureRegistration, issuedToken } from './registration.js';
@@ -9,7 +9,7 @@ import { sentences, serviceErrorOf, toUserError } from './service-errors.js';
 import type { SignInGuard } from './sign-in-guard.js';
 import type { SignInDeps } from './sign-in-deps.js';
 import { checkSignInPage } from './sign-in-page-address.js';
-import type { SignInProgress } from '../views.js';
+import type { SignInProgress } from '../shapes/front-end-shapes.js';
 
 /** The interval when the service gives none, and what each SlowDown adds (RFC 8628 §3.5, https://www.rfc-editor.org/rfc/rfc8628#section-3.5). */
 const DEFAULT_INTERVAL_SECONDS = 5;

@@ -1,5 +1,5 @@
 // GetRoleCredentials: one role's short-term credentials from the access portal.
-import type { RoleCredentials, SessionConfig } from '../types.js';
+import type { RoleCredentials, SessionConfig } from '../shapes/aws-shapes.js';
 import type { ServiceDeps } from './clients.js';
 import { accessTokenOf, sendToPortal, type PortalCall, type PortalToken } from './portal-send.js';
 import { toUserError } from './service-errors.js';

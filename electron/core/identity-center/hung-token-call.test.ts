@@ -6,7 +6,7 @@ import { startEmulator, type RunningEmulator } from '../../../e2e/identity-cente
 import { eventually } from '../../../e2e/support/eventually.js';
 import { FakeClock } from '../../../e2e/support/fake-clock.js';
 import { MemorySsoCache } from '../aws-files/token-cache.js';
-import type { SessionConfig } from '../types.js';
+import type { SessionConfig } from '../shapes/aws-shapes.js';
 import { signIn } from './sign-in.js';
 import type { SignInDeps } from './sign-in-deps.js';
 

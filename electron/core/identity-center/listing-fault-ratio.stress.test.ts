@@ -8,7 +8,7 @@ import { startEmulator, type RunningEmulator } from '../../../e2e/identity-cente
 import { injectMixedFaults } from '../../../e2e/support/mixed-faults.js';
 import { MemorySsoCache } from '../aws-files/token-cache.js';
 import { systemClock } from '../clock.js';
-import type { SessionConfig, SsoToken } from '../types.js';
+import type { SessionConfig, SsoToken } from '../shapes/aws-shapes.js';
 import type { ServiceDeps } from './clients.js';
 import { listAccountsWithRoles } from './portal-listing.js';
 import { listAccounts } from './portal-pages.js';

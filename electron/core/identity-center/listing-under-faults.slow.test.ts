@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../e2e/identity-center/emulator.js';
 import { MemorySsoCache } from '../aws-files/token-cache.js';
 import { systemClock } from '../clock.js';
-import type { SessionConfig, SsoToken } from '../types.js';
+import type { SessionConfig, SsoToken } from '../shapes/aws-shapes.js';
 import type { ServiceDeps } from './clients.js';
 import { listAccountsWithRoles } from './portal-listing.js';
 import { listAccounts } from './portal-pages.js';

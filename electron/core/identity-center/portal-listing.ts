@@ -1,7 +1,7 @@
 // Every account with its roles: role calls start with the first account page, ordered by urgency, paced at a limit.
 import { setMaxListeners } from 'node:events';
-import type { Account, SessionConfig } from '../types.js';
-import type { ListingProgress } from '../views.js';
+import type { Account, SessionConfig } from '../shapes/aws-shapes.js';
+import type { ListingProgress } from '../shapes/front-end-shapes.js';
 import type { ServiceDeps } from './clients.js';
 import { ListingPacer, MAX_CONCURRENCY } from './listing-pacer.js';
 import { RoleScheduler } from './listing-scheduler.js';

@@ -1,5 +1,5 @@
 // ListAccounts and ListAccountRoles page by page, their answers mapped to the core's accounts and roles.
-import type { Account, Role, SessionConfig } from '../types.js';
+import type { Account, Role, SessionConfig } from '../shapes/aws-shapes.js';
 import type { ServiceDeps } from './clients.js';
 import { paced, type PacedTicket } from './paced-command.js';
 import { accessTokenOf, sendToPortal, type PortalCall, type PortalToken } from './portal-send.js';

@@ -2,7 +2,7 @@
 import type * as Sso from '@aws-sdk/client-sso';
 import type { SSOClient } from '@aws-sdk/client-sso';
 import { setTimeout as delay } from 'node:timers/promises';
-import type { SessionConfig, SsoToken } from '../types.js';
+import type { SessionConfig, SsoToken } from '../shapes/aws-shapes.js';
 import { portalClient, ssoSdk, type ServiceDeps } from './clients.js';
 import type { ListingPacer } from './listing-pacer.js';
 import {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../e2e/identity-center/emulator.js';
 import { MemorySsoCache } from '../aws-files/token-cache.js';
 import { systemClock } from '../clock.js';
-import type { SessionConfig } from '../types.js';
+import type { SessionConfig } from '../shapes/aws-shapes.js';
 import { listAccountsWithRoles } from './portal-listing.js';
 import { signIn } from './sign-in.js';
 

@@ -1,7 +1,7 @@
 // The OIDC client registration: reused from the cache until 15 minutes before it expires, as the AWS CLI does.
 import type { RegisterClientCommandInput } from '@aws-sdk/client-sso-oidc';
 import type { SsoCache } from '../aws-files/token-cache.js';
-import type { ClientRegistration, SessionConfig, SsoToken } from '../types.js';
+import type { ClientRegistration, SessionConfig, SsoToken } from '../shapes/aws-shapes.js';
 import { oidcClient, oidcSdk, type ServiceDeps } from './clients.js';
 import { sentences, toUserError } from './service-errors.js';
 import { TOTAL_WAIT_MS, withinDeadline } from './call-deadline.js';

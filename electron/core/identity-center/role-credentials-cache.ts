@@ -1,7 +1,7 @@
 // Role credentials kept in memory only, until 15 minutes before they expire, so a second copy needs no call.
 import type { Clock } from '../clock.js';
-import type { RoleCredentials } from '../types.js';
-import type { RoleRef } from '../views.js';
+import type { RoleCredentials } from '../shapes/aws-shapes.js';
+import type { RoleRef } from '../shapes/front-end-shapes.js';
 
 /** As the AWS CLI: credentials within 15 minutes of expiry are fetched again. */
 const ROLE_CREDENTIALS_REFRESH_WINDOW_MS = 15 * 60_000;

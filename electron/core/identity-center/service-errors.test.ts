@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SsoTrayError } from '../errors.js';
-import type { SessionConfig } from '../types.js';
+import type { SessionConfig } from '../shapes/aws-shapes.js';
 import { toUserError } from './service-errors.js';
 
 const session: SessionConfig = {

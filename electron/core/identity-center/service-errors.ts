@@ -1,7 +1,7 @@
 // Turns whatever the SDK, the network or a cache throws into one sentence a user can act on, with no secret in it.
 import { SsoTrayError, isSsoTrayError, sessionLabel } from '../errors.js';
 import type { Problem } from '../next-step.js';
-import type { SessionConfig } from '../types.js';
+import type { SessionConfig } from '../shapes/aws-shapes.js';
 
 export interface ErrorContext {
   session: SessionConfig;

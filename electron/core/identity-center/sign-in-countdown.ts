@@ -1,7 +1,7 @@
 // The browser sign-in's countdown: a 'waiting' step now and each time the whole seconds left change, on the injected
 // clock, until the approval arrives (only while a sign-in waits: nothing ticks when idle).
 import type { Clock, TimerHandle } from '../clock.js';
-import type { SignInProgress } from '../views.js';
+import type { SignInProgress } from '../shapes/front-end-shapes.js';
 
 export function startCountdown(
   clock: Clock,

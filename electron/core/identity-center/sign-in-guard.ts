@@ -1,7 +1,7 @@
 // Bounds a sign-in in time (on the injected clock) and lets the caller cancel it; every wait goes through it.
 import type { Clock, TimerHandle } from '../clock.js';
 import { SsoTrayError, isSsoTrayError } from '../errors.js';
-import type { SessionConfig } from '../types.js';
+import type { SessionConfig } from '../shapes/aws-shapes.js';
 
 function cancelledError(session: SessionConfig, signal?: AbortSignal): SsoTrayError {
   const reason: unknown = signal?.reason;

@@ -3,7 +3,7 @@
 // pages live there), or exactly the configured OIDC endpoint (the emulator on 127.0.0.1).
 import { SsoTrayError, sessionLabel } from '../errors.js';
 import { isOpenableUrl } from '../endpoint-url.js';
-import type { Endpoints, SessionConfig } from '../types.js';
+import type { Endpoints, SessionConfig } from '../shapes/aws-shapes.js';
 
 /** The address unchanged, or one sentence: a page elsewhere is never opened (nor shown as the place to sign in). */
 export function checkSignInPage(href: string, session: SessionConfig, endpoints: Endpoints): string {

@@ -1,6 +1,6 @@
 // Signing in to Identity Center: PKCE in the system browser, device code as the fallback or on request.
-import type { SessionConfig, SsoToken } from '../types.js';
-import type { SignInFlow, SignInProgress } from '../views.js';
+import type { SessionConfig, SsoToken } from '../shapes/aws-shapes.js';
+import type { SignInFlow, SignInProgress } from '../shapes/front-end-shapes.js';
 import { browserSignIn } from './browser-sign-in.js';
 import type { SignInDeps } from './sign-in-deps.js';
 import { deviceCodeSignIn } from './device-code-sign-in.js';

@@ -1,5 +1,5 @@
 // Sign-out, as `aws sso logout` does it: Identity Center's Logout, then the cached token removed.
-import type { SessionConfig, SsoToken } from '../types.js';
+import type { SessionConfig, SsoToken } from '../shapes/aws-shapes.js';
 import { portalClient, ssoSdk } from './clients.js';
 import { sentences, toUserError } from './service-errors.js';
 import { TOTAL_WAIT_MS, withinDeadline } from './call-deadline.js';

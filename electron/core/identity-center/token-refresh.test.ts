@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../e2e/identity-center/emulator.js';
 import { MemorySsoCache } from '../aws-files/token-cache.js';
 import { FakeClock } from '../../../e2e/support/fake-clock.js';
-import type { SessionConfig } from '../types.js';
+import type { SessionConfig } from '../shapes/aws-shapes.js';
 import { listAccounts } from './portal-pages.js';
 import { signIn } from './sign-in.js';
 import type { SignInDeps } from './sign-in-deps.js';

@@ -1,6 +1,6 @@
 // Renews the access token with the refresh token (CreateToken refresh_token); never opens a browser.
 import { SsoTrayError } from '../errors.js';
-import type { SessionConfig, SsoToken } from '../types.js';
+import type { SessionConfig, SsoToken } from '../shapes/aws-shapes.js';
 import { oidcClient, oidcSdk } from './clients.js';
 import { issuedToken } from './registration.js';
 import { TOTAL_WAIT_MS, withinDeadline } from './call-deadline.js';

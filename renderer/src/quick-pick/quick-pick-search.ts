@@ -1,6 +1,6 @@
 // The quick-pick's search: every role of every signed-in session, favourites and recent first, fuzzy over the
 // account's name, id and e-mail and the role's name. Pure and DOM-free so it is tested (and timed) under Node.
-import type { RoleRef } from '../../../electron/core/views.js';
+import type { RoleRef } from '../../../electron/core/shapes/front-end-shapes.js';
 
 export interface QuickRole {
   session: string;

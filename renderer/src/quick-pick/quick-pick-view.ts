@@ -3,7 +3,7 @@
 import { html, nothing } from 'lit-html';
 import { live } from 'lit-html/directives/live.js';
 import { queryWords } from '../account-search.js';
-import type { Actions } from '../actions.js';
+import type { Actions } from '../actions/bound-actions.js';
 import type { State } from '../state.js';
 import { marked } from '../views/account-rows.js';
 import { QUICK_PICK_KEYS, type QuickPickState } from './quick-pick-state.js';

@@ -3,7 +3,7 @@
 // the credentials file (kept fresh or not) and to ~/.aws/config sit below.
 import { html, nothing } from 'lit-html';
 import type { CopyWhat } from '../actions/access-keys-actions.js';
-import type { Actions } from '../actions.js';
+import type { Actions } from '../actions/bound-actions.js';
 import type { AccessKeysState, State } from '../state.js';
 import { momentText } from '../time-text.js';
 import { configMenu } from './config-profile-view.js';

@@ -2,7 +2,7 @@
 // its Management console, console link and Access keys buttons.
 import { html, nothing } from 'lit-html';
 import { repeat } from 'lit-html/directives/repeat.js';
-import type { Actions } from '../actions.js';
+import type { Actions } from '../actions/bound-actions.js';
 import { markMatches } from '../account-search.js';
 import type { AccountWithRoles } from '../api.js';
 import type { RoleRef } from '../state.js';

@@ -1,7 +1,7 @@
 // The form that adds an AWS access portal: name, start URL, region; hints as the user types, the core's sentence
 // when it refuses.
 import { html, nothing } from 'lit-html';
-import type { Actions } from '../actions.js';
+import type { Actions } from '../actions/bound-actions.js';
 import { COMMON_REGIONS, sessionFormHints, type SessionFields } from '../session-form-hints.js';
 import type { State } from '../state.js';
 import { textField } from './text-field.js';

@@ -1,10 +1,10 @@
 // The whole window: the sections, the sessions column, the chosen section, and the Access keys dialog.
 import { html, nothing } from 'lit-html';
-import type { Actions } from '../actions.js';
+import type { Actions } from '../actions/bound-actions.js';
 import type { Section, State } from '../state.js';
 import logoUrl from '../assets/logo.png';
 import { accessKeysDialog } from './access-keys-view.js';
-import { accountsView } from './accounts-view.js';
+import { accountsView } from './accounts-section-view.js';
 import { quickPickDialog } from '../quick-pick/quick-pick-view.js';
 import { profilesView } from './profiles-view.js';
 import { sessionsView } from './sessions-view.js';

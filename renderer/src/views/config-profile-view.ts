@@ -1,6 +1,6 @@
 // The dialog's small menu: add the role to ~/.aws/config as a profile the AWS CLI and SDKs use by themselves.
 import { html, nothing } from 'lit-html';
-import type { Actions } from '../actions.js';
+import type { Actions } from '../actions/bound-actions.js';
 import type { AccessKeysState } from '../state.js';
 
 /** The profile name the credentials file block uses (its first line, "[name]"), as the suggestion here. */

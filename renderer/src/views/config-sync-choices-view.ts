@@ -1,7 +1,7 @@
 // The config sync's choices: the name template (its placeholders and an example from the listing), the kind, an
 // optional region and prune. A change previews at once; a refusal of the core sits at its field.
 import { html } from 'lit-html';
-import type { Actions } from '../actions.js';
+import type { Actions } from '../actions/bound-actions.js';
 import type { State } from '../state.js';
 import type { SyncChoiceField, SyncChoices } from '../sync-choices.js';
 import { PLACEHOLDER_HINT } from '../../../shared/profile-name-template.js';

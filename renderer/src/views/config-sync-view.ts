@@ -1,7 +1,7 @@
 // "Profiles in ~/.aws/config" under Profiles: the sync's choices, what a sync with them would add, change and remove
 // for the chosen session, Apply (which saves the choices), and the switch that keeps them in sync after each listing.
 import { html, nothing } from 'lit-html';
-import type { Actions } from '../actions.js';
+import type { Actions } from '../actions/bound-actions.js';
 import type { State } from '../state.js';
 import { choicesFromSettings, sameChoices, syncChoicesOf } from '../sync-choices.js';
 import { syncChoicesView } from './config-sync-choices-view.js';

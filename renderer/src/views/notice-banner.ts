@@ -1,7 +1,7 @@
 // The one banner above a session's accounts: the core's sentence with its action (the button its next step names,
 // such as Sign in again or Refresh), and how old the accounts still shown are.
 import { html, nothing } from 'lit-html';
-import type { Actions } from '../actions.js';
+import type { Actions } from '../actions/bound-actions.js';
 import type { SessionView } from '../api.js';
 import type { AccountsState, State } from '../state.js';
 import { ageText } from '../time-text.js';

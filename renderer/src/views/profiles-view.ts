@@ -1,7 +1,7 @@
 // The profiles SSO Tray wrote to the credentials file: which role, when they expire, whether they are kept fresh.
 import { html, nothing } from 'lit-html';
 import { repeat } from 'lit-html/directives/repeat.js';
-import type { Actions } from '../actions.js';
+import type { Actions } from '../actions/bound-actions.js';
 import type { OwnedProfile } from '../api.js';
 import type { State } from '../state.js';
 import { momentText } from '../time-text.js';

@@ -1,7 +1,7 @@
 // The Access keys dialog's last option: serve the role to local programs at 127.0.0.1, renewed by SSO Tray; once
 // served, its address with Copy variables and Stop, and the way to the "Served credentials" section.
 import { html, nothing } from 'lit-html';
-import type { Actions } from '../actions.js';
+import type { Actions } from '../actions/bound-actions.js';
 import type { AccessKeysState, State, VariablesFormat } from '../state.js';
 import { SHELLS } from '../../../shared/credential-formats.js';
 

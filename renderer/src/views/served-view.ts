@@ -2,7 +2,7 @@
 // Copy variables (the main process writes the clipboard) and Stop. The token never reaches this page.
 import { html, nothing } from 'lit-html';
 import { repeat } from 'lit-html/directives/repeat.js';
-import type { Actions } from '../actions.js';
+import type { Actions } from '../actions/bound-actions.js';
 import type { ServedEndpoint } from '../api.js';
 import type { State, VariablesFormat } from '../state.js';
 import { momentText } from '../time-text.js';

@@ -1,7 +1,7 @@
 // The sessions column: each sign-in with its state, its sign-in in progress and its buttons; adding one.
 import { html, nothing } from 'lit-html';
 import { repeat } from 'lit-html/directives/repeat.js';
-import type { Actions } from '../actions.js';
+import type { Actions } from '../actions/bound-actions.js';
 import type { SessionView } from '../api.js';
 import { sessionStatus } from '../session-text.js';
 import type { State } from '../state.js';

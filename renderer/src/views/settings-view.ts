@@ -1,7 +1,7 @@
 // Settings, saved together: sharing the sign-in with the AWS CLI, profiles on sign-out, the profile name template,
 // the preferred sign-in, the default region, the theme, starting at login and the quick-pick's shortcut.
 import { html, nothing } from 'lit-html';
-import type { Actions } from '../actions.js';
+import type { Actions } from '../actions/bound-actions.js';
 import type { State } from '../state.js';
 import { PLACEHOLDER_HINT } from '../../../shared/profile-name-template.js';
 import { textField } from './text-field.js';

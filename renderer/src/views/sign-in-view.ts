@@ -1,6 +1,6 @@
 // A sign-in on its way: the device code large with where to enter it, or the browser to approve in, and a countdown.
 import { html, nothing } from 'lit-html';
-import type { Actions } from '../actions.js';
+import type { Actions } from '../actions/bound-actions.js';
 import type { SignInActivity, State } from '../state.js';
 import { countdownText } from '../time-text.js';
 

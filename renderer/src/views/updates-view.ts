@@ -1,7 +1,7 @@
 // The settings screen's word on updates: "Restart to update" once a verified download waits, and what this install
 // means for updates (an unsigned build, the .deb, no feed), one sentence each.
 import { html, nothing } from 'lit-html';
-import type { Actions } from '../actions.js';
+import type { Actions } from '../actions/bound-actions.js';
 import type { State } from '../state.js';
 
 export function updatesView(state: State, actions: Actions) {

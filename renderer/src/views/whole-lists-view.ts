@@ -1,7 +1,7 @@
 // The whole Favourites and Recently used lists the tray's "More…" opens the window on: every session's entries under
 // its name (no name when there is one session), each row acting on its own session.
 import { html, nothing } from 'lit-html';
-import type { Actions } from '../actions.js';
+import type { Actions } from '../actions/bound-actions.js';
 import type { State } from '../state.js';
 import { wholeListGroups, type ListGroup, type WholeList } from '../whole-lists.js';
 import { roleRow, type RowContext } from './account-rows.js';

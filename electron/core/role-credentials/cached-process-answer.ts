@@ -1,0 +1,88 @@
+// credential_process's warm answer: the role's credentials from the AWS CLI's cache while the session is signed in,
+// without the AWS SDK and without the settings schema (zod), since the SDKs run it for every process a user starts.
+// Anything it cannot vouch for (a newer or odd settings file, no cached token or credentials) is a miss: the caller
+// then asks the core through the contract's `credentials:process`, which explains in its own words.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { AwsCliSsoCache } from '../aws-files/token-cache.js';
+import { formatCredentials } from './formats.js';
+import { RoleCredentialsFileCache } from './role-credentials-file-cache.js';
+import { ROLE_CREDENTIALS_WINDOW_MS } from './role-credentials-window.js';
+import { readSessionsFromConfig } from '../aws-files/config-reader.js';
+import { chooseSession, type SessionChoice } from '../session/session-choice.js';
+import { mergeSessions } from '../session/session-merge.js';
+import { PROCESS_FIELDS_SINCE, SETTINGS_VERSION } from '../settings/settings-version.js';
+import type { AwsPaths, SessionConfig } from '../shapes/aws-shapes.js';
+
+export interface CachedProcessRequest extends SessionChoice {
+  accountId: string;
+  roleName: string;
+}
+
+/** The few fields of settings.json this answer needs, read by hand; undefined when the file is not plainly usable. */
+async function settingsFields(
+  appDataDir: string,
+): Promise<{ share: boolean; sessions: SessionConfig[] } | undefined> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse((await readFile(path.join(appDataDir, 'settings.json'), 'utf8')).replace(/^\uFEFF/, ''));
+  } catch (error) {
+    // No file: the defaults (the token cache is shared, no session of the app's own).
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? { share: true, sessions: [] } : undefined;
+  }
+  const file = raw as { version?: unknown; shareTokenCacheWithAwsCli?: unknown; sessions?: unknown };
+  if (typeof raw !== 'object' || raw === null || !readsAsToday(file.version)) return undefined;
+  const share = file.shareTokenCacheWithAwsCli ?? true;
+  const listed = file.sessions ?? [];
+  if (typeof share !== 'boolean' || !Array.isArray(listed)) return undefined;
+  const sessions: SessionConfig[] = [];
+  for (const entry of listed as Array<Record<string, unknown>>) {
+    const { name, startUrl, region } = entry ?? {};
+    if (typeof name !== 'string' || typeof startUrl !== 'string' || typeof region !== 'string')
+      return undefined;
+    sessions.push({ name, startUrl, region, source: 'app' });
+  }
+  return { share, sessions };
+}
+
+/** A version whose fields this answer reads the same (a file not yet rewritten since an upgrade is one). */
+const readsAsToday = (version: unknown) =>
+  typeof version === 'number' && version >= PROCESS_FIELDS_SINCE && version <= SETTINGS_VERSION;
+
+export async function cachedProcessAnswer(
+  request: CachedProcessRequest,
+  paths: AwsPaths,
+  now: number,
+): Promise<string | undefined> {
+  const settings = await settingsFields(paths.appDataDir);
+  // Tokens kept in the app's own store are not in the AWS CLI's cache: only the core can read them.
+  if (!settings?.share) return undefined;
+  // The sessions as the core's registry has them (session-merge.ts); a config it cannot read is the core's to explain.
+  const configured = await readSessionsFromConfig(paths).catch(() => undefined);
+  if (!configured) return undefined;
+  const sessions = mergeSessions(settings.sessions, configured);
+  const known = () => Promise.resolve(sessions.map((s) => s.name));
+  const name = await chooseSession(request, paths, known).catch(() => undefined);
+  const session = sessions.find((s) => s.name === name);
+  return session ? fromCaches(session, request, paths, now) : undefined;
+}
+
+async function fromCaches(
+  session: SessionConfig,
+  request: CachedProcessRequest,
+  paths: AwsPaths,
+  now: number,
+): Promise<string | undefined> {
+  // Only a session still signed in answers from a cache: after a sign-out (ours or `aws sso logout`) the core says so.
+  const token = await new AwsCliSsoCache(paths.ssoCacheDir).readToken(session).catch(() => undefined);
+  if (!token || token.expiresAt.getTime() <= now) return undefined;
+  const cache = new RoleCredentialsFileCache(path.join(paths.homeDir, '.aws', 'cli', 'cache'));
+  const credentials = await cache.read(
+    session,
+    request.accountId,
+    request.roleName,
+    now,
+    ROLE_CREDENTIALS_WINDOW_MS,
+  );
+  return credentials ? formatCredentials('process', credentials) : undefined;
+}

@@ -1,0 +1,85 @@
+// settings.json, the one settings file the app and the CLI share: read fresh each time, migrated on read, written
+// whole, atomically, 0600, one writer at a time (settings-schema.ts says what it holds).
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { SsoTrayError } from '../errors.js';
+import { fileLabel } from '../aws-files/file-label.js';
+import { withFileLock, writeFileAtomic } from '../aws-files/locked-write.js';
+import { DEFAULT_SETTINGS, SETTINGS_KEYS, settingsToSave } from './settings-schema.js';
+import { parseSettings } from './settings-migration.js';
+import type { Settings } from '../shapes/front-end-shapes.js';
+
+export class SettingsFile {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly appDataDir: string,
+    /** Told every saved change (favourites, recent roles, kept profiles, choices): the core's 'settings-changed'. */
+    private readonly onSaved: (settings: Settings) => void = () => undefined,
+  ) {}
+
+  get file(): string {
+    return path.join(this.appDataDir, 'settings.json');
+  }
+
+  /** A missing file gives the defaults. */
+  async read(): Promise<Settings> {
+    return this.settingsOf(await this.readRaw());
+  }
+
+  /** Applies `change` to the current settings and saves the result when it is valid. */
+  update(change: (s: Settings) => Settings): Promise<Settings> {
+    const run = this.queue.then(() => withFileLock(this.file, () => this.applyChange(change)));
+    this.queue = run.catch(() => undefined);
+    return run.then((saved) => {
+      this.onSaved(saved);
+      return saved;
+    });
+  }
+
+  private async applyChange(change: (s: Settings) => Settings): Promise<Settings> {
+    const raw = await this.readRaw();
+    // A file that cannot be read is never written: settingsOf throws before anything is saved.
+    const saved = settingsToSave(change(this.settingsOf(raw)));
+    // Keys this version does not know (a hand edit, electron-store's own) stay as they were; settingsOf took raw
+    // as a JSON object, or it is undefined (no file).
+    const kept = Object.entries(raw ?? {}).filter(([k]) => !SETTINGS_KEYS.has(k));
+    await writeFileAtomic(
+      this.file,
+      `${JSON.stringify({ ...Object.fromEntries(kept), ...saved }, null, 2)}\n`,
+      { mode: 0o600 },
+    );
+    return saved;
+  }
+
+  private settingsOf(raw: unknown): Settings {
+    return raw === undefined ? structuredClone(DEFAULT_SETTINGS) : parseSettings(raw, fileLabel(this.file));
+  }
+
+  /** The file's JSON; undefined when it is missing or empty. */
+  private async readRaw(): Promise<unknown> {
+    let text: string;
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw new SsoTrayError(
+        'file-unreadable',
+        `${fileLabel(this.file)} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); check its permissions.`,
+        { cause: error },
+      );
+    }
+    // An editor's byte-order mark is not content; an empty file has nothing to lose.
+    text = text.replace(/^\uFEFF/, '');
+    if (text.trim() === '') return undefined;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch (error) {
+      throw new SsoTrayError(
+        'file-unreadable',
+        `${fileLabel(this.file)} has settings SSO Tray cannot read (it is not valid JSON); fix or delete it.`,
+        { cause: error },
+      );
+    }
+  }
+}
