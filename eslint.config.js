@@ -1,6 +1,7 @@
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { rooms, CORE_ROOT_FILES } from './eslint-rooms.js';
 
 /** Files the boundary probes lint as text (they never exist on disk; see e2e/lint-boundaries.test.ts). */
 export const BOUNDARY_PROBES = [
@@ -13,6 +14,9 @@ export const BOUNDARY_PROBES = [
   'electron/tray/boundary-probe.ts',
   'electron/cli/boundary-probe.ts',
   'electron/cli/commands/boundary-probe.ts',
+  // The rooms' probes (eslint-rooms.js): a file flat in electron/core, a helper in electron/cli/commands.
+  'electron/core/session-probe.ts',
+  'electron/cli/commands/room-probe.ts',
 ];
 
 const WALL_CLOCK =
@@ -198,6 +202,21 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The layout is the first map a newcomer reads (CONTRIBUTING.md, "The rooms"): electron/core keeps only its own
+    // files at its root, the rest in folders by concept (the boundary probes each break another rule).
+    files: ['electron/core/*.ts'],
+    ignores: ['**/boundary-probe.ts'],
+    plugins: { rooms },
+    rules: { 'rooms/core-root': ['error', { allowed: CORE_ROOT_FILES }] },
+  },
+  {
+    // electron/cli/commands holds commands and nothing else; the helpers they share live in electron/cli/run.
+    files: ['electron/cli/commands/**/*.ts'],
+    ignores: ['**/boundary-probe.ts', '**/*.test.ts'],
+    plugins: { rooms },
+    rules: { 'rooms/command-module': 'error' },
   },
   {
     files: ['scripts/**/*.mjs', 'scripts/**/*.cjs', 'bin/**/*.js'],

@@ -238,3 +238,52 @@ describe("the front ends word an error's next step and never rewrite its English
     expect(await broken(file, shown)).toEqual([]);
   });
 });
+
+describe('the rooms keep their shape (CONTRIBUTING.md, "The rooms")', () => {
+  const FLAT = 'electron/core/session-probe.ts';
+  const COMMAND = 'electron/cli/commands/room-probe.ts';
+  const plain = 'export const probe = 1;\n';
+  const head =
+    "import type { Command } from 'commander';\nimport type { CommandHost } from '../command-host.js';\n";
+  const command = `${head}export function addProbe(program: Command, { io }: CommandHost): void {\n  program.command('probe').action(() => io.out('probe\\n'));\n}\n`;
+
+  /** What ESLint says about the probe, rule by rule. */
+  async function said(file: string, source: string): Promise<string[]> {
+    const [result] = await eslint.lintText(source, { filePath: path.join(repo, file) });
+    return (result?.messages ?? []).map((m) => `${m.ruleId}: ${m.message}`);
+  }
+
+  it('reports a file that lands flat in electron/core, naming the folders it belongs in', async () => {
+    expect(await broken(FLAT, plain)).toEqual(['rooms/core-root']);
+    expect((await said(FLAT, plain))[0]).toContain('session-probe.ts lies flat in electron/core');
+  });
+
+  it("accepts the core's own root files, a test beside one, and any file in a concept's folder", async () => {
+    expect(await broken('electron/core/clock.ts', plain)).toEqual([]);
+    expect(await broken('electron/core/errors.test.ts', plain)).toEqual([]);
+    expect(await broken('electron/core/session/session-registry.ts', plain)).toEqual([]);
+  });
+
+  it('reports a helper in electron/cli/commands, and a command module that also exports a helper', async () => {
+    const helper = `${head}export function withProbe(host: CommandHost): CommandHost {\n  return host;\n}\nexport type Probe = Command;\n`;
+    expect(await broken(COMMAND, helper)).toEqual(['rooms/command-module']);
+    expect((await said(COMMAND, helper))[0]).toContain('move it to electron/cli/run/');
+    const both = `${command}export const shared = 1;\n`;
+    expect(await said(COMMAND, both)).toEqual([
+      'rooms/command-module: A command module exports only its add<Name> functions (and types): move shared to electron/cli/run/, where every command that needs it can import it.',
+    ]);
+  });
+
+  it('reports an add<Name> that registers no command', async () => {
+    const silent = `${head}export function addProbe(_program: Command, _host: CommandHost): void {}\n`;
+    expect(await broken(COMMAND, silent)).toEqual(['rooms/command-module']);
+  });
+
+  it('accepts a module whose add<Name> registers its command, with .command() or roleCommand()', async () => {
+    expect(await broken(COMMAND, command)).toEqual([]);
+    const role =
+      "import type { Command } from 'commander';\nimport { roleCommand, type CommandHost } from '../command-host.js';\n" +
+      "export const addProbe = (program: Command, { io }: CommandHost): void => {\n  roleCommand(program, 'probe', 'a probe').action(() => io.out('probe\\n'));\n};\n";
+    expect(await broken(COMMAND, role)).toEqual([]);
+  });
+});
