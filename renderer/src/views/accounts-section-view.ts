@@ -1,5 +1,5 @@
-// The chosen session's accounts, as the access portal shows them: the listing's age and Refresh, progress while
-// listing, a search box, favourites and recently used on top, then every account (only as many as fit a page).
+// The chosen session's accounts section, as the access portal shows it: the listing's age and Refresh, progress while
+// listing, and under them account-search-view.ts (the search box, favourites and recently used, every account).
 import { html, nothing } from 'lit-html';
 import type { Actions } from '../actions/bound-actions.js';
 import type { SessionView } from '../api.js';
