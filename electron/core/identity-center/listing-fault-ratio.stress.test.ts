@@ -16,6 +16,7 @@ import { signIn } from './sign-in.js';
 import { refreshAccessToken } from './token-refresh.js';
 
 const ACCOUNTS = 500;
+const SERVICE_LATENCY_MS = 25;
 let emu: RunningEmulator;
 let session: SessionConfig;
 let deps: ServiceDeps;
@@ -24,6 +25,10 @@ let token: SsoToken;
 beforeAll(async () => {
   // Seeded: every faulted listing meets the same faults, so the rounds differ only in how busy the machine is.
   emu = await startEmulator({ autoApprove: true, accounts: ACCOUNTS, faultSeed: 'listing-fault-ratio' });
+  // A service's own answer time, as Identity Center has one (tens of milliseconds): the issue's clean listing of 500
+  // accounts took about 1 s. With none, a clean listing is a few CPU-bound tenths of a second on an idle machine and
+  // the slow answers' fixed 300 ms alone would read as a multiple of it.
+  for (const api of ['ListAccounts', 'ListAccountRoles'] as const) emu.setLatency(api, SERVICE_LATENCY_MS);
   session = { name: 'acme', startUrl: emu.startUrl, region: emu.region, source: 'sso-session' };
   deps = { endpoints: { oidc: emu.url, portal: emu.url }, clock: systemClock };
   token = await signIn(session, { flow: 'device-code' }, { ...deps, cache: new MemorySsoCache() });

@@ -43,6 +43,12 @@ describe('a listing call’s retries', () => {
     expect(LISTING_RETRY_CAP_MS).toBe(250);
   });
 
+  it('wait up to 10 ms x 2^(retry-1) after a server error or a dropped connection, which asks for no slowing down', () => {
+    expect([1, 2, 3, 4, 5, 9].map((retry) => listingBackoffMs(retry, () => 0.999, false))).toEqual([
+      9, 19, 39, 79, 159, 249,
+    ]);
+  });
+
   it('are all allowed for 300 calls that each fail twice, where one shared retry quota runs dry', async () => {
     // The SDK's own strategy, one quota for the whole client: 300 such calls at once exhaust its 500 tokens.
     expect(await faultyCalls(new ConfiguredRetryStrategy(5, 0))).toBeLessThan(300);

@@ -4,8 +4,13 @@
 // spaces the retries of role calls like first attempts.
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 
-/** The first retry waits up to this long; each further retry up to twice the last. */
-const BASE_MS = 50;
+/** The first retry after a 429 waits up to this long; each further retry up to twice the last. */
+const THROTTLED_BASE_MS = 50;
+/**
+ * After a server error or a dropped connection the first retry waits up to this long: such a fault is the one call's
+ * bad luck, not a sign to slow down (the pacer, listing-pacer.ts, counts it as an answer and slows only at a limit).
+ */
+const FAILED_BASE_MS = 10;
 /** No retry of a listing call waits longer than this. */
 export const LISTING_RETRY_CAP_MS = 250;
 
@@ -13,13 +18,23 @@ export const LISTING_RETRY_CAP_MS = 250;
  * Full jitter (https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/): a random wait up to
  * BASE_MS x 2^(retry-1), capped, so calls that failed together do not come back together.
  */
-export function listingBackoffMs(retry: number, random: () => number = Math.random): number {
-  return Math.floor(random() * Math.min(LISTING_RETRY_CAP_MS, BASE_MS * 2 ** Math.max(0, retry - 1)));
+export function listingBackoffMs(
+  retry: number,
+  random: () => number = Math.random,
+  throttled = true,
+): number {
+  const base = throttled ? THROTTLED_BASE_MS : FAILED_BASE_MS;
+  return Math.floor(random() * Math.min(LISTING_RETRY_CAP_MS, base * 2 ** Math.max(0, retry - 1)));
 }
 
 type Strategy = ConfiguredRetryStrategy;
 type Token = Awaited<ReturnType<Strategy['acquireInitialRetryToken']>>;
 type ErrorInfo = Parameters<Strategy['refreshRetryTokenForRetry']>[1];
+/** One call's strategy, and whether its last error was a 429. */
+interface OneCall {
+  strategy: Strategy;
+  throttled: boolean;
+}
 
 /**
  * The SDK's retry strategy for listing calls: which errors are retried, how many attempts and the waiting stay the
@@ -32,31 +47,36 @@ type ErrorInfo = Parameters<Strategy['refreshRetryTokenForRetry']>[1];
  */
 export class ListingRetryStrategy {
   readonly mode = 'standard';
-  private readonly strategies = new WeakMap<Token, Strategy>();
+  private readonly strategies = new WeakMap<Token, OneCall>();
 
   constructor(private readonly maxAttempts: number) {}
 
   async acquireInitialRetryToken(scope: string): Promise<Token> {
-    const strategy = new ConfiguredRetryStrategy(this.maxAttempts, (retry) => listingBackoffMs(retry));
-    const token = await strategy.acquireInitialRetryToken(scope);
-    this.strategies.set(token, strategy);
+    // The SDK asks for the wait after it was told the error: a 429 waits the throttled back-off, any other the short one.
+    const call: OneCall = { throttled: true } as OneCall;
+    call.strategy = new ConfiguredRetryStrategy(this.maxAttempts, (retry) =>
+      listingBackoffMs(retry, Math.random, call.throttled),
+    );
+    const token = await call.strategy.acquireInitialRetryToken(scope);
+    this.strategies.set(token, call);
     return token;
   }
 
   async refreshRetryTokenForRetry(token: Token, errorInfo: ErrorInfo): Promise<Token> {
-    const strategy = this.strategyOf(token);
-    const next = await strategy.refreshRetryTokenForRetry(token, errorInfo);
-    this.strategies.set(next, strategy);
+    const call = this.callOf(token);
+    call.throttled = errorInfo.errorType === 'THROTTLING';
+    const next = await call.strategy.refreshRetryTokenForRetry(token, errorInfo);
+    this.strategies.set(next, call);
     return next;
   }
 
   recordSuccess(token: Token): void {
-    this.strategyOf(token).recordSuccess(token);
+    this.callOf(token).strategy.recordSuccess(token);
   }
 
-  private strategyOf(token: Token): Strategy {
-    const strategy = this.strategies.get(token);
-    if (!strategy) throw new Error('A retry token this strategy did not issue.');
-    return strategy;
+  private callOf(token: Token): OneCall {
+    const call = this.strategies.get(token);
+    if (!call) throw new Error('A retry token this strategy did not issue.');
+    return call;
   }
 }
