@@ -119,14 +119,20 @@ describe('keep-fresh over a working day', () => {
       roleName: account.roles[0]!,
       keepFresh: true,
     });
-    const announcements: string[] = [];
-    core.on('sign-in-needed', ({ message }) => announcements.push(message));
+    const announcements: Array<{ message: string; next?: unknown }> = [];
+    core.on('sign-in-needed', ({ message, next }) => announcements.push({ message, next }));
     emu.revokeSessions();
     for (let minute = 0; minute < 120; minute++) {
       await clock.advance(60_000);
       await core.whenIdle();
     }
-    expect(announcements).toEqual(['Your session for acme (us-east-1) has ended. Sign in again.']);
+    // The problem, and the step each front end words (core/next-step.ts).
+    expect(announcements).toEqual([
+      {
+        message: 'Your session for acme (us-east-1) has ended.',
+        next: { do: 'sign-in', session: 'acme', when: 'again' },
+      },
+    ]);
     expect(h.browserOpened.length).toBe(1); // never from the background
 
     await core.signIn('acme', 'browser');
