@@ -115,6 +115,8 @@ export interface CallRecord {
   clientId?: string;
   /** How long the emulator held the call before answering (its latency for the API plus a 'slow' fault's delay), if at all. */
   heldMs?: number;
+  /** GetCallerIdentity: when the role credentials that signed the call expire (which set signed it, with no key in the log). */
+  credentialsExpireAt?: number;
 }
 
 export type Fault = {

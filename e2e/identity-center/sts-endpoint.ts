@@ -48,8 +48,8 @@ export async function getCallerIdentity(
   call.status = answer.status;
   const id = requestId();
   if (answer.credentials) {
-    const { accountId, roleName } = answer.credentials;
-    Object.assign(call, { accountId, roleName });
+    const { accountId, roleName, expiresAt } = answer.credentials;
+    Object.assign(call, { accountId, roleName, credentialsExpireAt: expiresAt });
     const user = `AROA${accountId}:sso-tray-emulator`;
     return xml(res, 200, id, [
       '<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">',
