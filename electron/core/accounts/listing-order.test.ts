@@ -80,10 +80,13 @@ describe("the user's request jumps the queue", () => {
     const roles = await core.accountRoles('acme', last.accountId);
     expect(roles).toEqual([...last.roles].sort());
     const log = listingLog(h!);
-    // Served at the next free slot: after at most the calls already on the wire when it was asked for (their SDK
-    // retries after a 429 included), never after the ~180 queued ones. How many are on the wire depends on timing,
-    // so the bound is the most there can be, not a count from a quiet machine.
-    expect(log.indexOf(last.accountId) - before).toBeLessThanOrEqual(MAX_CONCURRENCY);
+    // Served at the next free slot: after at most the accounts whose calls had started when it was asked for, never
+    // after the ~180 queued ones. How many had started depends on timing, so the bound is the most there can be, not a
+    // count from a quiet machine: the scheduler starts at most 2 x MAX_CONCURRENCY calls (those waiting out a retry's
+    // back-off hold no room on the wire; listing-scheduler.ts), and an account's SDK retries after a 429 are the same
+    // account. (Counting log lines instead failed under load: 'expected 18 to be less than or equal to 16'.)
+    const servedBefore = new Set(log.slice(before, log.indexOf(last.accountId)));
+    expect(servedBefore.size).toBeLessThanOrEqual(2 * MAX_CONCURRENCY);
     expect(log.filter((c) => c === last.accountId)).toHaveLength(1);
     await listing;
     expect(listingLog(h!).filter((c) => c === last.accountId)).toHaveLength(1);
