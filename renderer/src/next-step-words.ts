@@ -14,6 +14,9 @@ export interface WindowStep {
   button?: StepButton;
 }
 
+/** The config sync's fields, by their labels in "Profiles in ~/.aws/config" (views/config-sync-choices-view.ts). */
+export const SYNC_CHOICE_LABELS = { template: 'Profile name template', region: 'Region' } as const;
+
 const SIGN_IN_LABEL = { first: 'Sign in', again: 'Sign in again', 'to-replace': 'Sign in again' } as const;
 const SIGN_IN_CLAUSE = {
   first: 'sign in first',
@@ -54,6 +57,7 @@ const WINDOW_WORDS: NextStepWords<WindowStep> = {
   'choose-process-kind': () => ({ clause: 'choose credential_process under Kind' }),
   'fix-setting': ({ setting }) => ({ clause: `change ${SETTING_LABELS[setting]} and save again` }),
   'allow-remove': () => ({ clause: 'remove it from the file yourself if you no longer need it' }),
+  'fix-sync-choice': ({ choice }) => ({ clause: `change the ${SYNC_CHOICE_LABELS[choice]}` }),
 };
 
 export function windowStep(step: NextStep): WindowStep {
