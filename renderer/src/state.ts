@@ -56,6 +56,8 @@ interface Task {
   error?: string;
   /** The form field the error is about (its input's name), marked invalid. */
   field?: string;
+  /** A profile SSO Tray did not write, which the user may replace by a click of Replace it (never without one). */
+  replace?: string;
 }
 
 export interface AccessKeysState {
