@@ -15,7 +15,7 @@ export interface WindowStep {
 }
 
 /** The config sync's fields, by their labels in "Profiles in ~/.aws/config" (views/config-sync-choices-view.ts). */
-export const SYNC_CHOICE_LABELS = { template: 'Profile name template', region: 'Region' } as const;
+const SYNC_CHOICE_LABELS = { template: 'Profile name template', region: 'Region' } as const;
 
 const SIGN_IN_LABEL = { first: 'Sign in', again: 'Sign in again', 'to-replace': 'Sign in again' } as const;
 const SIGN_IN_CLAUSE = {
