@@ -14,9 +14,6 @@ export interface WindowStep {
   button?: StepButton;
 }
 
-/** The config sync's fields, by their labels in "Profiles in ~/.aws/config" (views/config-sync-choices-view.ts). */
-const SYNC_CHOICE_LABELS = { template: 'Profile name template', region: 'Region' } as const;
-
 const SIGN_IN_LABEL = { first: 'Sign in', again: 'Sign in again', 'to-replace': 'Sign in again' } as const;
 const SIGN_IN_CLAUSE = {
   first: 'sign in first',
@@ -57,7 +54,8 @@ const WINDOW_WORDS: NextStepWords<WindowStep> = {
   'choose-process-kind': () => ({ clause: 'choose credential_process under Kind' }),
   'fix-setting': ({ setting }) => ({ clause: `change ${SETTING_LABELS[setting]} and save again` }),
   'allow-remove': () => ({ clause: 'remove it from the file yourself if you no longer need it' }),
-  'fix-sync-choice': ({ choice }) => ({ clause: `change the ${SYNC_CHOICE_LABELS[choice]}` }),
+  // The sentence shows at that field, marked invalid (config-sync-actions.ts): the place is the step, no clause.
+  'fix-sync-choice': () => ({ clause: '' }),
 };
 
 export function windowStep(step: NextStep): WindowStep {
