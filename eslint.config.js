@@ -26,6 +26,10 @@ const REWORDING =
   "A front end words an error's next step from its table (error.next); it never matches or rewrites an error's English.";
 // The string methods that search or rewrite text with a pattern.
 const TEXT_METHODS = '/^(replace|replaceAll|match|matchAll|search|split)$/';
+// A sentence a front end holds to show (an error's, a session's reason): asking what it says is reading the core's
+// English (which field a refusal is about comes from its step: error.next).
+const SENTENCE_NAMES = '/^(sentence|reason|errorText)$/';
+const SENTENCE_TESTS = '/^(match|matchAll|search|startsWith|endsWith|includes|indexOf)$/';
 
 const noElectron = (where) => ({
   paths: [{ name: 'electron', message: `${where} must run under plain Node: Electron stays in the shell.` }],
@@ -176,6 +180,9 @@ export default tseslint.config(
           // /…/.test(error.message), pattern.exec(message)
           "CallExpression[callee.property.name=/^(test|exec)$/][arguments.0.property.name='message']",
           "CallExpression[callee.property.name=/^(test|exec)$/][arguments.0.name='message']",
+          // /^The region\b/.test(sentence), sentence.startsWith('The profile name template'): a shown sentence too
+          `CallExpression[callee.property.name=/^(test|exec)$/][arguments.0.name=${SENTENCE_NAMES}]`,
+          `CallExpression[callee.property.name=${SENTENCE_TESTS}][callee.object.name=${SENTENCE_NAMES}]`,
         ].map((selector) => ({ selector, message: REWORDING })),
       ],
     },

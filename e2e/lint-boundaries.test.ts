@@ -225,6 +225,10 @@ describe("the front ends word an error's next step and never rewrite its English
       'export const probe = ({ message }: { message: string }) => /again/.exec(message);\n',
     'a replace of a destructured message':
       "export const probe = ({ message }: { message: string }) => message.replace('.', '');\n",
+    "a regex's test of a shown sentence":
+      'export const probe = (sentence: string) => /^The region\\b/.test(sentence);\n',
+    "a sentence's opening words":
+      "export const probe = (sentence: string) => sentence.startsWith('The profile name template');\n",
   };
 
   it.each(FRONT_ENDS)('%s may not match or rewrite an error message', async (file) => {

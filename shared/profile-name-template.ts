@@ -104,11 +104,6 @@ export function readProfileNameTemplate(
   return { template };
 }
 
-/** Whether a sentence is this language's refusal of a template: a form then shows it at its template field. */
-export function isTemplateSentence(sentence: string): boolean {
-  return sentence.startsWith(SUBJECT);
-}
-
 /** Undefined when `name` (a filled template) is a name every AWS tool and SSO Tray read as one profile. */
 export function nameProblem(
   name: string,

@@ -16,6 +16,7 @@ export const NEXT_STEP_SAMPLES: { [Kind in NextStep['do']]: Extract<NextStep, { 
   'choose-process-kind': { do: 'choose-process-kind' },
   'fix-setting': { do: 'fix-setting', setting: 'defaultRegion' },
   'allow-remove': { do: 'allow-remove', profile: 'dev' },
+  'fix-sync-choice': { do: 'fix-sync-choice', choice: 'template' },
 };
 
 export const EVERY_SAMPLE: NextStep[] = Object.values(NEXT_STEP_SAMPLES);

@@ -31,6 +31,7 @@ export const CLI_WORDS: NextStepWords<string> = {
   'choose-process-kind': () => 'generate credential_process profiles with --kind process',
   'fix-setting': ({ setting }) => `change ${SETTING_LABELS[setting]} in the SSO Tray app's Settings`,
   'allow-remove': () => 'add --force to remove it anyway',
+  'fix-sync-choice': ({ choice }) => `change --${choice}`,
 };
 
 /** The clause for one step, as the command line says it. */

@@ -29,7 +29,12 @@ export type NextStep =
   /** A setting of the Settings form was refused: change it (the sentence names it by its label). */
   | { do: 'fix-setting'; setting: LabelledSetting }
   /** A profile SSO Tray did not write is kept unless its removal is asked for deliberately. */
-  | { do: 'allow-remove'; profile: string };
+  | { do: 'allow-remove'; profile: string }
+  /** A config sync's choice (its profile name template or its region) was refused: change that choice. */
+  | { do: 'fix-sync-choice'; choice: SyncChoice };
+
+/** The config sync's choices a refusal can be about. */
+export type SyncChoice = 'template' | 'region';
 
 /** A problem as the core states it, with what to do about it (when there is something to do). */
 export interface Problem {

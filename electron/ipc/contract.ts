@@ -6,6 +6,7 @@ import { REGION_PATTERN, identifierProblem, type IdentifierKind } from '../core/
 import { MAX_TEMPLATE_LENGTH } from '../core/profiles/profile-name-template.js';
 import { PROFILE_KINDS, SIGN_IN_FLOWS } from '../core/shapes/front-end-shapes.js';
 import { nextStepSchema } from './next-step-schema.js';
+import type { NextStep } from '../core/next-step.js';
 import type {
   CoreEvents,
   Listing,
@@ -19,11 +20,15 @@ import type {
 import type { Account } from '../core/shapes/aws-shapes.js';
 
 /** A string AWS's rule for `kind` accepts; a refusal is checkIdentifier's own sentence (handlers.ts shows it whole). */
-function identifier(kind: IdentifierKind, { orNone = false } = {}) {
+function identifier(
+  kind: IdentifierKind,
+  { orNone = false, next }: { orNone?: boolean; next?: NextStep } = {},
+) {
   return z.string().superRefine((value, ctx) => {
     // orNone: '' stands for "none" (a choice cleared for one run).
     const problem = orNone && value === '' ? undefined : identifierProblem(kind, value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { sentence: true } });
+    // next: what to do about it, where the field is a choice a front end can point at (handlers.ts passes it on).
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { sentence: true, next } });
   });
 }
 
@@ -205,7 +210,10 @@ export const contract = {
         session: name.optional(),
         kind: syncChoices.kind.optional(),
         template: syncChoices.template.optional(),
-        region: identifier('region', { orNone: true }).optional(),
+        region: identifier('region', {
+          orNone: true,
+          next: { do: 'fix-sync-choice', choice: 'region' },
+        }).optional(),
         prune: syncChoices.prune.optional(),
         dryRun: z.boolean().optional(),
         maxAgeSeconds: z.number().int().min(0).optional(),

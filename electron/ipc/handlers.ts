@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { SsoTrayError, isSsoTrayError } from '../core/errors.js';
 import type { SsoTrayCore } from '../core/core.js';
+import type { Problem } from '../core/next-step.js';
+import { nextStepSchema } from './next-step-schema.js';
 import {
   formatCredentials,
   formatVariables,
@@ -210,7 +212,7 @@ export async function invoke<C extends Channel>(
   }
   const parsed = contract[channel].input.safeParse(rawInput ?? {});
   if (!parsed.success) {
-    return { ok: false, error: { code: 'invalid-input', message: describeIssues(parsed.error) } };
+    return { ok: false, error: { code: 'invalid-input', ...describeIssues(parsed.error) } };
   }
   try {
     const handler = handlers[channel] as (args: unknown) => Promise<ChannelResult<C>>;
@@ -232,11 +234,14 @@ export function errorForCaller(error: unknown): CallError {
   ).toJSON();
 }
 
-function describeIssues(error: z.ZodError): string {
+function describeIssues(error: z.ZodError): Problem {
   const issue = error.issues[0];
-  if (!issue) return 'The request was not valid.';
-  // An identifier's refusal is already one sentence naming the field and AWS's rule.
-  if (issue.code === 'custom' && issue.params?.sentence === true) return issue.message;
+  if (!issue) return { message: 'The request was not valid.' };
+  // An identifier's refusal is already one sentence naming the field and AWS's rule, with its step when it has one.
+  if (issue.code === 'custom' && issue.params?.sentence === true) {
+    const next = nextStepSchema.safeParse(issue.params.next);
+    return { message: issue.message, ...(next.success ? { next: next.data } : {}) };
+  }
   const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
-  return `The request was not valid (${where}${issue.message}).`;
+  return { message: `The request was not valid (${where}${issue.message}).` };
 }

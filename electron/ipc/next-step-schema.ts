@@ -21,6 +21,7 @@ export const nextStepSchema = z.discriminatedUnion('do', [
   z.object({ do: z.literal('choose-process-kind') }).strict(),
   z.object({ do: z.literal('fix-setting'), setting: z.enum(LABELLED_SETTINGS) }).strict(),
   z.object({ do: z.literal('allow-remove'), profile }).strict(),
+  z.object({ do: z.literal('fix-sync-choice'), choice: z.enum(['template', 'region']) }).strict(),
 ]);
 
 // The schema and the type state one set of steps: either drifting from the other is a type error here.

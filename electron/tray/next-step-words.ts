@@ -32,6 +32,8 @@ const TRAY_WORDS: NextStepWords<string> = {
   'choose-process-kind': () => `choose credential_process under Kind in ${WINDOW}`,
   'fix-setting': ({ setting }) => `change ${SETTING_LABELS[setting]} in Settings of ${WINDOW}`,
   'allow-remove': () => 'remove it from the file yourself if you no longer need it',
+  'fix-sync-choice': ({ choice }) =>
+    `change ${choice === 'template' ? 'Profile name template' : 'Region'} under Profiles in ~/.aws/config in ${WINDOW}`,
 };
 
 export function trayStep(step: NextStep): string {

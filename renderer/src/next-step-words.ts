@@ -54,6 +54,8 @@ const WINDOW_WORDS: NextStepWords<WindowStep> = {
   'choose-process-kind': () => ({ clause: 'choose credential_process under Kind' }),
   'fix-setting': ({ setting }) => ({ clause: `change ${SETTING_LABELS[setting]} and save again` }),
   'allow-remove': () => ({ clause: 'remove it from the file yourself if you no longer need it' }),
+  // The sentence shows at that field, marked invalid (config-sync-actions.ts): the place is the step, no clause.
+  'fix-sync-choice': () => ({ clause: '' }),
 };
 
 export function windowStep(step: NextStep): WindowStep {

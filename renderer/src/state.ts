@@ -13,7 +13,7 @@ import type {
 } from './api.js';
 import type { QuickPickState } from './quick-pick/quick-pick-state.js';
 import type { RoleRef } from '../../electron/core/shapes/front-end-shapes.js';
-import type { Problem } from '../../electron/core/next-step.js';
+import type { NextStep, Problem } from '../../electron/core/next-step.js';
 import type { SessionHints } from './session-form-hints.js';
 import type { SyncChoiceField, SyncChoices } from './sync-choices.js';
 
@@ -37,6 +37,8 @@ export interface AccountsState {
   loading: boolean;
   progress?: ListingProgress;
   error?: string;
+  /** What to do about the error, when the core said: the banner offers its button (else Retry). */
+  errorNext?: NextStep | undefined;
   /** While no listing is shown: the accounts of a running listing's pages so far ('accounts-listed'). */
   arriving?: AccountWithRoles[];
   /** Arriving accounts whose roles are not known yet. */
@@ -54,6 +56,8 @@ interface Task {
   error?: string;
   /** The form field the error is about (its input's name), marked invalid. */
   field?: string;
+  /** A profile SSO Tray did not write, which the user may replace by a click of Replace it (never without one). */
+  replace?: string;
 }
 
 export interface AccessKeysState {

@@ -1,14 +1,8 @@
-import { readProfileNameTemplate } from '../../shared/profile-name-template.js';
 import { describe, expect, it } from 'vitest';
 import { choiceFieldOf, choicesToSave, sameChoices, syncChoicesOf } from './sync-choices.js';
 import type { Settings } from './api.js';
 
 const saved = { template: '{accountName}.{roleName}', kind: 'sso', prune: false } as const;
-
-const refusalOf = (template: string) => {
-  const read = readProfileNameTemplate(template, 'config-sync');
-  return 'problem' in read ? read.problem : 'accepted';
-};
 
 describe("the config sync's choices in the window", () => {
   it('are the saved ones until the user edits them; an empty region is none, saved without the key', () => {
@@ -22,21 +16,13 @@ describe("the config sync's choices in the window", () => {
     expect(syncChoicesOf({ settings, syncChoices: { ...shown, prune: true } })?.prune).toBe(true);
   });
 
-  it("puts the core's refusal of a template or a region at its field, and anything else under Apply", () => {
-    // Every refusal the template language says, as the core sends it.
-    for (const template of [
-      '{role}.{accountId}',
-      '{accountName} {roleName}',
-      '{accountName',
-      '',
-      '{accountId}',
-    ])
-      expect(choiceFieldOf(refusalOf(template))).toBe('template');
-    expect(
-      choiceFieldOf('The region "Europe" cannot be used: it must be an AWS region code such as us-east-1.'),
-    ).toBe('region');
-    expect(
-      choiceFieldOf('~/.aws/config has no [sso-session acme] for the profiles to sign in through; …'),
-    ).toBe(undefined);
+  it("marks the field the core's step names, and shows anything else under Apply, whatever its sentence says", () => {
+    const step = (choice: 'template' | 'region') => ({ do: 'fix-sync-choice', choice }) as const;
+    expect(choiceFieldOf({ message: 'Some refusal.', next: step('template') })).toBe('template');
+    expect(choiceFieldOf({ message: 'Some refusal.', next: step('region') })).toBe('region');
+    // The core's English plays no part (electron/ipc/sync-choice-steps.test.ts: its refusals carry the step).
+    expect(choiceFieldOf({ message: 'The region "Europe" cannot be used.' })).toBe(undefined);
+    expect(choiceFieldOf({ message: 'The profile name template must use {accountName}.' })).toBe(undefined);
+    expect(choiceFieldOf({ message: 'The account is gone.', next: { do: 'refresh-list' } })).toBe(undefined);
   });
 });

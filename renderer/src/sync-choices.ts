@@ -1,7 +1,7 @@
 // The config sync's choices as the window edits them (a region field that may be empty), what they send to the core
 // and save, and which field a refusal is about. Pure, so tested under Node.
-import { isTemplateSentence } from '../../shared/profile-name-template.js';
 import type { ConfigSyncChoices } from './api.js';
+import type { Problem, SyncChoice } from '../../electron/core/next-step.js';
 
 /** As the fields hold them: region '' is none. */
 export interface SyncChoices {
@@ -11,7 +11,7 @@ export interface SyncChoices {
   prune: boolean;
 }
 
-export type SyncChoiceField = 'template' | 'region';
+export type SyncChoiceField = SyncChoice;
 
 /** The choices the section shows: the user's edits, else the saved ones (undefined until settings arrive). */
 export function syncChoicesOf(state: {
@@ -48,9 +48,7 @@ export function sameChoices(a: SyncChoices, b: SyncChoices): boolean {
   return x.template === y.template && x.kind === y.kind && x.region === y.region && x.prune === y.prune;
 }
 
-/** The core's refusals of a template or a region begin by naming it ("The profile name template must use …"). */
-export function choiceFieldOf(sentence: string): SyncChoiceField | undefined {
-  if (isTemplateSentence(sentence)) return 'template';
-  if (/^The region\b/.test(sentence)) return 'region';
-  return undefined;
+/** The field a refusal is about: the core's step says which choice to change (none: the refusal shows under Apply). */
+export function choiceFieldOf(problem: Problem): SyncChoiceField | undefined {
+  return problem.next?.do === 'fix-sync-choice' ? problem.next.choice : undefined;
 }

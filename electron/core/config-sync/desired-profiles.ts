@@ -3,7 +3,7 @@ import { SsoTrayError } from '../errors.js';
 import { REGION_PATTERN } from '../identifiers.js';
 import type { AccountWithRoles, ProfileKind } from '../shapes/front-end-shapes.js';
 import { DEFAULT_TEMPLATES, parseProfileNameTemplate } from '../profiles/profile-name-template.js';
-import { nameRoles } from './profile-names.js';
+import { FIX_TEMPLATE, nameRoles } from './profile-names.js';
 
 /** Native SSO profiles (sso_session), or credential_process ones that ask `sso-tray process`. */
 
@@ -39,11 +39,13 @@ export function desiredProfiles(accounts: AccountWithRoles[], options: DesiredOp
   const template = parseProfileNameTemplate(
     options.template ?? DEFAULT_TEMPLATES['config-sync'],
     'config-sync',
+    FIX_TEMPLATE,
   );
   if (options.region !== undefined && !REGION_PATTERN.test(options.region))
     throw new SsoTrayError(
       'invalid-input',
       `"${options.region}" is not an AWS region; use one like eu-west-1.`,
+      { next: { do: 'fix-sync-choice', choice: 'region' } },
     );
   const { processCommand } = options;
   if (options.kind === 'process' && !processCommand)

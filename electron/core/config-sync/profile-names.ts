@@ -5,6 +5,10 @@ import {
   type ProfileNameTemplate,
   type TemplateValues,
 } from '../profiles/profile-name-template.js';
+import type { NextStep } from '../next-step.js';
+
+/** A refusal of the sync's template or of a name it gives: the window marks the template field, the CLI --template. */
+export const FIX_TEMPLATE: NextStep = { do: 'fix-sync-choice', choice: 'template' };
 
 export interface RoleEntry {
   accountId: string;
@@ -57,7 +61,7 @@ export function nameRoles(template: ProfileNameTemplate, session: string, roles:
     for (let n = 2; taken.has(profile) || (profile !== role.profile && used.has(profile)); n++)
       profile = `${role.profile}-${n}`;
     taken.add(profile);
-    named.push({ ...role, profile: usableProfileName(profile, role) });
+    named.push({ ...role, profile: usableProfileName(profile, role, FIX_TEMPLATE) });
   }
   return named.sort((a, b) => compare(a.profile, b.profile));
 }

@@ -8,6 +8,7 @@ import {
   type TemplateValues,
 } from '../../../shared/profile-name-template.js';
 import { SsoTrayError } from '../errors.js';
+import type { NextStep } from '../next-step.js';
 
 export {
   DEFAULT_TEMPLATES,
@@ -20,9 +21,14 @@ export {
 } from '../../../shared/profile-name-template.js';
 
 /** The template checked for its use, or SsoTrayError('invalid-input') with the language's sentence. */
-export function parseProfileNameTemplate(source: string, use: TemplateUse): ProfileNameTemplate {
+export function parseProfileNameTemplate(
+  source: string,
+  use: TemplateUse,
+  /** What to do about a refusal, where the caller knows which choice the template is. */
+  next?: NextStep,
+): ProfileNameTemplate {
   const read = readProfileNameTemplate(source, use);
-  if ('problem' in read) throw new SsoTrayError('invalid-input', read.problem);
+  if ('problem' in read) throw new SsoTrayError('invalid-input', read.problem, { next });
   return read.template;
 }
 
@@ -33,9 +39,13 @@ export function templateProblem(source: string, use: TemplateUse): string | unde
 }
 
 /** `name` (a filled template) when a profile can have it, else SsoTrayError naming the role and what to change. */
-export function usableProfileName(name: string, role: { accountId: string; roleName: string }): string {
+export function usableProfileName(
+  name: string,
+  role: { accountId: string; roleName: string },
+  next?: NextStep,
+): string {
   const problem = nameProblem(name, role);
-  if (problem) throw new SsoTrayError('invalid-input', problem);
+  if (problem) throw new SsoTrayError('invalid-input', problem, { next });
   return name;
 }
 

@@ -3,7 +3,7 @@
 import { freshAnnouncement } from '../announcement.js';
 import type { CredentialFormat } from '../api.js';
 import type { AccessKeysState, RoleRef } from '../state.js';
-import { sentenceOf, type ActionContext } from './context.js';
+import { problemOf, sentenceOf, type ActionContext } from './context.js';
 
 export type CopyWhat = CredentialFormat | 'access-key-id' | 'secret-access-key' | 'session-token';
 
@@ -112,20 +112,36 @@ export function setKeepFresh(ctx: ActionContext, keepFresh: boolean): void {
   changeDialog(ctx, (d) => ({ ...d, keepFresh }));
 }
 
-export async function writeCredentialsFile(ctx: ActionContext): Promise<void> {
+export function writeCredentialsFile(ctx: ActionContext): Promise<void> {
+  return writeProfile(ctx);
+}
+
+/** Replace it: the profile the refusal named, written over, after the user's click on that button only. */
+export function replaceProfile(ctx: ActionContext): Promise<void> {
+  const profile = ctx.store.state.dialog?.writeFile.replace;
+  return profile ? writeProfile(ctx, profile) : Promise.resolve();
+}
+
+async function writeProfile(ctx: ActionContext, overwrite?: string): Promise<void> {
   const dialog = ctx.store.state.dialog;
   if (!dialog) return;
   changeDialog(ctx, (d) => ({ ...d, writeFile: { busy: true } }));
+  const profile = overwrite ?? dialog.profileName;
   try {
     const owned = await ctx.api['profiles:write']({
       ...plain(dialog.role),
       keepFresh: dialog.keepFresh,
-      ...(dialog.profileName ? { profile: dialog.profileName } : {}),
+      ...(profile ? { profile } : {}),
+      ...(overwrite ? { overwrite: true } : {}),
     });
     const done = `Wrote the profile ${owned.profile} to your credentials file${owned.keepFresh ? ', kept fresh' : ''}.`;
     changeDialog(ctx, (d) => ({ ...d, writeFile: { busy: false, done } }), dialog);
   } catch (error) {
-    changeDialog(ctx, (d) => ({ ...d, writeFile: { busy: false, error: sentenceOf(error) } }), dialog);
+    // A profile SSO Tray did not write: the core's step names it, and the dialog offers to replace it.
+    const next = problemOf(error).next;
+    const replace = next?.do === 'choose-profile-name-or-overwrite' ? next.profile : undefined;
+    const failed = { busy: false, error: sentenceOf(error), ...(replace ? { replace } : {}) };
+    changeDialog(ctx, (d) => ({ ...d, writeFile: failed }), dialog);
   }
 }
 

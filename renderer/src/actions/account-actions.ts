@@ -2,7 +2,9 @@
 import type { Listing } from '../api.js';
 import { PAGE_OF_ACCOUNTS, type RoleRef, type Store } from '../state.js';
 import { askRoles, askRolesOfMatches } from './arriving-accounts.js';
-import { sentenceOf, type ActionContext } from './context.js';
+import { problemOf, sentenceOf, type ActionContext } from './context.js';
+import { windowSentence } from '../next-step-words.js';
+import type { Problem } from '../../../electron/core/next-step.js';
 
 /** A listing older than this is refreshed in the background when the window shows it. */
 const REFRESH_AFTER_SECONDS = 300;
@@ -27,19 +29,21 @@ export async function loadAccounts({ api, store }: ActionContext, session: strin
       };
     });
   } catch (error) {
-    setAccountsError(store, session, sentenceOf(error));
+    setAccountsError(store, session, problemOf(error));
   }
 }
 
 export async function refreshAccounts({ api, store }: ActionContext): Promise<void> {
   const session = store.state.accounts?.session;
   if (!session) return;
-  store.update((s) => (s.accounts ? { accounts: { ...s.accounts, loading: true, error: undefined } } : {}));
+  store.update((s) =>
+    s.accounts ? { accounts: { ...s.accounts, loading: true, error: undefined, errorNext: undefined } } : {},
+  );
   try {
     const listing = await api['accounts:list']({ session, maxAgeSeconds: 0 });
     listingArrived(store, listing);
   } catch (error) {
-    setAccountsError(store, session, sentenceOf(error));
+    setAccountsError(store, session, problemOf(error));
   }
 }
 
@@ -59,13 +63,15 @@ export function listingArrived(store: Store, listing: Listing): void {
 }
 
 /** The listing stopped: its sentence in the banner (once: not also as a problem), and the roles it did not get. */
-export function setAccountsError(store: Store, session: string, error: string): void {
+export function setAccountsError(store: Store, session: string, problem: Problem): void {
+  const error = windowSentence(problem);
   store.update((s) => {
     const a = s.accounts;
     if (a?.session !== session) return {};
     const rolesFailed = new Set([...(a.rolesFailed ?? []), ...(a.rolesPending ?? [])]);
+    const failed = { error, errorNext: problem.next, rolesPending: new Set<string>(), rolesFailed };
     return {
-      accounts: { ...a, loading: false, progress: undefined, error, rolesPending: new Set(), rolesFailed },
+      accounts: { ...a, loading: false, progress: undefined, ...failed },
       ...(s.problem === error ? { problem: undefined } : {}),
     };
   });

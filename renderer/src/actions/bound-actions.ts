@@ -50,6 +50,7 @@ export function createActions(ctx: ActionContext) {
       setKeepFresh: accessKeys.setKeepFresh,
       setProfileName: accessKeys.setProfileName,
       writeCredentialsFile: accessKeys.writeCredentialsFile,
+      replaceProfile: accessKeys.replaceProfile,
       writeConfigProfile: accessKeys.writeConfigProfile,
       closeAccessKeys: accessKeys.closeAccessKeys,
     }),

@@ -8,7 +8,7 @@ import {
   syncChoicesOf,
   type SyncChoices,
 } from '../sync-choices.js';
-import { sentenceOf, type ActionContext } from './context.js';
+import { problemOf, sentenceOf, type ActionContext } from './context.js';
 
 /** The preview uses the listing the window already has (any age): it costs no call to Identity Center. */
 const ANY_AGE_SECONDS = 10 * 365 * 86_400;
@@ -60,7 +60,7 @@ async function previewOnce(ctx: ActionContext): Promise<void> {
     store.update({ configSync: { session, loading: false, busy: false, preview } });
   } catch (error) {
     const sentence = sentenceOf(error);
-    const field = choiceFieldOf(sentence);
+    const field = choiceFieldOf(problemOf(error));
     store.update({
       configSync: { session, loading: false, busy: false, error: sentence, ...(field ? { field } : {}) },
     });
@@ -99,7 +99,10 @@ export async function applyConfigSync(ctx: ActionContext): Promise<void> {
     const done = `${applied.summary.join(' ')} These choices are saved for the sync after each listing and sso-tray config sync.`;
     store.update({ configSync: { session, loading: false, busy: false, preview, done } });
   } catch (error) {
-    store.update({ configSync: { ...current, busy: false, error: sentenceOf(error) } });
+    const field = choiceFieldOf(problemOf(error));
+    store.update({
+      configSync: { ...current, busy: false, error: sentenceOf(error), field },
+    });
   }
 }
 

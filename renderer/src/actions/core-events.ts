@@ -74,10 +74,10 @@ export function listenToCore(ctx: ActionContext): () => void {
     ),
     api.on('problem', (problem) => {
       // A listing the window started in the background (accounts:cached) has stopped: its failure is said once, in
-      // the accounts' banner with Retry, and the accounts it did not get roles for offer their own Try again.
+      // the accounts' banner with its step's button (else Retry), and the accounts it did not get roles for offer their own Try again.
       const message = windowSentence(problem);
       const accounts = store.state.accounts;
-      if (accounts?.loading) setAccountsError(store, accounts.session, message);
+      if (accounts?.loading) setAccountsError(store, accounts.session, problem);
       else if (accounts?.error !== message) store.update({ problem: message });
     }),
   ];

@@ -167,7 +167,18 @@ function optionProfile(d: AccessKeysState, actions: Actions) {
       </button>
     </div>
     ${task.done ? html`<p class="note" role="status">${task.done}</p>` : nothing}
-    ${task.error ? html`<p class="error" role="alert">${task.error}</p>` : nothing}
+    ${task.error ? html`<p class="error" role="alert" id="write-file-error">${task.error}</p>` : nothing}
+    ${
+      task.replace && !task.busy
+        ? html`<button
+            type="button"
+            aria-describedby="write-file-error"
+            @click=${() => actions.replaceProfile()}
+          >
+            Replace it
+          </button>`
+        : nothing
+    }
   </section>`;
 }
 

@@ -35,10 +35,14 @@ export function accountsNotice(
     return banner(windowSentence(reason), stale, stepButton(button, actions, preferred));
   }
   if (accounts.error) {
+    // The step's button when it has one (Sign in again for an ended session, Refresh), else a plain Retry.
+    const offered = accounts.errorNext ? windowStep(accounts.errorNext).button : undefined;
     return banner(
       accounts.error,
       stale,
-      html`<button type="button" @click=${() => actions.refreshAccounts()}>Retry</button>`,
+      offered
+        ? stepButton(offered, actions, preferred)
+        : html`<button type="button" @click=${() => actions.refreshAccounts()}>Retry</button>`,
     );
   }
   return nothing;
