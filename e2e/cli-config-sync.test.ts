@@ -153,12 +153,12 @@ describe('sso-tray config sync', () => {
     expect([run.code, run.stdout, run.stderr]).toEqual([
       2,
       '',
-      'sso-tray: The profile name template uses {role}, which is not a placeholder; use {accountId}, {accountName}, {emailAddress}, {roleName} or {session}.\n',
+      'sso-tray: The profile name template uses {role}, which is not a placeholder; use {accountId}, {accountName}, {emailAddress}, {roleName} or {session}. Change --template.\n',
     ]);
     const spaced = await sync('--template', '{accountName} {roleName}');
     expect([spaced.code, spaced.stderr]).toEqual([
       2,
-      'sso-tray: The profile name template holds a space, which an AWS profile name cannot; between placeholders use only letters, digits and - _ . @ + % : /.\n',
+      'sso-tray: The profile name template holds a space, which an AWS profile name cannot; between placeholders use only letters, digits and - _ . @ + % : /. Change --template.\n',
     ]);
   });
 });
