@@ -33,7 +33,7 @@ type ErrorInfo = Parameters<Strategy['refreshRetryTokenForRetry']>[1];
 /** One call's strategy, and whether its last error was a 429. */
 interface OneCall {
   strategy: Strategy;
-  throttled: boolean;
+  last: { throttled: boolean };
 }
 
 /**
@@ -53,10 +53,13 @@ export class ListingRetryStrategy {
 
   async acquireInitialRetryToken(scope: string): Promise<Token> {
     // The SDK asks for the wait after it was told the error: a 429 waits the throttled back-off, any other the short one.
-    const call: OneCall = { throttled: true } as OneCall;
-    call.strategy = new ConfiguredRetryStrategy(this.maxAttempts, (retry) =>
-      listingBackoffMs(retry, Math.random, call.throttled),
-    );
+    const last = { throttled: true };
+    const call: OneCall = {
+      last,
+      strategy: new ConfiguredRetryStrategy(this.maxAttempts, (retry) =>
+        listingBackoffMs(retry, Math.random, last.throttled),
+      ),
+    };
     const token = await call.strategy.acquireInitialRetryToken(scope);
     this.strategies.set(token, call);
     return token;
@@ -64,7 +67,7 @@ export class ListingRetryStrategy {
 
   async refreshRetryTokenForRetry(token: Token, errorInfo: ErrorInfo): Promise<Token> {
     const call = this.callOf(token);
-    call.throttled = errorInfo.errorType === 'THROTTLING';
+    call.last.throttled = errorInfo.errorType === 'THROTTLING';
     const next = await call.strategy.refreshRetryTokenForRetry(token, errorInfo);
     this.strategies.set(next, call);
     return next;
