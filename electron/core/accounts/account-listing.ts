@@ -126,7 +126,9 @@ export class AccountListing {
     const signedIn = runtime.view().state === 'signed-in';
     if (options.refreshAfterMs !== undefined && age > options.refreshAfterMs && signedIn) {
       void work.track(
-        this.refresh(runtime.config.name).catch((error: unknown) => emit('problem', problemOf(error))),
+        this.refresh(runtime.config.name).catch((error: unknown) =>
+          emit('problem', { ...problemOf(error), listing: runtime.config.name }),
+        ),
       );
     }
     return cached;

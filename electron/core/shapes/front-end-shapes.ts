@@ -178,6 +178,10 @@ export interface CoreEvents extends Record<string, unknown> {
   'sign-in-needed': { session: string } & Problem;
   /** The roles served to local programs, or what they show (requests answered, a problem), changed. */
   'endpoints-changed': ServedEndpoint[];
-  /** Something in the background failed: the problem, and what to do when there is something. */
-  problem: Problem;
+  /**
+   * Something in the background failed: the problem, and what to do when there is something; `listing` names the
+   * session when it was a listing the core ran in the background (accounts:cached), so a front end can say it where
+   * the accounts are and not mistake another failure (a kept profile's refresh) for it.
+   */
+  problem: Problem & { listing?: string };
 }

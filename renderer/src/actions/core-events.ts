@@ -75,9 +75,11 @@ export function listenToCore(ctx: ActionContext): () => void {
     api.on('problem', (problem) => {
       // A listing the window started in the background (accounts:cached) has stopped: its failure is said once, in
       // the accounts' banner with its step's button (else Retry), and the accounts it did not get roles for offer their own Try again.
+      // Any other failure (a kept profile's refresh, a config sync) is the top banner's, even while a listing runs.
       const message = windowSentence(problem);
       const accounts = store.state.accounts;
-      if (accounts?.loading) setAccountsError(store, accounts.session, problem);
+      if (accounts?.loading && problem.listing === accounts.session)
+        setAccountsError(store, accounts.session, { message: problem.message, next: problem.next });
       else if (accounts?.error !== message) store.update({ problem: message });
     }),
   ];
