@@ -62,7 +62,7 @@ const config = {
     'dist/electron/preload.cjs',
     '!dist/electron/cli.js',
     '!dist/electron/cli/**',
-    '!dist/electron/cli-chunks/**',
+    '!dist/electron/quick/**',
     'dist/shared/**/*.js', // the rules the core shares with the window (shared/identifier-rules.ts)
     'dist/renderer/**',
     '!**/*.map',

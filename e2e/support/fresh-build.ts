@@ -18,9 +18,11 @@ function newestSource(dir: string): number {
   return newest;
 }
 
-/** Compiles electron/ and shared/ to dist/ (tsconfig.build.json), then bundles the command's entry, unless the build is newer than every source. */
+/** Compiles electron/ and shared/ to dist/ (tsconfig.build.json), then bundles the quick answers, unless the build is newer than every source. */
 export function ensureFreshBuild(repo: string): void {
-  const built = ['cli.js', 'main.js'].map((file) => path.join(repo, 'dist', 'electron', file));
+  const built = ['cli.js', 'main.js', 'quick/process.cjs', 'quick/complete.cjs'].map((file) =>
+    path.join(repo, 'dist', 'electron', file),
+  );
   const builtAt = Math.min(...built.map((file) => (existsSync(file) ? statSync(file).mtimeMs : 0)));
   const sources = Math.max(
     newestSource(path.join(repo, 'electron')),
@@ -35,12 +37,12 @@ export function ensureFreshBuild(repo: string): void {
     stdio: 'inherit',
   });
   if (build.status !== 0) throw new Error('Building electron/ (tsc -p tsconfig.build.json) failed.');
-  // The command's entry as npm run build makes it: bundled with its quick answers (scripts/build-cli-entry.mjs).
+  // The quick answers as npm run build makes them (scripts/build-cli-entry.mjs).
   const entry = spawnSync(process.execPath, [path.join(repo, 'scripts', 'build-cli-entry.mjs')], {
     cwd: repo,
     stdio: 'inherit',
   });
-  if (entry.status !== 0) throw new Error('Bundling the command entry (scripts/build-cli-entry.mjs) failed.');
+  if (entry.status !== 0) throw new Error('Bundling the quick answers (scripts/build-cli-entry.mjs) failed.');
 }
 
 export default function setup(): void {
