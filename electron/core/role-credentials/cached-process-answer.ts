@@ -12,25 +12,39 @@ import { readSessionsFromConfig } from '../aws-files/config-reader.js';
 import { chooseSession, type SessionChoice } from '../session/session-choice.js';
 import { mergeSessions } from '../session/session-merge.js';
 import { PROCESS_FIELDS_SINCE, SETTINGS_VERSION } from '../settings/settings-version.js';
-import type { AwsPaths, SessionConfig } from '../shapes/aws-shapes.js';
+import type { AwsPaths, RoleCredentials, SessionConfig } from '../shapes/aws-shapes.js';
 
 export interface CachedProcessRequest extends SessionChoice {
   accountId: string;
   roleName: string;
 }
 
-/** The few fields of settings.json this answer needs, read by hand; undefined when the file is not plainly usable. */
-async function settingsFields(
-  appDataDir: string,
-): Promise<{ share: boolean; sessions: SessionConfig[] } | undefined> {
+/** The few fields of settings.json a quick answer needs, read by hand. */
+interface QuickSettings {
+  share: boolean;
+  sessions: SessionConfig[];
+  /** The region `exec` gives a favourite, else the default region (undefined: none, or not plainly usable). */
+  regionFor(accountId: string, roleName: string, session: string): string | undefined;
+}
+
+/** settings.json's few fields; undefined when the file is not plainly usable. */
+async function settingsFields(appDataDir: string): Promise<QuickSettings | undefined> {
   let raw: unknown;
   try {
     raw = JSON.parse((await readFile(path.join(appDataDir, 'settings.json'), 'utf8')).replace(/^\uFEFF/, ''));
   } catch (error) {
     // No file: the defaults (the token cache is shared, no session of the app's own).
-    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? { share: true, sessions: [] } : undefined;
+    return (error as NodeJS.ErrnoException).code === 'ENOENT'
+      ? { share: true, sessions: [], regionFor: () => undefined }
+      : undefined;
   }
-  const file = raw as { version?: unknown; shareTokenCacheWithAwsCli?: unknown; sessions?: unknown };
+  const file = raw as {
+    version?: unknown;
+    shareTokenCacheWithAwsCli?: unknown;
+    sessions?: unknown;
+    favourites?: unknown;
+    defaultRegion?: unknown;
+  };
   if (typeof raw !== 'object' || raw === null || !readsAsToday(file.version)) return undefined;
   const share = file.shareTokenCacheWithAwsCli ?? true;
   const listed = file.sessions ?? [];
@@ -42,18 +56,44 @@ async function settingsFields(
       return undefined;
     sessions.push({ name, startUrl, region, source: 'app' });
   }
-  return { share, sessions };
+  const favourites = Array.isArray(file.favourites)
+    ? (file.favourites as Array<Record<string, unknown>>)
+    : [];
+  const defaultRegion = typeof file.defaultRegion === 'string' ? file.defaultRegion : undefined;
+  const regionFor = (accountId: string, roleName: string, session: string) => {
+    const favourite = favourites.find(
+      (f) => f?.session === session && f.accountId === accountId && f.roleName === roleName,
+    );
+    return typeof favourite?.region === 'string' ? favourite.region : defaultRegion;
+  };
+  return { share, sessions, regionFor };
 }
 
 /** A version whose fields this answer reads the same (a file not yet rewritten since an upgrade is one). */
 const readsAsToday = (version: unknown) =>
   typeof version === 'number' && version >= PROCESS_FIELDS_SINCE && version <= SETTINGS_VERSION;
 
+/** A role's cached credentials, the session they belong to and the settings' few fields; undefined on a miss. */
+export interface CachedRole {
+  session: SessionConfig;
+  credentials: RoleCredentials;
+  settings: QuickSettings;
+}
+
 export async function cachedProcessAnswer(
   request: CachedProcessRequest,
   paths: AwsPaths,
   now: number,
 ): Promise<string | undefined> {
+  const found = await cachedRole(request, paths, now);
+  return found ? formatCredentials('process', found.credentials) : undefined;
+}
+
+export async function cachedRole(
+  request: CachedProcessRequest,
+  paths: AwsPaths,
+  now: number,
+): Promise<CachedRole | undefined> {
   const settings = await settingsFields(paths.appDataDir);
   // Tokens kept in the app's own store are not in the AWS CLI's cache: only the core can read them.
   if (!settings?.share) return undefined;
@@ -64,7 +104,8 @@ export async function cachedProcessAnswer(
   const known = () => Promise.resolve(sessions.map((s) => s.name));
   const name = await chooseSession(request, paths, known).catch(() => undefined);
   const session = sessions.find((s) => s.name === name);
-  return session ? fromCaches(session, request, paths, now) : undefined;
+  const credentials = session && (await fromCaches(session, request, paths, now));
+  return credentials ? { session, credentials, settings } : undefined;
 }
 
 async function fromCaches(
@@ -72,17 +113,10 @@ async function fromCaches(
   request: CachedProcessRequest,
   paths: AwsPaths,
   now: number,
-): Promise<string | undefined> {
+): Promise<RoleCredentials | undefined> {
   // Only a session still signed in answers from a cache: after a sign-out (ours or `aws sso logout`) the core says so.
   const token = await new AwsCliSsoCache(paths.ssoCacheDir).readToken(session).catch(() => undefined);
   if (!token || token.expiresAt.getTime() <= now) return undefined;
   const cache = new RoleCredentialsFileCache(path.join(paths.homeDir, '.aws', 'cli', 'cache'));
-  const credentials = await cache.read(
-    session,
-    request.accountId,
-    request.roleName,
-    now,
-    ROLE_CREDENTIALS_WINDOW_MS,
-  );
-  return credentials ? formatCredentials('process', credentials) : undefined;
+  return cache.read(session, request.accountId, request.roleName, now, ROLE_CREDENTIALS_WINDOW_MS);
 }
