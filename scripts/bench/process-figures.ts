@@ -9,19 +9,19 @@ import { startEmulator } from '../../e2e/identity-center/emulator.js';
 import { childEnv, makeSandbox } from '../../e2e/support/sandbox.js';
 import { ensureFreshBuild } from '../../e2e/support/fresh-build.js';
 import { SsoTrayCore } from '../../electron/core/core.js';
-import { repeated, repeatedCpu, runProcess, runProcessCpu, timed } from './measure.js';
+import { repeated, runProcess, timed } from './measure.js';
+import { tabFigures, type TabFigures } from './tab-figures.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bin = path.join(repo, 'bin', 'sso-tray.js');
 
 export interface ProcessFigures {
   nodeMs: number;
-  /** `node -e 0` and a completion timed alike (under bash): wall and CPU medians. */
-  nodeTimed: { ms: number; cpuMs: number };
   execMs: number;
   endpointMs: number;
   bareHttpMs: number;
-  completion: { ms: number; cpuMs: number };
+  /** TABs pressed in a live bash, with `node -e 0` from the same shell (tab-figures.ts). */
+  completion: TabFigures;
   syncAfterListingMs: number;
   syncRelistingMs: number;
 }
@@ -71,14 +71,16 @@ export async function processFigures(options: {
     await cli(['creds', ...role]); // the role's credentials cached
 
     const nodeMs = await repeated(options.repeats, async () => (await runProcess(['-e', '0'], env)).ms);
-    const nodeTimed = await repeatedCpu(options.repeats * 4, () => runProcessCpu(['-e', '0'], env));
     const execMs = await repeated(
       options.repeats,
       async () => (await cli(['exec', ...role, '--', process.execPath, '-e', '0'])).ms,
     );
     // A TAB on an account name over the whole cached listing (options.accounts accounts).
-    const completion = await repeatedCpu(options.repeats * 4, () =>
-      runProcessCpu([bin, '__complete', 'bash', `sso-tray creds ${account.accountName.slice(0, 3)}`], env),
+    const completion = await tabFigures(
+      bin,
+      `sso-tray creds ${account.accountName.slice(0, 3)}`,
+      env,
+      options.repeats * 4,
     );
 
     // The endpoint, warm: `sso-tray serve` holds the credentials; each GET is a new connection.
@@ -113,7 +115,6 @@ export async function processFigures(options: {
     bare.kill();
     return {
       nodeMs,
-      nodeTimed,
       execMs,
       endpointMs,
       bareHttpMs,
