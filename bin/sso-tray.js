@@ -28,7 +28,8 @@ function notBuilt(error) {
 }
 
 function program() {
-  return import(path.join(dist, 'cli.js')).catch((error) => {
+  // A specifier relative to this file: import() takes a URL, and an absolute Windows path is not one.
+  return import('../dist/electron/cli.js').catch((error) => {
     if (!notBuilt(error)) throw error;
   });
 }
