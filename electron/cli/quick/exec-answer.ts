@@ -33,9 +33,12 @@ export function execRequest(args: readonly string[]): ExecRequest | undefined {
     const arg = before[i]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? arg.split(/=(.*)/s, 2) : [arg];
     const value = () => (inline !== undefined ? inline : before[++i]);
-    if (flag === '--session' || flag === '-s') options.session = value();
-    else if (flag === '--region') options.region = value();
-    else if (arg === '--nested') options.nested = true;
+    if (flag === '--session' || flag === '-s' || flag === '--region') {
+      const given = value();
+      if (given === undefined) return undefined; // the program says the flag needs a value
+      if (flag === '--region') options.region = given;
+      else options.session = given;
+    } else if (arg === '--nested') options.nested = true;
     else if (arg.startsWith('-'))
       return undefined; // --endpoint, --help and the like: the program answers
     else positional.push(arg);

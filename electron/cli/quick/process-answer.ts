@@ -13,8 +13,10 @@ export function processRequest(args: readonly string[], env: Env) {
   let session: string | undefined;
   for (let i = 1; i < args.length; i++) {
     const arg = args[i]!;
-    if (arg === '--session' || arg === '-s') session = args[++i];
-    else if (arg.startsWith('--session=')) session = arg.slice('--session='.length);
+    if (arg === '--session' || arg === '-s') {
+      session = args[++i];
+      if (session === undefined) return undefined; // the program says the flag needs a value
+    } else if (arg.startsWith('--session=')) session = arg.slice('--session='.length);
     else if (arg.startsWith('-'))
       return undefined; // --help and the like: the program answers
     else positional.push(arg);
