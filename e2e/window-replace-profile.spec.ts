@@ -1,0 +1,89 @@
+// Write to credentials file onto a profile SSO Tray did not write: refused with the file untouched and the sentence
+// shown, then "Replace it" (reached by the keyboard) replaces exactly that profile and leaves every other byte as it was.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { axeViolations } from './support/axe-scan.js';
+import { ACME, screen, startWindowBridge, type WindowBridge } from './support/window-bridge.js';
+
+let bridge: WindowBridge | undefined;
+test.afterEach(async () => {
+  await bridge?.close();
+  bridge = undefined;
+});
+
+const ROLE_NAME = 'AdministratorAccess';
+const ACCOUNT = 'Payments dev';
+
+// The user's own file: a comment, uneven spacing, and profiles on both sides of the one that is replaced.
+const BEFORE =
+  '# my own keys, kept by hand\n[personal]\naws_access_key_id=AKIAPERSONAL0000\naws_secret_access_key = personal/secret\n\n';
+const FOREIGN =
+  '[dev]\n; written by another tool\naws_access_key_id = AKIAFOREIGNDEV00\naws_secret_access_key = foreign-dev-secret\n\n';
+const AFTER =
+  '[after]\nregion = eu-west-1\naws_access_key_id = AKIAAFTER0000000\naws_secret_access_key = after-secret\n';
+
+test('a foreign profile is refused untouched; Replace it, by the keyboard, replaces only that profile', async ({
+  page,
+}) => {
+  bridge = await startWindowBridge({
+    acme: 'signed-in',
+    prepare: async (sandbox) => {
+      await mkdir(path.dirname(sandbox.paths.credentialsFile), { recursive: true });
+      await writeFile(sandbox.paths.credentialsFile, BEFORE + FOREIGN + AFTER, { mode: 0o600 });
+    },
+  });
+  const file = bridge.sandbox.paths.credentialsFile;
+  const account = bridge.emu.organisation.accounts.find((a) => a.accountName === ACCOUNT)!;
+  await bridge.open(page);
+  await page.getByRole('button', { name: new RegExp(`^${ACCOUNT} \\d{12}`) }).click();
+  await page.getByRole('button', { name: `Access keys for ${ROLE_NAME} in ${ACCOUNT}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Get credentials for ${ROLE_NAME}` });
+  const name = dialog.getByRole('textbox', { name: 'Profile name', exact: true });
+  await name.fill('dev');
+  await name.press('Tab');
+  await expect(dialog.getByLabel('Profile block', { exact: true })).toHaveText(/^\[dev\]\n/);
+
+  const write = dialog.getByRole('button', { name: 'Write to credentials file' });
+  await write.click();
+  const refusal = dialog.getByRole('alert');
+  await expect(refusal).toHaveText(
+    `The profile "dev" in ${file} was not written by SSO Tray; type another Profile name.`,
+  );
+  expect(await readFile(file, 'utf8')).toBe(BEFORE + FOREIGN + AFTER);
+  const replace = dialog.getByRole('button', { name: 'Replace it' });
+  await expect(replace).toHaveAccessibleDescription(await refusal.innerText());
+  expect(await axeViolations(page, 'replace offered')).toEqual([]);
+  await screen(page, 'access-keys-replace-offered');
+
+  // From the button the user pressed, the next Tab stop is Replace it; Enter presses it.
+  await write.focus();
+  await page.keyboard.press('Tab');
+  await expect(replace).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('status').filter({ hasText: 'Wrote the profile' })).toHaveText(
+    'Wrote the profile dev to your credentials file.',
+  );
+  await expect(replace).toHaveCount(0);
+  await expect(refusal).toHaveCount(0);
+
+  const credentials = await bridge.core.credentials({
+    session: ACME,
+    accountId: account.accountId,
+    roleName: ROLE_NAME,
+  });
+  const written = await readFile(file, 'utf8');
+  expect(written.startsWith(BEFORE)).toBe(true);
+  expect(written.endsWith(AFTER)).toBe(true);
+  const section = written.slice(BEFORE.length, written.length - AFTER.length);
+  // The keys replaced in place; the comment inside the section is the user's and stays.
+  expect(section).toBe(
+    '[dev]\n; written by another tool\n' +
+      `aws_access_key_id = ${credentials.accessKeyId}\n` +
+      `aws_secret_access_key = ${credentials.secretAccessKey}\n` +
+      `aws_session_token = ${credentials.sessionToken}\n\n`,
+  );
+  // Written once on the click, never on the refused write: the same credentials, one GetRoleCredentials.
+  expect(bridge.emu.calls({ api: 'GetRoleCredentials' })).toHaveLength(1);
+  expect(await axeViolations(page, 'replaced')).toEqual([]);
+});
