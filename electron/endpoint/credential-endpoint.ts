@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { HeldCredentials } from './held-credentials.js';
 import { isLoopbackAddress, newToken, refusal } from './request-guard.js';
 import type { EndpointCredentials } from './endpoint-types.js';
+import { isSsoTrayError } from '../core/errors.js';
 
 const PATH = '/role-credentials';
 /** Plenty for every process of a desktop, and a bound on what a runaway client can hold open. */
@@ -21,8 +22,8 @@ export interface EndpointOptions {
   port?: number;
   allowNonLoopback?: boolean;
   now?: () => number;
-  /** A renewal or a request failed: the sentence (never a secret), once until it recovers. */
-  onProblem?: (sentence: string) => void;
+  /** A renewal or a request failed: the sentence (never a secret) and the failure, once until it recovers. */
+  onProblem?: (sentence: string, error: unknown) => void;
   /** A request was answered with credentials (the window counts them). */
   onAnswered?: () => void;
   /** Credentials are served again after a problem. */
@@ -53,7 +54,7 @@ export async function startCredentialEndpoint(options: EndpointOptions): Promise
   const sentenceOf = (error: unknown) => options.sentenceOf?.(error) ?? plainSentence(error);
   const problem = (error: unknown) => {
     const sentence = sentenceOf(error);
-    if (sentence !== lastProblem) options.onProblem?.(sentence);
+    if (sentence !== lastProblem) options.onProblem?.(sentence, error);
     lastProblem = sentence;
   };
   const held = new HeldCredentials(options.fetch, options.now, problem);
@@ -86,8 +87,10 @@ export async function startCredentialEndpoint(options: EndpointOptions): Promise
       },
       (error: unknown) => {
         problem(error);
-        // 5xx: the SDKs retry; the sentence says what to do (sign in again, usually).
-        answer(response, 503, { Code: 'CredentialsUnavailable', Message: sentenceOf(error) });
+        answer(response, failureStatus(error), {
+          Code: 'CredentialsUnavailable',
+          Message: sentenceOf(error),
+        });
       },
     );
   });
@@ -134,6 +137,15 @@ function answer(response: http.ServerResponse, status: number, body: Record<stri
     'Cache-Control': 'no-store',
   });
   response.end(text);
+}
+
+/**
+ * What waits for the user (a failure with a next step: sign in again, usually) is a 4xx, whose Code and Message the JS
+ * SDK's fromHttp hands to the program (it drops a 5xx's body); what may pass by itself (throttling, the network) is a
+ * 503, which every SDK retries: https://github.com/aws/aws-sdk-js-v3/blob/main/packages/credential-provider-http/src/fromHttp/requestHelpers.ts
+ */
+function failureStatus(error: unknown): number {
+  return isSsoTrayError(error) && error.next ? 403 : 503;
 }
 
 function plainSentence(error: unknown): string {

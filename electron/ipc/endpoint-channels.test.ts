@@ -132,7 +132,12 @@ describe('serving a role from the app', () => {
     await value('sessions:sign-out', { session: 'acme' });
     const outcome = await call('endpoints:start', role());
     expect(outcome.ok).toBe(false);
-    expect(outcome.ok ? '' : outcome.error.message).toMatch(/^[^\n]*sign in[^\n]*\.$/i);
+    // The window words the step (its Sign in button), as for any other call: the program's words stay with programs.
+    expect(outcome.ok ? undefined : outcome.error).toEqual({
+      code: 'sign-in-needed',
+      message: 'You are not signed in to acme (us-east-1).',
+      next: { do: 'sign-in', session: 'acme', when: 'first' },
+    });
     expect(await value('endpoints:list', {})).toEqual([]);
   });
 });
