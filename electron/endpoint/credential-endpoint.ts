@@ -101,7 +101,7 @@ export async function startCredentialEndpoint(options: EndpointOptions): Promise
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen({ host: listen, port: options.port ?? 0 }, () => resolve());
+      server.listen({ host: listenHost(listen), port: options.port ?? 0 }, () => resolve());
     });
   } catch (error) {
     held.stop();
@@ -121,10 +121,19 @@ export async function startCredentialEndpoint(options: EndpointOptions): Promise
   };
 }
 
+/**
+ * The address to listen on, as the URL names it: brackets dropped, and localhost as 127.0.0.1, since Node listens on
+ * the first address the resolver gives (::1 on many machines): https://nodejs.org/api/net.html#serverlistenoptions-callback
+ */
+function listenHost(listen: string): string {
+  const bare = listen.replace(/^\[|\]$/g, '');
+  return bare.toLowerCase() === 'localhost' ? '127.0.0.1' : bare;
+}
+
 /** The address a client on this machine uses: the listened one, or loopback for "every interface". */
 function urlHostOf(listen: string): string {
-  const bare = listen.replace(/^\[|\]$/g, '');
-  if (bare === '0.0.0.0' || bare === '::' || bare === 'localhost') return '127.0.0.1';
+  const bare = listenHost(listen);
+  if (bare === '0.0.0.0' || bare === '::') return '127.0.0.1';
   return bare.includes(':') ? `[${bare}]` : bare;
 }
 
