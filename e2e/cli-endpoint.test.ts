@@ -67,6 +67,10 @@ describe('sso-tray serve', () => {
         undefined,
       ]);
     }
+    // The sentence says where the token is: what this `serve` printed.
+    expect((await askEndpoint(url, {})).body.Message).toBe(
+      'Set AWS_CONTAINER_AUTHORIZATION_TOKEN to the token `sso-tray serve` printed.',
+    );
     // Loopback names pass: [::1] and localhost as the Host header.
     for (const host of [`localhost:${port}`, `[::1]:${port}`, `127.0.0.1:${port}`])
       expect((await askEndpoint(url, { authorization: token, host })).status).toBe(200);

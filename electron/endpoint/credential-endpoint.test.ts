@@ -23,6 +23,7 @@ const start = async (listen: string) =>
   (running = await startCredentialEndpoint({
     fetch: () => Promise.resolve(CREDENTIALS),
     accountId: '111122223333',
+    tokenFrom: 'the test gave',
     listen,
   }));
 

@@ -15,6 +15,8 @@ const MAX_CONNECTIONS = 1024;
 
 export interface EndpointOptions {
   fetch: () => Promise<EndpointCredentials>;
+  /** Where the client's user finds the token, as a refusal ends with it: "`sso-tray serve` printed". */
+  tokenFrom: string;
   /** The role's account, served as AccountId (newer SDKs read it). */
   accountId: string;
   /** 127.0.0.1 unless the user asked for another address; a non-loopback one needs `allowNonLoopback`. */
@@ -64,7 +66,7 @@ export async function startCredentialEndpoint(options: EndpointOptions): Promise
   let expiration = first.expiration;
 
   const server = http.createServer((request, response) => {
-    const refused = refusal(request, token, { anyHost: !loopback });
+    const refused = refusal(request, token, { anyHost: !loopback, tokenFrom: options.tokenFrom });
     if (refused) return answer(response, refused.status, { Code: refused.code, Message: refused.message });
     if (request.method !== 'GET')
       return answer(response, 405, { Code: 'MethodNotAllowed', Message: 'Only GET is answered here.' });

@@ -102,6 +102,7 @@ export class ServedEndpoints {
     const plain = { session: role.session, accountId: role.accountId, roleName: role.roleName };
     const endpoint = await startCredentialEndpoint({
       fetch: () => this.deps.credentials(plain),
+      tokenFrom: 'Copy variables in SSO Tray gives',
       // A program's SDK shows the answer's Message to whoever reads its log: the step is worded as done in the app.
       sentenceOf: programErrorSentence,
       accountId: role.accountId,

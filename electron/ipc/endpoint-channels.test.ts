@@ -88,6 +88,29 @@ describe('serving a role from the app', () => {
     );
   });
 
+  it('a program without the token, or with another, is told where the token comes from: Copy variables', async () => {
+    const served = await value('endpoints:start', role());
+    await value('endpoints:copy', { id: served.id, format: 'env' });
+    const { url, token } = copied();
+    const missing = await askEndpoint(url, {});
+    const wrong = await askEndpoint(url, { authorization: `${token}x` });
+    expect([missing.status, missing.body]).toEqual([
+      401,
+      {
+        Code: 'MissingToken',
+        Message: 'Set AWS_CONTAINER_AUTHORIZATION_TOKEN to the token Copy variables in SSO Tray gives.',
+      },
+    ]);
+    expect([wrong.status, wrong.body]).toEqual([
+      401,
+      {
+        Code: 'WrongToken',
+        Message:
+          'The authorization token is not this endpoint’s; use the one Copy variables in SSO Tray gives.',
+      },
+    ]);
+  });
+
   it('Stop closes it: the next request finds nothing listening, and it leaves the list', async () => {
     const served = await value('endpoints:start', role());
     await value('endpoints:copy', { id: served.id, format: 'env' });
