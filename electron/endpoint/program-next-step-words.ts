@@ -1,7 +1,7 @@
 // How the running app's credential endpoint words each next step for a program it serves: the program's SDK shows
 // the answer's Message to whoever reads its log, and that person acts in SSO Tray (its tray menu or its window),
 // never through a flag of the command line. Complete by type: a new kind of step does not compile until it is worded here.
-import { wordStep, type NextStep, type NextStepWords, type Problem } from '../core/next-step.js';
+import { wordStep, type NextStepWords, type Problem } from '../core/next-step.js';
 import { isSsoTrayError } from '../core/errors.js';
 import { withStep } from '../../shared/step-sentence.js';
 import { SETTING_LABELS } from '../../shared/setting-labels.js';
@@ -34,13 +34,9 @@ export const PROGRAM_WORDS: NextStepWords<string> = {
     `change ${choice === 'template' ? 'Profile name template' : 'Region'} in ${APP}'s Profiles`,
 };
 
-export function programStep(step: NextStep): string {
-  return wordStep(PROGRAM_WORDS, step);
-}
-
 /** A problem with its next step, as one sentence in the endpoint's answer to a program. */
 export function programSentence(problem: Problem): string {
-  return withStep(problem.message, problem.next && programStep(problem.next));
+  return withStep(problem.message, problem.next && wordStep(PROGRAM_WORDS, problem.next));
 }
 
 /** An SsoTrayError's sentence for a program the app serves; undefined for anything else. */
