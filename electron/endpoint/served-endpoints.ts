@@ -115,9 +115,9 @@ export class ServedEndpoints {
       onProblem: (sentence, error) => {
         const entry = this.entries.get(id);
         if (!entry) return;
-        entry.view.problem = sentence;
-        // The notification is the app's own: the problem, and its step as each front end words it.
+        // The window, the tray and the notification are the app's own: the problem, its step worded by each.
         const problem = isSsoTrayError(error) ? error.problem() : { message: sentence };
+        entry.view.problem = problem;
         this.deps.notice({
           ...problem,
           message: `Serving ${role.roleName} in ${role.accountId} to local programs: ${problem.message}`,

@@ -67,7 +67,10 @@ it('serves the held credentials, then one sentence, then again after a new sign-
     },
   ]);
   const [listed] = h.core.endpoints.list();
-  expect(listed?.problem).toBe(ended.body.Message);
+  expect(listed?.problem).toEqual({
+    message: 'Your session for acme (us-east-1) has ended.',
+    next: { do: 'sign-in', session: 'acme', when: 'again' },
+  });
 
   await h.core.signIn('acme', 'browser');
   const again = await askEndpoint(url, { authorization });
