@@ -48,7 +48,7 @@ test('a foreign profile is refused untouched; Replace it, by the keyboard, repla
   await write.click();
   const refusal = dialog.getByRole('alert');
   await expect(refusal).toHaveText(
-    `The profile "dev" in ${file} was not written by SSO Tray; type another Profile name.`,
+    `The profile "dev" in ${file} was not written by SSO Tray; type another Profile name, or press Replace it.`,
   );
   expect(await readFile(file, 'utf8')).toBe(BEFORE + FOREIGN + AFTER);
   const replace = dialog.getByRole('button', { name: 'Replace it' });
@@ -86,4 +86,57 @@ test('a foreign profile is refused untouched; Replace it, by the keyboard, repla
   // Written once on the click, never on the refused write: the same credentials, one GetRoleCredentials.
   expect(bridge.emu.calls({ api: 'GetRoleCredentials' })).toHaveLength(1);
   expect(await axeViolations(page, 'replaced')).toEqual([]);
+});
+
+const CONFIG_BEFORE = '# my profiles\n[profile personal]\nregion = eu-central-1\n\n';
+const CONFIG_FOREIGN =
+  '[profile dev]\n; by hand\nregion = eu-west-2\nrole_arn = arn:aws:iam::999999999999:role/Other\nsource_profile = personal\n\n';
+const CONFIG_AFTER = '[profile after]\nregion = us-west-2\n';
+
+test('Add to ~/.aws/config: a foreign profile is refused untouched; Replace it writes the chosen Kind over it', async ({
+  page,
+}) => {
+  bridge = await startWindowBridge({
+    acme: 'signed-in',
+    prepare: async (sandbox) => {
+      await mkdir(path.dirname(sandbox.paths.configFile), { recursive: true });
+      await writeFile(sandbox.paths.configFile, CONFIG_BEFORE + CONFIG_FOREIGN + CONFIG_AFTER);
+    },
+  });
+  const file = bridge.sandbox.paths.configFile;
+  const original = await readFile(file, 'utf8');
+  await bridge.open(page);
+  await page.getByRole('button', { name: new RegExp(`^${ACCOUNT} \\d{12}`) }).click();
+  await page.getByRole('button', { name: `Access keys for ${ROLE_NAME} in ${ACCOUNT}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Get credentials for ${ROLE_NAME}` });
+  await dialog.getByText('More', { exact: true }).click();
+  const form = dialog.getByRole('form', { name: 'Add to ~/.aws/config' });
+  await form.getByRole('textbox', { name: 'Profile name' }).fill('dev');
+  await form.getByRole('combobox', { name: 'Kind' }).selectOption('credential-process');
+  await form.getByRole('button', { name: 'Add to ~/.aws/config' }).click();
+  const refusal = form.getByRole('alert');
+  await expect(refusal).toHaveText(
+    'The profile "dev" in ~/.aws/config already exists with other settings; type another Profile name, or press Replace it.',
+  );
+  expect(await readFile(file, 'utf8')).toBe(original);
+  const replace = form.getByRole('button', { name: 'Replace it' });
+  await expect(replace).toHaveAccessibleDescription(await refusal.innerText());
+  expect(await axeViolations(page, 'config replace offered')).toEqual([]);
+
+  await form.getByRole('button', { name: 'Add to ~/.aws/config' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(replace).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(form.getByRole('status')).toHaveText(/^Added the profile dev to /);
+  await expect(replace).toHaveCount(0);
+  // Every byte around the profile as it was (the session's [sso-session] the core added included); the profile's
+  // keys replaced by the chosen Kind's, the user's comment in it kept.
+  const written = await readFile(file, 'utf8');
+  const at = original.indexOf(CONFIG_FOREIGN);
+  const rest = original.slice(at + CONFIG_FOREIGN.length);
+  expect(written.startsWith(original.slice(0, at))).toBe(true);
+  expect(written.endsWith(rest)).toBe(true);
+  expect(written.slice(at, written.length - rest.length)).toMatch(
+    /^\[profile dev\]\n; by hand\ncredential_process = .+ process \d{12} AdministratorAccess --session acme\n\n$/,
+  );
 });
