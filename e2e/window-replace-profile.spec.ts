@@ -1,8 +1,9 @@
-// Write to credentials file onto a profile SSO Tray did not write: refused with the file untouched and the sentence
-// shown, then "Replace it" (reached by the keyboard) replaces exactly that profile and leaves every other byte as it was.
+// Writing onto a profile SSO Tray did not write (Write to credentials file, Add to ~/.aws/config): refused with the file
+// untouched and the sentence shown, then "Replace it" (reached by the keyboard) replaces exactly that profile and
+// leaves every other byte as it was.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { axeViolations } from './support/axe-scan.js';
 import { ACME, screen, startWindowBridge, type WindowBridge } from './support/window-bridge.js';
 
@@ -15,6 +16,23 @@ test.afterEach(async () => {
 const ROLE_NAME = 'AdministratorAccess';
 const ACCOUNT = 'Payments dev';
 
+/** The window over a sandbox whose file (the credentials file or ~/.aws/config) holds `text`, the role's dialog open. */
+async function openWith(page: Page, which: 'credentialsFile' | 'configFile', text: string) {
+  const b = await startWindowBridge({
+    acme: 'signed-in',
+    prepare: async (sandbox) => {
+      await mkdir(path.dirname(sandbox.paths[which]), { recursive: true });
+      await writeFile(sandbox.paths[which], text, { mode: 0o600 });
+    },
+  });
+  bridge = b;
+  await b.open(page);
+  await page.getByRole('button', { name: new RegExp(`^${ACCOUNT} \\d{12}`) }).click();
+  await page.getByRole('button', { name: `Access keys for ${ROLE_NAME} in ${ACCOUNT}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Get credentials for ${ROLE_NAME}` });
+  return { b, file: b.sandbox.paths[which], dialog };
+}
+
 // The user's own file: a comment, uneven spacing, and profiles on both sides of the one that is replaced.
 const BEFORE =
   '# my own keys, kept by hand\n[personal]\naws_access_key_id=AKIAPERSONAL0000\naws_secret_access_key = personal/secret\n\n';
@@ -26,19 +44,8 @@ const AFTER =
 test('a foreign profile is refused untouched; Replace it, by the keyboard, replaces only that profile', async ({
   page,
 }) => {
-  bridge = await startWindowBridge({
-    acme: 'signed-in',
-    prepare: async (sandbox) => {
-      await mkdir(path.dirname(sandbox.paths.credentialsFile), { recursive: true });
-      await writeFile(sandbox.paths.credentialsFile, BEFORE + FOREIGN + AFTER, { mode: 0o600 });
-    },
-  });
-  const file = bridge.sandbox.paths.credentialsFile;
-  const account = bridge.emu.organisation.accounts.find((a) => a.accountName === ACCOUNT)!;
-  await bridge.open(page);
-  await page.getByRole('button', { name: new RegExp(`^${ACCOUNT} \\d{12}`) }).click();
-  await page.getByRole('button', { name: `Access keys for ${ROLE_NAME} in ${ACCOUNT}` }).click();
-  const dialog = page.getByRole('dialog', { name: `Get credentials for ${ROLE_NAME}` });
+  const { b, file, dialog } = await openWith(page, 'credentialsFile', BEFORE + FOREIGN + AFTER);
+  const account = b.emu.organisation.accounts.find((a) => a.accountName === ACCOUNT)!;
   const name = dialog.getByRole('textbox', { name: 'Profile name', exact: true });
   await name.fill('dev');
   await name.press('Tab');
@@ -67,7 +74,7 @@ test('a foreign profile is refused untouched; Replace it, by the keyboard, repla
   await expect(replace).toHaveCount(0);
   await expect(refusal).toHaveCount(0);
 
-  const credentials = await bridge.core.credentials({
+  const credentials = await b.core.credentials({
     session: ACME,
     accountId: account.accountId,
     roleName: ROLE_NAME,
@@ -84,7 +91,7 @@ test('a foreign profile is refused untouched; Replace it, by the keyboard, repla
       `aws_session_token = ${credentials.sessionToken}\n\n`,
   );
   // Written once on the click, never on the refused write: the same credentials, one GetRoleCredentials.
-  expect(bridge.emu.calls({ api: 'GetRoleCredentials' })).toHaveLength(1);
+  expect(b.emu.calls({ api: 'GetRoleCredentials' })).toHaveLength(1);
   expect(await axeViolations(page, 'replaced')).toEqual([]);
 });
 
@@ -96,19 +103,9 @@ const CONFIG_AFTER = '[profile after]\nregion = us-west-2\n';
 test('Add to ~/.aws/config: a foreign profile is refused untouched; Replace it writes the chosen Kind over it', async ({
   page,
 }) => {
-  bridge = await startWindowBridge({
-    acme: 'signed-in',
-    prepare: async (sandbox) => {
-      await mkdir(path.dirname(sandbox.paths.configFile), { recursive: true });
-      await writeFile(sandbox.paths.configFile, CONFIG_BEFORE + CONFIG_FOREIGN + CONFIG_AFTER);
-    },
-  });
-  const file = bridge.sandbox.paths.configFile;
+  const { file, dialog } = await openWith(page, 'configFile', CONFIG_BEFORE + CONFIG_FOREIGN + CONFIG_AFTER);
+  // The file as the core left it before the window opened (the session's [sso-session] added after the user's text).
   const original = await readFile(file, 'utf8');
-  await bridge.open(page);
-  await page.getByRole('button', { name: new RegExp(`^${ACCOUNT} \\d{12}`) }).click();
-  await page.getByRole('button', { name: `Access keys for ${ROLE_NAME} in ${ACCOUNT}` }).click();
-  const dialog = page.getByRole('dialog', { name: `Get credentials for ${ROLE_NAME}` });
   await dialog.getByText('More', { exact: true }).click();
   const form = dialog.getByRole('form', { name: 'Add to ~/.aws/config' });
   await form.getByRole('textbox', { name: 'Profile name' }).fill('dev');
