@@ -31,6 +31,21 @@ describe('an account argument holding a newline, ESC and other controls', () => 
   });
 });
 
+describe("commander's suggestion after a mistyped option or command", () => {
+  it('stays on the line it completes, with no escaped line break', async () => {
+    const option = await sso(['exec', 'Sandbox', 'AdministratorAccess', '--listen', '0.0.0.0', '--', 'true']);
+    expect([option.code, option.stderr]).toEqual([
+      EXIT.usage,
+      "error: unknown option '--listen' (Did you mean --nested?)\n(run with --help for usage)\n",
+    ]);
+    const command = await sso(['exce', 'Sandbox', 'AdministratorAccess']);
+    expect([command.code, command.stderr]).toEqual([
+      EXIT.usage,
+      "error: unknown command 'exce' (Did you mean exec?)\n(run with --help for usage)\n",
+    ]);
+  });
+});
+
 describe('sso-tray console --destination on a regional console host', () => {
   it('opens that region, not the default one the host contradicts', async () => {
     const account = h.emu.organisation.accounts.find((a) => a.roles.includes('ReadOnlyAccess'))!;

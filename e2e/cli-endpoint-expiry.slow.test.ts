@@ -3,7 +3,7 @@
 // (which the emulator answers only for unexpired credentials it issued, with a valid SigV4 signature) until the
 // emulator has seen them keep calling past the expiry of two credential sets they used, with no failed call. The loops
 // stop on that event, not at a moment: a loaded machine makes fewer calls, not a different verdict.
-import { execFile, execFileSync, spawn } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -16,9 +16,8 @@ import { startEmulator, type RunningEmulator } from './identity-center/emulator.
 import type { CallRecord } from './identity-center/model.js';
 import { eventually } from './support/eventually.js';
 import { childEnv, makeSandbox, type Sandbox } from './support/sandbox.js';
-import { startCli, type StartedCli } from './support/cli-process.js';
-import { loginAcme } from './support/cli-run.js';
-import { servedVariables } from './support/endpoint-client.js';
+import { startProgram, type StartedCli } from './support/cli-process.js';
+import { loginAcme, startServe } from './support/cli-run.js';
 
 const LIFETIME_MS = 6_000;
 const run = promisify(execFile);
@@ -45,11 +44,9 @@ beforeAll(async () => {
   emu = await startEmulator({ lifetimes: { roleCredentialSeconds: LIFETIME_MS / 1000 } });
   sandbox = await makeSandbox(emu.url);
   expect((await loginAcme(emu, sandbox)).code).toBe(0);
-  serve = startCli(sandbox, ['serve', 'Sandbox', 'AdministratorAccess']);
-  let stdout = '';
-  serve.child.stdout?.on('data', (c: Buffer) => (stdout += c.toString()));
-  await serve.stderrMatches(/Ctrl-C to stop/);
-  endpoint = servedVariables(stdout);
+  const served = await startServe(sandbox);
+  serve = served.serve;
+  endpoint = { url: served.url, token: served.token };
 });
 
 afterAll(async () => {
@@ -134,15 +131,11 @@ print(ok, len(keys))
 
 /** Runs the botocore loop; resolves with its stdout, rejects with its stderr when it exits non-zero. */
 function startBotocore(stop: string) {
-  const child = spawn('python3', ['-c', BOTOCORE, stop], { env: clientEnv() });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  const done = new Promise<string>((resolve, reject) =>
-    child.on('close', (code) =>
-      code === 0 ? resolve(stdout) : reject(new Error(`botocore exited ${code}: ${stderr}`)),
-    ),
+  const done = startProgram('python3', ['-c', BOTOCORE, stop], { env: clientEnv() }).done.then(
+    ({ code, stdout, stderr }) => {
+      if (code !== 0) throw new Error(`botocore exited ${code}: ${stderr}`);
+      return stdout;
+    },
   );
   done.catch(() => undefined);
   return done;

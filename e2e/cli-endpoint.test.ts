@@ -3,9 +3,9 @@
 import { fromHttp } from '@aws-sdk/credential-providers';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCli, useCliEmulator, type StartedCli } from './support/cli-process.js';
-import { loginAcme, runSsoTray } from './support/cli-run.js';
-import { askEndpoint, servedVariables } from './support/endpoint-client.js';
+import { useCliEmulator, type StartedCli } from './support/cli-process.js';
+import { loginAcme, nodeScript, runExec, runSsoTray, startServe } from './support/cli-run.js';
+import { askEndpoint } from './support/endpoint-client.js';
 
 const h = useCliEmulator();
 let serve: StartedCli;
@@ -15,12 +15,7 @@ let token: string;
 beforeAll(async () => {
   const login = await loginAcme(h.emu, h.sandbox);
   expect(login.code, login.stderr).toBe(0);
-  serve = startCli(h.sandbox, ['serve', 'Sandbox', 'AdministratorAccess']);
-  let stdout = '';
-  serve.child.stdout?.on('data', (c: Buffer) => (stdout += c.toString()));
-  // stdout is written before the stderr line.
-  await serve.stderrMatches(/Ctrl-C to stop/);
-  ({ url, token } = servedVariables(stdout));
+  ({ serve, url, token } = await startServe(h.sandbox));
 });
 
 afterAll(async () => {
@@ -72,6 +67,10 @@ describe('sso-tray serve', () => {
         undefined,
       ]);
     }
+    // The sentence says where the token is: what this `serve` printed.
+    expect((await askEndpoint(url, {})).body.Message).toBe(
+      'Set AWS_CONTAINER_AUTHORIZATION_TOKEN to the token `sso-tray serve` printed.',
+    );
     // Loopback names pass: [::1] and localhost as the Host header.
     for (const host of [`localhost:${port}`, `[::1]:${port}`, `127.0.0.1:${port}`])
       expect((await askEndpoint(url, { authorization: token, host })).status).toBe(200);
@@ -120,20 +119,12 @@ describe('sso-tray serve', () => {
       2,
       'sso-tray: 0.0.0.0 is not a loopback address, so other machines could ask for these credentials; add --allow-non-loopback if that is what you want.\n',
     ]);
-    const wide = startCli(h.sandbox, [
-      'serve',
-      'Sandbox',
-      'AdministratorAccess',
-      '--listen',
-      '0.0.0.0',
-      '--allow-non-loopback',
-    ]);
-    const stderr = await wide.stderrMatches(/Ctrl-C to stop/);
-    expect(stderr.split('\n')[0]).toBe(
+    const wide = await startServe(h.sandbox, { flags: ['--listen', '0.0.0.0', '--allow-non-loopback'] });
+    expect(wide.stderr.split('\n')[0]).toBe(
       'sso-tray: warning: listening on 0.0.0.0: any machine that reaches it and has the token gets the credentials.',
     );
-    wide.child.kill('SIGINT');
-    expect((await wide.done).code).toBe(130);
+    wide.serve.child.kill('SIGINT');
+    expect((await wide.serve.done).code).toBe(130);
   });
 });
 
@@ -144,13 +135,10 @@ describe('sso-tray exec --endpoint', () => {
       "const keys = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'].filter((k) => process.env[k]);",
       'fromContainerMetadata()().then((c) => process.stdout.write(JSON.stringify({ keys, uri: process.env.AWS_CONTAINER_CREDENTIALS_FULL_URI, id: c.accessKeyId })));',
     ].join('\n');
-    const run = await runSsoTray(
-      h.sandbox,
-      ['exec', 'Sandbox', 'AdministratorAccess', '--endpoint', '--', process.execPath, '-e', program],
-      {
-        env: { AWS_ACCESS_KEY_ID: 'AKIASTALE', NODE_PATH: `${process.cwd()}/node_modules` },
-      },
-    );
+    const run = await runExec(h.sandbox, nodeScript(program), {
+      flags: ['--endpoint'],
+      env: { AWS_ACCESS_KEY_ID: 'AKIASTALE', NODE_PATH: `${process.cwd()}/node_modules` },
+    });
     expect(run.code, run.stderr).toBe(0);
     const seen = JSON.parse(run.stdout) as { keys: string[]; uri: string; id: string };
     expect(seen.keys).toEqual([]);

@@ -4,10 +4,9 @@ import { chmod, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startCli, useCliEmulator } from './support/cli-process.js';
-import { loginAcme, runSsoTray } from './support/cli-run.js';
+import { execArgs, loginAcme, nodeScript, runExec, runSsoTray } from './support/cli-run.js';
 
 const h = useCliEmulator();
-const node = process.execPath;
 // The program exec runs: prints its arguments and the AWS part of its environment as JSON.
 const REPORT = `process.stdout.write(JSON.stringify({argv: process.argv.slice(1), env: Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('AWS_') || k.startsWith('SSO_TRAY_EXEC')))}))`;
 
@@ -40,30 +39,17 @@ describe.each([
       '--session',
       'x',
     ];
-    const run = await runSsoTray(
-      h.sandbox,
-      [
-        'exec',
-        account(),
-        'AdministratorAccess',
-        '--region',
-        'eu-west-1',
-        '--',
-        node,
-        '-e',
-        REPORT,
-        ...tricky,
-      ],
-      {
-        env: {
-          AWS_PROFILE: 'other',
-          AWS_DEFAULT_PROFILE: 'other',
-          AWS_ACCESS_KEY_ID: 'AKIASTALE',
-          AWS_SESSION_TOKEN: 'stale',
-          AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: '/stale',
-        },
+    const run = await runExec(h.sandbox, nodeScript(REPORT, ...tricky), {
+      account: account(),
+      flags: ['--region', 'eu-west-1'],
+      env: {
+        AWS_PROFILE: 'other',
+        AWS_DEFAULT_PROFILE: 'other',
+        AWS_ACCESS_KEY_ID: 'AKIASTALE',
+        AWS_SESSION_TOKEN: 'stale',
+        AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: '/stale',
       },
-    );
+    });
     expect(run.code, run.stderr).toBe(0);
     const { argv, env } = JSON.parse(run.stdout) as { argv: string[]; env: Record<string, string> };
     expect(argv).toEqual(tricky);
@@ -93,25 +79,11 @@ describe.each([
   });
 
   it("returns the command's exit code, and 128+N when signal N ends it", async () => {
-    const exit7 = await runSsoTray(h.sandbox, [
-      'exec',
-      account(),
-      'AdministratorAccess',
-      '--',
-      node,
-      '-e',
-      'process.exit(7)',
-    ]);
+    const exit7 = await runExec(h.sandbox, nodeScript('process.exit(7)'), { account: account() });
     expect([exit7.code, exit7.stderr]).toEqual([7, '']);
-    const killed = await runSsoTray(h.sandbox, [
-      'exec',
-      account(),
-      'AdministratorAccess',
-      '--',
-      node,
-      '-e',
-      "process.kill(process.pid, 'SIGKILL')",
-    ]);
+    const killed = await runExec(h.sandbox, nodeScript("process.kill(process.pid, 'SIGKILL')"), {
+      account: account(),
+    });
     expect([killed.code, killed.stderr]).toEqual([137, '']);
   });
 
@@ -122,40 +94,16 @@ describe.each([
   ] as const) {
     it(`passes ${signal} to the command, which decides, and waits for it`, async () => {
       const program = `process.on('${signal}', () => { process.stdout.write('got ${signal}'); setTimeout(() => process.exit(${code}), 50); }); process.stdout.write('ready;'); setInterval(() => {}, 1000);`;
-      const started = startCli(h.sandbox, [
-        'exec',
-        account(),
-        'AdministratorAccess',
-        '--',
-        node,
-        '-e',
-        program,
-      ]);
-      let out = '';
-      await new Promise<void>((resolve) =>
-        started.child.stdout?.on('data', (c: Buffer) => {
-          out += c.toString();
-          if (out.includes('ready;')) resolve();
-        }),
-      );
+      const started = startCli(h.sandbox, execArgs(nodeScript(program), { account: account() }));
+      await started.stdoutMatches(/ready;/);
       started.child.kill(signal);
       const run = await started.done;
-      expect([run.code, out + run.stdout.slice(out.length), run.stderr]).toEqual([
-        code,
-        `ready;got ${signal}`,
-        '',
-      ]);
+      expect([run.code, run.stdout, run.stderr]).toEqual([code, `ready;got ${signal}`, '']);
     });
   }
 
   it('says in one sentence when the command cannot be found (127) or run (126)', async () => {
-    const missing = await runSsoTray(h.sandbox, [
-      'exec',
-      account(),
-      'AdministratorAccess',
-      '--',
-      'no-such-command-x',
-    ]);
+    const missing = await runExec(h.sandbox, ['no-such-command-x'], { account: account() });
     expect([missing.code, missing.stderr]).toEqual([
       127,
       'sso-tray: There is no command "no-such-command-x"; check its name, or give its full path.\n',
@@ -163,7 +111,7 @@ describe.each([
     const file = path.join(h.sandbox.home, 'not-executable.sh');
     await writeFile(file, 'echo hi\n');
     await chmod(file, 0o644);
-    const notRunnable = await runSsoTray(h.sandbox, ['exec', account(), 'AdministratorAccess', '--', file]);
+    const notRunnable = await runExec(h.sandbox, [file], { account: account() });
     expect([notRunnable.code, notRunnable.stderr]).toEqual([
       126,
       `sso-tray: "${file}" cannot be run (it is not an executable file); check its permissions, or run it through its interpreter.\n`,
@@ -171,40 +119,29 @@ describe.each([
   });
 
   it('refuses to nest inside an exec of another role unless --nested, and allows the same role', async () => {
-    const outer = await runSsoTray(h.sandbox, [
-      'exec',
-      account(),
-      'PowerUserAccess',
-      '--',
-      node,
-      '-e',
-      'process.stdout.write(process.env.SSO_TRAY_EXEC)',
-    ]);
+    const outer = await runExec(h.sandbox, nodeScript('process.stdout.write(process.env.SSO_TRAY_EXEC)'), {
+      account: account(),
+      role: 'PowerUserAccess',
+    });
     const marker = outer.stdout;
-    const inner = [
-      'exec',
-      account(),
-      'AdministratorAccess',
-      '--',
-      node,
-      '-e',
-      'process.stdout.write("inner")',
-    ];
-    const refused = await runSsoTray(h.sandbox, inner, { env: { SSO_TRAY_EXEC: marker } });
+    const inner = nodeScript('process.stdout.write("inner")');
+    const refused = await runExec(h.sandbox, inner, { account: account(), env: { SSO_TRAY_EXEC: marker } });
     expect([refused.code, refused.stdout, refused.stderr]).toEqual([
       2,
       '',
       `sso-tray: This shell already runs as PowerUserAccess in ${marker.split('/')[1]} through \`sso-tray exec\`; exit it first, or add --nested to run as AdministratorAccess in ${marker.split('/')[1]} inside it.\n`,
     ]);
-    const nested = await runSsoTray(h.sandbox, [...inner.slice(0, 3), '--nested', ...inner.slice(3)], {
+    const nested = await runExec(h.sandbox, inner, {
+      account: account(),
+      flags: ['--nested'],
       env: { SSO_TRAY_EXEC: marker },
     });
     expect([nested.code, nested.stdout]).toEqual([0, 'inner']);
-    const same = await runSsoTray(
-      h.sandbox,
-      ['exec', account(), 'PowerUserAccess', '--', node, '-e', 'process.stdout.write("same")'],
-      { env: { SSO_TRAY_EXEC: marker } },
-    );
+    const same = await runExec(h.sandbox, nodeScript('process.stdout.write("same")'), {
+      account: account(),
+      role: 'PowerUserAccess',
+      env: { SSO_TRAY_EXEC: marker },
+    });
     expect([same.code, same.stdout]).toEqual([0, 'same']);
   });
 });

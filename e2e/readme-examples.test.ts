@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from './identity-center/emulator.js';
 import { childEnv, makeSandbox, type Sandbox } from './support/sandbox.js';
 import { bin, repo, type CliRun } from './support/cli-process.js';
+import { expectWhatItShows } from './support/readme-shows.js';
 
 /** The README's code blocks of one language, each as its example lines (comments and continuations dropped). */
 function blocks(readme: string, language: string): string[][] {
@@ -98,6 +99,7 @@ describe('the README examples', () => {
           const expected = /^sso-tray (keep-fresh|serve) /.test(line) ? 130 : 0;
           expect(run.code, `${line}\n${run.stderr}`).toBe(expected);
           expect(run.stderr, line).not.toMatch(/^sso-tray: /m);
+          await expectWhatItShows(sandbox, line, run);
         }
       } finally {
         await sandbox.cleanup();

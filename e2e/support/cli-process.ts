@@ -18,8 +18,10 @@ export interface CliRun {
 
 export interface StartedCli {
   child: ChildProcess;
-  /** Resolves once stderr matches. */
+  /** Resolves with stderr so far once it matches; rejects if the program ends first. */
   stderrMatches(pattern: RegExp): Promise<string>;
+  /** Resolves with stdout so far once it matches; rejects if the program ends first. */
+  stdoutMatches(pattern: RegExp): Promise<string>;
   done: Promise<CliRun>;
 }
 
@@ -30,31 +32,31 @@ export function startProgram(
   options: { env: Record<string, string>; cwd?: string; onStderr?: (stderr: string) => void },
 ): StartedCli {
   const child = spawn(file, args, { env: options.env, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
+  const text = { stdout: '', stderr: '' };
   const waiters: Array<() => void> = [];
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-    options.onStderr?.(stderr);
+  const collect = (stream: keyof typeof text) => (chunk: Buffer) => {
+    text[stream] += chunk.toString();
+    if (stream === 'stderr') options.onStderr?.(text.stderr);
     for (const check of [...waiters]) check();
-  });
+  };
+  child.stdout.on('data', collect('stdout'));
+  child.stderr.on('data', collect('stderr'));
   const done = new Promise<CliRun>((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    child.on('close', (code, signal) => resolve({ code, signal, ...text }));
   });
-  const stderrMatches = (pattern: RegExp) =>
+  const matches = (stream: keyof typeof text) => (pattern: RegExp) =>
     new Promise<string>((resolve, reject) => {
       const check = () => {
-        if (!pattern.test(stderr)) return;
+        if (!pattern.test(text[stream])) return;
         waiters.splice(waiters.indexOf(check), 1);
-        resolve(stderr);
+        resolve(text[stream]);
       };
       waiters.push(check);
       check();
       void done.then((run) => reject(new Error(`The command ended (${run.code}) first:\n${run.stderr}`)));
     });
-  return { child, stderrMatches, done };
+  return { child, stderrMatches: matches('stderr'), stdoutMatches: matches('stdout'), done };
 }
 
 /** The built command in a sandbox. */

@@ -31,9 +31,15 @@ export const processIo: Io = {
   interactive: Boolean(process.stderr.isTTY),
 };
 
+// commander puts its own "(Did you mean …?)" on a line of its own: https://github.com/tj/commander.js/blob/master/lib/suggestSimilar.js
+const SUGGESTION = /\n(\(Did you mean [^\n]*\?\))$/;
+
 /** A message of commander's (an unknown option, a missing argument) echoing what was typed: one line, controls escaped. */
 export function oneLine(text: string): string {
-  return `${printable(text.replace(/\n$/, ''))}\n`;
+  const line = text.replace(/\n$/, '');
+  const suggestion = SUGGESTION.exec(line);
+  if (!suggestion) return `${printable(line)}\n`;
+  return `${printable(line.slice(0, suggestion.index))} ${printable(suggestion[1] ?? '')}\n`;
 }
 
 /** A thrown error as the user sees it; returns the exit code. Unknown errors never show their details. */

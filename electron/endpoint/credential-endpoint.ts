@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { HeldCredentials } from './held-credentials.js';
 import { isLoopbackAddress, newToken, refusal } from './request-guard.js';
 import type { EndpointCredentials } from './endpoint-types.js';
+import { isSsoTrayError } from '../core/errors.js';
 
 const PATH = '/role-credentials';
 /** Plenty for every process of a desktop, and a bound on what a runaway client can hold open. */
@@ -14,6 +15,8 @@ const MAX_CONNECTIONS = 1024;
 
 export interface EndpointOptions {
   fetch: () => Promise<EndpointCredentials>;
+  /** Where the client's user finds the token, as a refusal ends with it: "`sso-tray serve` printed". */
+  tokenFrom: string;
   /** The role's account, served as AccountId (newer SDKs read it). */
   accountId: string;
   /** 127.0.0.1 unless the user asked for another address; a non-loopback one needs `allowNonLoopback`. */
@@ -21,8 +24,8 @@ export interface EndpointOptions {
   port?: number;
   allowNonLoopback?: boolean;
   now?: () => number;
-  /** A renewal or a request failed: the sentence (never a secret), once until it recovers. */
-  onProblem?: (sentence: string) => void;
+  /** A renewal or a request failed: the sentence (never a secret) and the failure, once until it recovers. */
+  onProblem?: (sentence: string, error: unknown) => void;
   /** A request was answered with credentials (the window counts them). */
   onAnswered?: () => void;
   /** Credentials are served again after a problem. */
@@ -53,7 +56,7 @@ export async function startCredentialEndpoint(options: EndpointOptions): Promise
   const sentenceOf = (error: unknown) => options.sentenceOf?.(error) ?? plainSentence(error);
   const problem = (error: unknown) => {
     const sentence = sentenceOf(error);
-    if (sentence !== lastProblem) options.onProblem?.(sentence);
+    if (sentence !== lastProblem) options.onProblem?.(sentence, error);
     lastProblem = sentence;
   };
   const held = new HeldCredentials(options.fetch, options.now, problem);
@@ -63,7 +66,7 @@ export async function startCredentialEndpoint(options: EndpointOptions): Promise
   let expiration = first.expiration;
 
   const server = http.createServer((request, response) => {
-    const refused = refusal(request, token, { anyHost: !loopback });
+    const refused = refusal(request, token, { anyHost: !loopback, tokenFrom: options.tokenFrom });
     if (refused) return answer(response, refused.status, { Code: refused.code, Message: refused.message });
     if (request.method !== 'GET')
       return answer(response, 405, { Code: 'MethodNotAllowed', Message: 'Only GET is answered here.' });
@@ -86,8 +89,10 @@ export async function startCredentialEndpoint(options: EndpointOptions): Promise
       },
       (error: unknown) => {
         problem(error);
-        // 5xx: the SDKs retry; the sentence says what to do (sign in again, usually).
-        answer(response, 503, { Code: 'CredentialsUnavailable', Message: sentenceOf(error) });
+        answer(response, failureStatus(error), {
+          Code: 'CredentialsUnavailable',
+          Message: sentenceOf(error),
+        });
       },
     );
   });
@@ -98,7 +103,7 @@ export async function startCredentialEndpoint(options: EndpointOptions): Promise
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen({ host: listen, port: options.port ?? 0 }, () => resolve());
+      server.listen({ host: listenHost(listen), port: options.port ?? 0 }, () => resolve());
     });
   } catch (error) {
     held.stop();
@@ -118,10 +123,19 @@ export async function startCredentialEndpoint(options: EndpointOptions): Promise
   };
 }
 
+/**
+ * The address to listen on, as the URL names it: brackets dropped, and localhost as 127.0.0.1, since Node listens on
+ * the first address the resolver gives (::1 on many machines): https://nodejs.org/api/net.html#serverlistenoptions-callback
+ */
+function listenHost(listen: string): string {
+  const bare = listen.replace(/^\[|\]$/g, '');
+  return bare.toLowerCase() === 'localhost' ? '127.0.0.1' : bare;
+}
+
 /** The address a client on this machine uses: the listened one, or loopback for "every interface". */
 function urlHostOf(listen: string): string {
-  const bare = listen.replace(/^\[|\]$/g, '');
-  if (bare === '0.0.0.0' || bare === '::' || bare === 'localhost') return '127.0.0.1';
+  const bare = listenHost(listen);
+  if (bare === '0.0.0.0' || bare === '::') return '127.0.0.1';
   return bare.includes(':') ? `[${bare}]` : bare;
 }
 
@@ -134,6 +148,15 @@ function answer(response: http.ServerResponse, status: number, body: Record<stri
     'Cache-Control': 'no-store',
   });
   response.end(text);
+}
+
+/**
+ * What waits for the user (a failure with a next step: sign in again, usually) is a 4xx, whose Code and Message the JS
+ * SDK's fromHttp hands to the program (it drops a 5xx's body); what may pass by itself (throttling, the network) is a
+ * 503, which every SDK retries: https://github.com/aws/aws-sdk-js-v3/blob/main/packages/credential-provider-http/src/fromHttp/requestHelpers.ts
+ */
+function failureStatus(error: unknown): number {
+  return isSsoTrayError(error) && error.next ? 403 : 503;
 }
 
 function plainSentence(error: unknown): string {

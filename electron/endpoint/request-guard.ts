@@ -27,7 +27,8 @@ export type Refusal = { status: number; code: string; message: string };
 export function refusal(
   request: IncomingMessage,
   token: string,
-  options: { anyHost: boolean },
+  /** `tokenFrom`: where the client's user finds the token, ending a sentence ("`sso-tray serve` printed"). */
+  options: { anyHost: boolean; tokenFrom: string },
 ): Refusal | undefined {
   const host = request.headers.host ?? '';
   if (!options.anyHost && !isLoopbackAddress(hostName(host)))
@@ -43,13 +44,13 @@ export function refusal(
     return {
       status: 401,
       code: 'MissingToken',
-      message: 'Set AWS_CONTAINER_AUTHORIZATION_TOKEN to the token `sso-tray serve` printed.',
+      message: `Set AWS_CONTAINER_AUTHORIZATION_TOKEN to the token ${options.tokenFrom}.`,
     };
   if (!sameSecret(given, token))
     return {
       status: 401,
       code: 'WrongToken',
-      message: 'The authorization token is not this endpoint’s; use the one `sso-tray serve` printed.',
+      message: `The authorization token is not this endpoint’s; use the one ${options.tokenFrom}.`,
     };
   return undefined;
 }

@@ -7,6 +7,8 @@ import type { EndpointCredentials } from './endpoint-types.js';
 import type { RoleRef, ServedEndpoint } from '../core/shapes/front-end-shapes.js';
 import type { Clock, TimerHandle } from '../core/clock.js';
 import { SsoTrayError, isSsoTrayError } from '../core/errors.js';
+import type { Problem } from '../core/next-step.js';
+import { programErrorSentence } from './program-next-step-words.js';
 
 export interface ServedEndpointsDeps {
   clock: Clock;
@@ -14,8 +16,8 @@ export interface ServedEndpointsDeps {
   credentials(role: RoleRef): Promise<EndpointCredentials>;
   /** The list changed, or what it shows did (requests answered, a problem). */
   changed(list: ServedEndpoint[]): void;
-  /** One sentence for the user (the app shows it as a notification). */
-  notice(message: string): void;
+  /** One problem for the user, with its next step (the app words it and shows it as a notification). */
+  notice(problem: Problem): void;
 }
 
 interface Entry {
@@ -80,9 +82,9 @@ export class ServedEndpoints {
     for (const entry of ended) this.entries.delete(entry.view.id);
     await Promise.all(ended.map((e) => e.endpoint.close()));
     const roles = ended.map((e) => `${e.view.roleName} in ${e.view.accountId}`).join(', ');
-    this.deps.notice(
-      `Stopped serving ${roles} to local programs: ${why}; sign in and serve ${ended.length > 1 ? 'them' : 'it'} again from the window.`,
-    );
+    this.deps.notice({
+      message: `Stopped serving ${roles} to local programs: ${why}; sign in and serve ${ended.length > 1 ? 'them' : 'it'} again from the window.`,
+    });
     this.announce();
   }
 
@@ -99,8 +101,10 @@ export class ServedEndpoints {
     const { clock } = this.deps;
     const plain = { session: role.session, accountId: role.accountId, roleName: role.roleName };
     const endpoint = await startCredentialEndpoint({
-      fetch: () =>
-        this.deps.credentials(plain).catch((error: unknown) => Promise.reject(forPrograms(error, role))),
+      fetch: () => this.deps.credentials(plain),
+      tokenFrom: 'Copy variables in SSO Tray gives',
+      // A program's SDK shows the answer's Message to whoever reads its log: the step is worded as done in the app.
+      sentenceOf: programErrorSentence,
       accountId: role.accountId,
       now: () => clock.now(),
       onAnswered: () => {
@@ -108,11 +112,16 @@ export class ServedEndpoints {
         if (entry) entry.view.lastRequestAt = new Date(clock.now()).toISOString();
         this.announceSoon();
       },
-      onProblem: (sentence) => {
+      onProblem: (sentence, error) => {
         const entry = this.entries.get(id);
         if (!entry) return;
-        entry.view.problem = sentence;
-        this.deps.notice(`Serving ${role.roleName} in ${role.accountId} to local programs: ${sentence}`);
+        // The window, the tray and the notification are the app's own: the problem, its step worded by each.
+        const problem = isSsoTrayError(error) ? error.problem() : { message: sentence };
+        entry.view.problem = problem;
+        this.deps.notice({
+          ...problem,
+          message: `Serving ${role.roleName} in ${role.accountId} to local programs: ${problem.message}`,
+        });
         this.announce();
       },
       onRecovered: () => {
@@ -156,15 +165,6 @@ export class ServedEndpoints {
   private announce(): void {
     this.deps.changed(this.list());
   }
-}
-
-/** A session that ended, told to a program's SDK (which shows it to its user) in terms of where to act: SSO Tray. */
-function forPrograms(error: unknown, role: RoleRef): unknown {
-  if (!isSsoTrayError(error, 'session-ended') && !isSsoTrayError(error, 'sign-in-needed')) return error;
-  return new SsoTrayError(
-    error.code,
-    `The SSO Tray session ${role.session} has ended; sign in to it again in SSO Tray, and this endpoint serves ${role.roleName} again.`,
-  );
 }
 
 function roleKey(role: RoleRef): string {

@@ -88,6 +88,29 @@ describe('serving a role from the app', () => {
     );
   });
 
+  it('a program without the token, or with another, is told where the token comes from: Copy variables', async () => {
+    const served = await value('endpoints:start', role());
+    await value('endpoints:copy', { id: served.id, format: 'env' });
+    const { url, token } = copied();
+    const missing = await askEndpoint(url, {});
+    const wrong = await askEndpoint(url, { authorization: `${token}x` });
+    expect([missing.status, missing.body]).toEqual([
+      401,
+      {
+        Code: 'MissingToken',
+        Message: 'Set AWS_CONTAINER_AUTHORIZATION_TOKEN to the token Copy variables in SSO Tray gives.',
+      },
+    ]);
+    expect([wrong.status, wrong.body]).toEqual([
+      401,
+      {
+        Code: 'WrongToken',
+        Message:
+          'The authorization token is not this endpoint’s; use the one Copy variables in SSO Tray gives.',
+      },
+    ]);
+  });
+
   it('Stop closes it: the next request finds nothing listening, and it leaves the list', async () => {
     const served = await value('endpoints:start', role());
     await value('endpoints:copy', { id: served.id, format: 'env' });
@@ -132,7 +155,12 @@ describe('serving a role from the app', () => {
     await value('sessions:sign-out', { session: 'acme' });
     const outcome = await call('endpoints:start', role());
     expect(outcome.ok).toBe(false);
-    expect(outcome.ok ? '' : outcome.error.message).toMatch(/^[^\n]*sign in[^\n]*\.$/i);
+    // The window words the step (its Sign in button), as for any other call: the program's words stay with programs.
+    expect(outcome.ok ? undefined : outcome.error).toEqual({
+      code: 'sign-in-needed',
+      message: 'You are not signed in to acme (us-east-1).',
+      next: { do: 'sign-in', session: 'acme', when: 'first' },
+    });
     expect(await value('endpoints:list', {})).toEqual([]);
   });
 });

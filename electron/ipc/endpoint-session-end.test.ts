@@ -1,9 +1,12 @@
 // A served role whose session ends (revoked, not signed out here): programs keep the held credentials while they are
-// valid, then get one sentence saying to sign in again (503, so the SDKs retry); the user gets one notice; after
-// signing in again the same endpoint and token serve again. On the core's clock, shared with the emulator.
+// valid, then get one sentence saying to sign in again in SSO Tray, which the SDK's fromHttp hands to the program; the
+// user gets one notice; after signing in again the same endpoint and token serve again. On the core's clock, shared
+// with the emulator.
+import { fromHttp } from '@aws-sdk/credential-providers';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { startCoreHarness, type CoreHarness } from '../../e2e/support/core-harness.js';
 import { askEndpoint } from '../../e2e/support/endpoint-client.js';
+import type { Problem } from '../core/next-step.js';
 import { createHandlers, invoke } from './handlers.js';
 
 let h: CoreHarness;
@@ -17,8 +20,8 @@ afterEach(() => h.close());
 it('serves the held credentials, then one sentence, then again after a new sign-in', async () => {
   const clipboard: string[] = [];
   const handlers = createHandlers(h.core, { clipboard: { writeText: (t) => void clipboard.push(t) } });
-  const notices: string[] = [];
-  h.core.on('problem', ({ message }) => notices.push(message));
+  const notices: Problem[] = [];
+  h.core.on('problem', (problem) => notices.push(problem));
   await h.core.addSession({ name: 'acme', startUrl: h.emu.startUrl, region: h.emu.region });
   await h.core.signIn('acme', 'browser');
   const account = h.emu.organisation.accounts[0]!;
@@ -39,16 +42,35 @@ it('serves the held credentials, then one sentence, then again after a new sign-
 
   await h.clock!.advance(11 * 60_000); // past their expiry
   const ended = await askEndpoint(url, { authorization });
-  expect(ended.status).toBe(503);
-  expect(ended.body.Code).toBe('CredentialsUnavailable');
-  expect(ended.body.Message).toBe(
-    `The SSO Tray session acme has ended; sign in to it again in SSO Tray, and this endpoint serves ${role.roleName} again.`,
+  // What a program's SDK reads of the refusal: fromHttp keeps the body's Code and Message of a 4xx answer.
+  const read = await fromHttp({
+    awsContainerCredentialsFullUri: url,
+    awsContainerAuthorizationToken: authorization,
+    maxRetries: 0,
+  })().then(
+    () => ({}) as { Code?: string; Message?: string },
+    (error: unknown) => error as { Code?: string; Message?: string },
   );
-  expect(notices.filter((n) => n.startsWith('Serving '))).toEqual([
-    `Serving ${role.roleName} in ${role.accountId} to local programs: ${ended.body.Message}`,
+  expect([ended.status, read]).toMatchObject([
+    403,
+    {
+      Code: 'CredentialsUnavailable',
+      Message: 'Your session for acme (us-east-1) has ended. Sign in to acme again in SSO Tray.',
+    },
+  ]);
+  expect(ended.body.Message).toBe(read.Message);
+  // The user's notice carries the step as data: the tray and the window word it as their own button or menu item.
+  expect(notices.filter((n) => n.message.startsWith('Serving '))).toEqual([
+    {
+      message: `Serving ${role.roleName} in ${role.accountId} to local programs: Your session for acme (us-east-1) has ended.`,
+      next: { do: 'sign-in', session: 'acme', when: 'again' },
+    },
   ]);
   const [listed] = h.core.endpoints.list();
-  expect(listed?.problem).toBe(ended.body.Message);
+  expect(listed?.problem).toEqual({
+    message: 'Your session for acme (us-east-1) has ended.',
+    next: { do: 'sign-in', session: 'acme', when: 'again' },
+  });
 
   await h.core.signIn('acme', 'browser');
   const again = await askEndpoint(url, { authorization });

@@ -218,13 +218,22 @@ describe('"Served to local programs"', () => {
   it('shows the problem in place of the count, PowerShell on Windows, and nothing while nothing is served', () => {
     const menu = built(
       state({
-        served: [{ ...served, problem: 'The session acme has ended; sign in again.' }],
+        served: [
+          {
+            ...served,
+            problem: {
+              message: 'Your session for acme (us-east-1) has ended.',
+              next: { do: 'sign-in', session: 'acme', when: 'again' },
+            },
+          },
+        ],
         platform: 'win32',
       }),
       recordingActions().actions,
     );
     expect(menuLabels(menu, 'Billing / AdministratorAccess — 127.0.0.1:49152').slice(1)).toEqual([
-      'The session acme has ended; sign in again.',
+      // The tray's words for the step, not the program's ("in SSO Tray") the endpoint answers with.
+      'Your session for acme (us-east-1) has ended. Sign in again: choose Sign in to acme… in the tray menu.',
       '---',
       'Copy variables (PowerShell)',
       'Stop',

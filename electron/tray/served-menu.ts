@@ -4,6 +4,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { FORMAT_LABELS, defaultShell } from '../../shared/credential-formats.js';
 import type { ServedEndpoint } from '../core/shapes/front-end-shapes.js';
 import { clockTime, menuLabel, type TimeStyle } from './tray-text.js';
+import { traySentence } from './next-step-words.js';
 
 /** A served role with the account's name to show. */
 export interface TrayServed extends ServedEndpoint {
@@ -33,7 +34,9 @@ export function servedSection(
       submenu: [
         { label: menuLabel(`${served.roleName} in ${served.accountId} (${served.session})`), enabled: false },
         {
-          label: menuLabel(served.problem ?? `${answered(served.served)}, ${expires}`),
+          label: menuLabel(
+            served.problem ? traySentence(served.problem) : `${answered(served.served)}, ${expires}`,
+          ),
           enabled: false,
         },
         { type: 'separator' },

@@ -43,13 +43,13 @@ describe("the window's next steps", () => {
     ).toBe('Your session for acme (us-east-1) has ended. Sign in again.');
   });
 
-  it('a profile the app did not write asks for another Profile name: the window has no way to overwrite it', () => {
+  it('a profile the app did not write asks for another Profile name, or Replace it (the button beside it)', () => {
     const said = windowSentence({
       message: 'The profile "dev" in ~/.aws/credentials was not written by SSO Tray',
       next: NEXT_STEP_SAMPLES['choose-profile-name-or-overwrite'],
     });
     expect(said).toBe(
-      'The profile "dev" in ~/.aws/credentials was not written by SSO Tray; type another Profile name.',
+      'The profile "dev" in ~/.aws/credentials was not written by SSO Tray; type another Profile name, or press Replace it.',
     );
   });
 

@@ -50,7 +50,8 @@ const WINDOW_WORDS: NextStepWords<WindowStep> = {
   'choose-session-name': ({ orChangeItThere }) => ({
     clause: orChangeItThere ? 'choose another session name or change it there' : 'choose another name',
   }),
-  'choose-profile-name-or-overwrite': () => ({ clause: 'type another Profile name' }),
+  // Both places that write a profile (the credentials file, ~/.aws/config) show Replace it beside the sentence.
+  'choose-profile-name-or-overwrite': () => ({ clause: 'type another Profile name, or press Replace it' }),
   'choose-process-kind': () => ({ clause: 'choose credential_process under Kind' }),
   'fix-setting': ({ setting }) => ({ clause: `change ${SETTING_LABELS[setting]} and save again` }),
   'allow-remove': () => ({ clause: 'remove it from the file yourself if you no longer need it' }),

@@ -55,6 +55,7 @@ export function addExec(program: Command, host: CommandHost): void {
         const { startCredentialEndpoint } = await import('../../endpoint/credential-endpoint.js');
         endpoint = await startCredentialEndpoint({
           fetch: credentialSource(c, role),
+          tokenFrom: '`sso-tray exec --endpoint` gave the command',
           accountId: role.accountId,
           onProblem: (sentence) => io.err(`sso-tray: ${sentence}\n`),
           sentenceOf: cliErrorSentence,

@@ -55,6 +55,7 @@ export function addServe(program: Command, host: CommandHost): void {
       const { startCredentialEndpoint } = await import('../../endpoint/credential-endpoint.js');
       const endpoint = await startCredentialEndpoint({
         fetch: credentialSource(c, role),
+        tokenFrom: '`sso-tray serve` printed',
         accountId: role.accountId,
         listen: options.listen,
         ...(options.port === undefined ? {} : { port: options.port }),

@@ -97,7 +97,7 @@ export function assembleCore(
       return { accessKeyId, secretAccessKey, sessionToken, expiration: expiration.toISOString() };
     },
     changed: (list) => emit('endpoints-changed', list),
-    notice: (message) => emit('problem', { message }),
+    notice: (problem) => emit('problem', problem),
   });
   return {
     parts,

@@ -157,8 +157,8 @@ export interface ServedEndpoint extends RoleRef {
   lastRequestAt?: string;
   /** When the credentials it serves now expire (ISO). */
   expiration?: string;
-  /** Why a renewal or a request failed, until one succeeds again. */
-  problem?: string;
+  /** Why a renewal or a request failed, until one succeeds again: each front end words its step. */
+  problem?: Problem;
 }
 
 export interface CoreEvents extends Record<string, unknown> {

@@ -137,18 +137,30 @@ async function writeProfile(ctx: ActionContext, overwrite?: string): Promise<voi
     const done = `Wrote the profile ${owned.profile} to your credentials file${owned.keepFresh ? ', kept fresh' : ''}.`;
     changeDialog(ctx, (d) => ({ ...d, writeFile: { busy: false, done } }), dialog);
   } catch (error) {
-    // A profile SSO Tray did not write: the core's step names it, and the dialog offers to replace it.
-    const next = problemOf(error).next;
-    const replace = next?.do === 'choose-profile-name-or-overwrite' ? next.profile : undefined;
-    const failed = { busy: false, error: sentenceOf(error), ...(replace ? { replace } : {}) };
-    changeDialog(ctx, (d) => ({ ...d, writeFile: failed }), dialog);
+    changeDialog(ctx, (d) => ({ ...d, writeFile: failedWrite(error) }), dialog);
   }
+}
+
+/** A refused write: its sentence, and for a profile SSO Tray did not write (the core's step names it), Replace it. */
+function failedWrite(error: unknown): { busy: false; error: string; replace?: string } {
+  const next = problemOf(error).next;
+  const replace = next?.do === 'choose-profile-name-or-overwrite' ? next.profile : undefined;
+  return { busy: false, error: sentenceOf(error), ...(replace ? { replace } : {}) };
+}
+
+type ConfigKind = 'sso' | 'credential-process';
+
+/** Replace it in "Add to ~/.aws/config": the profile the refusal named, written over, on that click only. */
+export function replaceConfigProfile(ctx: ActionContext, kind: ConfigKind): Promise<void> {
+  const profile = ctx.store.state.dialog?.writeConfig.replace;
+  return profile ? writeConfigProfile(ctx, profile, kind, true) : Promise.resolve();
 }
 
 export async function writeConfigProfile(
   ctx: ActionContext,
   profile: string,
-  kind: 'sso' | 'credential-process',
+  kind: ConfigKind,
+  overwrite = false,
 ): Promise<void> {
   const dialog = ctx.store.state.dialog;
   if (!dialog) return;
@@ -158,11 +170,12 @@ export async function writeConfigProfile(
       ...plain(dialog.role),
       profile: profile.trim(),
       kind,
+      ...(overwrite ? { overwrite: true } : {}),
     });
     const done = `Added the profile ${written.profile} to ${written.file}.`;
     changeDialog(ctx, (d) => ({ ...d, writeConfig: { busy: false, done } }), dialog);
   } catch (error) {
-    changeDialog(ctx, (d) => ({ ...d, writeConfig: { busy: false, error: sentenceOf(error) } }), dialog);
+    changeDialog(ctx, (d) => ({ ...d, writeConfig: failedWrite(error) }), dialog);
   }
 }
 

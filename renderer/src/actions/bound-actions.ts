@@ -52,6 +52,7 @@ export function createActions(ctx: ActionContext) {
       writeCredentialsFile: accessKeys.writeCredentialsFile,
       replaceProfile: accessKeys.replaceProfile,
       writeConfigProfile: accessKeys.writeConfigProfile,
+      replaceConfigProfile: accessKeys.replaceConfigProfile,
       closeAccessKeys: accessKeys.closeAccessKeys,
     }),
     ...bind(ctx, {

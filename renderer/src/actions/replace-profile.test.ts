@@ -3,7 +3,12 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { initialState, Store, type AccessKeysState } from '../state.js';
 import type { WindowApi } from '../api.js';
-import { replaceProfile, writeCredentialsFile } from './access-keys-actions.js';
+import {
+  replaceConfigProfile,
+  replaceProfile,
+  writeConfigProfile,
+  writeCredentialsFile,
+} from './access-keys-actions.js';
 
 beforeAll(() => {
   // The store renders once a frame; here nothing renders.
@@ -46,7 +51,7 @@ describe('Write to credentials file, refused for a profile SSO Tray did not writ
     expect(write.mock.calls[0]![0]).not.toHaveProperty('overwrite');
     expect(store.state.dialog?.writeFile).toEqual({
       busy: false,
-      error: `${refusal.message} Type another Profile name.`,
+      error: `${refusal.message} Type another Profile name, or press Replace it.`,
       replace: 'dev',
     });
 
@@ -75,5 +80,33 @@ describe('Write to credentials file, refused for a profile SSO Tray did not writ
     expect(store.state.dialog?.writeFile.replace).toBe(undefined);
     await replaceProfile(ctx);
     expect(write).toHaveBeenCalledOnce();
+  });
+
+  it('Add to ~/.aws/config offers it too, and replaces with the Kind chosen, only on Replace it', async () => {
+    const write = vi.fn<WindowApi['config:write-profile']>();
+    write.mockRejectedValueOnce(refusal);
+    write.mockResolvedValueOnce({ profile: 'dev', file: '~/.aws/config' });
+    const store = new Store({ ...initialState(0), dialog });
+    const ctx = { api: { 'config:write-profile': write } as unknown as WindowApi, store };
+    await writeConfigProfile(ctx, ' dev ', 'sso');
+    expect(write.mock.calls[0]![0]).not.toHaveProperty('overwrite');
+    expect(store.state.dialog?.writeConfig).toEqual({
+      busy: false,
+      error: `${refusal.message} Type another Profile name, or press Replace it.`,
+      replace: 'dev',
+    });
+    await replaceConfigProfile(ctx, 'credential-process');
+    expect(write.mock.calls[1]![0]).toEqual({
+      session: 'acme',
+      accountId: '111122223333',
+      roleName: 'ReadOnly',
+      profile: 'dev',
+      kind: 'credential-process',
+      overwrite: true,
+    });
+    expect(store.state.dialog?.writeConfig).toEqual({
+      busy: false,
+      done: 'Added the profile dev to ~/.aws/config.',
+    });
   });
 });

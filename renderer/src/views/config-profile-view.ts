@@ -8,13 +8,17 @@ function suggestedName(d: AccessKeysState): string {
   return d.profileName ?? `${d.role.accountId}_${d.role.roleName}`;
 }
 
+/** The Kind chosen in the form. */
+function kindOf(form: HTMLFormElement | null): 'sso' | 'credential-process' {
+  return form && new FormData(form).get('kind') === 'credential-process' ? 'credential-process' : 'sso';
+}
+
 export function configMenu(d: AccessKeysState, actions: Actions) {
   const task = d.writeConfig;
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
-    const data = new FormData(event.currentTarget as HTMLFormElement);
-    const kind = data.get('kind') === 'credential-process' ? 'credential-process' : 'sso';
-    void actions.writeConfigProfile(String(data.get('profile') ?? ''), kind);
+    const form = event.currentTarget as HTMLFormElement;
+    void actions.writeConfigProfile(String(new FormData(form).get('profile') ?? ''), kindOf(form));
   };
   return html`<details class="menu">
     <summary>More</summary>
@@ -38,7 +42,18 @@ export function configMenu(d: AccessKeysState, actions: Actions) {
       </div>
       <button type="submit" ?disabled=${task.busy}>${task.busy ? 'Adding…' : 'Add to ~/.aws/config'}</button>
       ${task.done ? html`<p class="note" role="status">${task.done}</p>` : nothing}
-      ${task.error ? html`<p class="error" role="alert">${task.error}</p>` : nothing}
+      ${task.error ? html`<p class="error" role="alert" id="config-profile-error">${task.error}</p>` : nothing}
+      ${
+        task.replace && !task.busy
+          ? html`<button
+              type="button"
+              aria-describedby="config-profile-error"
+              @click=${(e: Event) => actions.replaceConfigProfile(kindOf((e.currentTarget as HTMLButtonElement).form))}
+            >
+              Replace it
+            </button>`
+          : nothing
+      }
     </form>
   </details>`;
 }

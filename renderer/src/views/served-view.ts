@@ -7,6 +7,7 @@ import type { ServedEndpoint } from '../api.js';
 import type { State, VariablesFormat } from '../state.js';
 import { momentText } from '../time-text.js';
 import { plural } from '../session-text.js';
+import { windowSentence } from '../next-step-words.js';
 import { SHELLS } from '../../../shared/credential-formats.js';
 
 export function servedView(state: State, actions: Actions) {
@@ -86,7 +87,7 @@ function servedRow(e: ServedEndpoint, accountName: string, state: State, actions
             >`
           : nothing
       }
-      ${e.problem ? html`<p class="warn">${e.problem}</p>` : nothing}
+      ${e.problem ? html`<p class="warn">${windowSentence(e.problem)}</p>` : nothing}
     </td>
     <td class="served-actions">
       <button
