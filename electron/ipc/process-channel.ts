@@ -7,7 +7,6 @@ import {
   cachedProcessAnswer,
   cachedRole,
   type CachedProcessRequest,
-  type CachedRole,
 } from '../core/role-credentials/cached-process-answer.js';
 import { awsPathsFromEnv, type Env } from '../core/environment.js';
 
@@ -16,20 +15,20 @@ const isValid = (input: CachedProcessRequest) =>
   isValidIdentifier('role-name', input.roleName) &&
   (input.session === undefined || isValidIdentifier('session-name', input.session));
 
-export async function callCachedProcess(
-  env: Env,
-  input: CachedProcessRequest,
-  now: number = Date.now(),
-): Promise<string | undefined> {
-  // A name rather than an id, or a refusal: the door's schema and the listing answer those in their own words.
-  return isValid(input) ? cachedProcessAnswer(input, awsPathsFromEnv(env), now) : undefined;
+/** credential_process's answer from the caches. */
+export function callCachedProcess(env: Env, input: CachedProcessRequest, now: number = Date.now()) {
+  return whenValid(input, () => cachedProcessAnswer(input, awsPathsFromEnv(env), now));
 }
 
 /** The role's cached credentials with their session and the settings' region choice, for `exec`. */
-export async function callCachedRole(
-  env: Env,
+export function callCachedRole(env: Env, input: CachedProcessRequest, now: number = Date.now()) {
+  return whenValid(input, () => cachedRole(input, awsPathsFromEnv(env), now));
+}
+
+// A name rather than an id, or a refusal: the door's schema and the listing answer those in their own words.
+function whenValid<T>(
   input: CachedProcessRequest,
-  now: number = Date.now(),
-): Promise<CachedRole | undefined> {
-  return isValid(input) ? cachedRole(input, awsPathsFromEnv(env), now) : undefined;
+  answer: () => Promise<T | undefined>,
+): Promise<T | undefined> {
+  return isValid(input) ? answer() : Promise.resolve(undefined);
 }

@@ -9,19 +9,18 @@ import type * as FsPromises from 'node:fs/promises';
 
 type Fsp = typeof FsPromises;
 
-// The same arguments, results and errors (as rejections) as fs/promises' own calls.
-export const readFile = (async (file: string, options?: unknown) =>
-  readFileSync(file, options as never)) as unknown as Fsp['readFile'];
-export const readdir = (async (dir: string, options?: unknown) =>
-  readdirSync(dir, options as never)) as unknown as Fsp['readdir'];
-export const stat = (async (file: string, options?: unknown) =>
-  statSync(file, options as never)) as unknown as Fsp['stat'];
-export const lstat = (async (file: string, options?: unknown) =>
-  lstatSync(file, options as never)) as unknown as Fsp['lstat'];
-export const realpath = (async (file: string, options?: unknown) =>
-  realpathSync(file, options as never)) as unknown as Fsp['realpath'];
-export const readlink = (async (file: string, options?: unknown) =>
-  readlinkSync(file, options as never)) as unknown as Fsp['readlink'];
+/** A synchronous call with fs/promises' shape: the same arguments and results, its errors as rejections. */
+const promised =
+  <Args extends unknown[], Result>(call: (...args: Args) => Result) =>
+  async (...args: Args): Promise<Result> =>
+    call(...args);
+
+export const readFile = promised(readFileSync) as unknown as Fsp['readFile'];
+export const readdir = promised(readdirSync) as unknown as Fsp['readdir'];
+export const stat = promised(statSync) as unknown as Fsp['stat'];
+export const lstat = promised(lstatSync) as unknown as Fsp['lstat'];
+export const realpath = promised(realpathSync) as unknown as Fsp['realpath'];
+export const readlink = promised(readlinkSync) as unknown as Fsp['readlink'];
 
 const real = (): Fsp => process.getBuiltinModule('node:fs/promises');
 
