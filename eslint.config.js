@@ -79,6 +79,22 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', noElectron('electron/core and electron/ipc')] },
   },
   {
+    // zod as a namespace (zod's own docs' form): a bundler then leaves out what no schema uses, its locales and JSON
+    // Schema tools (scripts/build-cli-program.mjs; https://github.com/colinhacks/zod/issues/4433).
+    files: ['electron/core/**/*.ts', 'electron/ipc/**/*.ts', 'electron/endpoint/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "ImportDeclaration[source.value='zod'] > :matches(ImportSpecifier, ImportDefaultSpecifier)",
+          message:
+            "Import zod as a namespace (import * as z from 'zod'): a named z keeps all of zod in the CLI's bundle.",
+        },
+      ],
+    },
+  },
+  {
     // The front ends hold the core's door ({ call, on }) and nothing else: the core's values only from its small public
     // module, never the handler table or the core object (types may come from anywhere).
     files: [

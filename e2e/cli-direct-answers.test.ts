@@ -168,6 +168,9 @@ describe('start-up loads only what a command uses', () => {
       total: number;
       zod: number;
       sdk: number;
+      packages: number;
+      /** The files of the built program (dist/electron/cli/) it read. */
+      program: string[];
     };
   }
 
@@ -181,11 +184,17 @@ describe('start-up loads only what a command uses', () => {
     const role = account.roles[0]!;
     expect((await sso(['creds', account.accountId, role])).code).toBe(0);
     emu.clearCalls();
+    // Nothing of the program either: zod is inside its bundle, where the counter cannot tell it apart.
     expect(await modulesOf(['process', account.accountId, role, '--session', 'acme'])).toMatchObject({
       sdk: 0,
       zod: 0,
+      program: [],
     });
-    expect(await modulesOf(['process', account.accountId, role])).toMatchObject({ sdk: 0, zod: 0 });
+    expect(await modulesOf(['process', account.accountId, role])).toMatchObject({
+      sdk: 0,
+      zod: 0,
+      program: [],
+    });
     expect(portalCalls()).toEqual([]);
   });
 
@@ -233,8 +242,18 @@ describe('start-up loads only what a command uses', () => {
       cached: await modulesOf(['accounts', '--cached']),
       creds: await modulesOf(['creds', account.accountId, role]),
     };
-    expect(figures).toMatchObject({ sessions: { sdk: 0 }, cached: { sdk: 0 }, creds: { sdk: 0 } });
+    // The program is one bundle (scripts/build-cli-program.mjs): no package's module and no file tsc built per source.
+    const bundled = { sdk: 0, packages: 0, program: ['output.js', 'program-bundle.cjs', 'program.js'] };
+    expect(figures).toMatchObject({ sessions: bundled, cached: bundled, creds: bundled });
     expect(portalCalls()).toEqual([]);
+  });
+
+  it('still loads the AWS SDK, as packages, for a command that calls Identity Center', async () => {
+    const account = emu.organisation.accounts[14]!;
+    const roles = await modulesOf(['roles', account.accountId]);
+    expect(roles.sdk).toBeGreaterThan(0);
+    expect(roles.program).toEqual(['output.js', 'program-bundle.cjs', 'program.js']);
+    expect(portalCalls()).toEqual([`ListAccountRoles ${account.accountId}`]);
   });
 });
 

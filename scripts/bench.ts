@@ -113,6 +113,8 @@ for (const latencyMs of [40, 100]) {
   );
   row('`process` warm', ms(cli.processWarmMs));
   // CPU time (user + system) is the steady figure on a loaded machine; wall time is what a user waits.
+  // The commands that start the whole program (its one bundle, scripts/build-cli-program.mjs) and answer from files.
+  const PROGRAM_STARTS = ['sessions', 'accounts --cached', 'creds (warm)'];
   const bareCpu = cli.startupCpuMs['node -e 0']!;
   for (const [label, value] of Object.entries(cli.startupMs)) {
     const mods = cli.modules[label];
@@ -121,12 +123,16 @@ for (const latencyMs of [40, 100]) {
     row(
       `start-up: ${label}`,
       `CPU ${ms(cpu)} = ${ratio.toFixed(2)}x node -e 0, wall ${ms(value)} = ${(value / bare).toFixed(2)}x` +
-        (mods ? `; ${mods.total} modules, ${mods.zod} zod, ${mods.sdk} SDK` : ''),
+        (mods
+          ? `; ${mods.total} modules, ${mods.packages} of packages, ${mods.zod} zod, ${mods.sdk} SDK`
+          : ''),
       label === '--version'
         ? `target < 2x: ${met(ratio < 2)}`
         : label.startsWith('process')
           ? `target <= 1.5x: ${met(ratio <= 1.5)}`
-          : '',
+          : PROGRAM_STARTS.includes(label)
+            ? `target <= 3x: ${met(ratio <= 3)}`
+            : '',
     );
   }
 }

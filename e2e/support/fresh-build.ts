@@ -18,17 +18,27 @@ function newestSource(dir: string): number {
   return newest;
 }
 
-/** Compiles electron/ and shared/ to dist/ (tsconfig.build.json), then bundles the quick answers, unless the build is newer than every source. */
+/**
+ * Compiles electron/ and shared/ to dist/ (tsconfig.build.json), then bundles the quick answers and the program, unless
+ * the build is newer than every source.
+ */
 export function ensureFreshBuild(repo: string): void {
-  const built = ['cli.js', 'main.js', 'quick/process.cjs', 'quick/complete.cjs'].map((file) =>
-    path.join(repo, 'dist', 'electron', file),
-  );
+  const built = [
+    'cli.js',
+    'main.js',
+    'quick/process.cjs',
+    'quick/complete.cjs',
+    'quick/exec.cjs',
+    'cli/program-bundle.cjs',
+  ].map((file) => path.join(repo, 'dist', 'electron', file));
   const builtAt = Math.min(...built.map((file) => (existsSync(file) ? statSync(file).mtimeMs : 0)));
   const sources = Math.max(
     newestSource(path.join(repo, 'electron')),
     newestSource(path.join(repo, 'shared')),
     statSync(path.join(repo, 'tsconfig.build.json')).mtimeMs,
     statSync(path.join(repo, 'scripts', 'build-cli-entry.mjs')).mtimeMs,
+    statSync(path.join(repo, 'scripts', 'build-cli-program.mjs')).mtimeMs,
+    statSync(path.join(repo, 'scripts', 'quick-bundle.mjs')).mtimeMs,
   );
   if (builtAt > sources) return;
   const tsc = path.join(repo, 'node_modules', 'typescript', 'bin', 'tsc');
@@ -43,6 +53,13 @@ export function ensureFreshBuild(repo: string): void {
     stdio: 'inherit',
   });
   if (entry.status !== 0) throw new Error('Bundling the quick answers (scripts/build-cli-entry.mjs) failed.');
+  // The program bin loads when no quick answer applies, as one bundle (scripts/build-cli-program.mjs).
+  const program = spawnSync(process.execPath, [path.join(repo, 'scripts', 'build-cli-program.mjs')], {
+    cwd: repo,
+    stdio: 'inherit',
+  });
+  if (program.status !== 0)
+    throw new Error('Bundling the command program (scripts/build-cli-program.mjs) failed.');
 }
 
 export default function setup(): void {

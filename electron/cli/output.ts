@@ -3,7 +3,6 @@ import { SsoTrayError, isSsoTrayError } from '../core/public.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { cliSentence } from './next-step-words.js';
 import { printable } from '../../shared/printable-text.js';
-import stringWidth from 'string-width';
 
 export interface Io {
   out(text: string): void;
@@ -62,13 +61,20 @@ function describeCause(cause: unknown): string {
   return cause instanceof Error ? (cause.stack ?? `${cause.name}: ${cause.message}`) : String(cause);
 }
 
+// A character outside printable ASCII: a cell without one takes as many terminal columns as it has characters.
+const NOT_PLAIN = /[^\x20-\x7e]/;
+
 /**
  * Columns padded to the widest cell in terminal columns (a CJK character or an emoji takes two, a combining mark none:
  * https://github.com/sindresorhus/string-width), not in UTF-16 code units; the last column is not padded.
+ * string-width loads only for a table with a cell beyond printable ASCII: its grapheme segmenter and emoji patterns
+ * take tens of milliseconds to set up, and for printable ASCII it answers the length itself (its own fast path).
  */
-export function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(stringWidth(h), ...rows.map((r) => stringWidth(r[i] ?? ''))));
-  const pad = (cell: string, width: number) => cell + ' '.repeat(Math.max(0, width - stringWidth(cell)));
+export async function table(header: string[], rows: string[][]): Promise<string> {
+  const plain = ![header, ...rows].some((cells) => cells.some((cell) => NOT_PLAIN.test(cell)));
+  const width = plain ? (cell: string) => cell.length : (await import('string-width')).default;
+  const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
+  const pad = (cell: string, size: number) => cell + ' '.repeat(Math.max(0, size - width(cell)));
   const line = (cells: string[]) =>
     cells
       .map((cell, i) => (i === cells.length - 1 ? cell : pad(cell, widths[i] ?? 0)))

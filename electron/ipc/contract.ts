@@ -1,6 +1,6 @@
 // The one contract between the window, the tray, the CLI and the core: channel -> zod schema of the input and the
 // result type. The preload API, the handler table and the renderer's calls are all derived from it.
-import { z } from 'zod';
+import * as z from 'zod';
 import { CREDENTIAL_FORMATS, VARIABLE_FORMATS } from '../core/role-credentials/formats.js';
 import { REGION_PATTERN, identifierProblem, type IdentifierKind } from '../core/identifiers.js';
 import { MAX_TEMPLATE_LENGTH } from '../core/profiles/profile-name-template.js';

@@ -1,6 +1,6 @@
 // The handler table: one function per channel over the core. IPC registers it, the CLI and the window tests call it;
 // it knows no transport. Every call is checked against the contract first.
-import { z } from 'zod';
+import * as z from 'zod';
 import { SsoTrayError, isSsoTrayError } from '../core/errors.js';
 import type { SsoTrayCore } from '../core/core.js';
 import type { Problem } from '../core/next-step.js';

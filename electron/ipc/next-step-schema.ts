@@ -1,6 +1,6 @@
 // The shape a next step (electron/core/next-step.ts) must have to cross IPC: checked on the way out of the door, so
 // a step of an unknown kind, or one with a field too many, never reaches a front end.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { NextStep } from '../core/next-step.js';
 import { LABELLED_SETTINGS } from '../../shared/setting-labels.js';
 

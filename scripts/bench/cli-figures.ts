@@ -22,7 +22,8 @@ export interface CliFigures {
   startupMs: Record<string, number>;
   /** CPU time (user + system) of the process, median: what a loaded machine barely moves. */
   startupCpuMs: Record<string, number>;
-  modules: Record<string, { total: number; zod: number; sdk: number }>;
+  /** Modules loaded (scripts/bench/count-modules.mjs): zod's and the SDK's, and every package's. */
+  modules: Record<string, { total: number; zod: number; sdk: number; packages: number }>;
   roundTripMs: number;
   firstCredentialsByIdMs: number;
   firstCredentialsByNameMs: number;

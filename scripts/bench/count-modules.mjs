@@ -1,6 +1,8 @@
-// `node --import ./scripts/bench/count-modules.mjs …`: prints on exit how many modules the program loaded, and how
-// many of them are zod's and the AWS SDK clients' (@aws-sdk/*; Node's synchronous module hooks see every load, ESM and
-// CommonJS). @smithy/* is left out: the INI reader that reading the AWS files needs loads a few of its modules.
+// `node --import ./scripts/bench/count-modules.mjs …`: prints on exit how many modules the program loaded, how many of
+// them are zod's, the AWS SDK clients' (@aws-sdk/*) and any package's, and which files of the built program
+// (dist/electron/cli/) it read: Node's synchronous module hooks see every load, ESM and CommonJS. The program is one
+// bundle (scripts/build-cli-program.mjs), so zod and the other packages it holds are not counted apart; the AWS SDK
+// stays a package, loaded only by the commands that call Identity Center.
 import { registerHooks } from 'node:module';
 
 const loaded = new Set();
@@ -10,10 +12,15 @@ registerHooks({
     return nextLoad(url, context);
   },
 });
+const PROGRAM = '/dist/electron/cli/';
 process.on('exit', () => {
   const all = [...loaded];
   const count = (part) => all.filter((u) => u.includes(part)).length;
+  const program = all
+    .filter((u) => u.includes(PROGRAM))
+    .map((u) => u.slice(u.indexOf(PROGRAM) + PROGRAM.length))
+    .sort();
   process.stderr.write(
-    `\nMODULES ${JSON.stringify({ total: all.length, zod: count('/node_modules/zod/'), sdk: count('/node_modules/@aws-sdk/') })}\n`,
+    `\nMODULES ${JSON.stringify({ total: all.length, zod: count('/node_modules/zod/'), sdk: count('/node_modules/@aws-sdk/'), packages: count('/node_modules/'), program })}\n`,
   );
 });

@@ -22,7 +22,7 @@ export function addAccounts(program: Command, { io, ctx }: CommandHost): void {
       );
       if (options.json) return io.out(json(listing.accounts));
       io.out(
-        table(
+        await table(
           ['ACCOUNT ID', 'NAME', 'E-MAIL', 'ROLES'],
           listing.accounts.map((a) => [a.accountId, a.accountName, a.emailAddress, a.roles.join(', ')]),
         ),

@@ -63,7 +63,7 @@ export function addProfiles(program: Command, { io, ctx }: CommandHost): void {
       if (options.json) return io.out(json(profiles));
       const now = c.now();
       io.out(
-        table(
+        await table(
           ['PROFILE', 'SESSION', 'ACCOUNT ID', 'ROLE', 'EXPIRES', 'KEEP FRESH'],
           profiles.map((p) => [
             p.profile,

@@ -39,7 +39,7 @@ export function addSessions(program: Command, { io, ctx }: CommandHost): void {
       }
       const now = c.now();
       io.out(
-        table(
+        await table(
           ['NAME', 'STATE', 'EXPIRES', 'REGION', 'START URL', 'FROM'],
           sessions.map((s) => [
             s.name,

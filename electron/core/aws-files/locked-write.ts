@@ -1,7 +1,6 @@
 // One writer at a time per file (proper-lockfile), and replacement that leaves the old or the new file, never a part.
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import lockfile from 'proper-lockfile';
 import { fileSystemError, SsoTrayError } from '../errors.js';
 import { writeTarget } from './atomic-write.js';
 import { fileLabel } from './file-label.js';
@@ -91,6 +90,8 @@ async function lockedRun<T>(
       'file-busy',
       `${fileLabel(file)} stayed locked by another program for ${waitMs >= 1000 ? `${Math.round(waitMs / 1000)} s` : `${waitMs} ms`} (the lock is ${target}.lock); close that program, or remove the lock if none is running, and try again.`,
     );
+  // Loaded by the first write, not by every command that only reads: it loads graceful-fs, which patches node:fs.
+  const { default: lockfile } = await import('proper-lockfile');
   let compromised = false;
   let release: (() => Promise<void>) | undefined;
   const giveUpAt = Date.now() + waitMs;

@@ -1,7 +1,7 @@
 // The record of the credentials-file profiles SSO Tray wrote: appDataDir/owned-profiles.json, 0600, one map per file.
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { SsoTrayError } from '../errors.js';
 import { fileLabel } from './file-label.js';
 import { withFileLock, writeFileAtomic, type LockOptions } from './locked-write.js';

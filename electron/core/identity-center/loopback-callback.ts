@@ -1,5 +1,4 @@
 // The one-shot 127.0.0.1 listener the browser is redirected to after the user approves (PKCE; docs/aws-files-and-protocols.md, "Sign-in").
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 const CALLBACK_PATH = '/oauth/callback';
@@ -81,7 +80,10 @@ export async function listenForCallback(
   const outcome = new Promise<CallbackOutcome>((resolve) => (settle = resolve));
   let answered = false;
   let ownHost = '';
-  const server = http.createServer((req, res) => {
+  // node:http loads with the sign-in that listens, not with every command and window that imports the core: as an ES
+  // module's import it also loads undici (https://github.com/nodejs/node/issues/59686).
+  const { createServer } = await import('node:http');
+  const server = createServer((req, res) => {
     // DNS rebinding: a page on another site whose name now resolves to 127.0.0.1 reaches this port with its own name in
     // Host; only requests addressed to 127.0.0.1:PORT are ours (https://developer.chrome.com/blog/private-network-access-update).
     if (req.headers.host !== ownHost) {

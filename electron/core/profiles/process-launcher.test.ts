@@ -1,6 +1,7 @@
 import { mkdtemp, rm, symlink, writeFile, chmod, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processCommandFor } from './config-profiles.js';
 import { installedCliLauncher, runningCliLauncher } from './process-launcher.js';
@@ -21,6 +22,12 @@ describe('where credential_process finds sso-tray', () => {
     expect(processCommandFor({ processLauncher: runningCliLauncher })(ROLE)).toBe(
       `${process.execPath} ${launcher.script} process 111122223333 ReadOnly --session acme`,
     );
+  });
+
+  it("the built command names the same bin/sso-tray.js from its bundle's folder (dist/electron/cli/)", () => {
+    const repo = path.resolve(import.meta.dirname, '../../..');
+    const bundle = pathToFileURL(path.join(repo, 'dist', 'electron', 'cli', 'program-bundle.cjs')).href;
+    expect(runningCliLauncher(bundle).script).toBe(path.join(repo, 'bin', 'sso-tray.js'));
   });
 
   it('the app names the CLI npm installed on PATH, run by the node beside it (no PATH needed later)', async () => {

@@ -11,12 +11,10 @@ type Env = Record<string, string | undefined>;
 /** This very command: the running Node and the absolute bin/sso-tray.js of this install (built or from source). */
 export function runningCliLauncher(moduleUrl: string = import.meta.url): ProcessLauncher {
   const here = path.dirname(fileURLToPath(moduleUrl));
-  // dist/electron/core/profiles/ when built, electron/core/profiles/ when run from source.
-  const candidates = [
-    path.resolve(here, '../../../../bin/sso-tray.js'),
-    path.resolve(here, '../../../bin/sso-tray.js'),
-  ];
-  const script = candidates.find((file) => existsSync(file)) ?? candidates[0]!;
+  // The nearest bin/ above this module: from electron/core/profiles/ (source), dist/electron/core/profiles/ (tsc) or
+  // dist/electron/cli/ (the command's bundle, scripts/build-cli-program.mjs).
+  const candidates = [3, 4].map((up) => path.resolve(here, '../'.repeat(up), 'bin/sso-tray.js'));
+  const script = candidates.find((file) => existsSync(file)) ?? candidates[1]!;
   return { program: process.execPath, script: realpathOr(script) };
 }
 

@@ -1,6 +1,6 @@
 // A session the app keeps in its settings (name, start URL, region, checked with AWS's rules), and the sentence when
 // one entered is refused.
-import { z } from 'zod';
+import * as z from 'zod';
 import { SsoTrayError } from '../errors.js';
 import { awsIdentifier, fieldMessages, printable } from '../settings/settings-rules.js';
 import type { SessionConfig } from '../shapes/aws-shapes.js';

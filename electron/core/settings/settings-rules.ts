@@ -1,6 +1,6 @@
 // How settings' fields are checked and what a refusal says: AWS's own identifier rules (identifiers.ts), and zod's
 // findings as "<path> <what it must be>".
-import { z } from 'zod';
+import * as z from 'zod';
 import { identifierRule, isValidIdentifier, type IdentifierKind } from '../identifiers.js';
 
 /** A string AWS's rule for `kind` accepts; a refusal reads "<path> must be …" with that rule's own words. */

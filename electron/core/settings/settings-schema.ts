@@ -1,5 +1,5 @@
 // The shape of settings.json at this version: every field, its default and its rule.
-import { z } from 'zod';
+import * as z from 'zod';
 import { SsoTrayError } from '../errors.js';
 import { awsIdentifier, fieldMessages, firstProblem } from './settings-rules.js';
 import { DEFAULT_TEMPLATES, templateProblem, type TemplateUse } from '../profiles/profile-name-template.js';

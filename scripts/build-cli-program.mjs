@@ -1,0 +1,57 @@
+// Bundles the command's program (electron/cli/program.ts: commander, the door, the core, zod) and its output module
+// into one CommonJS file over the copies tsc wrote, which the entry (dist/electron/cli.js) loads on a miss:
+// `sessions` loaded some 300 modules, and resolving and linking them cost more than running them.
+// - CommonJS, because an ES module's import of a Node built-in reads every export of it, and node:http's exports
+//   include lazy getters that load undici (about 70 ms): https://github.com/nodejs/node/issues/59686
+// - program.js and output.js stay ES modules of the names the entry imports, each taking them from the one bundle
+//   with require() (one copy of every module: SsoTrayError's instanceof holds across them), so Node's CommonJS lexer
+//   never scans the bundle for export names: https://nodejs.org/api/modules.html#loading-ecmascript-modules-using-require
+// - The AWS SDK clients stay packages, imported only by the commands that call Identity Center (the tests count them).
+// - Minified (names kept, ASCII only) with a source map beside it: less to read and compile at every start.
+// dist/electron/main.js (Electron's main process) is tsc's output and does not use this bundle; the packaged app leaves
+// dist/electron/cli/ out (build/electron-builder.config.mjs).
+import { build } from 'esbuild';
+import { rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const out = path.join(repo, 'dist', 'electron', 'cli');
+const PROGRAM_BUNDLE = 'program-bundle.cjs';
+
+await build({
+  stdin: {
+    contents: "export { runCli } from './program.ts';\nexport { processIo } from './output.ts';\n",
+    resolveDir: path.join(repo, 'electron', 'cli'),
+    sourcefile: 'electron/cli/program-bundle.ts',
+    loader: 'ts',
+  },
+  outfile: path.join(out, PROGRAM_BUNDLE),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node22',
+  external: ['@aws-sdk/*'],
+  // Packages' ES builds where they ship one (tree-shaken): https://esbuild.github.io/api/#main-fields
+  mainFields: ['module', 'main'],
+  // A module that finds files beside itself (core/profiles/process-launcher.ts) sees the bundle's own address.
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  minify: true,
+  // Class and function names stay as written (CommanderError names itself after its class): https://esbuild.github.io/api/#keep-names
+  keepNames: true,
+  // A file of ASCII only is read into a one-byte string: https://esbuild.github.io/api/#charset
+  charset: 'ascii',
+  sourcemap: true,
+  logLevel: 'warning',
+});
+
+const reexport = (name) =>
+  `// Built by scripts/build-cli-program.mjs: the program is one bundle beside this file.\n` +
+  `import { createRequire } from 'node:module';\n` +
+  `export const { ${name} } = createRequire(import.meta.url)('./${PROGRAM_BUNDLE}');\n`;
+await writeFile(path.join(out, 'program.js'), reexport('runCli'));
+await writeFile(path.join(out, 'output.js'), reexport('processIo'));
+// tsc's maps of the two files describe code that is no longer there.
+await rm(path.join(out, 'program.js.map'), { force: true });
+await rm(path.join(out, 'output.js.map'), { force: true });
