@@ -73,11 +73,11 @@ describe('a settings.json edited by hand', () => {
   });
 });
 
-/** A shell line with the built command as $SSO_TRAY: its stdout, stderr and exit code. */
+/** A bash line with the built command as "$NODE" "$BIN": its stdout, stderr and exit code. */
 function shell(line: string) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
     const child = spawn('bash', ['-c', line], {
-      env: childEnv(h.sandbox, { SSO_TRAY: `"${process.execPath}" "${bin}"` }),
+      env: childEnv(h.sandbox, { NODE: process.execPath, BIN: bin }),
     });
     let stdout = '';
     let stderr = '';
@@ -93,15 +93,20 @@ describe('pipes', () => {
     ['by name', () => 'Sandbox'],
     ['by id', () => sandboxId],
   ])(
-    'passes stdin through to the command and stops with a reader that closes early (%s)',
+    'passes stdin through, a huge output whole, and stops with a reader that closes early (%s)',
     async (_, account) => {
-      const piped = await shell(`printf 'hi\\nthere' | eval "$SSO_TRAY" exec ${account()} ${ROLE} -- cat`);
+      const piped = await shell(`printf 'hi\\nthere' | "$NODE" "$BIN" exec ${account()} ${ROLE} -- cat`);
       expect(piped).toEqual({ code: 0, stdout: 'hi\nthere', stderr: '' });
       // `yes` ends on SIGPIPE once head has its byte: exec gives 141 (128+13), as a shell does for the command itself.
       const early = await shell(
-        `eval "$SSO_TRAY" exec ${account()} ${ROLE} -- yes | head -c1; echo " \${PIPESTATUS[0]}"`,
+        `"$NODE" "$BIN" exec ${account()} ${ROLE} -- yes | head -c1; echo " \${PIPESTATUS[0]}"`,
       );
       expect(early).toEqual({ code: 0, stdout: 'y 141\n', stderr: '' });
+      // 16 MiB through the command's own stdout, whole.
+      const huge = await shell(
+        `"$NODE" "$BIN" exec ${account()} ${ROLE} -- "$NODE" -e "process.stdout.write('x'.repeat(2 ** 24))" | wc -c`,
+      );
+      expect(huge).toEqual({ code: 0, stdout: `${2 ** 24}\n`, stderr: '' });
     },
   );
 });
