@@ -1,0 +1,74 @@
+// `sso-tray exec` in a terminal: Ctrl-C there reaches the command once. The terminal already sends SIGINT to every
+// process in its foreground group (the command included), so exec must not send it a second one: a program that reads
+// a second Ctrl-C as "quit now" (terraform, docker compose) would otherwise skip its clean shutdown. The terminal is a
+// real pseudo-terminal (util-linux `script`), and ^C is typed into it.
+import { execFileSync, spawn } from 'node:child_process';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bin, useCliEmulator } from './support/cli-process.js';
+import { loginAcme, runSsoTray } from './support/cli-run.js';
+import { childEnv } from './support/sandbox.js';
+
+const h = useCliEmulator();
+// util-linux's `script` (Linux): macOS's takes other flags.
+const hasScript = (() => {
+  try {
+    return (
+      process.platform === 'linux' &&
+      execFileSync('script', ['--version'], { encoding: 'utf8' }).includes('util-linux')
+    );
+  } catch {
+    return false;
+  }
+})();
+let sandboxId = '';
+
+beforeAll(async () => {
+  expect((await loginAcme(h.emu, h.sandbox)).code).toBe(0);
+  sandboxId = h.emu.organisation.accounts.find((a) => a.accountName === 'Sandbox')!.accountId;
+  expect((await runSsoTray(h.sandbox, ['creds', 'Sandbox', 'AdministratorAccess'])).code).toBe(0);
+});
+
+// Counts the SIGINTs it gets in the half second after the first, then says how many and exits 0.
+const COUNTER = `let n = 0; process.on('SIGINT', () => { if (n++ === 0) setTimeout(() => { process.stdout.write('SIGINTs: ' + n + ';'); process.exit(0); }, 500); }); process.stdout.write('ready;'); setInterval(() => {}, 1000);`;
+
+/** `sso-tray exec ACCOUNT AdministratorAccess -- node COUNTER` in a terminal, with ^C typed once it is ready. */
+function ctrlCInTerminal(account: string) {
+  const line = [
+    '"$NODE"',
+    '"$BIN"',
+    'exec',
+    account,
+    'AdministratorAccess',
+    '--',
+    '"$NODE"',
+    '-e',
+    '"$COUNTER"',
+  ];
+  const terminal = spawn('script', ['-qfec', `${line.join(' ')}; echo " exit $?"`, '/dev/null'], {
+    env: childEnv(h.sandbox, { NODE: process.execPath, BIN: bin, COUNTER }),
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let screen = '';
+  return new Promise<string>((resolve, reject) => {
+    terminal.stdout.on('data', (chunk: Buffer) => {
+      screen += chunk.toString();
+      if (screen.includes('ready;') && !screen.includes('^C')) terminal.stdin.write('\x03');
+      if (/ exit \d+/.test(screen)) terminal.stdin.end();
+    });
+    terminal.on('error', reject);
+    terminal.on('close', () => resolve(screen.replace(/\r/g, '')));
+  });
+}
+
+describe.skipIf(!hasScript)(
+  `Ctrl-C typed in a terminal during \`sso-tray exec\`${hasScript ? '' : ' (util-linux script is not installed)'}`,
+  () => {
+    it.each([
+      ['by name, through the program', () => 'Sandbox'],
+      ['by id, with cached credentials (the quick answer)', () => sandboxId],
+    ])('reaches the command once, and exec returns its exit code (%s)', async (_, account) => {
+      const screen = await ctrlCInTerminal(account());
+      expect(screen).toMatch(/ready;\^C(\n)?SIGINTs: 1; exit 0\n/);
+    });
+  },
+);
