@@ -3,6 +3,8 @@
 // a second Ctrl-C as "quit now" (terraform, docker compose) would otherwise skip its clean shutdown. The terminal is a
 // real pseudo-terminal (util-linux `script`), and ^C is typed into it.
 import { execFileSync, spawn } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bin, useCliEmulator } from './support/cli-process.js';
 import { loginAcme, runSsoTray } from './support/cli-run.js';
@@ -72,3 +74,28 @@ describe.skipIf(!hasScript)(
     });
   },
 );
+
+describe('`sso-tray exec ACCOUNT ROLE` without a command', () => {
+  it("starts the user's shell with the role's variables, and says what to do when there is none", async () => {
+    // A stand-in for $SHELL: prints what a shell there would see.
+    const shell = path.join(h.sandbox.home, 'fake-shell');
+    await writeFile(shell, '#!/bin/sh\nprintf "%s %s %s" "$#" "$AWS_ACCESS_KEY_ID" "$SSO_TRAY_EXEC"\n', {
+      mode: 0o755,
+    });
+    const started = await runSsoTray(h.sandbox, ['exec', 'Sandbox', 'AdministratorAccess'], {
+      env: { SHELL: shell },
+    });
+    expect(started.stderr).toBe('');
+    expect(started.stdout).toMatch(new RegExp(`^0 ASIA\\w+ acme/${sandboxId}/AdministratorAccess$`));
+    expect(started.code).toBe(0);
+    const none = await runSsoTray(h.sandbox, ['exec', sandboxId, 'AdministratorAccess'], {
+      env: { SHELL: '' },
+    });
+    expect({ code: none.code, stdout: none.stdout, stderr: none.stderr }).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'sso-tray: There is no command to run and no shell in SHELL; give the command after --, as in `sso-tray exec ACCOUNT ROLE -- aws s3 ls`.\n',
+    });
+  });
+});
