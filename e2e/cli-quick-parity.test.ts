@@ -73,6 +73,31 @@ describe('a settings.json edited by hand', () => {
   });
 });
 
+describe('--region', () => {
+  it.each([
+    ['--region eu-west-1 over the default region', ['--region', 'eu-west-1'], 'eu-west-1 eu-west-1'],
+    ['--region=ap-south-1', ['--region=ap-south-1'], 'ap-south-1 ap-south-1'],
+    ['a region that is not one', ['--region', 'Europe'], undefined],
+    ['--region without a value', ['--region'], undefined],
+  ] as Array<[string, string[], string | undefined]>)('%s: by id as by name', async (_, flags, seen) => {
+    await writeFile(
+      settingsFile,
+      JSON.stringify({ ...JSON.parse(signedInSettings), defaultRegion: 'eu-north-1' }),
+    );
+    const executed = await byNameAndId((account) => [
+      'exec',
+      account,
+      ROLE,
+      ...flags,
+      '--',
+      ...nodeScript(REGION),
+    ]);
+    expect(executed.byId).toEqual(executed.byName);
+    if (seen) expect(executed.byId).toEqual({ code: 0, stdout: seen, stderr: '' });
+    else expect(executed.byId).toMatchObject({ code: 2, stdout: '' });
+  });
+});
+
 /** A bash line with the built command as "$NODE" "$BIN": its stdout, stderr and exit code. */
 function shell(line: string) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
