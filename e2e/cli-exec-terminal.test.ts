@@ -75,7 +75,7 @@ describe.skipIf(!hasScript)(
   },
 );
 
-describe('`sso-tray exec ACCOUNT ROLE` without a command', () => {
+describe('`sso-tray exec ACCOUNT ROLE` without a command, or without --', () => {
   it("starts the user's shell with the role's variables, and says what to do when there is none", async () => {
     // A stand-in for $SHELL: prints what a shell there would see.
     const shell = path.join(h.sandbox.home, 'fake-shell');
@@ -96,6 +96,16 @@ describe('`sso-tray exec ACCOUNT ROLE` without a command', () => {
       stdout: '',
       stderr:
         'sso-tray: There is no command to run and no shell in SHELL; give the command after --, as in `sso-tray exec ACCOUNT ROLE -- aws s3 ls`.\n',
+    });
+  });
+
+  it("names -- when the command's own option comes without it", async () => {
+    const run = await runSsoTray(h.sandbox, ['exec', 'Sandbox', 'AdministratorAccess', 'ls', '-l', '--all']);
+    expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        "error: unknown option '-l'\n(the command's own options go after --: sso-tray exec ACCOUNT ROLE -- COMMAND [ARGS…])\n",
     });
   });
 });

@@ -28,6 +28,10 @@ export function addExec(program: Command, host: CommandHost): void {
     )
     .option('--endpoint', 'give the command a local credential endpoint that renews itself, not fixed keys')
     .option('--nested', 'run even inside another `sso-tray exec` of a different role')
+    // aws s3 ls --recursive without -- before it: commander takes --recursive as exec's own option.
+    .showHelpAfterError(
+      "(the command's own options go after --: sso-tray exec ACCOUNT ROLE -- COMMAND [ARGS…])",
+    )
     .addHelpText(
       'after',
       [
