@@ -3,7 +3,7 @@
 // SSO_TRAY_SESSION) offers that session's accounts and roles only; before any listing is cached a TAB offers nothing
 // and prints nothing.
 import { execFile } from 'node:child_process';
-import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { appendFile, chmod, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -115,6 +115,11 @@ describe('two sessions, each with its listing', () => {
   beforeAll(async () => {
     await login('acme', emu.startUrl, emu.region);
     await login('beta', BETA.startUrl, BETA.region);
+    // A legacy profile is a session to the commands (named after it); an [sso-session] without a start URL is none.
+    await appendFile(
+      sandbox.env.AWS_CONFIG_FILE!,
+      '\n[profile legacy]\nsso_start_url = https://d-3333333333.awsapps.com/start\nsso_region = us-east-1\n[sso-session broken]\nsso_region = us-east-1\n',
+    );
   });
 
   it("offers both sessions' accounts when none is named", async () => {
@@ -122,7 +127,10 @@ describe('two sessions, each with its listing', () => {
       'Payments\\ \\"beta\\"\\ \\$x',
       'Payments\\ prod',
     ]);
-    expect((await bashTab('sso-tray creds --session ')).candidates).toEqual(['acme', 'beta']);
+    expect((await bashTab('sso-tray creds --session ')).candidates).toEqual(['acme', 'beta', 'legacy']);
+    expect((await runSsoTray(sandbox, ['creds', 'Sandbox', 'X', '--session', 'nosuch'])).stderr).toContain(
+      'the sessions are: acme, beta, legacy.',
+    );
   });
 
   it.each([
