@@ -99,13 +99,18 @@ describe('`sso-tray exec ACCOUNT ROLE` without a command, or without --', () => 
     });
   });
 
-  it("names -- when the command's own option comes without it", async () => {
+  it("names -- when the command's own option comes without it, and the usage when the role is missing", async () => {
+    const noRole = await runSsoTray(h.sandbox, ['exec', 'Sandbox']);
+    expect([noRole.code, noRole.stderr]).toEqual([
+      2,
+      "error: missing required argument 'role'\n(usage: sso-tray exec ACCOUNT ROLE [options] -- COMMAND [ARGS…]; the command's own options go after --)\n",
+    ]);
     const run = await runSsoTray(h.sandbox, ['exec', 'Sandbox', 'AdministratorAccess', 'ls', '-l', '--all']);
     expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({
       code: 2,
       stdout: '',
       stderr:
-        "error: unknown option '-l'\n(the command's own options go after --: sso-tray exec ACCOUNT ROLE -- COMMAND [ARGS…])\n",
+        "error: unknown option '-l'\n(usage: sso-tray exec ACCOUNT ROLE [options] -- COMMAND [ARGS…]; the command's own options go after --)\n",
     });
   });
 });

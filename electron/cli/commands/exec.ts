@@ -30,7 +30,7 @@ export function addExec(program: Command, host: CommandHost): void {
     .option('--nested', 'run even inside another `sso-tray exec` of a different role')
     // aws s3 ls --recursive without -- before it: commander takes --recursive as exec's own option.
     .showHelpAfterError(
-      "(the command's own options go after --: sso-tray exec ACCOUNT ROLE -- COMMAND [ARGS…])",
+      "(usage: sso-tray exec ACCOUNT ROLE [options] -- COMMAND [ARGS…]; the command's own options go after --)",
     )
     .addHelpText(
       'after',
