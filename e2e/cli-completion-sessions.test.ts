@@ -2,7 +2,7 @@
 // cli-completion.test.ts drives them): a session named before the account (--session, -s, --session=, or
 // SSO_TRAY_SESSION) offers that session's accounts and roles only; before any listing is cached a TAB offers nothing
 // and prints nothing.
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { appendFile, chmod, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -11,6 +11,7 @@ import { startEmulator, type RunningEmulator } from './identity-center/emulator.
 import { bin, startCli } from './support/cli-process.js';
 import { runSsoTray } from './support/cli-run.js';
 import { childEnv, makeSandbox, type Sandbox } from './support/sandbox.js';
+import { ZSH_TAB } from './support/zsh-tab.js';
 
 const run = promisify(execFile);
 const account = (accountId: string, accountName: string, roles: string[]) => ({
@@ -92,6 +93,21 @@ async function fishTab(line: string, env: Record<string, string> = {}) {
   return { candidates: stdout.split('\n').filter((l) => l !== ''), stderr };
 }
 
+const hasZsh = (() => {
+  try {
+    execFileSync('zsh', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/** The command line zsh shows after TAB at the end of `typed` (e2e/support/zsh-tab.ts). */
+async function zshTab(typed: string): Promise<string> {
+  const { stdout } = await run('zsh', ['-f', '-c', ZSH_TAB], { env: shellEnv({ TYPED: typed }) });
+  return stdout;
+}
+
 describe('before any sign-in or listing', () => {
   it('offers no account or role and prints nothing, in bash, fish and zsh', async () => {
     expect(await bashTab('sso-tray creds ')).toEqual({ candidates: [], stderr: '' });
@@ -163,5 +179,13 @@ describe('two sessions, each with its listing', () => {
     expect((await bashTab('sso-tray creds --session=b')).candidates).toEqual(['beta']);
     expect((await fishTab('sso-tray creds --session=b')).candidates).toEqual(['--session=beta']);
     expect((await bashTab('sso-tray completion ')).candidates).toEqual(['bash', 'fish', 'powershell', 'zsh']);
+  });
+
+  it.skipIf(!hasZsh)("completes the named session's accounts and --session= in zsh", async () => {
+    expect(await zshTab('sso-tray creds --session beta Res')).toBe(
+      'sso-tray creds --session beta Research\\ \\&\\ dev ',
+    );
+    expect(await zshTab('sso-tray creds -s acme Pay')).toBe('sso-tray creds -s acme Payments\\ prod ');
+    expect(await zshTab('sso-tray creds --session=b')).toBe('sso-tray creds --session=beta ');
   });
 });
