@@ -1,11 +1,12 @@
 // `sso-tray exec` in a terminal: Ctrl-C there reaches the command once. The terminal already sends SIGINT to every
 // process in its foreground group (the command included), so exec must not send it a second one: a program that reads
 // a second Ctrl-C as "quit now" (terraform, docker compose) would otherwise skip its clean shutdown. The terminal is a
-// real pseudo-terminal (util-linux `script`), and ^C is typed into it.
+// real pseudo-terminal (util-linux `script`), and ^C is typed into it. A SIGINT sent to exec alone (it runs as a
+// background job) is passed on. Without a command, exec starts the user's shell.
 import { execFileSync, spawn } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { bin, useCliEmulator } from './support/cli-process.js';
 import { loginAcme, runSsoTray } from './support/cli-run.js';
 import { childEnv } from './support/sandbox.js';
@@ -71,6 +72,57 @@ describe.skipIf(!hasScript)(
     ])('reaches the command once, and exec returns its exit code (%s)', async (_, account) => {
       const screen = await ctrlCInTerminal(account());
       expect(screen).toMatch(/ready;\^C(\n)?SIGINTs: 1; exit 0\n/);
+    });
+  },
+);
+
+/** `sso-tray exec ACCOUNT … -- node COUNTER` as a background job of a terminal's shell, sent SIGINT alone once ready. */
+function interruptedInBackground(account: string) {
+  const script = [
+    'set -m', // job control: the job gets its own process group, not the terminal's foreground
+    `"$NODE" "$BIN" exec ${account} AdministratorAccess -- "$NODE" -e "$COUNTER" > "$OUT" &`,
+    'job=$!; echo $job > "$OUT.job"',
+    'until grep -q "ready;" "$OUT"; do sleep 0.05; done',
+    'kill -INT $job',
+    'wait $job; code=$?',
+    'printf "%s exit %s\\n" "$(cat "$OUT")" "$code"',
+  ].join('\n');
+  const out = path.join(h.sandbox.home, `background-${account}.out`);
+  const terminal = spawn('script', ['-qfec', `bash -c '${script.replace(/'/g, "'\\''")}'`, '/dev/null'], {
+    env: childEnv(h.sandbox, { NODE: process.execPath, BIN: bin, COUNTER, OUT: out }),
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let screen = '';
+  terminal.stdout.on('data', (chunk: Buffer) => {
+    screen += chunk.toString();
+    if (/ exit \d+/.test(screen)) terminal.stdin.end();
+  });
+  // Whatever the verdict, the job's process group (its own, under job control) does not outlive the test.
+  onTestFinished(async () => {
+    terminal.kill();
+    const job = Number(await readFile(`${out}.job`, 'utf8').catch(() => ''));
+    if (job > 0) {
+      try {
+        process.kill(-job, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  });
+  return new Promise<string>((resolve, reject) => {
+    terminal.on('error', reject);
+    terminal.on('close', () => resolve(screen.replace(/\r/g, '')));
+  });
+}
+
+describe.skipIf(!hasScript)(
+  `a SIGINT sent to \`sso-tray exec\` alone, in a background job of a terminal${hasScript ? '' : ' (util-linux script is not installed)'}`,
+  () => {
+    it.each([
+      ['by name, through the program', () => 'Sandbox'],
+      ['by id, with cached credentials (the quick answer)', () => sandboxId],
+    ])('is passed on to the command, once (%s)', async (_, account) => {
+      expect(await interruptedInBackground(account())).toMatch(/ready;SIGINTs: 1; exit 0\n/);
     });
   },
 );

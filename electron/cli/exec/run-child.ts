@@ -2,7 +2,7 @@
 // signals a terminal or a supervisor sends go on to the child, which decides; its exit code becomes ours.
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
-import { isatty } from 'node:tty';
+import { inTerminalForeground } from './terminal-foreground.js';
 
 /** SIGINT, SIGTERM and SIGHUP are the child's to handle; `exec` waits for it either way (as aws-vault does). */
 const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -16,9 +16,9 @@ const NOT_EXECUTABLE = 126;
  * Ctrl-C typed in a terminal: the terminal sends SIGINT to its whole foreground process group, the command included
  * (https://www.gnu.org/software/libc/manual/html_node/Signal-Characters.html), so passing it on would be a second
  * Ctrl-C, which programs read as "quit now" (uv leaves it to the terminal too: https://github.com/astral-sh/uv/pull/11009).
- * Without a terminal on stdin, a SIGINT came from `kill` or a supervisor to this process alone, and is passed on.
+ * Outside the terminal's foreground (no terminal, a background job, `timeout`), a SIGINT came to exec alone: passed on.
  */
-const fromTerminal = () => isatty(0);
+const fromTerminal = inTerminalForeground;
 
 export interface ChildOutcome {
   exitCode: number;
