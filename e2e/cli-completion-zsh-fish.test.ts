@@ -6,6 +6,7 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ZSH_TAB } from './support/zsh-tab.js';
 import { ACCOUNTS, completionSandbox, type CompletionSandbox } from './support/completion-sandbox.js';
 
 const run = promisify(execFile);
@@ -26,17 +27,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => shell.close());
-
-// The markers are split in the typed text so that zsh's echo of it never matches the pattern zpty waits for.
-const ZSH_TAB = `zmodload zsh/zpty
-zpty z 'zsh -f -i'
-zpty -w z "PS1=''; autoload -Uz compinit && compinit -u -D"
-zpty -w z 'source <(sso-tray completion zsh)'
-zpty -w z "_show() { print -rn -- \\$'\\\\n'\\"<\\"'<<'\\"\\\${(q)BUFFER}\\"\\">\\"'>>'; }; zle -N _show; bindkey '^X' _show"
-zpty -w -n z "$TYPED"$'\\t'$'\\x18'
-zpty -r -m z out '*>>>*'
-zpty -d z
-print -rn -- "\${(Q)\${\${out##*<<<}%%>>>*}}"`;
 
 /** The command line zsh shows after TAB at the end of `typed`. */
 async function zshTab(typed: string): Promise<string> {

@@ -198,7 +198,7 @@ describe('start-up loads only what a command uses', () => {
     expect(portalCalls()).toEqual([]);
   });
 
-  it('keeps the warm `process` answer for a settings.json the previous version wrote, not yet rewritten', async () => {
+  it('keeps the warm `process` answer for a settings.json the previous version wrote, once read, not rewritten', async () => {
     const account = emu.organisation.accounts[12]!;
     const role = account.roles[0]!;
     expect((await sso(['creds', account.accountId, role])).code).toBe(0);
@@ -210,9 +210,14 @@ describe('start-up loads only what a command uses', () => {
       file,
       JSON.stringify({ ...settings, version: 2, profileNameTemplate: '{accountId} {roleName}' }),
     );
+    const older = await readFile(file, 'utf8');
     emu.clearCalls();
+    // A text no SSO Tray here has read yet is the program's once (electron/core/settings/settings-checked.ts): it
+    // reads it, without rewriting it, and from then on the quick answer takes it.
+    expect(await modulesOf(['process', account.accountId, role])).toMatchObject({ sdk: 0 });
     expect(await modulesOf(['process', account.accountId, role])).toMatchObject({ sdk: 0, zod: 0 });
     expect(portalCalls()).toEqual([]);
+    expect(await readFile(file, 'utf8')).toBe(older);
     await writeFile(file, current);
   });
 

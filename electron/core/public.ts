@@ -15,4 +15,5 @@ export { awsPathsFromEnv, type Env } from './environment.js';
 export { fileLabel } from './aws-files/file-label.js';
 export { fileNotices } from './aws-files/file-notices.js';
 export { writeFileAtomic } from './aws-files/atomic-write.js';
+export { readSessionsFromConfig } from './aws-files/config-reader.js';
 export { checkEndpointUrl, isWebAddress } from './endpoint-url.js';

@@ -13,9 +13,12 @@ export async function completeLine(shell: string, line: string, env: Env): Promi
   );
   // words[0] is the program's name as typed.
   const names = candidates({ words: words.slice(1), current }, await readCompletionData(env));
+  // bash replaces only the part after the last = (its default COMP_WORDBREAKS has =):
+  // https://www.gnu.org/software/bash/manual/html_node/Bash-Variables.html#index-COMP_005fWORDBREAKS
+  const replaced = shell === 'bash' ? (/^--[^=]+=/.exec(current)?.[0] ?? '') : '';
   const written =
     shell === 'bash' || powershell
-      ? names.map((n) => quoteFor(powershell ? 'powershell' : 'bash', n, openQuote))
+      ? names.map((n) => quoteFor(powershell ? 'powershell' : 'bash', n.slice(replaced.length), openQuote))
       : names;
   return written.map((n) => `${n}\n`).join('');
 }

@@ -46,6 +46,11 @@ export function candidates(request: CompletionRequest, data: CompletionData): st
   const valueKind = words.length > index ? spec.options[previous] : undefined;
   const context = { positionals, sessionName: sessionName ?? data.defaultSession };
   if (valueKind) return matching(valuesOf(valueKind, data, context), current);
+  // `--session=be`: the option's values, each as the whole word `--session=beta` (complete-line.ts trims it for bash).
+  const inline = /^(--[^=]+)=(.*)$/s.exec(current);
+  const inlineKind = inline ? spec.options[inline[1]!] : undefined;
+  if (inline && inlineKind)
+    return matching(valuesOf(inlineKind, data, context), inline[2]!).map((value) => `${inline[1]}=${value}`);
   if (current.startsWith('-')) {
     const flags = Object.keys(spec.options).filter((f) => f.startsWith('--') || current.length <= 2);
     return matching(spec.args.includes('command') ? [...flags, '--'] : flags, current);

@@ -1,9 +1,9 @@
 // What completion offers from disk, read without the core (a TAB press must not wait for it): session names from
-// settings.json and ~/.aws/config, accounts and roles from the listings the core cached (account-listing.ts writes
+// settings.json and ~/.aws/config (read by the core's own reader, as the commands read it), accounts and roles from the listings the core cached (account-listing.ts writes
 // them, listing-cache.ts has their shape). Nothing is fetched; what cannot be read offers nothing.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { awsPathsFromEnv, type Env } from '../../core/public.js';
+import { awsPathsFromEnv, readSessionsFromConfig, type Env } from '../../core/public.js';
 
 export interface CompletionData {
   sessions: string[];
@@ -21,9 +21,10 @@ export async function readCompletionData(env: Env): Promise<CompletionData> {
   const paths = awsPathsFromEnv(env);
   const folder = path.join(paths.appDataDir, 'accounts');
   const files = await readdir(folder).catch(() => [] as string[]);
-  const [settings, config, ...listingTexts] = await Promise.all([
+  // The sessions the commands take from ~/.aws/config ([sso-session] sections, legacy sso_start_url profiles).
+  const configured = readSessionsFromConfig(paths).catch((): Array<{ name: string }> => []);
+  const [settings, ...listingTexts] = await Promise.all([
     readText(path.join(paths.appDataDir, 'settings.json')),
-    readText(paths.configFile),
     ...files.filter((f) => f.endsWith('.json')).map((f) => readText(path.join(folder, f))),
   ]);
   const listings = listingTexts.flatMap((text) => {
@@ -35,7 +36,7 @@ export async function readCompletionData(env: Env): Promise<CompletionData> {
   )
     .map((s) => s.name)
     .filter((name): name is string => typeof name === 'string');
-  const fromConfig = [...config.matchAll(/^\s*\[\s*sso-session\s+([^\]]+?)\s*\]/gm)].map((m) => m[1] ?? '');
+  const fromConfig = (await configured).map((session) => session.name);
   return {
     sessions: [...new Set([...fromSettings, ...fromConfig, ...listings.map((l) => l.session)])],
     listings,

@@ -2,6 +2,7 @@
 // signals a terminal or a supervisor sends go on to the child, which decides; its exit code becomes ours.
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
+import { inTerminalForeground } from './terminal-foreground.js';
 
 /** SIGINT, SIGTERM and SIGHUP are the child's to handle; `exec` waits for it either way (as aws-vault does). */
 const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -10,6 +11,14 @@ const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 // https://pubs.opengroup.org/onlinepubs/9799919799/utilities/V3_chap02.html#tag_19_08_02
 const NOT_FOUND = 127;
 const NOT_EXECUTABLE = 126;
+
+/**
+ * Ctrl-C typed in a terminal: the terminal sends SIGINT to its whole foreground process group, the command included
+ * (https://www.gnu.org/software/libc/manual/html_node/Signal-Characters.html), so passing it on would be a second
+ * Ctrl-C, which programs read as "quit now" (uv leaves it to the terminal too: https://github.com/astral-sh/uv/pull/11009).
+ * Outside the terminal's foreground (no terminal, a background job, `timeout`), a SIGINT came to exec alone: passed on.
+ */
+const fromTerminal = inTerminalForeground;
 
 export interface ChildOutcome {
   exitCode: number;
@@ -26,6 +35,7 @@ export function runChild(
   return new Promise((resolve) => {
     const child = spawn(command, args, { env, stdio: 'inherit', shell: false });
     const forward = (signal: NodeJS.Signals) => {
+      if (signal === 'SIGINT' && fromTerminal()) return;
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     };
     for (const signal of FORWARDED) signals.on(signal, forward);

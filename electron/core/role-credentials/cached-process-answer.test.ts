@@ -8,6 +8,7 @@ import { AwsCliSsoCache } from '../aws-files/token-cache.js';
 import { cachedProcessAnswer } from './cached-process-answer.js';
 import { formatCredentials } from './formats.js';
 import { RoleCredentialsFileCache } from './role-credentials-file-cache.js';
+import { SettingsFile } from '../settings/settings-file.js';
 import { SETTINGS_VERSION } from '../settings/settings-version.js';
 import type { RoleCredentials, SessionConfig } from '../shapes/aws-shapes.js';
 
@@ -28,19 +29,23 @@ const CREDENTIALS: RoleCredentials = {
   roleName: 'ReadOnly',
 };
 const REQUEST = { accountId: '111122223333', roleName: 'ReadOnly' };
+const SETTINGS = {
+  version: SETTINGS_VERSION,
+  sessions: [{ name: APP.name, startUrl: APP.startUrl, region: APP.region }],
+};
+
+/** settings.json as a hand edit leaves it; `read` then reads it as the program does (which marks a text it accepts). */
+async function settingsFile(settings: object, { read }: { read: boolean }): Promise<void> {
+  await writeFile(path.join(sandbox.paths.appDataDir, 'settings.json'), JSON.stringify(settings));
+  if (read) await new SettingsFile(sandbox.paths.appDataDir).read();
+}
 
 let sandbox: Sandbox;
 
 beforeEach(async () => {
   sandbox = await makeSandbox();
   await mkdir(sandbox.paths.appDataDir, { recursive: true });
-  await writeFile(
-    path.join(sandbox.paths.appDataDir, 'settings.json'),
-    JSON.stringify({
-      version: SETTINGS_VERSION,
-      sessions: [{ name: APP.name, startUrl: APP.startUrl, region: APP.region }],
-    }),
-  );
+  await settingsFile(SETTINGS, { read: true });
 });
 
 afterEach(() => sandbox.cleanup());
@@ -109,5 +114,20 @@ describe("credential_process's warm answer", () => {
     );
     expect(await cachedProcessAnswer(REQUEST, sandbox.paths, NOW)).toBeUndefined();
     expect(await cachedProcessAnswer({ ...REQUEST, session: 'acme' }, sandbox.paths, NOW)).toBeDefined();
+  });
+
+  it('is a miss for a settings text the program has not read (a hand edit), and answers once it has accepted it', async () => {
+    await signedIn(APP, NOW + 8 * HOUR);
+    // A text the schema refuses stays a miss after the program's read (which refuses it in its own sentence).
+    await settingsFile({ ...SETTINGS, theme: 'purple' }, { read: false });
+    await expect(new SettingsFile(sandbox.paths.appDataDir).read()).rejects.toThrow('theme must be');
+    expect(await cachedProcessAnswer(REQUEST, sandbox.paths, NOW)).toBeUndefined();
+    // A valid hand edit is the program's until it has read it once.
+    await settingsFile({ ...SETTINGS, theme: 'dark' }, { read: false });
+    expect(await cachedProcessAnswer(REQUEST, sandbox.paths, NOW)).toBeUndefined();
+    await new SettingsFile(sandbox.paths.appDataDir).read();
+    expect(await cachedProcessAnswer(REQUEST, sandbox.paths, NOW)).toBe(
+      formatCredentials('process', CREDENTIALS),
+    );
   });
 });

@@ -11,6 +11,7 @@ import { ROLE_CREDENTIALS_WINDOW_MS } from './role-credentials-window.js';
 import { readSessionsFromConfig } from '../aws-files/config-reader.js';
 import { chooseSession, type SessionChoice } from '../session/session-choice.js';
 import { mergeSessions } from '../session/session-merge.js';
+import { settingsTextChecked } from '../settings/settings-checked.js';
 import { PROCESS_FIELDS_SINCE, SETTINGS_VERSION } from '../settings/settings-version.js';
 import type { AwsPaths, RoleCredentials, SessionConfig } from '../shapes/aws-shapes.js';
 
@@ -31,7 +32,10 @@ interface QuickSettings {
 async function settingsFields(appDataDir: string): Promise<QuickSettings | undefined> {
   let raw: unknown;
   try {
-    raw = JSON.parse((await readFile(path.join(appDataDir, 'settings.json'), 'utf8')).replace(/^\uFEFF/, ''));
+    const text = (await readFile(path.join(appDataDir, 'settings.json'), 'utf8')).replace(/^\uFEFF/, '');
+    // Only a text the schema accepted (settings-checked.ts): any other is the program's to read or refuse.
+    if (!(await settingsTextChecked(appDataDir, text))) return undefined;
+    raw = JSON.parse(text);
   } catch (error) {
     // No file: the defaults (the token cache is shared, no session of the app's own).
     return (error as NodeJS.ErrnoException).code === 'ENOENT'

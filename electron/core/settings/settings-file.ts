@@ -7,6 +7,7 @@ import { fileLabel } from '../aws-files/file-label.js';
 import { withFileLock, writeFileAtomic } from '../aws-files/locked-write.js';
 import { DEFAULT_SETTINGS, SETTINGS_KEYS, settingsToSave } from './settings-schema.js';
 import { parseSettings } from './settings-migration.js';
+import { SETTINGS_MARK, settingsDigest, settingsMark } from './settings-checked.js';
 import type { Settings } from '../shapes/front-end-shapes.js';
 
 export class SettingsFile {
@@ -24,7 +25,11 @@ export class SettingsFile {
 
   /** A missing file gives the defaults. */
   async read(): Promise<Settings> {
-    return this.settingsOf(await this.readRaw());
+    const { raw, text } = await this.readRaw();
+    const settings = this.settingsOf(raw);
+    // The schema accepted this text: the quick answers may read it too (settings-checked.ts).
+    if (text !== undefined) await this.markChecked(text);
+    return settings;
   }
 
   /** Applies `change` to the current settings and saves the result when it is valid. */
@@ -38,17 +43,15 @@ export class SettingsFile {
   }
 
   private async applyChange(change: (s: Settings) => Settings): Promise<Settings> {
-    const raw = await this.readRaw();
+    const { raw } = await this.readRaw();
     // A file that cannot be read is never written: settingsOf throws before anything is saved.
     const saved = settingsToSave(change(this.settingsOf(raw)));
     // Keys this version does not know (a hand edit, electron-store's own) stay as they were; settingsOf took raw
     // as a JSON object, or it is undefined (no file).
     const kept = Object.entries(raw ?? {}).filter(([k]) => !SETTINGS_KEYS.has(k));
-    await writeFileAtomic(
-      this.file,
-      `${JSON.stringify({ ...Object.fromEntries(kept), ...saved }, null, 2)}\n`,
-      { mode: 0o600 },
-    );
+    const text = `${JSON.stringify({ ...Object.fromEntries(kept), ...saved }, null, 2)}\n`;
+    await writeFileAtomic(this.file, text, { mode: 0o600 });
+    await this.markChecked(text);
     return saved;
   }
 
@@ -56,13 +59,22 @@ export class SettingsFile {
     return raw === undefined ? structuredClone(DEFAULT_SETTINGS) : parseSettings(raw, fileLabel(this.file));
   }
 
-  /** The file's JSON; undefined when it is missing or empty. */
-  private async readRaw(): Promise<unknown> {
+  /** Records that the schema accepted this text; a folder it cannot write only costs the quick answers their speed. */
+  private async markChecked(text: string): Promise<void> {
+    const digest = settingsDigest(text);
+    if ((await settingsMark(this.appDataDir)) === digest) return;
+    await writeFileAtomic(path.join(this.appDataDir, SETTINGS_MARK), `${digest}\n`, { mode: 0o600 }).catch(
+      () => undefined,
+    );
+  }
+
+  /** The file's JSON and its text; raw is undefined when it is missing or empty. */
+  private async readRaw(): Promise<{ raw?: unknown; text?: string }> {
     let text: string;
     try {
       text = await readFile(this.file, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
       throw new SsoTrayError(
         'file-unreadable',
         `${fileLabel(this.file)} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); check its permissions.`,
@@ -71,9 +83,9 @@ export class SettingsFile {
     }
     // An editor's byte-order mark is not content; an empty file has nothing to lose.
     text = text.replace(/^\uFEFF/, '');
-    if (text.trim() === '') return undefined;
+    if (text.trim() === '') return {};
     try {
-      return JSON.parse(text) as unknown;
+      return { raw: JSON.parse(text) as unknown, text };
     } catch (error) {
       throw new SsoTrayError(
         'file-unreadable',
