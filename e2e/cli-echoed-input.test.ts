@@ -36,7 +36,7 @@ describe("commander's suggestion after a mistyped option or command", () => {
     const option = await sso(['exec', 'Sandbox', 'AdministratorAccess', '--listen', '0.0.0.0', '--', 'true']);
     expect([option.code, option.stderr]).toEqual([
       EXIT.usage,
-      "error: unknown option '--listen' (Did you mean --nested?)\n(run with --help for usage)\n",
+      "error: unknown option '--listen' (Did you mean --nested?)\n(usage: sso-tray exec ACCOUNT ROLE [options] -- COMMAND [ARGS…]; the command's own options go after --)\n",
     ]);
     const command = await sso(['exce', 'Sandbox', 'AdministratorAccess']);
     expect([command.code, command.stderr]).toEqual([
