@@ -4,7 +4,7 @@
 import type { Clock, TimerHandle } from '../clock.js';
 
 /** After a refusal, the share of an interval the next call waits. */
-const REFUSED_WAIT = 0.25;
+const REFUSED_WAIT = 0.5;
 
 interface Waiter {
   go: () => void;
@@ -21,11 +21,6 @@ export class RateGate {
     /** Calls a second now (Infinity: no wait). */
     private readonly rate: () => number,
   ) {}
-
-  /** How many calls wait for their turn. */
-  get waiting(): number {
-    return this.queue.length;
-  }
 
   /** Resolves at this call's turn; rejects with the signal's reason if it ends first. */
   turn(signal?: AbortSignal): Promise<void> {
@@ -49,7 +44,7 @@ export class RateGate {
 
   /**
    * The service refused a call without a new rate: it was early by a little (timers and the event loop jitter), and
-   * used none of the service's capacity, so the next call goes a quarter interval later, not a whole one.
+   * used none of the service's capacity, so the next call goes half an interval later, not a whole one.
    */
   refused(): void {
     const rate = this.rate();
