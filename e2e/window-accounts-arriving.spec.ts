@@ -25,8 +25,8 @@ test('accounts show as their pages arrive; an opened or searched account gets it
   const { emu } = bridge;
   // A rate limit keeps the listing's role calls queued for a while (the window starts the listing itself): at 8 a
   // second the 300 accounts take about 40 s, longer than the steps below take on a loaded machine (at 20 a second the
-  // listing could finish before the last step under load). Not lower: at 4 a second with a burst of 1 the listing
-  // gives up as throttled.
+  // listing could finish before the last step under load). A lower limit lists too, only slower
+  // (electron/core/identity-center/listing-low-limit.stress.test.ts).
   emu.setRateLimit('ListAccountRoles', { perSecond: 8, burst: 1 });
   emu.setLatency('ListAccountRoles', 20);
   const org = emu.organisation.accounts;

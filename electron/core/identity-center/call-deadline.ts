@@ -28,6 +28,11 @@ export class CallDeadline {
     this.timer.unref();
   }
 
+  /** The call waits for our own pacing (listing-pacer.ts), not for the service: no wait runs until the next answer. */
+  pause(): void {
+    clearTimeout(this.timer);
+  }
+
   dispose(): void {
     clearTimeout(this.timer);
   }

@@ -1,21 +1,45 @@
-// The listing's sending rate and concurrency at a service limit. Unlimited until the first 429; then, once per
-// congestion event (not once per 429: they arrive in clusters), the rate is set to the rate answers were observed
-// at, so it holds the limit without the sawtooth of cutting per response; it creeps up between events in case the
-// limit rose. A 429 while nearly every call gets through, or while 429s are a small steady share of the answers, is a
-// random fault, not a limit, and changes nothing (else random 429s would ratchet the rate down); 5xx answers and
-// dropped connections reached the service, so they count as got through, never as a limit. Concurrency follows: 16 with no limit known, else just enough calls on
-// the wire to hold the rate (a call waiting out the SDK's retry delay is not on the wire).
-import type { Clock } from '../clock.js';
+// The listing's sending rate and concurrency at a service limit. Unlimited until the service shows a limit; then, once
+// per congestion event (not once per 429: they arrive in clusters), the rate is set from what the answers show
+// (listing-evidence.ts), so it holds the limit without the sawtooth of cutting per response, and grows between events
+// as TCP's congestion control does (https://www.rfc-editor.org/rfc/rfc5681#section-3.1): slow start up to a threshold,
+// then slowly, in case the limit rose. A limit shows as a large share of 429s (a refused burst: 15 of 16 first calls
+// refused under a limit of a few calls a second, however few answers came), or, once a rate is held, as fewer answers
+// than calls sent. A 429 while nearly every call gets through, or while 429s are a small steady share of the answers,
+// is a random fault, not a limit, and changes nothing (else random 429s would ratchet the rate down); 5xx answers and
+// dropped connections reached the service, so they count as got through, never as a limit. Concurrency follows: 16
+// with no limit known, else just enough calls on the wire to hold the rate (a call waiting for its turn at the gate,
+// listing-rate-gate.ts, is not on the wire). A service that refuses every call for the user's whole wait
+// (call-deadline.ts) has stopped letting the listing through: the pacer says so (onStalled).
+import type { Clock, TimerHandle } from '../clock.js';
+import { TOTAL_WAIT_MS } from './call-deadline.js';
+import { ListingEvidence, WINDOW_MS } from './listing-evidence.js';
+import { RateGate } from './listing-rate-gate.js';
 
 /** Without a known limit, 16 calls in flight halve the listing's time against 8 (`npm run bench`). */
 export const MAX_CONCURRENCY = 16;
-/** The window the observed rate is measured over, and how long a congestion event lasts after the rate is set. */
-const WINDOW_MS = 1_000;
-/** Growth per answer between congestion events once the rate was measured over a full window: 4% a second. */
+/** Growth per answer between congestion events at or above the slow-start threshold: 4% a second. */
 const GROWTH_PER_ANSWER = 0.04;
-/** Before that (the first 429 can come within milliseconds, from too few answers to tell): doubling each second. */
-const SLOW_START_PER_ANSWER = 1;
-const MIN_EVIDENCE = 5;
+/**
+ * Below it (the first 429 can come within milliseconds, from too few answers to tell; or a limit far below the rate
+ * was met): about 1.6x a second, gentler than TCP's doubling, as one answer at a limit of 1 a second would otherwise
+ * double the rate at once.
+ */
+const SLOW_START_PER_ANSWER = 0.5;
+/** A 429 in slow start cuts the rate to this share of it, at least. */
+const SLOW_START_CUT = 0.8;
+/**
+ * After a limit met while growing slowly, slow start runs up to this share of the rate that met it: the rate may have
+ * been set far below (most calls refused), and goes back to just under the rate that proved too fast at once.
+ */
+const THRESHOLD_SHARE = 0.85;
+/** The slowest the pacer goes: below it, a limit that refuses everything is reported (onStalled), not crept at. */
+const MIN_RATE = 0.5;
+/** A limit met with answers above this share of the rate held was only just crossed: the rate is cut by DECREASE. */
+const CLOSE = 0.7;
+/** So was one met with at most this share of the window's calls refused. */
+const CROSSED_SHARE = 0.5;
+/** The multiplicative decrease for a limit just crossed (AIMD: https://www.rfc-editor.org/rfc/rfc5681#section-3.1). */
+const DECREASE = 0.95;
 /** Answers above this share of the sending rate mean the service is keeping up: the 429 was not the limit. */
 const KEEPING_UP = 0.85;
 /**
@@ -29,26 +53,29 @@ const MIN_THROTTLES = 10;
 export class ListingPacer {
   /** Calls a second; Infinity until the service has throttled. */
   private rate = Infinity;
-  private nextSendAt = 0;
+  private readonly gate: RateGate;
   private eventEndsAt = -Infinity;
-  /** When the service took a call (answered, or failed with a 5xx or a drop: it was reached) over the last window. */
-  private readonly answeredAt: number[] = [];
-  /** When 429s came over the last window. */
-  private readonly throttledAt: number[] = [];
+  private readonly evidence = new ListingEvidence();
   private latencyMs = 50;
-  private firstAnswerAt: number | undefined;
-  /** The rate was set from a full window of answers. */
-  private measured = false;
+  /** Slow start below this rate, the slow growth above it (Infinity until a rate held has met a limit). */
+  private threshold = Infinity;
   private wire = 0;
   /** Told when a call leaves the wire, so a scheduler waiting for room can send. */
   onRoom: () => void = () => undefined;
+  /** Told when nothing got through for the whole wait since a 429: the listing ends with the throttled sentence. */
+  onStalled: () => void = () => undefined;
+  /** Runs from a 429 until the next call that gets through. */
+  private stall: TimerHandle | undefined;
   /** 429s met, for the caller's figures. */
   throttled = 0;
 
   constructor(
     private readonly clock: Clock,
     private readonly maxConcurrency = MAX_CONCURRENCY,
-  ) {}
+    private readonly stallMs = TOTAL_WAIT_MS,
+  ) {
+    this.gate = new RateGate(clock, () => this.rate);
+  }
 
   /** How many calls may be in flight now. */
   concurrency(): number {
@@ -77,40 +104,35 @@ export class ListingPacer {
     return this.rate;
   }
 
-  /** Waits until the rate allows the next call (no wait while unlimited). */
-  async slot(signal?: AbortSignal): Promise<void> {
-    if (this.rate === Infinity) return;
-    const now = this.clock.now();
-    const at = Math.max(now, this.nextSendAt);
-    this.nextSendAt = at + 1000 / this.rate;
-    if (at > now) await this.clock.sleep(at - now, signal);
+  /** Waits until the rate allows the next call (no wait while unlimited), in the order calls asked. */
+  slot(signal?: AbortSignal): Promise<void> {
+    return this.gate.turn(signal);
   }
 
   /** A call answered (not throttled) after `ms`. */
   answered(ms: number): void {
     this.left();
     const now = this.clock.now();
-    this.firstAnswerAt ??= now;
-    this.reached(now);
+    this.evidence.reached(now);
     this.latencyMs += (ms - this.latencyMs) / 8;
+    this.close();
     if (this.rate !== Infinity && now >= this.eventEndsAt)
-      this.rate += this.measured ? GROWTH_PER_ANSWER : SLOW_START_PER_ANSWER;
+      this.rate =
+        this.rate < this.threshold
+          ? Math.min(this.threshold, this.rate + SLOW_START_PER_ANSWER)
+          : this.rate + GROWTH_PER_ANSWER;
+  }
+
+  /** The listing ended: no stall is reported any more. */
+  close(): void {
+    if (this.stall) this.clock.clearTimer(this.stall);
+    this.stall = undefined;
   }
 
   /** An attempt failed another way (5xx, dropped, timed out): the service was reached, so it counts as got through. */
   failed(): void {
     this.left();
-    this.reached(this.clock.now());
-  }
-
-  private reached(now: number): void {
-    this.answeredAt.push(now);
-    this.forget(now);
-  }
-
-  private forget(now: number): void {
-    for (const times of [this.answeredAt, this.throttledAt])
-      while ((times[0] ?? now) < now - WINDOW_MS) times.shift();
+    this.evidence.reached(this.clock.now());
   }
 
   /** A 429: the first of a congestion event sets the rate to what got through over the last window. */
@@ -118,22 +140,37 @@ export class ListingPacer {
     this.left();
     this.throttled += 1;
     const now = this.clock.now();
-    this.throttledAt.push(now);
-    this.forget(now);
-    if (now < this.eventEndsAt) return;
-    const elapsed = now - (this.firstAnswerAt ?? now);
-    const span = Math.max(100, Math.min(WINDOW_MS, elapsed));
-    // A 429 before a handful of answers says nothing about the rate that gets through.
-    if (this.answeredAt.length < MIN_EVIDENCE) return;
-    const share = this.throttledAt.length / (this.throttledAt.length + this.answeredAt.length);
-    const observed = this.answeredAt.length / (span / 1000);
-    // A limit shows as a large share of 429s (of enough of them: 2 of 7 answers says little), or, once a rate is held,
-    // as fewer answers than calls sent.
-    const limitShare = share > RANDOM_THROTTLE_SHARE && this.throttledAt.length >= MIN_THROTTLES;
-    if (!limitShare && (this.rate === Infinity || observed >= KEEPING_UP * this.rate)) return;
-    this.rate = Math.max(1, Math.min(observed, this.rate));
-    this.measured = elapsed >= WINDOW_MS;
+    this.evidence.refused(now);
+    this.stall ??= this.clock.setTimer(() => this.onStalled(), this.stallMs);
+    if (now < this.eventEndsAt) return this.gate.refused();
+    const refusals = this.evidence.refusals(now);
+    const share = refusals / (refusals + this.evidence.answers(now));
+    const observed = this.evidence.observedRate(now, MIN_RATE);
+    // A limit shows as a large share of 429s (of enough of them: 2 of 7 answers says little), however few answers
+    // came (a refused burst is the clearest sign of a limit there is), or, once a rate is held, as fewer answers than
+    // calls sent.
+    const limitShare = share > RANDOM_THROTTLE_SHARE && refusals >= MIN_THROTTLES;
+    // In slow start (rate below the threshold), the first 429 is the limit reached: answers measure the rising rate too
+    // late to wait for them.
+    const slowStart = this.rate < this.threshold;
+    if (!limitShare && (this.rate === Infinity || (!slowStart && observed >= KEEPING_UP * this.rate)))
+      return this.gate.refused();
+    // Answers close to the rate held, or most calls still getting through, mean the limit was just crossed: a small
+    // multiplicative cut keeps the rate at it (at a few calls a second, answers measure a rate late and coarsely: one
+    // missed answer makes it far too low); far below it, with most calls refused, the limit is what got through.
+    const crossed = observed >= CLOSE * this.rate || share <= CROSSED_SHARE;
+    let cut = observed;
+    // In slow start the rate overshoots by the time a 429 comes back, by at most a step or two (SLOW_START_PER_ANSWER):
+    // what got through, but no less than SLOW_START_CUT of the rate (TCP halves at a loss; a step is smaller), and slow
+    // start ends there.
+    if (slowStart) cut = Math.max(observed, SLOW_START_CUT * this.rate);
+    else if (this.rate !== Infinity && crossed) cut = Math.max(observed, DECREASE * this.rate);
+    // A limit met within the first window, from too few answers to tell, sets no threshold: slow start finds it.
+    const measured = this.rate !== Infinity && now - (this.evidence.firstAnswerAt ?? now) >= WINDOW_MS;
+    const rate = Math.max(MIN_RATE, Math.min(cut, this.rate));
+    this.threshold = !measured ? Infinity : slowStart ? rate : THRESHOLD_SHARE * this.rate;
+    this.rate = rate;
     this.eventEndsAt = now + WINDOW_MS;
-    this.nextSendAt = Math.max(this.nextSendAt, now + 1000 / this.rate);
+    this.gate.restart();
   }
 }

@@ -1,6 +1,7 @@
 // Which account's roles to ask for next: a priority queue fed as account pages arrive. What the user asked for goes
-// first, then favourites and recent, then the rest in page order; each call waits for the pacer's slot and takes the
-// most urgent job at that moment, so a request made while the listing saturates a limit is sent at the next slot.
+// first, then favourites and recent, then the rest in page order. The most urgent job starts whenever the pacer has
+// room for another call (a few at a limit), and its attempts wait their turn at the rate (paced-command.ts), so a request
+// made while the listing saturates a limit waits behind only those few.
 import { MAX_CONCURRENCY, type ListingPacer } from './listing-pacer.js';
 
 /** 0: the user is waiting for it; 1: a favourite or recent account; 2: the background listing. */
@@ -28,7 +29,6 @@ export class RoleScheduler {
   constructor(
     private readonly pacer: ListingPacer,
     private readonly listRoles: (accountId: string) => Promise<string[]>,
-    private readonly signal: AbortSignal,
   ) {
     pacer.onRoom = () => this.poke();
   }
@@ -87,7 +87,6 @@ export class RoleScheduler {
         await new Promise<void>((resolve) => (this.wake = resolve));
         continue;
       }
-      await this.pacer.slot(this.signal);
       const job = this.queues.find((q) => q.length > 0)?.shift();
       if (!job) continue;
       this.start(job);

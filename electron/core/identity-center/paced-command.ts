@@ -1,5 +1,5 @@
 // A listing's role call with the pacer inside the SDK's retry loop: the pacer hears every attempt's answer (a 429
-// included, which the standard retry would otherwise ride out unseen) and spaces the retries like first attempts.
+// included, which the standard retry would otherwise ride out unseen) and spaces every attempt, retries included.
 import type { ListAccountRolesCommand } from '@aws-sdk/client-sso';
 import type { ListingPacer } from './listing-pacer.js';
 import { serviceErrorOf } from './service-errors.js';
@@ -10,8 +10,8 @@ const THROTTLED = new Set(['TooManyRequestsException', 'ThrottlingException']);
 export interface PacedTicket {
   /** Whether the scheduler counted the next attempt on the wire when it sent it; used up by that attempt. */
   counted: boolean;
-  /** Told of every answer (any status): the call's deadline waits for answers, not for the pacer's spacing. */
-  answered?: () => void;
+  /** The call's deadline: told of every answer (any status), and paused while the call waits for the pacer's turn. */
+  deadline?: { answered(): void; pause(): void };
 }
 
 export function paced(
@@ -22,23 +22,27 @@ export function paced(
   const { pacer, signal } = call;
   if (!pacer) return command;
   const { clock } = call.deps;
-  let attempts = 0;
   // The deserialize step runs inside retryMiddleware (step finalizeRequest): once per attempt.
   command.middlewareStack.add(
     (next) => async (args) => {
-      const attempt = attempts++;
-      if (attempt > 0) await pacer.slot(signal);
-      if (!ticket.counted) pacer.sent();
+      // Every attempt waits for its turn at the rate right before the wire, so the spacing the service sees is the
+      // pacer's (a wait earlier on the call's path let a retry follow a first attempt by less than the interval).
+      const counted = ticket.counted;
       ticket.counted = false;
+      ticket.deadline?.pause();
+      await pacer.slot(signal);
+      ticket.deadline?.answered();
+      // The scheduler counted a first attempt on the wire when it started the call.
+      if (!counted) pacer.sent();
       const started = clock.now();
       try {
         const answer = await next(args);
-        ticket.answered?.();
+        ticket.deadline?.answered();
         pacer.answered(clock.now() - started);
         return answer;
       } catch (error) {
         const service = serviceErrorOf(error);
-        if (service?.status !== undefined) ticket.answered?.();
+        if (service?.status !== undefined) ticket.deadline?.answered();
         if (service && (service.status === 429 || THROTTLED.has(service.name))) pacer.throttle();
         else pacer.failed();
         throw error;

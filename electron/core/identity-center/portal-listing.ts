@@ -7,6 +7,9 @@ import { ListingPacer, MAX_CONCURRENCY } from './listing-pacer.js';
 import { RoleScheduler } from './listing-scheduler.js';
 import { accountPages, rolePages } from './portal-pages.js';
 import type { CallFigures, PortalCall, PortalToken } from './portal-send.js';
+import { TOTAL_WAIT_MS } from './call-deadline.js';
+import { sentences } from './service-errors.js';
+import { SsoTrayError } from '../errors.js';
 
 const byName = (a: Account, b: Account) =>
   a.accountName.localeCompare(b.accountName) || a.accountId.localeCompare(b.accountId);
@@ -43,7 +46,12 @@ export async function listAccountsWithRoles(
   // One failure cancels the calls still in flight.
   const stop = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
-  const pacer = options.pacer ?? new ListingPacer(deps.clock, options.concurrency ?? MAX_CONCURRENCY);
+  const pacer =
+    options.pacer ??
+    new ListingPacer(deps.clock, options.concurrency ?? MAX_CONCURRENCY, deps.totalWaitMs ?? TOTAL_WAIT_MS);
+  // Throttled calls keep their place (portal-send.ts) while others get through; once none has for the user's wait,
+  // the service has stopped letting the listing through.
+  pacer.onStalled = () => stop.abort(new SsoTrayError('throttled', sentences.throttled(session)));
   // Each call in flight listens on the signal: as many listeners as calls is expected, not a leak.
   setMaxListeners(2 * MAX_CONCURRENCY + 10, signal);
   const listing = { answered: false, ...(options.onCall ? { onCall: options.onCall } : {}) };
@@ -58,17 +66,13 @@ export async function listAccountsWithRoles(
       accountsWithRoles: done,
       ...(total === undefined ? {} : { totalAccounts: total }),
     });
-  const scheduler = new RoleScheduler(
-    pacer,
-    async (accountId) => {
-      const roles = (await rolePages(call, accountId)).map((r) => r.roleName).sort();
-      done += 1;
-      options.onRoles?.(accountId, roles);
-      progress();
-      return roles;
-    },
-    signal,
-  );
+  const scheduler = new RoleScheduler(pacer, async (accountId) => {
+    const roles = (await rolePages(call, accountId)).map((r) => r.roleName).sort();
+    done += 1;
+    options.onRoles?.(accountId, roles);
+    progress();
+    return roles;
+  });
   options.onStart?.((accountId) => scheduler.roles(accountId, 0));
   const pages = accountPages(call, (page) => {
     accounts.push(...page);
@@ -93,5 +97,7 @@ export async function listAccountsWithRoles(
     stop.abort(error);
     scheduler.fail(error);
     throw error;
+  } finally {
+    pacer.close();
   }
 }

@@ -50,8 +50,8 @@ export async function rolePages(call: PortalCall, accountId: string): Promise<Ro
         action: call.listing ? 'list the roles in your accounts' : `list your roles in account ${accountId}`,
         accountId,
       },
-      (client, sdk, signal, answered) => {
-        ticket.answered = answered;
+      (client, sdk, signal, deadline) => {
+        ticket.deadline = deadline;
         return client.send(paced(new sdk.ListAccountRolesCommand(input), call, ticket), {
           abortSignal: signal,
         });

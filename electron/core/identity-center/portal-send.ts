@@ -69,8 +69,8 @@ function sdkFigures(outcome: unknown): { attempts: number; totalRetryDelay: numb
 export async function sendToPortal<T>(
   call: PortalCall,
   context: Omit<ErrorContext, 'session'>,
-  /** `signal` ends the call (the caller's, or the deadline's); `answered` tells the deadline the service is there. */
-  run: (c: SSOClient, sdk: typeof Sso, signal: AbortSignal, answered: () => void) => Promise<T>,
+  /** `signal` ends the call (the caller's, or the deadline's); `deadline` hears the service's answers and our pacing. */
+  run: (c: SSOClient, sdk: typeof Sso, signal: AbortSignal, deadline: CallDeadline) => Promise<T>,
 ): Promise<T> {
   const figures: CallFigures = { action: context.action, attempts: 0, backoffMs: 0 };
   const count = (outcome: unknown) => {
@@ -79,12 +79,13 @@ export async function sendToPortal<T>(
     figures.backoffMs += sdk.totalRetryDelay;
   };
   const report = () => call.listing?.onCall?.(figures);
-  for (let round = 1; ; round += 1) {
+  let round = 1;
+  for (;;) {
     const deadline = new CallDeadline(call.deps.totalWaitMs ?? TOTAL_WAIT_MS);
     const signal = call.signal ? AbortSignal.any([call.signal, deadline.signal]) : deadline.signal;
     try {
       const client = await portalClient(call.session.region, call.deps, call.listing ? 'listing' : 'call');
-      const result = await run(client, await ssoSdk(), signal, () => deadline.answered());
+      const result = await run(client, await ssoSdk(), signal, deadline);
       if (call.listing) call.listing.answered = true;
       count(result);
       report();
@@ -107,10 +108,14 @@ export async function sendToPortal<T>(
         ...token,
         serviceAnswered: answered,
       });
-      if (!answered || round >= LISTING_ROUNDS || !RETRYABLE.has(userError.code)) {
+      // A paced call that met only throttling keeps its place: the service answers, at its pace, and the pacer
+      // (listing-pacer.ts) ends the listing once nothing has got through for the user's whole wait.
+      const keepsPlace = call.pacer !== undefined && userError.code === 'throttled';
+      if (!answered || (!keepsPlace && round >= LISTING_ROUNDS) || !RETRYABLE.has(userError.code)) {
         report();
         throw userError;
       }
+      if (!keepsPlace) round += 1;
       // Full jitter over a window growing each round, so calls that failed together do not come back together;
       // short, as within a round (listing-retry.ts): the pacer holds a real limit.
       const wait = Math.random() * LISTING_RETRY_CAP_MS * round;
