@@ -253,11 +253,11 @@ describe('start-up loads only what a command uses', () => {
     expect(portalCalls()).toEqual([]);
   });
 
-  it('still loads the AWS SDK, as packages, for a command that calls Identity Center', async () => {
+  it("loads the AWS SDK's portal client, as its one bundle, for a command that calls Identity Center", async () => {
     const account = emu.organisation.accounts[14]!;
     const roles = await modulesOf(['roles', account.accountId]);
-    expect(roles.sdk).toBeGreaterThan(0);
-    expect(roles.program).toEqual(['output.js', 'program-bundle.cjs', 'program.js']);
+    expect(roles).toMatchObject({ sdk: 1, packages: 0 });
+    expect(roles.program).toEqual(['output.js', 'program-bundle.cjs', 'program.js', 'sdk/client-sso.cjs']);
     expect(portalCalls()).toEqual([`ListAccountRoles ${account.accountId}`]);
   });
 });
