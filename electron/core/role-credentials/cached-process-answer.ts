@@ -11,7 +11,7 @@ import { ROLE_CREDENTIALS_WINDOW_MS } from './role-credentials-window.js';
 import { readSessionsFromConfig } from '../aws-files/config-reader.js';
 import { chooseSession, type SessionChoice } from '../session/session-choice.js';
 import { mergeSessions } from '../session/session-merge.js';
-import { settingsTextChecked } from '../settings/settings-checked.js';
+import { SETTINGS_MARK } from '../settings/settings-checked.js';
 import { PROCESS_FIELDS_SINCE, SETTINGS_VERSION } from '../settings/settings-version.js';
 import type { AwsPaths, RoleCredentials, SessionConfig } from '../shapes/aws-shapes.js';
 
@@ -34,7 +34,8 @@ async function settingsFields(appDataDir: string): Promise<QuickSettings | undef
   try {
     const text = (await readFile(path.join(appDataDir, 'settings.json'), 'utf8')).replace(/^\uFEFF/, '');
     // Only a text the schema accepted (settings-checked.ts): any other is the program's to read or refuse.
-    if (!(await settingsTextChecked(appDataDir, text))) return undefined;
+    const accepted = await readFile(path.join(appDataDir, SETTINGS_MARK), 'utf8').catch(() => undefined);
+    if (accepted !== text) return undefined;
     raw = JSON.parse(text);
   } catch (error) {
     // No file: the defaults (the token cache is shared, no session of the app's own).

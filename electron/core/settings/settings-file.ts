@@ -7,7 +7,7 @@ import { fileLabel } from '../aws-files/file-label.js';
 import { withFileLock, writeFileAtomic } from '../aws-files/locked-write.js';
 import { DEFAULT_SETTINGS, SETTINGS_KEYS, settingsToSave } from './settings-schema.js';
 import { parseSettings } from './settings-migration.js';
-import { SETTINGS_MARK, settingsDigest, settingsMark } from './settings-checked.js';
+import { SETTINGS_MARK } from './settings-checked.js';
 import type { Settings } from '../shapes/front-end-shapes.js';
 
 export class SettingsFile {
@@ -61,11 +61,9 @@ export class SettingsFile {
 
   /** Records that the schema accepted this text; a folder it cannot write only costs the quick answers their speed. */
   private async markChecked(text: string): Promise<void> {
-    const digest = settingsDigest(text);
-    if ((await settingsMark(this.appDataDir)) === digest) return;
-    await writeFileAtomic(path.join(this.appDataDir, SETTINGS_MARK), `${digest}\n`, { mode: 0o600 }).catch(
-      () => undefined,
-    );
+    const mark = path.join(this.appDataDir, SETTINGS_MARK);
+    if ((await readFile(mark, 'utf8').catch(() => undefined)) === text) return;
+    await writeFileAtomic(mark, text, { mode: 0o600 }).catch(() => undefined);
   }
 
   /** The file's JSON and its text; raw is undefined when it is missing or empty. */
