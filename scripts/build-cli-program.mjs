@@ -21,6 +21,22 @@ const out = path.join(repo, 'dist', 'electron', 'cli');
 const PROGRAM_BUNDLE = 'program-bundle.cjs';
 const SDK_CLIENTS = ['client-sso', 'client-sso-oidc'];
 
+/** How the program and the SDK clients are both bundled. */
+const COMMON = {
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node22',
+  // Packages' ES builds where they ship one (tree-shaken): https://esbuild.github.io/api/#main-fields
+  mainFields: ['module', 'main'],
+  minify: true,
+  // Class and function names stay as written (CommanderError names itself after its class): https://esbuild.github.io/api/#keep-names
+  keepNames: true,
+  // A file of ASCII only is read into a one-byte string: https://esbuild.github.io/api/#charset
+  charset: 'ascii',
+  logLevel: 'warning',
+};
+
 /** The SDK clients' imports, as a require() of their own bundles beside the program's (made below), on first use. */
 const sdkBundles = {
   name: 'sdk-bundles',
@@ -51,15 +67,7 @@ await build({
   ),
   outdir: path.join(out, 'sdk'),
   outExtension: { '.js': '.cjs' },
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node22',
-  mainFields: ['module', 'main'],
-  minify: true,
-  keepNames: true,
-  charset: 'ascii',
-  logLevel: 'warning',
+  ...COMMON,
 });
 
 await build({
@@ -70,23 +78,12 @@ await build({
     loader: 'ts',
   },
   outfile: path.join(out, PROGRAM_BUNDLE),
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node22',
+  ...COMMON,
   plugins: [sdkBundles],
-  // Packages' ES builds where they ship one (tree-shaken): https://esbuild.github.io/api/#main-fields
-  mainFields: ['module', 'main'],
   // A module that finds files beside itself (core/profiles/process-launcher.ts) sees the bundle's own address.
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  minify: true,
-  // Class and function names stay as written (CommanderError names itself after its class): https://esbuild.github.io/api/#keep-names
-  keepNames: true,
-  // A file of ASCII only is read into a one-byte string: https://esbuild.github.io/api/#charset
-  charset: 'ascii',
   sourcemap: true,
-  logLevel: 'warning',
 });
 
 const reexport = (name) =>
