@@ -47,8 +47,14 @@ function ctrlCInTerminal(account: string) {
     '-e',
     '"$COUNTER"',
   ];
-  const terminal = spawn('script', ['-qfec', `${line.join(' ')}; echo " exit $?"`, '/dev/null'], {
-    env: childEnv(h.sandbox, { NODE: process.execPath, BIN: bin, COUNTER }),
+  // The ^C reaches every process in the terminal's foreground group, the shells that `script` starts included. bash
+  // goes on to the echo when its foreground command handled the SIGINT and exited normally
+  // (https://www.gnu.org/software/bash/manual/html_node/Signals.html); dash, /bin/sh on Debian, ends at once instead.
+  // So the exit code is printed by a bash named here, and `script` is given SHELL=/bin/sh whatever the caller's
+  // SHELL is: the verdict depends on exec alone.
+  const command = `${line.join(' ')}; echo " exit $?"`;
+  const terminal = spawn('script', ['-qfec', `bash -c '${command.replace(/'/g, "'\\''")}'`, '/dev/null'], {
+    env: childEnv(h.sandbox, { NODE: process.execPath, BIN: bin, COUNTER, SHELL: '/bin/sh' }),
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let screen = '';
@@ -89,7 +95,7 @@ function interruptedInBackground(account: string) {
   ].join('\n');
   const out = path.join(h.sandbox.home, `background-${account}.out`);
   const terminal = spawn('script', ['-qfec', `bash -c '${script.replace(/'/g, "'\\''")}'`, '/dev/null'], {
-    env: childEnv(h.sandbox, { NODE: process.execPath, BIN: bin, COUNTER, OUT: out }),
+    env: childEnv(h.sandbox, { NODE: process.execPath, BIN: bin, COUNTER, OUT: out, SHELL: '/bin/sh' }),
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let screen = '';
