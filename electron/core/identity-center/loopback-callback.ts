@@ -80,9 +80,10 @@ export async function listenForCallback(
   const outcome = new Promise<CallbackOutcome>((resolve) => (settle = resolve));
   let answered = false;
   let ownHost = '';
-  // node:http loads with the sign-in that listens, not with every command and window that imports the core: as an ES
-  // module's import it also loads undici (https://github.com/nodejs/node/issues/59686).
-  const { createServer } = await import('node:http');
+  // node:http loads with the sign-in that listens, not with every command and window that imports the core, and as a
+  // built-in (https://nodejs.org/api/process.html#processgetbuiltinmoduleid): an ES import of it builds a facade that
+  // also loads undici (https://github.com/nodejs/node/issues/59686), 50-100 ms against about 10 here.
+  const { createServer } = process.getBuiltinModule('node:http');
   const server = createServer((req, res) => {
     // DNS rebinding: a page on another site whose name now resolves to 127.0.0.1 reaches this port with its own name in
     // Host; only requests addressed to 127.0.0.1:PORT are ours (https://developer.chrome.com/blog/private-network-access-update).
