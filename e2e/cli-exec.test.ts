@@ -1,6 +1,6 @@
 // `sso-tray exec`: the built command runs a program with the role's credentials, no shell in between; the program's
 // exit code and signals are its own, and a program that cannot start is one sentence with the shell's exit code.
-import { chmod, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startCli, useCliEmulator } from './support/cli-process.js';
@@ -116,6 +116,28 @@ describe.each([
       126,
       `sso-tray: "${file}" cannot be run (it is not an executable file); check its permissions, or run it through its interpreter.\n`,
     ]);
+  });
+
+  it("runs a package's command shim found on PATH (npm's node_modules/.bin: a .cmd on Windows), arguments as given", async () => {
+    // npm, npx, cdk and every package's bin are such shims; on Windows Node's spawn without a shell refuses them.
+    const bin = path.join(h.sandbox.home, 'project', 'node_modules', '.bin');
+    await mkdir(bin, { recursive: true });
+    const script = path.join(bin, '..', 'print-args.js');
+    await writeFile(script, 'process.stdout.write(JSON.stringify(process.argv.slice(2)))');
+    if (process.platform === 'win32')
+      await writeFile(path.join(bin, 'print-args.cmd'), `@"${process.execPath}" "%~dp0\\..\\print-args.js" %*\r\n`);
+    else
+      await writeFile(path.join(bin, 'print-args'), `#!/bin/sh\nexec "${process.execPath}" "${script}" "$@"\n`, {
+        mode: 0o755,
+      });
+    const tricky = ['a b', '&echo injected', '%PATH%', '"quoted"', '^', '|', '<x>', "it's", '$HOME', ''];
+    const pathKey = Object.keys(process.env).find((key) => key.toUpperCase() === 'PATH') ?? 'PATH';
+    const run = await runExec(h.sandbox, ['print-args', ...tricky], {
+      account: account(),
+      env: { [pathKey]: `${bin}${path.delimiter}${process.env[pathKey] ?? ''}` },
+    });
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(JSON.parse(run.stdout)).toEqual(tricky);
   });
 
   it('refuses to nest inside an exec of another role unless --nested, and allows the same role', async () => {
