@@ -35,11 +35,18 @@ export async function makeSandbox(emulatorUrl?: string): Promise<Sandbox> {
   };
 }
 
-/** The environment of this process without anything AWS or SSO Tray, plus the sandbox's. */
+/**
+ * A proxy the machine running the tests happens to set would stand between botocore or the AWS CLI and the emulator
+ * on 127.0.0.1 (both honour these variables: https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-proxy.html).
+ */
+const PROXY_VARIABLE = /^(https?|all|no)_proxy$/i;
+
+/** The environment of this process without anything AWS, SSO Tray or proxy, plus the sandbox's. */
 export function childEnv(sandbox: Sandbox, extra: Record<string, string> = {}): Record<string, string> {
   const base: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (value === undefined || key.startsWith('AWS_') || key.startsWith('SSO_TRAY_')) continue;
+    if (value === undefined || key.startsWith('AWS_') || key.startsWith('SSO_TRAY_') || PROXY_VARIABLE.test(key))
+      continue;
     base[key] = value;
   }
   return { ...base, ...sandbox.env, ...extra };
