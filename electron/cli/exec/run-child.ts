@@ -1,7 +1,7 @@
 // Runs the command of `sso-tray exec` as a child, with no shell in between: its arguments reach it as given. The
 // signals a terminal or a supervisor sends go on to the child, which decides; its exit code becomes ours.
+import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
-import crossSpawn from 'cross-spawn';
 import { inTerminalForeground } from './terminal-foreground.js';
 
 /** SIGINT, SIGTERM and SIGHUP are the child's to handle; `exec` waits for it either way (as aws-vault does). */
@@ -26,19 +26,27 @@ export interface ChildOutcome {
   problem?: string;
 }
 
-export function runChild(
+/**
+ * On Windows, Node's spawn without a shell finds only .exe and .com files and refuses .cmd and .bat ones
+ * (https://nodejs.org/api/child_process.html#spawning-bat-and-cmd-files-on-windows), so `-- npm test`, `-- npx cdk` or
+ * `-- cdk deploy` (npm's .cmd shims) would not start. cross-spawn finds the command through PATH and PATHEXT and runs a
+ * shim through cmd.exe with every argument escaped for it (https://github.com/moxystudio/node-cross-spawn). Elsewhere
+ * cross-spawn is Node's spawn: it is loaded on Windows only, so `exec`'s start costs nothing more there.
+ */
+async function spawnerForPlatform(): Promise<typeof spawn> {
+  if (process.platform !== 'win32') return spawn;
+  return (await import('cross-spawn')).default.spawn as typeof spawn;
+}
+
+export async function runChild(
   command: string,
   args: string[],
   env: Record<string, string>,
   signals: Pick<NodeJS.Process, 'on' | 'off'> = process,
 ): Promise<ChildOutcome> {
+  const spawner = await spawnerForPlatform();
   return new Promise((resolve) => {
-    // On Windows, Node's spawn without a shell finds only .exe and .com files and refuses .cmd and .bat ones
-    // (https://nodejs.org/api/child_process.html#spawning-bat-and-cmd-files-on-windows), so `-- npm test`, `-- npx cdk`
-    // or `-- cdk deploy` (npm's .cmd shims) would not start. cross-spawn finds the command through PATH and PATHEXT and
-    // runs a shim through cmd.exe with every argument escaped for it (https://github.com/moxystudio/node-cross-spawn);
-    // elsewhere it is Node's spawn, unchanged.
-    const child = crossSpawn(command, args, { env, stdio: 'inherit', shell: false });
+    const child = spawner(command, args, { env, stdio: 'inherit', shell: false });
     const forward = (signal: NodeJS.Signals) => {
       if (signal === 'SIGINT' && fromTerminal()) return;
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
