@@ -60,15 +60,17 @@ describe('serving from the tray', () => {
     const issued = await app.door.call('credentials:values', { session: 'acme', accountId, roleName });
     expect([answer.status, answer.body.AccessKeyId]).toEqual([200, issued.accessKeyId]);
 
-    await eventually(() => expect(menuLabels(menu())).toContain('Served to local programs'));
+    // The served list can be drawn before the request is counted (the count redraws it): wait for the whole submenu.
     const served = `${item} — ${new URL(url).host}`;
-    expect(menuLabels(menu(), served)).toEqual([
-      `${roleName} in ${accountId} (acme)`,
-      expect.stringMatching(/^1 request answered, credentials until /),
-      '---',
-      'Copy variables (macOS and Linux (bash, zsh))',
-      'Stop',
-    ]);
+    await eventually(() =>
+      expect(menuLabels(menu(), served)).toEqual([
+        `${roleName} in ${accountId} (acme)`,
+        expect.stringMatching(/^1 request answered, credentials until /),
+        '---',
+        'Copy variables (macOS and Linux (bash, zsh))',
+        'Stop',
+      ]),
+    );
     click(menu(), served, 'Stop');
     await eventually(() => expect(menuLabels(menu())).not.toContain('Served to local programs'));
     await expect(askEndpoint(url, { authorization: token })).rejects.toMatchObject({ code: 'ECONNREFUSED' });
