@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from './identity-center/emulator.js';
 import type { CallRecord } from './identity-center/model.js';
 import { eventually } from './support/eventually.js';
+import { setProcessEnv } from './support/process-env.js';
 import { childEnv, makeSandbox, type Sandbox } from './support/sandbox.js';
 import { startProgram, type StartedCli } from './support/cli-process.js';
 import { loginAcme, startServe } from './support/cli-run.js';
@@ -154,8 +155,7 @@ describe('the endpoint across credential expiries', () => {
         return credentials;
       },
     });
-    const previous = { ...process.env };
-    Object.assign(process.env, {
+    const restoreEnv = setProcessEnv({
       AWS_CONTAINER_CREDENTIALS_FULL_URI: endpoint.url,
       AWS_CONTAINER_AUTHORIZATION_TOKEN: endpoint.token,
     });
@@ -166,7 +166,7 @@ describe('the endpoint across credential expiries', () => {
         }),
       );
     } finally {
-      process.env = previous;
+      restoreEnv();
     }
     expect(keys.size).toBeGreaterThanOrEqual(3);
   });
