@@ -3,9 +3,26 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { childEnv, makeSandbox, type Sandbox } from './support/sandbox.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+let sandbox: Sandbox;
+beforeAll(async () => {
+  sandbox = await makeSandbox();
+});
+afterAll(() => sandbox.cleanup());
+
+/**
+ * The demo's environment: none of this machine's AWS or SSO Tray variables, no real ~/.aws, and a shell set to ignore
+ * configured endpoints, which the demo must not follow to AWS.
+ */
+const demoEnv = (extra: Record<string, string> = {}) =>
+  childEnv(sandbox, {
+    HOME: '/nonexistent-home-for-demo-test',
+    AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true',
+    ...extra,
+  });
 
 describe('the demo', () => {
   it('signs in to the demo organisation and shows the commands with their output, touching no real ~/.aws', async () => {
@@ -14,7 +31,7 @@ describe('the demo', () => {
       [path.join(repo, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/demo.ts', '--cli'],
       {
         cwd: repo,
-        env: { ...process.env, HOME: '/nonexistent-home-for-demo-test' },
+        env: demoEnv(),
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
@@ -52,7 +69,7 @@ describe('the demo on a terminal', () => {
       {
         cwd: repo,
         input: 'sso-tray roles "Log Archive"\nexit\n',
-        env: { ...process.env, SHELL: '/bin/sh', HOME: '/nonexistent-home-for-demo-test' },
+        env: demoEnv({ SHELL: '/bin/sh' }),
         encoding: 'utf8',
       },
     );
