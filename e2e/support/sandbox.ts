@@ -41,12 +41,16 @@ export async function makeSandbox(emulatorUrl?: string): Promise<Sandbox> {
  */
 const PROXY_VARIABLE = /^(https?|all|no)_proxy$/i;
 
+/** A variable of the machine's that would change what a test's code or its children do: AWS's, SSO Tray's, a proxy. */
+export function isMachineSetting(key: string): boolean {
+  return key.startsWith('AWS_') || key.startsWith('SSO_TRAY_') || PROXY_VARIABLE.test(key);
+}
+
 /** The environment of this process without anything AWS, SSO Tray or proxy, plus the sandbox's. */
 export function childEnv(sandbox: Sandbox, extra: Record<string, string> = {}): Record<string, string> {
   const base: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (value === undefined || key.startsWith('AWS_') || key.startsWith('SSO_TRAY_') || PROXY_VARIABLE.test(key))
-      continue;
+    if (value === undefined || isMachineSetting(key)) continue;
     base[key] = value;
   }
   return { ...base, ...sandbox.env, ...extra };

@@ -1,8 +1,17 @@
-// Setup file of every test project: the worker's home folder is the run's own empty one (e2e/support/test-home.ts).
+// Setup file of every test project: the worker's home folder is the run's own empty one (e2e/support/test-home.ts),
+// and the machine's AWS, SSO Tray and proxy variables are gone, as they are from the children a test starts
+// (childEnv): an AWS_USE_FIPS_ENDPOINT, AWS_CONFIG_FILE or AWS_PROFILE of the machine's would otherwise reach the
+// SDK clients and providers a test runs in this process.
+import { inject } from 'vitest';
+import { isMachineSetting } from './sandbox.js';
+
+// vitest.config.ts sets this one for every test: the SDK's advice about Node versions is not a test result.
+const CONFIGURED = 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED';
+for (const key of Object.keys(process.env))
+  if (key !== CONFIGURED && isMachineSetting(key)) delete process.env[key];
+
 // os.homedir() reads HOME on POSIX and USERPROFILE on Windows at each call (https://nodejs.org/api/os.html#oshomedir),
 // so setting them here holds for everything the test files run in this worker.
-import { inject } from 'vitest';
-
 const home = inject('testHome');
 process.env.HOME = home;
 process.env.USERPROFILE = home;
