@@ -1,5 +1,5 @@
 // The tests never run in the machine's home folder or with its AWS settings: each project's workers get the run's own
-// home (e2e/support/test-home.ts) and none of the machine's AWS, SSO Tray or proxy variables (test-home-env.ts), so
+// home (e2e/support/test-home.ts) and none of the machine's AWS, SSO Tray, proxy or locale variables (test-home-env.ts), so
 // what the core words relative to ~, and what the SDK reads from the environment, is the same whoever runs them.
 import os from 'node:os';
 import path from 'node:path';
@@ -14,7 +14,7 @@ it("runs with the run's own home folder, so a temporary folder is never under it
   expect(fileLabel(scratch)).toBe(scratch);
 });
 
-it("runs without the machine's AWS, SSO Tray or proxy variables, only the one vitest.config.ts sets", () => {
+it("runs without the machine's AWS, SSO Tray, proxy or locale variables, only the one vitest.config.ts sets", () => {
   expect(Object.keys(process.env).filter(isMachineSetting)).toEqual([
     'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED',
   ]);

@@ -1,7 +1,7 @@
 // Setup file of every test project: the worker's home folder is the run's own empty one (e2e/support/test-home.ts),
-// and the machine's AWS, SSO Tray and proxy variables are gone, as they are from the children a test starts
-// (childEnv): an AWS_USE_FIPS_ENDPOINT, AWS_CONFIG_FILE or AWS_PROFILE of the machine's would otherwise reach the
-// SDK clients and providers a test runs in this process.
+// and the machine's AWS, SSO Tray, proxy and locale variables are gone (isMachineSetting), as they are from the
+// children a test starts (childEnv): an AWS_USE_FIPS_ENDPOINT, AWS_CONFIG_FILE or AWS_PROFILE of the machine's would
+// otherwise reach the SDK clients and providers a test runs in this process.
 import { inject } from 'vitest';
 import { isMachineSetting } from './sandbox.js';
 
