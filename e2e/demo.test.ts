@@ -61,24 +61,27 @@ describe('the demo on a terminal', () => {
   // `script` (util-linux) gives the demo a terminal, as a person running `npm run demo` has.
   const script = ['/usr/bin/script', '/bin/script'].find((candidate) => existsSync(candidate));
 
-  it.runIf(script)('opens a shell where `sso-tray` is the demo’s command, and cleans up on exit', () => {
-    const tsx = path.join(repo, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-    const run = spawnSync(
-      script!,
-      ['-qec', `"${process.execPath}" "${tsx}" scripts/demo.ts --cli`, '/dev/null'],
-      {
-        cwd: repo,
-        input: 'sso-tray roles "Log Archive"\nexit\n',
-        env: demoEnv({ SHELL: '/bin/sh' }),
-        encoding: 'utf8',
-      },
-    );
-    expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toContain('A shell with the demo is starting. Try:');
-    // The shell echoes the typed lines first, then prompts; the answer follows a prompt.
-    expect(run.stdout).toMatch(/ ReadOnlyAccess\r?\n/);
-    const home = /Everything lives in (\S+) and is removed/.exec(run.stdout)?.[1];
-    expect(home).toBeDefined();
-    expect(existsSync(home!)).toBe(false);
-  });
+  it.runIf(script)(
+    `opens a shell where \`sso-tray\` is the demo’s command, and cleans up on exit${script ? '' : ' (util-linux script is not installed)'}`,
+    () => {
+      const tsx = path.join(repo, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+      const run = spawnSync(
+        script!,
+        ['-qec', `"${process.execPath}" "${tsx}" scripts/demo.ts --cli`, '/dev/null'],
+        {
+          cwd: repo,
+          input: 'sso-tray roles "Log Archive"\nexit\n',
+          env: demoEnv({ SHELL: '/bin/sh' }),
+          encoding: 'utf8',
+        },
+      );
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toContain('A shell with the demo is starting. Try:');
+      // The shell echoes the typed lines first, then prompts; the answer follows a prompt.
+      expect(run.stdout).toMatch(/ ReadOnlyAccess\r?\n/);
+      const home = /Everything lives in (\S+) and is removed/.exec(run.stdout)?.[1];
+      expect(home).toBeDefined();
+      expect(existsSync(home!)).toBe(false);
+    },
+  );
 });

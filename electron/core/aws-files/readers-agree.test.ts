@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { botocoreRead } from '../../../e2e/support/botocore-reader.js';
+import { botocoreRead, WITHOUT_BOTOCORE } from '../../../e2e/support/botocore-reader.js';
 import { awsPathsFromEnv } from '../environment.js';
 import type { AwsPaths } from '../shapes/aws-shapes.js';
 import { writeSsoProfile } from './config-profile-writer.js';
@@ -36,7 +36,7 @@ describe('keys compare as the AWS CLI compares them', () => {
     ['REGION=eu-west-1', 'REGION'],
     ['region: eu-west-1', 'region:'],
     ['  Region = eu-west-1', 'indented Region'],
-  ])('replaces `%s` instead of adding a second region (%s)', async (line) => {
+  ])(`replaces \`%s\` instead of adding a second region (%s)${WITHOUT_BOTOCORE}`, async (line) => {
     const identity = 'sso_session = acme\nsso_account_id = 111122223333\nsso_role_name = Admin\n';
     await writeFile(paths.configFile, `# mine\n[profile dev]\n${identity}${line}\noutput = json\n`);
     await writeSsoProfile(paths, 'dev', { ...role, region: 'us-east-1' });
@@ -49,7 +49,7 @@ describe('keys compare as the AWS CLI compares them', () => {
 });
 
 describe('the default profile follows the SDKs’ precedence', () => {
-  it('writes into an existing [profile default] instead of appending [default]', async () => {
+  it(`writes into an existing [profile default] instead of appending [default]${WITHOUT_BOTOCORE}`, async () => {
     await writeFile(paths.configFile, '[profile default]\nsso_session = acme\noutput = json\n');
     await writeSsoProfile(paths, 'default', { ...role, overwrite: true });
     const text = await readFile(paths.configFile, 'utf8');
