@@ -5,10 +5,11 @@
 import { inject } from 'vitest';
 import { isMachineSetting } from './sandbox.js';
 
-// vitest.config.ts sets this one for every test: the SDK's advice about Node versions is not a test result.
-const CONFIGURED = 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED';
+// Set by the test tools, not the machine: vitest.config.ts's silence of the SDK's advice about Node versions, and the
+// clock offset scripts/test-at.mjs hands every Node process of a run (scripts/shifted-clock.cjs).
+const OURS = new Set(['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED', 'SSO_TRAY_TEST_CLOCK_OFFSET_MS']);
 for (const key of Object.keys(process.env))
-  if (key !== CONFIGURED && isMachineSetting(key)) delete process.env[key];
+  if (!OURS.has(key) && isMachineSetting(key)) delete process.env[key];
 
 // os.homedir() reads HOME on POSIX and USERPROFILE on Windows at each call (https://nodejs.org/api/os.html#oshomedir),
 // so setting them here holds for everything the test files run in this worker.
