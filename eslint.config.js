@@ -2,6 +2,7 @@ import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { rooms, CORE_ROOT_FILES } from './eslint-rooms.js';
+import { verdicts } from './eslint-verdicts.js';
 
 /** Files the boundary probes lint as text (they never exist on disk; see e2e/lint-boundaries.test.ts). */
 export const BOUNDARY_PROBES = [
@@ -21,6 +22,9 @@ export const BOUNDARY_PROBES = [
 
 const WALL_CLOCK =
   'A test waits on what it checks, bounded only by the hang guard: a loaded machine is slow, not wrong.';
+
+const MACHINE_ENV =
+  "A child gets childEnv(sandbox, …) (e2e/support/sandbox.ts) or the variables it needs, never this machine's whole environment: its AWS, proxy and locale settings would decide the verdict.";
 
 const REWORDING =
   "A front end words an error's next step from its table (error.next); it never matches or rewrites an error's English.";
@@ -204,9 +208,11 @@ export default tseslint.config(
     },
   },
   {
-    // No test's verdict depends on the machine's speed: no time limit of its own, no vi.waitFor's one-second default.
+    // No test's verdict depends on the machine's speed: no time limit of its own, no vi.waitFor's one-second default,
+    // no upper bound on elapsed time (eslint-verdicts.js); nor on its environment: children get childEnv.
     files: ['**/*.test.ts', '**/*.spec.ts', 'e2e/support/**/*.ts'],
     ignores: ['e2e/support/eventually.ts'],
+    plugins: { verdicts },
     rules: {
       'no-restricted-syntax': [
         'error',
@@ -223,7 +229,18 @@ export default tseslint.config(
           selector: "Property[key.name='timeout'] > Literal[raw=/^[0-9]/]",
           message: `No timeout of a test's own (use HANG_GUARD_MS from e2e/support/eventually.ts). ${WALL_CLOCK}`,
         },
+        ...[
+          "Property[key.name='env'] > ObjectExpression > SpreadElement > MemberExpression[object.name='process'][property.name='env']",
+          "Property[key.name='env'] > MemberExpression[object.name='process'][property.name='env']",
+        ].map((selector) => ({ selector, message: MACHINE_ENV })),
+        {
+          selector:
+            "AssignmentExpression > MemberExpression.left[object.name='process'][property.name='env']",
+          message:
+            "Set and restore variables with setProcessEnv (e2e/support/process-env.ts): a copy put in place of process.env is a plain object, and the worker's real environment keeps the test's values for every later file.",
+        },
       ],
+      'verdicts/no-elapsed-upper-bound': 'error',
     },
   },
   {

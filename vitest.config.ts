@@ -25,8 +25,11 @@ const PROCESS_TESTS = [
   'e2e/demo.test.ts',
   'e2e/identity-center/cli.test.ts',
 ];
+// Every project's workers get a home folder of the run's own, never the machine's (e2e/support/test-home.ts).
+const testHome = 'e2e/support/test-home.ts';
+const testHomeEnv = 'e2e/support/test-home-env.ts';
 // Projects that run the built code get it compiled fresh once, before their workers start.
-const freshBuild = ['e2e/support/fresh-build.ts'];
+const freshBuild = [testHome, 'e2e/support/fresh-build.ts'];
 const electronDouble = fileURLToPath(new URL('./e2e/support/electron-double.ts', import.meta.url));
 
 export default defineConfig({
@@ -49,6 +52,8 @@ export default defineConfig({
           isolate: false,
           include: ['electron/**/*.test.ts', 'e2e/**/*.test.ts', 'renderer/**/*.test.ts'],
           exclude: [...SHELL_TESTS, ...STRESS_TESTS, ...PROCESS_TESTS, '**/node_modules/**'],
+          globalSetup: [testHome],
+          setupFiles: [testHomeEnv],
         },
       },
       {
@@ -61,7 +66,7 @@ export default defineConfig({
           isolate: false,
           globalSetup: freshBuild,
           // electron-updater is CommonJS and requires 'electron' itself: the setup hands it the double.
-          setupFiles: ['e2e/support/electron-double-require.ts'],
+          setupFiles: [testHomeEnv, 'e2e/support/electron-double-require.ts'],
         },
       },
       {
@@ -70,6 +75,7 @@ export default defineConfig({
           name: 'processes',
           include: PROCESS_TESTS,
           globalSetup: freshBuild,
+          setupFiles: [testHomeEnv],
           // A slow CLI test (e2e/cli-*.slow.test.ts) runs once, in `stress`.
           exclude: ['**/node_modules/**', ...STRESS_TESTS],
         },
@@ -80,6 +86,7 @@ export default defineConfig({
           name: 'stress',
           include: STRESS_TESTS,
           globalSetup: freshBuild,
+          setupFiles: [testHomeEnv],
           exclude: ['**/node_modules/**'],
         },
       },

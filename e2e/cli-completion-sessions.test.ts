@@ -181,11 +181,14 @@ describe('two sessions, each with its listing', () => {
     expect((await bashTab('sso-tray completion ')).candidates).toEqual(['bash', 'fish', 'powershell', 'zsh']);
   });
 
-  it.skipIf(!hasZsh)("completes the named session's accounts and --session= in zsh", async () => {
-    expect(await zshTab('sso-tray creds --session beta Res')).toBe(
-      'sso-tray creds --session beta Research\\ \\&\\ dev ',
-    );
-    expect(await zshTab('sso-tray creds -s acme Pay')).toBe('sso-tray creds -s acme Payments\\ prod ');
-    expect(await zshTab('sso-tray creds --session=b')).toBe('sso-tray creds --session=beta ');
-  });
+  it.skipIf(!hasZsh)(
+    `completes the named session's accounts and --session= in zsh${hasZsh ? '' : ' (zsh is not installed)'}`,
+    async () => {
+      expect(await zshTab('sso-tray creds --session beta Res')).toBe(
+        'sso-tray creds --session beta Research\\ \\&\\ dev ',
+      );
+      expect(await zshTab('sso-tray creds -s acme Pay')).toBe('sso-tray creds -s acme Payments\\ prod ');
+      expect(await zshTab('sso-tray creds --session=b')).toBe('sso-tray creds --session=beta ');
+    },
+  );
 });

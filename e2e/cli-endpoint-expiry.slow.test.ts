@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from './identity-center/emulator.js';
 import type { CallRecord } from './identity-center/model.js';
 import { eventually } from './support/eventually.js';
+import { setProcessEnv } from './support/process-env.js';
 import { childEnv, makeSandbox, type Sandbox } from './support/sandbox.js';
 import { startProgram, type StartedCli } from './support/cli-process.js';
 import { loginAcme, startServe } from './support/cli-run.js';
@@ -154,8 +155,7 @@ describe('the endpoint across credential expiries', () => {
         return credentials;
       },
     });
-    const previous = { ...process.env };
-    Object.assign(process.env, {
+    const restoreEnv = setProcessEnv({
       AWS_CONTAINER_CREDENTIALS_FULL_URI: endpoint.url,
       AWS_CONTAINER_AUTHORIZATION_TOKEN: endpoint.token,
     });
@@ -166,33 +166,41 @@ describe('the endpoint across credential expiries', () => {
         }),
       );
     } finally {
-      process.env = previous;
+      restoreEnv();
     }
     expect(keys.size).toBeGreaterThanOrEqual(3);
   });
 
-  it.skipIf(!hasBotocore)('botocore (python3) calls STS across two expiries with no failure', async () => {
-    const stop = join(sandbox.home, 'botocore-stop');
-    const done = startBotocore(stop);
-    // The python loop is the client; this watches it: a non-zero exit is the failure.
-    const result = await callAcrossTwoExpiries(() => Promise.race([done.then(() => undefined), pause(300)]));
-    await writeFile(stop, '');
-    expectTwoExpiriesWithoutFailure(result);
-    const [calls, keys] = (await done).trim().split(' ').map(Number);
-    expect(calls).toBeGreaterThanOrEqual(3);
-    expect(keys).toBeGreaterThanOrEqual(3);
-  });
+  it.skipIf(!hasBotocore)(
+    `botocore (python3) calls STS across two expiries with no failure${hasBotocore ? '' : ' (python3 with botocore is not installed)'}`,
+    async () => {
+      const stop = join(sandbox.home, 'botocore-stop');
+      const done = startBotocore(stop);
+      // The python loop is the client; this watches it: a non-zero exit is the failure.
+      const result = await callAcrossTwoExpiries(() =>
+        Promise.race([done.then(() => undefined), pause(300)]),
+      );
+      await writeFile(stop, '');
+      expectTwoExpiriesWithoutFailure(result);
+      const [calls, keys] = (await done).trim().split(' ').map(Number);
+      expect(calls).toBeGreaterThanOrEqual(3);
+      expect(keys).toBeGreaterThanOrEqual(3);
+    },
+  );
 
-  it.skipIf(!hasAwsCli)('the AWS CLI calls STS across two expiries with no failure', async () => {
-    expectTwoExpiriesWithoutFailure(
-      await callAcrossTwoExpiries(async () => {
-        // --endpoint-url: the AWS CLI reads AWS_ENDPOINT_URL_STS only from 2.13 on; Debian's is 2.9.
-        const args = ['sts', 'get-caller-identity', '--output', 'json', '--endpoint-url', emu.url];
-        const { stdout } = await run(AWS, args, { env: clientEnv() });
-        expect(JSON.parse(stdout).Arn).toMatch(/assumed-role\/AWSReservedSSO_AdministratorAccess_/);
-      }),
-    );
-  });
+  it.skipIf(!hasAwsCli)(
+    `the AWS CLI calls STS across two expiries with no failure${hasAwsCli ? '' : ' (the AWS CLI is not installed)'}`,
+    async () => {
+      expectTwoExpiriesWithoutFailure(
+        await callAcrossTwoExpiries(async () => {
+          // --endpoint-url: the AWS CLI reads AWS_ENDPOINT_URL_STS only from 2.13 on; Debian's is 2.9.
+          const args = ['sts', 'get-caller-identity', '--output', 'json', '--endpoint-url', emu.url];
+          const { stdout } = await run(AWS, args, { env: clientEnv() });
+          expect(JSON.parse(stdout).Arn).toMatch(/assumed-role\/AWSReservedSSO_AdministratorAccess_/);
+        }),
+      );
+    },
+  );
 
   it('the emulator refused no call, and the role credentials were renewed several times', () => {
     const sts = emu.calls().filter((c) => c.api === 'GetCallerIdentity');

@@ -31,7 +31,9 @@ beforeAll(async () => {
   expect((await runSsoTray(h.sandbox, ['creds', 'Sandbox', 'AdministratorAccess'])).code).toBe(0);
 });
 
-// Counts the SIGINTs it gets in the half second after the first, then says how many and exits 0.
+// Counts the SIGINTs it gets in the half second after the first, then says how many and exits 0. The window decides
+// only whether a second SIGINT is caught: a correct exec sends none, so the count is 1 however slow the machine (a
+// slow machine could at worst let a wrong exec's late second SIGINT go uncounted, never fail a correct one).
 const COUNTER = `let n = 0; process.on('SIGINT', () => { if (n++ === 0) setTimeout(() => { process.stdout.write('SIGINTs: ' + n + ';'); process.exit(0); }, 500); }); process.stdout.write('ready;'); setInterval(() => {}, 1000);`;
 
 /** `sso-tray exec ACCOUNT AdministratorAccess -- node COUNTER` in a terminal, with ^C typed once it is ready. */

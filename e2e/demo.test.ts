@@ -3,9 +3,26 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { childEnv, makeSandbox, type Sandbox } from './support/sandbox.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+let sandbox: Sandbox;
+beforeAll(async () => {
+  sandbox = await makeSandbox();
+});
+afterAll(() => sandbox.cleanup());
+
+/**
+ * The demo's environment: none of this machine's AWS or SSO Tray variables, no real ~/.aws, and a shell set to ignore
+ * configured endpoints, which the demo must not follow to AWS.
+ */
+const demoEnv = (extra: Record<string, string> = {}) =>
+  childEnv(sandbox, {
+    HOME: '/nonexistent-home-for-demo-test',
+    AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true',
+    ...extra,
+  });
 
 describe('the demo', () => {
   it('signs in to the demo organisation and shows the commands with their output, touching no real ~/.aws', async () => {
@@ -14,7 +31,7 @@ describe('the demo', () => {
       [path.join(repo, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/demo.ts', '--cli'],
       {
         cwd: repo,
-        env: { ...process.env, HOME: '/nonexistent-home-for-demo-test' },
+        env: demoEnv(),
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
@@ -44,24 +61,27 @@ describe('the demo on a terminal', () => {
   // `script` (util-linux) gives the demo a terminal, as a person running `npm run demo` has.
   const script = ['/usr/bin/script', '/bin/script'].find((candidate) => existsSync(candidate));
 
-  it.runIf(script)('opens a shell where `sso-tray` is the demo’s command, and cleans up on exit', () => {
-    const tsx = path.join(repo, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-    const run = spawnSync(
-      script!,
-      ['-qec', `"${process.execPath}" "${tsx}" scripts/demo.ts --cli`, '/dev/null'],
-      {
-        cwd: repo,
-        input: 'sso-tray roles "Log Archive"\nexit\n',
-        env: { ...process.env, SHELL: '/bin/sh', HOME: '/nonexistent-home-for-demo-test' },
-        encoding: 'utf8',
-      },
-    );
-    expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toContain('A shell with the demo is starting. Try:');
-    // The shell echoes the typed lines first, then prompts; the answer follows a prompt.
-    expect(run.stdout).toMatch(/ ReadOnlyAccess\r?\n/);
-    const home = /Everything lives in (\S+) and is removed/.exec(run.stdout)?.[1];
-    expect(home).toBeDefined();
-    expect(existsSync(home!)).toBe(false);
-  });
+  it.runIf(script)(
+    `opens a shell where \`sso-tray\` is the demo’s command, and cleans up on exit${script ? '' : ' (util-linux script is not installed)'}`,
+    () => {
+      const tsx = path.join(repo, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+      const run = spawnSync(
+        script!,
+        ['-qec', `"${process.execPath}" "${tsx}" scripts/demo.ts --cli`, '/dev/null'],
+        {
+          cwd: repo,
+          input: 'sso-tray roles "Log Archive"\nexit\n',
+          env: demoEnv({ SHELL: '/bin/sh' }),
+          encoding: 'utf8',
+        },
+      );
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toContain('A shell with the demo is starting. Try:');
+      // The shell echoes the typed lines first, then prompts; the answer follows a prompt.
+      expect(run.stdout).toMatch(/ ReadOnlyAccess\r?\n/);
+      const home = /Everything lives in (\S+) and is removed/.exec(run.stdout)?.[1];
+      expect(home).toBeDefined();
+      expect(existsSync(home!)).toBe(false);
+    },
+  );
 });

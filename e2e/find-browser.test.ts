@@ -5,17 +5,23 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_BROWSER } from '../scripts/find-browser.mjs';
+import { childEnv, makeSandbox, type Sandbox } from './support/sandbox.js';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const run = promisify(execFile);
+let sandbox: Sandbox;
+beforeAll(async () => {
+  sandbox = await makeSandbox();
+});
+afterAll(() => sandbox.cleanup());
 
 async function checkBrowser(env: Record<string, string>) {
   try {
     const { stdout, stderr } = await run(process.execPath, ['scripts/check-browser.mjs'], {
       cwd: REPO,
-      env: { ...process.env, ...env },
+      env: childEnv(sandbox, env),
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -42,7 +48,7 @@ describe('finding a Chromium for the window tests', () => {
         'console.log(JSON.stringify(findBrowser(process.env, [])));';
       const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
         cwd: REPO,
-        env: { ...process.env, PLAYWRIGHT_BROWSERS_PATH: empty, SSO_TRAY_CHROMIUM: '' },
+        env: childEnv(sandbox, { PLAYWRIGHT_BROWSERS_PATH: empty }),
       });
       expect(JSON.parse(stdout)).toEqual({ missing: NO_BROWSER });
       expect(NO_BROWSER).toContain('`apt-get install chromium`');

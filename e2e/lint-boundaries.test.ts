@@ -110,10 +110,51 @@ describe("no test's verdict depends on the machine's speed", () => {
     expect(await broken(TEST, option)).toEqual(['no-restricted-syntax']);
   });
 
+  it('reports an upper bound on elapsed time, however it is written', async () => {
+    const direct = `${head}it('x', () => {\n  const started = performance.now();\n  expect(performance.now() - started).toBeLessThan(500);\n  expect(vi).toBeDefined();\n});\n`;
+    const named = `${head}it('x', () => {\n  const before = Date.now();\n  const lifetime = Number(process.argv[2]) - before;\n  expect(lifetime).not.toBeGreaterThan(10);\n  expect(vi).toBeDefined();\n});\n`;
+    const reversed = `${head}it('x', () => {\n  const t0 = process.hrtime.bigint();\n  const took = Number(process.hrtime.bigint() - t0) / 1e6;\n  expect(100).toBeGreaterThanOrEqual(took);\n  expect(vi).toBeDefined();\n});\n`;
+    for (const source of [direct, named, reversed])
+      expect(await broken(TEST, source)).toEqual(['verdicts/no-elapsed-upper-bound']);
+  });
+
+  it('accepts a lower bound on elapsed time, and bounds on a time stamped between two readings', async () => {
+    const source = `${head}it('x', () => {\n  const before = Date.now();\n  const expiry = Date.now() + 60_000;\n  const after = Date.now();\n  expect(Date.now() - before).toBeGreaterThanOrEqual(0);\n  expect(expiry).toBeGreaterThanOrEqual(before + 60_000 - 1000);\n  expect(expiry).toBeLessThanOrEqual(after + 60_000);\n  expect(vi).toBeDefined();\n});\n`;
+    expect(await broken(TEST, source)).toEqual([]);
+  });
+
   it('accepts a test that waits with eventually()', async () => {
     const source =
       "import { expect, it } from 'vitest';\nimport { eventually } from './support/eventually.js';\n" +
       "it('x', async () => {\n  await eventually(() => expect(1).toBe(1));\n});\n";
+    expect(await broken(TEST, source)).toEqual([]);
+  });
+});
+
+describe("no test's verdict depends on the machine's environment", () => {
+  const TEST = 'e2e/boundary-probe.test.ts';
+  const head = "import { spawn } from 'node:child_process';\nimport { expect, it } from 'vitest';\n";
+
+  it("reports a child given this machine's whole environment", async () => {
+    for (const env of ['{ ...process.env, HOME: "/x" }', 'process.env'])
+      expect(
+        await broken(
+          TEST,
+          `${head}it('x', () => {\n  expect(spawn('true', [], { env: ${env} })).toBeDefined();\n});\n`,
+        ),
+      ).toEqual(['no-restricted-syntax']);
+  });
+
+  it('reports process.env replaced by a copy, which leaves the real environment changed', async () => {
+    const source = `${head}it('x', () => {\n  const saved = { ...process.env };\n  process.env = saved;\n  expect(spawn).toBeDefined();\n});\n`;
+    expect(await broken(TEST, source)).toEqual(['no-restricted-syntax']);
+  });
+
+  it('accepts a child given childEnv, and a copy of process.env kept to compare with', async () => {
+    const source =
+      `${head}import { childEnv, makeSandbox } from './support/sandbox.js';\n` +
+      `it('x', async () => {\n  const saved = { ...process.env };\n  const sandbox = await makeSandbox();\n` +
+      `  expect(spawn('true', [], { env: childEnv(sandbox, { HOME: '/x' }) })).toBeDefined();\n  expect(saved).toBeDefined();\n});\n`;
     expect(await broken(TEST, source)).toEqual([]);
   });
 });

@@ -51,8 +51,11 @@ async function main(): Promise<number> {
       `SSO Tray demo: signed in to the demo organisation (${listing.accounts.length} accounts) at ${emu.url}.\n` +
         `Everything lives in ${home} and is removed when the demo ends.\n`,
     );
+    // A shell set to ignore configured endpoints (https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html)
+    // would send the demo's sign-in to AWS: the demo's endpoints are the emulator's whatever the user's shell says.
+    const { AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: _ignored, ...userEnv } = process.env;
     const shellEnv = {
-      ...process.env,
+      ...userEnv,
       ...env,
       PATH: `${await commandFolder(home)}${path.delimiter}${process.env.PATH}`,
     };

@@ -3,6 +3,15 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
 
+/**
+ * Appended to the name of a test whose botocore half runs only where python3 has botocore: a run without it says so in
+ * the test's name instead of passing on the JS SDK's half alone.
+ */
+export const WITHOUT_BOTOCORE =
+  spawnSync('python3', ['-c', 'import botocore']).status === 0
+    ? ''
+    : ' (botocore half skipped: python3 with botocore is not installed)';
+
 const READ = `
 def read(path):
     try:

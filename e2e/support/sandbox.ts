@@ -41,17 +41,29 @@ export async function makeSandbox(emulatorUrl?: string): Promise<Sandbox> {
  */
 const PROXY_VARIABLE = /^(https?|all|no)_proxy$/i;
 
-/** The environment of this process without anything AWS, SSO Tray or proxy, plus the sandbox's. */
+/**
+ * The machine's locale: one it names but has not installed makes bash warn on stderr (`setlocale: LC_ALL: cannot change
+ * locale`); without these, every child runs in the POSIX locale, which every system has
+ * (https://pubs.opengroup.org/onlinepubs/9799919799/basedefs/V1_chap07.html#tag_07_02).
+ */
+const LOCALE_VARIABLE = /^(LANG|LANGUAGE|LC_[A-Z]+)$/;
+
+/** A variable of the machine's that would change what a test's code or its children do: AWS's, SSO Tray's, a proxy's,
+ * the locale's. */
+export function isMachineSetting(key: string): boolean {
+  return (
+    key.startsWith('AWS_') ||
+    key.startsWith('SSO_TRAY_') ||
+    PROXY_VARIABLE.test(key) ||
+    LOCALE_VARIABLE.test(key)
+  );
+}
+
+/** The environment of this process without the machine's settings (isMachineSetting), plus the sandbox's. */
 export function childEnv(sandbox: Sandbox, extra: Record<string, string> = {}): Record<string, string> {
   const base: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (
-      value === undefined ||
-      key.startsWith('AWS_') ||
-      key.startsWith('SSO_TRAY_') ||
-      PROXY_VARIABLE.test(key)
-    )
-      continue;
+    if (value === undefined || isMachineSetting(key)) continue;
     base[key] = value;
   }
   return { ...base, ...sandbox.env, ...extra };

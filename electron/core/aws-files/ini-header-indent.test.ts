@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { botocoreRead } from '../../../e2e/support/botocore-reader.js';
+import { botocoreRead, WITHOUT_BOTOCORE } from '../../../e2e/support/botocore-reader.js';
 import { isSsoTrayError } from '../errors.js';
 import { IniDocument } from './ini-document.js';
 
@@ -28,7 +28,7 @@ function edited(text: string, edit: (document: IniDocument) => void): string {
 }
 
 describe('a header indented below the section SSO Tray edits', () => {
-  it('is unindented when a key written above it would make botocore read it as that key’s value', async () => {
+  it(`is unindented when a key written above it would make botocore read it as that key’s value${WITHOUT_BOTOCORE}`, async () => {
     const text = '[default]\n  [profile x.y]\nregion = eu-west-1\n';
     const after = edited(text, (d) => d.updateSection('default', [['sso_session', 'acme']]));
     expect(after).toBe('[default]\nsso_session = acme\n[profile x.y]\nregion = eu-west-1\n');
@@ -37,7 +37,7 @@ describe('a header indented below the section SSO Tray edits', () => {
     if (read.botocore) expect(read.botocore).toEqual({ profiles: read.sdk });
   });
 
-  it('is unindented when removing a section leaves it right below another section’s key', async () => {
+  it(`is unindented when removing a section leaves it right below another section’s key${WITHOUT_BOTOCORE}`, async () => {
     const text = '[profile a]\nregion = us-east-1\n[profile ours]\n  [profile b]\nregion = eu-west-1\n';
     const after = edited(text, (d) => d.removeSection('profile ours'));
     expect(after).toBe('[profile a]\nregion = us-east-1\n[profile b]\nregion = eu-west-1\n');

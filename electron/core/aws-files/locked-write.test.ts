@@ -84,8 +84,11 @@ describe('withFileLock', () => {
 
   it('gives up with one sentence when another program keeps it too long', async () => {
     const file = path.join(tmp, 'credentials');
-    // Another program's fresh lock (proper-lockfile's is a folder), younger than the 5 s that makes it stale.
+    // Another program's live lock (proper-lockfile's is a folder, whose mtime its holder keeps renewing): touched a
+    // minute ahead, it stays younger than the 5 s that make it stale however long this machine takes to get here.
     await mkdir(`${file}.lock`);
+    const renewed = new Date(Date.now() + 60_000);
+    await utimes(`${file}.lock`, renewed, renewed);
     await expect(withFileLock(file, async () => 'never', { waitMs: 300 })).rejects.toMatchObject({
       code: 'file-busy',
       message: `${file} stayed locked by another program for 300 ms (the lock is ${file}.lock); close that program, or remove the lock if none is running, and try again.`,

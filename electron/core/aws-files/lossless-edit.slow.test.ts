@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   startBotocoreReader,
+  WITHOUT_BOTOCORE,
   type BotocoreReader,
   type BotocoreView,
 } from '../../../e2e/support/botocore-reader.js';
@@ -148,7 +149,7 @@ describe('the lossless edit over generated files', () => {
     );
   });
 
-  it('config: writing `dev` or `default` leaves every other profile as the SDK and botocore read it, and theirs agree on it', async () => {
+  it(`config: writing \`dev\` or \`default\` leaves every other profile as the SDK and botocore read it, and theirs agree on it${WITHOUT_BOTOCORE}`, async () => {
     await fc.assert(
       fc.asyncProperty(file(CONFIG_NAMES), fc.constantFrom('dev', 'default'), async (bytes, profile) => {
         const paths = await fresh();

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../e2e/identity-center/emulator.js';
+import { setProcessEnv } from '../../../e2e/support/process-env.js';
 import { MemorySsoCache } from '../aws-files/token-cache.js';
 import { systemClock } from '../clock.js';
 import type { SessionConfig } from '../shapes/aws-shapes.js';
@@ -17,7 +18,7 @@ import { logout } from './sign-out.js';
 describe('the SDK clients', () => {
   let emu: RunningEmulator;
   let dir: string;
-  const saved = { ...process.env };
+  let restoreEnv: () => void;
 
   beforeAll(async () => {
     emu = await startEmulator({ autoApprove: true });
@@ -39,18 +40,22 @@ describe('the SDK clients', () => {
       ].join('\n'),
     );
     await writeFile(path.join(dir, 'credentials'), `[default]\ncredential_process = ${lookup}\n`);
-    Object.assign(process.env, {
+    restoreEnv = setProcessEnv({
       HOME: dir,
       AWS_CONFIG_FILE: path.join(dir, 'config'),
       AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'credentials'),
       AWS_PROFILE: 'default',
+      ...Object.fromEntries(
+        ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_REGION'].map((key) => [
+          key,
+          undefined,
+        ]),
+      ),
     });
-    for (const key of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_REGION'])
-      delete process.env[key];
   });
 
   afterAll(async () => {
-    process.env = saved;
+    restoreEnv();
     await emu.close();
     await rm(dir, { recursive: true, force: true });
   });
