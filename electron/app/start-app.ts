@@ -128,6 +128,8 @@ export async function startApp(
       appDataDir,
       cli: 'installed',
       background: true,
+      // Chromium trusts the OS store; the core's requests do too, so a TLS-inspecting root installed there works.
+      systemRoots: true,
       ...(options.clock ? { clock: options.clock } : {}),
       openBrowser: (url) => shell.openExternal(url),
       secretStore: new SafeStorageSecretStore(safeStorage, path.join(appDataDir, 'secrets'), {

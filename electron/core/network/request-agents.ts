@@ -1,0 +1,47 @@
+// The agents a request is sent with: through the proxy the environment names for its URL (proxy-variables.ts), and
+// with the extra roots of trusted-roots.ts. The proxy agents load only when a proxy applies to the URL.
+import type { Agent as HttpAgent, ClientRequest } from 'node:http';
+import type { HttpsProxyAgent as Tunnel } from 'https-proxy-agent';
+import type { Agent as HttpsAgent } from 'node:https';
+import type { NetworkRoute } from '../shapes/aws-shapes.js';
+import { proxyFor, type ProxyChoice } from './proxy-variables.js';
+import { trustedRoots } from './trusted-roots.js';
+
+export interface RequestAgents {
+  httpAgent?: HttpAgent;
+  httpsAgent?: HttpsAgent;
+  /** The proxy the requests go through, for the sentences of proxy-sentences.ts. */
+  proxy?: ProxyChoice;
+}
+
+// The SDK's own agents keep connections alive, at most 50 a host (@smithy/node-http-handler NodeHttpHandler).
+const POOL = { keepAlive: true, maxSockets: 50 };
+
+/** Agents for requests to `target`'s origin; none when it goes direct with Node's own roots. */
+export async function agentsFor(target: URL, route: NetworkRoute | undefined): Promise<RequestAgents> {
+  if (!route) return {};
+  const proxy = proxyFor(target, route.proxyEnv);
+  const ca = await trustedRoots(route);
+  const trust = ca ? { ca } : {};
+  if (proxy && target.protocol === 'https:') {
+    // A CONNECT tunnel (https://github.com/TooTallNate/proxy-agents/tree/main/packages/https-proxy-agent); its own
+    // options reach only the TLS to an https:// proxy, so the tunnelled TLS is handed the roots here.
+    const { HttpsProxyAgent } = await import('https-proxy-agent');
+    class TrustingTunnel extends HttpsProxyAgent<string> {
+      override connect(request: ClientRequest, options: Parameters<Tunnel<string>['connect']>[1]) {
+        return super.connect(request, { ...options, ...trust });
+      }
+    }
+    return { httpsAgent: new TrustingTunnel(proxy.url.href, { ...POOL, ...trust }), proxy };
+  }
+  if (proxy) {
+    // Plain http goes to the proxy in absolute form, as botocore sends it (urllib3's ProxyManager).
+    const { HttpProxyAgent } = await import('http-proxy-agent');
+    return { httpAgent: new HttpProxyAgent(proxy.url.href, { ...POOL, ...trust }), proxy };
+  }
+  if (ca && target.protocol === 'https:') {
+    const https = process.getBuiltinModule('node:https');
+    return { httpsAgent: new https.Agent({ ...POOL, ca }) };
+  }
+  return {};
+}
