@@ -32,22 +32,25 @@ export async function startForwardProxy(
 ): Promise<ForwardProxy> {
   const seen: ForwardedRequest[] = [];
   const sockets = new Set<net.Socket>();
-  const admit = (line: string, header: string | undefined): boolean => {
+  /** The request's entry in `seen`, or undefined when it is refused (407). */
+  const admit = (line: string, header: string | undefined): ForwardedRequest | undefined => {
     const credentials = credentialsOf(header);
     const ok = options.requireCredentials === undefined || credentials === options.requireCredentials;
-    seen.push({ line, ...(credentials === undefined ? {} : { credentials }), status: ok ? 0 : 407 });
-    return ok;
+    const entry = { line, ...(credentials === undefined ? {} : { credentials }), status: ok ? 0 : 407 };
+    seen.push(entry);
+    return ok ? entry : undefined;
   };
   const server = http.createServer((req, res) => {
     const line = `${req.method} ${req.url}`;
-    if (!admit(line, req.headers['proxy-authorization'])) {
+    const entry = admit(line, req.headers['proxy-authorization']);
+    if (!entry) {
       res.writeHead(407, { 'Proxy-Authenticate': 'Basic realm="test"', Connection: 'close' }).end();
       return;
     }
     const { 'proxy-authorization': _, 'proxy-connection': __, ...headers } = req.headers;
     const upstream = http.request(req.url ?? '', { method: req.method, headers });
     upstream.on('response', (answer) => {
-      seen[seen.length - 1]!.status = answer.statusCode ?? 0;
+      entry.status = answer.statusCode ?? 0;
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(res);
     });
@@ -57,7 +60,8 @@ export async function startForwardProxy(
   server.on('connect', (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
     sockets.add(client);
     client.on('error', () => client.destroy());
-    if (!admit(`CONNECT ${req.url}`, req.headers['proxy-authorization'])) {
+    const entry = admit(`CONNECT ${req.url}`, req.headers['proxy-authorization']);
+    if (!entry) {
       client.end(
         'HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="test"\r\n\r\n',
       );
@@ -65,7 +69,7 @@ export async function startForwardProxy(
     }
     const [host, port] = [(req.url ?? '').replace(/:\d+$/, ''), Number(/:(\d+)$/.exec(req.url ?? '')?.[1])];
     const upstream = net.connect(port, host, () => {
-      seen[seen.length - 1]!.status = 200;
+      entry.status = 200;
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       upstream.write(head);
       upstream.pipe(client);

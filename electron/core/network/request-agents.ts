@@ -29,7 +29,7 @@ export async function agentsFor(target: URL, route: NetworkRoute | undefined): P
     const { HttpsProxyAgent } = await import('https-proxy-agent');
     class TrustingTunnel extends HttpsProxyAgent<string> {
       override connect(request: ClientRequest, options: Parameters<Tunnel<string>['connect']>[1]) {
-        return super.connect(request, { ...options, ...trust });
+        return super.connect(request, { ...options, ...trust, ...ipIdentity(options.host) });
       }
     }
     return { httpsAgent: new TrustingTunnel(proxy.url.href, { ...POOL, ...trust }), proxy };
@@ -44,4 +44,20 @@ export async function agentsFor(target: URL, route: NetworkRoute | undefined): P
     return { httpsAgent: new https.Agent({ ...POOL, ca }) };
   }
   return {};
+}
+
+/**
+ * The tunnel's TLS is started without `host` and, for an IP address, without a servername, so Node would check the
+ * certificate against "localhost" (https-proxy-agent's connect(); https://nodejs.org/api/tls.html#tlsconnectoptions-callback):
+ * an IP address is checked as itself.
+ */
+function ipIdentity(host: string | undefined) {
+  const tls = process.getBuiltinModule('node:tls');
+  const net = process.getBuiltinModule('node:net');
+  if (!host || net.isIP(host.replace(/^\[|\]$/g, '')) === 0) return {};
+  const ip = host.replace(/^\[|\]$/g, '');
+  return {
+    checkServerIdentity: (_name: string, certificate: Parameters<typeof tls.checkServerIdentity>[1]) =>
+      tls.checkServerIdentity(ip, certificate),
+  };
 }
