@@ -125,11 +125,18 @@ describe.each([
     const script = path.join(bin, '..', 'print-args.js');
     await writeFile(script, 'process.stdout.write(JSON.stringify(process.argv.slice(2)))');
     if (process.platform === 'win32')
-      await writeFile(path.join(bin, 'print-args.cmd'), `@"${process.execPath}" "%~dp0\\..\\print-args.js" %*\r\n`);
+      await writeFile(
+        path.join(bin, 'print-args.cmd'),
+        `@"${process.execPath}" "%~dp0\\..\\print-args.js" %*\r\n`,
+      );
     else
-      await writeFile(path.join(bin, 'print-args'), `#!/bin/sh\nexec "${process.execPath}" "${script}" "$@"\n`, {
-        mode: 0o755,
-      });
+      await writeFile(
+        path.join(bin, 'print-args'),
+        `#!/bin/sh\nexec "${process.execPath}" "${script}" "$@"\n`,
+        {
+          mode: 0o755,
+        },
+      );
     const tricky = ['a b', '&echo injected', '%PATH%', '"quoted"', '^', '|', '<x>', "it's", '$HOME', ''];
     const pathKey = Object.keys(process.env).find((key) => key.toUpperCase() === 'PATH') ?? 'PATH';
     const run = await runExec(h.sandbox, ['print-args', ...tricky], {

@@ -45,7 +45,12 @@ const PROXY_VARIABLE = /^(https?|all|no)_proxy$/i;
 export function childEnv(sandbox: Sandbox, extra: Record<string, string> = {}): Record<string, string> {
   const base: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (value === undefined || key.startsWith('AWS_') || key.startsWith('SSO_TRAY_') || PROXY_VARIABLE.test(key))
+    if (
+      value === undefined ||
+      key.startsWith('AWS_') ||
+      key.startsWith('SSO_TRAY_') ||
+      PROXY_VARIABLE.test(key)
+    )
       continue;
     base[key] = value;
   }
