@@ -21,7 +21,7 @@ interface Setting {
  * The `*_proxy` variables by scheme (`http`, `https`, `no`), any case; a lower-case name wins over the others, and a
  * lower-case name set empty removes the scheme's proxy, as urllib's getproxies_environment does.
  */
-export function proxySettings(env: Env): Map<string, Setting> {
+function proxySettings(env: Env): Map<string, Setting> {
   const settings = new Map<string, Setting>();
   const entries = Object.entries(env).filter(
     (entry): entry is [string, string] => entry[1] !== undefined && /_proxy$/i.test(entry[0]),
@@ -40,7 +40,7 @@ export function proxySettings(env: Env): Map<string, Setting> {
 }
 
 /** True when NO_PROXY names the host: `*`, the host itself, host:port, or a domain it is in (leading dot or not). */
-export function bypassesProxy(target: URL, noProxy: string): boolean {
+function bypassesProxy(target: URL, noProxy: string): boolean {
   if (noProxy.trim() === '*') return true;
   const hostOnly = target.hostname.toLowerCase();
   const host = target.host.toLowerCase();

@@ -5,7 +5,7 @@ import type { HttpsProxyAgent as Tunnel } from 'https-proxy-agent';
 import type { Agent as HttpsAgent } from 'node:https';
 import type { NetworkRoute } from '../shapes/aws-shapes.js';
 import { proxyFor, type ProxyChoice } from './proxy-variables.js';
-import { trustedRoots } from './trusted-roots.js';
+import { trustContext } from './trusted-roots.js';
 
 export interface RequestAgents {
   httpAgent?: HttpAgent;
@@ -21,8 +21,8 @@ const POOL = { keepAlive: true, maxSockets: 50 };
 export async function agentsFor(target: URL, route: NetworkRoute | undefined): Promise<RequestAgents> {
   if (!route) return {};
   const proxy = proxyFor(target, route.proxyEnv);
-  const ca = await trustedRoots(route);
-  const trust = ca ? { ca } : {};
+  const secureContext = await trustContext(route);
+  const trust = secureContext ? { secureContext } : {};
   if (proxy && target.protocol === 'https:') {
     // A CONNECT tunnel (https://github.com/TooTallNate/proxy-agents/tree/main/packages/https-proxy-agent); its own
     // options reach only the TLS to an https:// proxy, so the tunnelled TLS is handed the roots here.
@@ -39,9 +39,9 @@ export async function agentsFor(target: URL, route: NetworkRoute | undefined): P
     const { HttpProxyAgent } = await import('http-proxy-agent');
     return { httpAgent: new HttpProxyAgent(proxy.url.href, { ...POOL, ...trust }), proxy };
   }
-  if (ca && target.protocol === 'https:') {
+  if (secureContext && target.protocol === 'https:') {
     const https = process.getBuiltinModule('node:https');
-    return { httpsAgent: new https.Agent({ ...POOL, ca }) };
+    return { httpsAgent: new https.Agent({ ...POOL, secureContext }) };
   }
   return {};
 }

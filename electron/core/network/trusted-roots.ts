@@ -1,19 +1,23 @@
 // The certificate roots TLS trusts beyond Node's defaults: AWS_CA_BUNDLE's (the AWS CLI's variable, for a network that
 // inspects TLS with a root of its own), and in the app the operating system's store, as its browser trusts it.
 import { readFile } from 'node:fs/promises';
+import type { SecureContext } from 'node:tls';
 import type { NetworkRoute } from '../shapes/aws-shapes.js';
 import { SsoTrayError } from '../errors.js';
 import { printable } from '../../../shared/printable-text.js';
 
 type CaKind = 'default' | 'system' | 'bundled' | 'extra';
-type Tls = { rootCertificates: readonly string[]; getCACertificates?: (kind?: CaKind) => string[] };
+type Tls = Pick<typeof import('node:tls'), 'rootCertificates' | 'createSecureContext'> & {
+  getCACertificates?: (kind?: CaKind) => string[];
+};
 
 const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 
 const bundles = new Map<string, Promise<string[]>>();
+const contexts = new Map<string, Promise<SecureContext>>();
 
 /** True when the route trusts more than Node's defaults (then every TLS connection is given the roots explicitly). */
-export function addsRoots(route: NetworkRoute | undefined): boolean {
+function addsRoots(route: NetworkRoute | undefined): boolean {
   return route !== undefined && (route.caBundle !== undefined || route.systemRoots === true);
 }
 
@@ -30,6 +34,24 @@ export async function trustedRoots(route: NetworkRoute | undefined): Promise<str
   const system = route.systemRoots ? (tls.getCACertificates?.('system') ?? []) : [];
   const bundle = route.caBundle === undefined ? [] : await bundleRoots(route.caBundle);
   return [...defaults, ...system, ...bundle];
+}
+
+/**
+ * One TLS context of the route's roots, made once and shared by every connection: parsing Node's roots and the
+ * system's for each connection costs some 10-50 ms (tls.createSecureContext, measured on Node 22).
+ */
+export function trustContext(route: NetworkRoute | undefined): Promise<SecureContext | undefined> {
+  if (!route || !addsRoots(route)) return Promise.resolve(undefined);
+  const key = JSON.stringify([route.caBundle ?? null, route.systemRoots === true]);
+  let context = contexts.get(key);
+  if (!context) {
+    context = trustedRoots(route).then((ca) =>
+      (process.getBuiltinModule('node:tls') as unknown as Tls).createSecureContext({ ca }),
+    );
+    contexts.set(key, context);
+    context.catch(() => contexts.delete(key));
+  }
+  return context;
 }
 
 function bundleRoots(file: string): Promise<string[]> {
