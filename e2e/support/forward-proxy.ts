@@ -5,7 +5,7 @@ import http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 
-export interface ForwardedRequest {
+interface ForwardedRequest {
   /** `GET http://127.0.0.1:1234/assignment/accounts` or `CONNECT 127.0.0.1:1234`. */
   line: string;
   /** The Proxy-Authorization header it came with, decoded ("user:password"), if any. */
