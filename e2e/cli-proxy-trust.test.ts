@@ -88,6 +88,34 @@ describe('a certificate from a root this machine does not trust', () => {
     }));
 });
 
+describe('an HTTPS_PROXY that wants credentials', () => {
+  it('says so for a CONNECT tunnel (407), and tunnels with the ones in HTTPS_PROXY', async () => {
+    const guarded = await startForwardProxy({ requireCredentials: 'carol:tunnel-pw' });
+    try {
+      const host = new URL(guarded.url).host;
+      const env = { AWS_CA_BUNDLE: bundle, DEBUG: '*' };
+      const refused = await runSsoTray(sandbox, ['accounts'], { env: { ...env, HTTPS_PROXY: guarded.url } });
+      expect(refused.stderr).toContain(
+        `The proxy in HTTPS_PROXY (http://${host}) asks for a user name and password (HTTP 407) on the way to Identity Center for acme (us-east-1); put them in HTTPS_PROXY as http://USER:PASSWORD@${host}.`,
+      );
+      expect(emu.calls()).toEqual([]);
+      const admitted = await runSsoTray(sandbox, ['accounts'], {
+        env: { ...env, HTTPS_PROXY: `http://carol:tunnel-pw@${host}` },
+      });
+      expect(admitted.stdout).toContain(account().accountId);
+      expect(admitted.stdout + admitted.stderr).not.toContain('tunnel-pw');
+      expect(
+        guarded
+          .seen()
+          .filter((t) => t.status === 200)
+          .every((t) => t.credentials === 'carol:tunnel-pw'),
+      ).toBe(true);
+    } finally {
+      await guarded.close();
+    }
+  });
+});
+
 describe('an AWS_CA_BUNDLE that cannot serve', () => {
   it('names the file that cannot be read', async () => {
     const missing = path.join(sandbox.home, 'no-such-root.pem');

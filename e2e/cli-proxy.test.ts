@@ -82,8 +82,9 @@ describe('through HTTP_PROXY', () => {
 describe('when the proxy fails', () => {
   it('says the proxy could not be reached, naming the variable and never its password', async () => {
     const dead = await deadAddress();
+    // DEBUG=* has the proxy agents log what they are given (https://github.com/debug-js/debug).
     const run = await runSsoTray(sandbox, ['accounts'], {
-      env: { HTTP_PROXY: `http://alice:s3cret-pw@${dead}` },
+      env: { HTTP_PROXY: `http://alice:s3cret-pw@${dead}`, DEBUG: '*' },
     });
     expect(run.code).not.toBe(0);
     expect(run.stderr).toContain(
@@ -101,7 +102,7 @@ describe('when the proxy fails', () => {
       `The proxy in HTTP_PROXY (http://${host}) asks for a user name and password (HTTP 407) on the way to Identity Center for acme (us-east-1); put them in HTTP_PROXY as http://USER:PASSWORD@${host}.`,
     );
     const wrong = await runSsoTray(sandbox, ['accounts'], {
-      env: { HTTP_PROXY: `http://alice:wrong-pw@${host}` },
+      env: { HTTP_PROXY: `http://alice:wrong-pw@${host}`, DEBUG: '*' },
     });
     expect(wrong.stderr).toContain(
       `The proxy in HTTP_PROXY (http://${host}) refused the user name and password in it (HTTP 407) on the way to Identity Center for acme (us-east-1); correct them in HTTP_PROXY.`,
@@ -120,6 +121,18 @@ describe('when the proxy fails', () => {
         .every((r) => r.credentials === 'alice:right-pw'),
     ).toBe(true);
     expect(emu.calls({ api: 'ListAccounts' }).length).toBe(1);
+  });
+});
+
+describe('a proxy address that cannot be read', () => {
+  it('is refused before any request, without echoing it', async () => {
+    const run = await runSsoTray(sandbox, ['accounts'], { env: { HTTP_PROXY: 'http://alice:pw-77@[proxy' } });
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain(
+      'HTTP_PROXY does not hold a proxy address such as http://proxy.example.com:8080; fix or unset it.',
+    );
+    expect(run.stdout + run.stderr).not.toContain('pw-77');
+    expect(emu.calls()).toEqual([]);
   });
 });
 

@@ -32,12 +32,14 @@ export async function agentsFor(target: URL, route: NetworkRoute | undefined): P
         return super.connect(request, { ...options, ...trust, ...ipIdentity(options.host) });
       }
     }
-    return { httpsAgent: new TrustingTunnel(proxy.url.href, { ...POOL, ...trust }), proxy };
+    const { address, headers } = withoutCredentials(proxy.url);
+    return { httpsAgent: new TrustingTunnel(address, { ...POOL, ...trust, headers }), proxy };
   }
   if (proxy) {
     // Plain http goes to the proxy in absolute form, as botocore sends it (urllib3's ProxyManager).
     const { HttpProxyAgent } = await import('http-proxy-agent');
-    return { httpAgent: new HttpProxyAgent(proxy.url.href, { ...POOL, ...trust }), proxy };
+    const { address, headers } = withoutCredentials(proxy.url);
+    return { httpAgent: new HttpProxyAgent(address, { ...POOL, ...trust, headers }), proxy };
   }
   if (secureContext && target.protocol === 'https:') {
     const https = process.getBuiltinModule('node:https');
@@ -60,4 +62,30 @@ function ipIdentity(host: string | undefined) {
     checkServerIdentity: (_name: string, certificate: Parameters<typeof tls.checkServerIdentity>[1]) =>
       tls.checkServerIdentity(ip, certificate),
   };
+}
+
+/**
+ * The proxy's address without its user name and password, which go in a Proxy-Authorization header instead
+ * (https://www.rfc-editor.org/rfc/rfc9110#name-proxy-authorization): the agents log the address they are given
+ * when DEBUG names them (https://github.com/debug-js/debug), and the password must reach no log.
+ */
+function withoutCredentials(url: URL): { address: string; headers: Record<string, string> } {
+  if (!url.username && !url.password) return { address: url.href, headers: {} };
+  const bare = new URL(url.href);
+  bare.username = '';
+  bare.password = '';
+  const pair = `${decoded(url.username)}:${decoded(url.password)}`;
+  return {
+    address: bare.href,
+    headers: { 'Proxy-Authorization': `Basic ${Buffer.from(pair).toString('base64')}` },
+  };
+}
+
+/** A user name or password as written, its %-escapes undone (the URL parser adds them). */
+function decoded(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
 }
