@@ -31,7 +31,7 @@ export async function trustedRoots(route: NetworkRoute | undefined): Promise<str
   const tls = process.getBuiltinModule('node:tls') as unknown as Tls;
   // getCACertificates landed in Node 22.15 and 23.10: https://nodejs.org/api/tls.html#tlsgetcacertificatestype
   const defaults = tls.getCACertificates?.('default') ?? [...tls.rootCertificates];
-  const system = route.systemRoots ? (tls.getCACertificates?.('system') ?? []) : [];
+  const system = route.systemRoots ? systemRoots(tls) : [];
   const bundle = route.caBundle === undefined ? [] : await bundleRoots(route.caBundle);
   return [...defaults, ...system, ...bundle];
 }
@@ -52,6 +52,15 @@ export function trustContext(route: NetworkRoute | undefined): Promise<SecureCon
     context.catch(() => contexts.delete(key));
   }
   return context;
+}
+
+/** The operating system's store; none where Node cannot read it (then Node's own roots and the bundle still apply). */
+function systemRoots(tls: Tls): string[] {
+  try {
+    return tls.getCACertificates?.('system') ?? [];
+  } catch {
+    return [];
+  }
 }
 
 function bundleRoots(file: string): Promise<string[]> {
