@@ -116,6 +116,25 @@ describe('an HTTPS_PROXY that wants credentials', () => {
   });
 });
 
+describe('an HTTPS_PROXY that does not let the host through', () => {
+  it("says it is the proxy's refusal (403 to CONNECT), not the service's", async () => {
+    const blocking = await startForwardProxy({ refuseTunnels: 403 });
+    try {
+      const host = new URL(blocking.url).host;
+      const run = await runSsoTray(sandbox, ['accounts'], {
+        env: { AWS_CA_BUNDLE: bundle, HTTPS_PROXY: blocking.url },
+      });
+      expect(run.stderr).toContain(
+        `The proxy in HTTPS_PROXY (http://${host}) refused to connect to 127.0.0.1 (HTTP 403) on the way to Identity Center for acme (us-east-1); ask your network's administrators to let that host through, or add it to NO_PROXY if it can be reached directly.`,
+      );
+      expect(blocking.seen().length).toBeGreaterThan(0);
+      expect(emu.calls()).toEqual([]);
+    } finally {
+      await blocking.close();
+    }
+  });
+});
+
 describe('an AWS_CA_BUNDLE that cannot serve', () => {
   it('names the file that cannot be read', async () => {
     const missing = path.join(sandbox.home, 'no-such-root.pem');

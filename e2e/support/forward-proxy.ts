@@ -26,9 +26,12 @@ function credentialsOf(header: string | undefined): string | undefined {
   return basic?.[1] ? Buffer.from(basic[1], 'base64').toString('utf8') : undefined;
 }
 
-/** `requireCredentials` ("user:password"): anything else is answered 407, as a proxy that authenticates does. */
+/**
+ * `requireCredentials` ("user:password"): anything else is answered 407, as a proxy that authenticates does;
+ * `refuseTunnels`: every CONNECT is answered with this status, as a proxy that does not let the host through.
+ */
 export async function startForwardProxy(
-  options: { requireCredentials?: string } = {},
+  options: { requireCredentials?: string; refuseTunnels?: number } = {},
 ): Promise<ForwardProxy> {
   const seen: ForwardedRequest[] = [];
   const sockets = new Set<net.Socket>();
@@ -65,6 +68,11 @@ export async function startForwardProxy(
       client.end(
         'HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="test"\r\n\r\n',
       );
+      return;
+    }
+    if (options.refuseTunnels !== undefined) {
+      entry.status = options.refuseTunnels;
+      client.end(`HTTP/1.1 ${options.refuseTunnels} Refused\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
     const [host, port] = [(req.url ?? '').replace(/:\d+$/, ''), Number(/:(\d+)$/.exec(req.url ?? '')?.[1])];

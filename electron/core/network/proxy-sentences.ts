@@ -41,8 +41,10 @@ function codeOf(error: unknown): string | undefined {
   return shape.cause === undefined || shape.cause === error ? undefined : codeOf(shape.cause);
 }
 
+/** The proxy's refusal of a tunnel (request-agents.ts ProxyRefusal), else the HTTP status the SDK saw. */
 function statusOf(error: unknown): number | undefined {
-  return (error as { $metadata?: { httpStatusCode?: number } } | undefined)?.$metadata?.httpStatusCode;
+  const shape = error as { proxyStatus?: number; $metadata?: { httpStatusCode?: number } } | undefined;
+  return shape?.proxyStatus ?? shape?.$metadata?.httpStatusCode;
 }
 
 /**
@@ -63,6 +65,8 @@ export function routeSentence(
       ? `The proxy in ${proxy.variable} (${where}) refused the user name and password in it (HTTP 407) on the way to ${service}; correct them in ${proxy.variable}.`
       : `The proxy in ${proxy.variable} (${where}) asks for a user name and password (HTTP 407) on the way to ${service}; put them in ${proxy.variable} as ${proxy.url.protocol}//USER:PASSWORD@${proxy.url.host}.`;
   }
+  if (proxy && code === 'ERR_PROXY_REFUSED')
+    return `The proxy in ${proxy.variable} (${shownProxy(proxy.url)}) refused to connect to ${taken.host} (HTTP ${status}) on the way to ${service}; ask your network's administrators to let that host through, or add it to NO_PROXY if it can be reached directly.`;
   if (code && UNTRUSTED_CODES.has(code)) {
     const bundle = taken.route?.caBundle;
     return bundle === undefined

@@ -17,6 +17,15 @@ export interface RequestAgents {
 // The SDK's own agents keep connections alive, at most 50 a host (@smithy/node-http-handler NodeHttpHandler).
 const POOL = { keepAlive: true, maxSockets: 50 };
 
+/** A proxy's answer other than 200 to CONNECT (407: it wants credentials; 403: it does not let this host through). */
+class ProxyRefusal extends Error {
+  readonly code = 'ERR_PROXY_REFUSED';
+
+  constructor(readonly proxyStatus: number) {
+    super(`The proxy answered CONNECT with HTTP ${proxyStatus}.`);
+  }
+}
+
 /** Agents for requests to `target`'s origin; none when it goes direct with Node's own roots. */
 export async function agentsFor(target: URL, route: NetworkRoute | undefined): Promise<RequestAgents> {
   if (!route) return {};
@@ -28,8 +37,16 @@ export async function agentsFor(target: URL, route: NetworkRoute | undefined): P
     // options reach only the TLS to an https:// proxy, so the tunnelled TLS is handed the roots here.
     const { HttpsProxyAgent } = await import('https-proxy-agent');
     class TrustingTunnel extends HttpsProxyAgent<string> {
-      override connect(request: ClientRequest, options: Parameters<Tunnel<string>['connect']>[1]) {
-        return super.connect(request, { ...options, ...trust, ...ipIdentity(options.host) });
+      override async connect(request: ClientRequest, options: Parameters<Tunnel<string>['connect']>[1]) {
+        // The proxy's own answer to CONNECT: any but 200 is the proxy's refusal, never the service's answer.
+        let status = 200;
+        request.once('proxyConnect', (answer: { statusCode: number }) => (status = answer.statusCode));
+        const socket = await super.connect(request, { ...options, ...trust, ...ipIdentity(options.host) });
+        if (status !== 200) {
+          socket.destroy();
+          throw new ProxyRefusal(status);
+        }
+        return socket;
       }
     }
     const { address, headers } = withoutCredentials(proxy.url);
