@@ -64,11 +64,20 @@ export function endpointsFromEnv(env: Env = process.env): Endpoints {
 /**
  * The proxy variables and AWS_CA_BUNDLE, which the AWS CLI honours too
  * (https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-proxy.html,
- * https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-envvars.html); `systemRoots` for the app.
+ * https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-envvars.html); `systemRoots` and `systemProxy` for the app.
  */
-export function networkRouteFromEnv(env: Env = process.env, systemRoots = false): NetworkRoute {
+export function networkRouteFromEnv(
+  env: Env = process.env,
+  systemRoots = false,
+  systemProxy?: NetworkRoute['systemProxy'],
+): NetworkRoute {
   const proxyEnv: Record<string, string> = {};
   for (const [name, value] of Object.entries(env))
     if (value !== undefined && (/_proxy$/i.test(name) || name === 'REQUEST_METHOD')) proxyEnv[name] = value;
-  return { proxyEnv, ...(env.AWS_CA_BUNDLE ? { caBundle: env.AWS_CA_BUNDLE } : {}), systemRoots };
+  return {
+    proxyEnv,
+    ...(env.AWS_CA_BUNDLE ? { caBundle: env.AWS_CA_BUNDLE } : {}),
+    systemRoots,
+    ...(systemProxy ? { systemProxy } : {}),
+  };
 }

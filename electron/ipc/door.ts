@@ -46,6 +46,8 @@ export interface DoorSetup {
   secretStore?: SecretStore;
   /** Trust the operating system's certificate store besides Node's roots and AWS_CA_BUNDLE (the app). */
   systemRoots?: boolean;
+  /** The system's proxy for a URL (the app: Electron's session.resolveProxy), asked when no proxy variable decides. */
+  systemProxy?: (url: string) => Promise<string>;
   /** Schedule refreshes and keep-fresh rewrites (the app, `sso-tray keep-fresh`); one-shot commands do not. */
   background?: boolean;
   openBrowser?: (url: string) => Promise<void>;
@@ -60,7 +62,10 @@ export function openDoor(setup: DoorSetup, capabilities: HandlerCapabilities = {
       ...(setup.appDataDir && !env.SSO_TRAY_DATA_DIR ? { appDataDir: setup.appDataDir } : {}),
     },
     // The proxy variables and AWS_CA_BUNDLE apply whether or not an endpoint is overridden.
-    endpoints: { ...endpointsFromEnv(env), network: networkRouteFromEnv(env, setup.systemRoots ?? false) },
+    endpoints: {
+      ...endpointsFromEnv(env),
+      network: networkRouteFromEnv(env, setup.systemRoots ?? false, setup.systemProxy),
+    },
     background: setup.background ?? false,
     // The packaged app cannot run as Node (RunAsNode fuse off): its credential_process names the npm-installed CLI.
     processLauncher: setup.cli === 'installed' ? () => installedCliLauncher(env) : runningCliLauncher,

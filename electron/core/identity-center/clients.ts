@@ -8,6 +8,8 @@ import type { Clock } from '../clock.js';
 import type { Endpoints } from '../shapes/aws-shapes.js';
 import { configuredEndpoint } from '../endpoint-url.js';
 import { routedClient, type HandlerAgents } from '../network/request-route.js';
+import { chooseProxy } from '../network/system-proxy.js';
+import type { ProxyChoice } from '../network/proxy-variables.js';
 import { ListingRetryStrategy } from './listing-retry.js';
 
 export interface ServiceDeps {
@@ -73,15 +75,23 @@ export const oidcSdk = (): Promise<typeof SsoOidc> => (oidcModule ??= import('@a
 const oidcClients = new Map<string, Promise<SSOOIDCClient>>();
 const portalClients = new Map<string, Promise<SSOClient>>();
 
-function cacheKey(region: string, endpoint: string | undefined, deps: ServiceDeps, purpose = ''): string {
+function cacheKey(
+  region: string,
+  endpoint: string | undefined,
+  deps: ServiceDeps,
+  proxy: ProxyChoice | undefined,
+  purpose = '',
+): string {
   return JSON.stringify([
     region,
     endpoint ?? '',
     deps.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
     deps.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
     purpose,
-    // A client's agents follow the proxy variables and trusted roots it was built with.
+    // A client's agents follow the proxy variables and trusted roots it was built with, and the proxy chosen now:
+    // the system's can change while the app runs (another network), and a new client follows it.
     deps.endpoints.network ?? null,
+    proxy?.url.href ?? null,
   ]);
 }
 
@@ -94,6 +104,27 @@ function targetOf(client: SSOClient | SSOOIDCClient, region: string, endpoint: s
     ...(endpoint ? { Endpoint: endpoint } : {}),
   });
   return new URL(resolved.url.href);
+}
+
+const targets = new Map<string, URL>();
+
+/**
+ * Where a client of this kind, region and endpoint sends its requests: the SDK resolves it, once, on a first client,
+ * which is handed back (`spare`) to serve when it needs no agents.
+ */
+function knownTarget<C extends SSOClient | SSOOIDCClient>(
+  kind: string,
+  region: string,
+  endpoint: string | undefined,
+  build: (agents: HandlerAgents) => C,
+): { target: URL; spare?: C } {
+  const key = JSON.stringify([kind, region, endpoint ?? '']);
+  const target = targets.get(key);
+  if (target) return { target };
+  const spare = build({});
+  const resolved = targetOf(spare, region, endpoint);
+  targets.set(key, resolved);
+  return { target: resolved, spare };
 }
 
 /** The client cached under `key`, built (and routed: request-route.ts) once; a build that failed is tried again. */
@@ -116,16 +147,15 @@ export async function oidcClient(region: string, deps: ServiceDeps): Promise<SSO
   // Checked before anything is sent: plain http only to this machine (endpoint-url.ts).
   const endpoint = configuredEndpoint(deps.endpoints, 'oidc');
   const { SSOOIDCClient } = await oidcSdk();
-  return cached(oidcClients, cacheKey(region, endpoint, deps), () =>
-    routedClient(
-      (agents) =>
-        new SSOOIDCClient({
-          ...baseConfig(region, endpoint, deps, agents),
-          credentialDefaultProvider: noCredentialChain,
-        }),
-      (client) => targetOf(client, region, endpoint),
-      deps.endpoints.network,
-    ),
+  const build = (agents: HandlerAgents) =>
+    new SSOOIDCClient({
+      ...baseConfig(region, endpoint, deps, agents),
+      credentialDefaultProvider: noCredentialChain,
+    });
+  const { target, spare } = knownTarget('oidc', region, endpoint, build);
+  const proxy = await chooseProxy(target, deps.endpoints.network);
+  return cached(oidcClients, cacheKey(region, endpoint, deps, proxy), () =>
+    routedClient(build, target, deps.endpoints.network, proxy, spare),
   );
 }
 
@@ -148,8 +178,10 @@ export async function portalClient(
         : config,
     );
   };
-  return cached(portalClients, cacheKey(region, endpoint, deps, purpose), () =>
-    routedClient(build, (client) => targetOf(client, region, endpoint), deps.endpoints.network),
+  const { target, spare } = knownTarget(`portal-${purpose}`, region, endpoint, build);
+  const proxy = await chooseProxy(target, deps.endpoints.network);
+  return cached(portalClients, cacheKey(region, endpoint, deps, proxy, purpose), () =>
+    routedClient(build, target, deps.endpoints.network, proxy, spare),
   );
 }
 

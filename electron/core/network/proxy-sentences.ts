@@ -62,8 +62,8 @@ export function routeSentence(
   if (proxy && status === 407) {
     const where = shownProxy(proxy.url);
     return proxy.url.username
-      ? `The proxy in ${proxy.variable} (${where}) refused the user name and password in it (HTTP 407) on the way to ${service}; correct them in ${proxy.variable}.`
-      : `The proxy in ${proxy.variable} (${where}) asks for a user name and password (HTTP 407) on the way to ${service}; put them in ${proxy.variable} as ${proxy.url.protocol}//USER:PASSWORD@${proxy.url.host}.`;
+      ? `The proxy in ${proxy.variable} (${where}) refused the user name and password in it (HTTP 407) on the way to ${service}; correct them in ${proxy.credentialsIn}.`
+      : `The proxy in ${proxy.variable} (${where}) asks for a user name and password (HTTP 407) on the way to ${service}; put them in ${proxy.credentialsIn} as ${proxy.url.protocol}//USER:PASSWORD@${proxy.url.host}.`;
   }
   if (proxy && code === 'ERR_PROXY_REFUSED')
     return `The proxy in ${proxy.variable} (${shownProxy(proxy.url)}) refused to connect to ${taken.host} (HTTP ${status}) on the way to ${service}; ask your network's administrators to let that host through, or add it to NO_PROXY if it can be reached directly.`;

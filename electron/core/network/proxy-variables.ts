@@ -9,7 +9,10 @@ import { SsoTrayError } from '../errors.js';
 /** The proxy a request goes through, and the variable that named it (as it is spelled in the environment). */
 export interface ProxyChoice {
   url: URL;
+  /** Where it was named: a variable as spelled (HTTPS_PROXY, https_proxy), or "the system proxy settings". */
   variable: string;
+  /** The variable a user name and password for it would go in (the one that named it, else HTTPS_PROXY or HTTP_PROXY). */
+  credentialsIn: string;
 }
 
 interface Setting {
@@ -53,6 +56,16 @@ function bypassesProxy(target: URL, noProxy: string): boolean {
   return false;
 }
 
+/** True when a variable decides `target`'s way: its scheme's proxy variable is set, or NO_PROXY names it. */
+export function variablesDecide(target: URL, env: Env): boolean {
+  const settings = proxySettings(env);
+  const noProxy = settings.get('no');
+  return (
+    settings.has(target.protocol.replace(/:$/, '')) ||
+    (noProxy !== undefined && bypassesProxy(target, noProxy.value))
+  );
+}
+
 /** The proxy for a request to `target` (HTTPS_PROXY for https, HTTP_PROXY for http), or undefined to go direct. */
 export function proxyFor(target: URL, env: Env): ProxyChoice | undefined {
   const settings = proxySettings(env);
@@ -61,7 +74,7 @@ export function proxyFor(target: URL, env: Env): ProxyChoice | undefined {
   if (!setting) return undefined;
   const noProxy = settings.get('no');
   if (noProxy && bypassesProxy(target, noProxy.value)) return undefined;
-  return { url: proxyUrl(setting), variable: setting.variable };
+  return { url: proxyUrl(setting), variable: setting.variable, credentialsIn: setting.variable };
 }
 
 function proxyUrl({ value, variable }: Setting): URL {

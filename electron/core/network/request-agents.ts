@@ -1,10 +1,11 @@
-// The agents a request is sent with: through the proxy the environment names for its URL (proxy-variables.ts), and
+// The agents a request is sent with: through the proxy the environment or the system names for its URL (system-proxy.ts), and
 // with the extra roots of trusted-roots.ts. The proxy agents load only when a proxy applies to the URL.
 import type { Agent as HttpAgent, ClientRequest } from 'node:http';
 import type { HttpsProxyAgent as Tunnel } from 'https-proxy-agent';
 import type { Agent as HttpsAgent } from 'node:https';
 import type { NetworkRoute } from '../shapes/aws-shapes.js';
-import { proxyFor, type ProxyChoice } from './proxy-variables.js';
+import type { ProxyChoice } from './proxy-variables.js';
+import { chooseProxy } from './system-proxy.js';
 import { trustContext } from './trusted-roots.js';
 
 export interface RequestAgents {
@@ -26,10 +27,14 @@ class ProxyRefusal extends Error {
   }
 }
 
-/** Agents for requests to `target`'s origin; none when it goes direct with Node's own roots. */
-export async function agentsFor(target: URL, route: NetworkRoute | undefined): Promise<RequestAgents> {
+/** Agents for requests to `target`'s origin (through `chosen` when the caller chose already); none when it goes direct with Node's own roots. */
+export async function agentsFor(
+  target: URL,
+  route: NetworkRoute | undefined,
+  chosen?: { proxy: ProxyChoice | undefined },
+): Promise<RequestAgents> {
   if (!route) return {};
-  const proxy = proxyFor(target, route.proxyEnv);
+  const proxy = chosen ? chosen.proxy : await chooseProxy(target, route);
   const secureContext = await trustContext(route);
   const trust = secureContext ? { secureContext } : {};
   if (proxy && target.protocol === 'https:') {

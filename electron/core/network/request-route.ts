@@ -3,6 +3,7 @@
 import type { NetworkRoute } from '../shapes/aws-shapes.js';
 import type { RouteTaken } from './proxy-sentences.js';
 import { agentsFor, type RequestAgents } from './request-agents.js';
+import type { ProxyChoice } from './proxy-variables.js';
 
 const routes = new WeakMap<object, RouteTaken>();
 
@@ -31,24 +32,22 @@ interface SdkClient {
 export type HandlerAgents = Pick<RequestAgents, 'httpAgent' | 'httpsAgent'>;
 
 /**
- * A client whose requests to its endpoint go through the route's proxy and trust, and whose errors remember the way
- * they took. The endpoint is the SDK's to resolve, so a first client tells it; one with agents is built only when
- * needed. The agents are given at construction: NodeHttpHandler's updateHttpClientConfig leaves its lazily loaded
- * node:http unset for a given httpAgent (@smithy/node-http-handler 4, node-http-handler.ts handle()).
+ * A client whose requests to `target` go through `proxy` (system-proxy.ts chose it) with the route's trust, and whose
+ * errors remember the way they took. The agents are given at construction: NodeHttpHandler's updateHttpClientConfig
+ * leaves its lazily loaded node:http unset for a given httpAgent (@smithy/node-http-handler 4, handle()).
  */
 export async function routedClient<C extends SdkClient>(
   build: (agents: HandlerAgents) => C,
-  targetOf: (client: C) => URL,
+  target: URL,
   route: NetworkRoute | undefined,
+  proxy: ProxyChoice | undefined,
+  spare?: C,
 ): Promise<C> {
-  const direct = build({});
-  const target = targetOf(direct);
-  const { proxy, ...agents } = await agentsFor(target, route);
-  let client = direct;
-  if (agents.httpAgent || agents.httpsAgent) {
-    direct.destroy();
-    client = build(agents);
-  }
+  const { proxy: _, ...agents } = await agentsFor(target, route, { proxy });
+  const needsAgents = agents.httpAgent !== undefined || agents.httpsAgent !== undefined;
+  // A client built without agents already (to learn its target) serves when none are needed.
+  if (needsAgents) spare?.destroy();
+  const client = needsAgents || !spare ? build(agents) : spare;
   const taken: RouteTaken = {
     host: target.hostname,
     ...(proxy ? { proxy } : {}),

@@ -87,6 +87,8 @@ export interface NetworkRoute {
   caBundle?: string;
   /** Also trust the operating system's store (the app, as its browser does). */
   systemRoots?: boolean;
+  /** The system's proxy for a URL as a PAC result ("PROXY host:port; DIRECT"), asked when no variable decides (the app). */
+  systemProxy?: (url: string) => Promise<string>;
 }
 
 export type EndpointKind = 'oidc' | 'portal' | 'signin';
