@@ -20,6 +20,9 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(repo, 'dist', 'electron', 'cli');
 const PROGRAM_BUNDLE = 'program-bundle.cjs';
 const SDK_CLIENTS = ['client-sso', 'client-sso-oidc'];
+// The proxy agents (electron/core/network/request-agents.ts), bundled beside the SDK's and required only when a proxy
+// applies: in the program's bundle they cost every command about 2-3 ms of CPU to read (measured on Node 22).
+const PROXY_AGENTS = ['https-proxy-agent', 'http-proxy-agent'];
 
 /** How the program and the SDK clients are both bundled. */
 const COMMON = {
@@ -37,10 +40,14 @@ const COMMON = {
   logLevel: 'warning',
 };
 
-/** The SDK clients' imports, as a require() of their own bundles beside the program's (made below), on first use. */
+/** The SDK clients' and proxy agents' imports, as a require() of their own bundles beside the program's (made below), on first use. */
 const sdkBundles = {
   name: 'sdk-bundles',
   setup(builder) {
+    builder.onResolve({ filter: /^https?-proxy-agent$/ }, (args) => ({
+      path: args.path,
+      namespace: 'sdk-bundle',
+    }));
     builder.onResolve({ filter: /^@aws-sdk\// }, (args) => {
       const client = args.path.slice('@aws-sdk/'.length);
       if (!SDK_CLIENTS.includes(client))
@@ -62,9 +69,10 @@ const sdkBundles = {
 
 await rm(path.join(out, 'sdk'), { recursive: true, force: true });
 await build({
-  entryPoints: Object.fromEntries(
-    SDK_CLIENTS.map((client) => [client, path.join(repo, 'node_modules', '@aws-sdk', client)]),
-  ),
+  entryPoints: Object.fromEntries([
+    ...SDK_CLIENTS.map((client) => [client, path.join(repo, 'node_modules', '@aws-sdk', client)]),
+    ...PROXY_AGENTS.map((agent) => [agent, path.join(repo, 'node_modules', agent)]),
+  ]),
   outdir: path.join(out, 'sdk'),
   outExtension: { '.js': '.cjs' },
   ...COMMON,

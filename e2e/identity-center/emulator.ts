@@ -1,5 +1,6 @@
 // Starts the Identity Center emulator (SSO OIDC + SSO portal + approval pages) on 127.0.0.1 and hands back its controls.
 import { createServer } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createAdminHandler } from './admin-routes.js';
 import { demoOrganisation, generateOrganisation } from './demo-organisation.js';
@@ -162,7 +163,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     },
     createAdminHandler(running),
   );
-  const server = createServer({ keepAliveTimeout: 5000 }, handler);
+  const server = options.tls
+    ? createTlsServer({ keepAliveTimeout: 5000, ...options.tls }, handler)
+    : createServer({ keepAliveTimeout: 5000 }, handler);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => {
@@ -170,7 +173,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       resolve();
     });
   });
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  baseUrl = `${options.tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`;
   running.url = baseUrl;
   return running;
 }

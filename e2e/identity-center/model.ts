@@ -95,6 +95,8 @@ export interface EmulatorOptions {
   faultSeed?: string;
   /** Request lines for the CLI; never secrets. */
   log?: (line: string) => void;
+  /** Serve https with this key and certificate (PEM) instead of plain http: a network's own TLS, for trust tests. */
+  tls?: { key: string; cert: string };
 }
 
 /**

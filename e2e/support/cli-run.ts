@@ -15,12 +15,17 @@ export function runSsoTray(
 }
 
 /** `sso-tray login --no-browser` to the emulator as session "acme", approving the printed /authorize URL. */
-export function loginAcme(emu: RunningEmulator, sandbox: Sandbox): Promise<CliRun> {
+export function loginAcme(
+  emu: RunningEmulator,
+  sandbox: Sandbox,
+  env?: Record<string, string>,
+): Promise<CliRun> {
   let approved = false;
   return runSsoTray(
     sandbox,
     ['login', '--start-url', emu.startUrl, '--region', emu.region, '--session', 'acme', '--no-browser'],
     {
+      ...(env ? { env } : {}),
       onStderr: (text) => {
         const url = /https?:\/\/127\.0\.0\.1:\d+\/authorize\?\S+/.exec(text)?.[0];
         if (approved || !url) return;

@@ -99,14 +99,6 @@ function urlOptions(url: string): RequestOptions {
   };
 }
 
-/** A partition's session: the double keeps no cache or cookies, so one object stands for each. */
-export const session = {
-  fromPartition(partition: string): Electron.Session {
-    record('session.fromPartition', partition);
-    return { partition } as unknown as Electron.Session;
-  },
-} satisfies Pick<typeof Electron.session, 'fromPartition'>;
-
 /** Electron's built-in autoUpdater (Squirrel): electron-updater emits 'before-quit-for-update' on it. */
 class AutoUpdater extends EventEmitter {
   override emit(event: string | symbol, ...args: unknown[]): boolean {

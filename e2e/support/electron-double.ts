@@ -12,7 +12,8 @@ import { safeStorage } from './electron-double-safe-storage.js';
 import { Menu, MenuItem } from './electron-double-menu.js';
 import { NativeImage, Tray } from './electron-double-tray.js';
 import { globalShortcut } from './electron-double-shortcut.js';
-import { autoUpdater, net, session } from './electron-double-net.js';
+import { autoUpdater, net } from './electron-double-net.js';
+import { session } from './electron-double-session.js';
 import { protocol } from './electron-double-protocol.js';
 
 export { app, powerMonitor } from './electron-double-app.js';
@@ -42,7 +43,8 @@ export {
 } from './electron-double-menu.js';
 export { createdTrays, NativeImage, Tray } from './electron-double-tray.js';
 export { globalShortcut, pressShortcut, takenShortcuts } from './electron-double-shortcut.js';
-export { autoUpdater, net, session } from './electron-double-net.js';
+export { autoUpdater, net } from './electron-double-net.js';
+export { session } from './electron-double-session.js';
 export { protocol, requestFromPage, schemePrivileges } from './electron-double-protocol.js';
 export { callsTo, control, recorded, resetDouble, type RecordedCall } from './electron-double-log.js';
 

@@ -37,6 +37,7 @@ export type ElectronApi = Pick<
   | 'ipcMain'
   | 'globalShortcut'
   | 'protocol'
+  | 'session'
 >;
 
 export interface AppFiles {
@@ -128,6 +129,11 @@ export async function startApp(
       appDataDir,
       cli: 'installed',
       background: true,
+      // Chromium trusts the OS store; the core's requests do too, so a TLS-inspecting root installed there works.
+      systemRoots: true,
+      // And its proxy settings (PAC, WPAD, the desktop's), as Chromium resolves them for the window:
+      // https://www.electronjs.org/docs/latest/api/session#sesresolveproxyurl
+      systemProxy: (url) => electron.session.defaultSession.resolveProxy(url),
       ...(options.clock ? { clock: options.clock } : {}),
       openBrowser: (url) => shell.openExternal(url),
       secretStore: new SafeStorageSecretStore(safeStorage, path.join(appDataDir, 'secrets'), {

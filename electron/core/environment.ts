@@ -1,7 +1,7 @@
 // Resolves where the core works from the process environment, the way the AWS CLI and SDKs do.
 import os from 'node:os';
 import path from 'node:path';
-import type { AwsPaths, EndpointKind, Endpoints } from './shapes/aws-shapes.js';
+import type { AwsPaths, EndpointKind, Endpoints, NetworkRoute } from './shapes/aws-shapes.js';
 import { SIGNIN_ENDPOINT_VARIABLE } from './console/signin-endpoint.js';
 
 /** The process environment as the core reads it (process.env, or a test's own). */
@@ -59,4 +59,25 @@ export function endpointsFromEnv(env: Env = process.env): Endpoints {
   pick('signin', SIGNIN_ENDPOINT_VARIABLE);
   if (Object.keys(sources).length > 0) endpoints.sources = sources;
   return endpoints;
+}
+
+/**
+ * The proxy variables and AWS_CA_BUNDLE, which the AWS CLI honours too
+ * (https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-proxy.html,
+ * https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-envvars.html); `systemRoots` and `systemProxy` for the app.
+ */
+export function networkRouteFromEnv(
+  env: Env = process.env,
+  systemRoots = false,
+  systemProxy?: NetworkRoute['systemProxy'],
+): NetworkRoute {
+  const proxyEnv: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env))
+    if (value !== undefined && (/_proxy$/i.test(name) || name === 'REQUEST_METHOD')) proxyEnv[name] = value;
+  return {
+    proxyEnv,
+    ...(env.AWS_CA_BUNDLE ? { caBundle: env.AWS_CA_BUNDLE } : {}),
+    systemRoots,
+    ...(systemProxy ? { systemProxy } : {}),
+  };
 }

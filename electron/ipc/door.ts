@@ -2,7 +2,7 @@
 // is checked against the contract's zod schema (invoke) before its handler runs; the core object never leaves here.
 import { SsoTrayCore } from '../core/core.js';
 import type { Clock } from '../core/clock.js';
-import { awsPathsFromEnv, endpointsFromEnv, type Env } from '../core/environment.js';
+import { awsPathsFromEnv, endpointsFromEnv, networkRouteFromEnv, type Env } from '../core/environment.js';
 import { SsoTrayError, isSsoTrayError, type ErrorCode } from '../core/errors.js';
 import { installedCliLauncher, runningCliLauncher } from '../core/profiles/process-launcher.js';
 import { SecretStoreSsoCache, type SecretStore } from '../core/aws-files/token-cache.js';
@@ -44,6 +44,10 @@ export interface DoorSetup {
   cli: 'running' | 'installed';
   /** Where tokens go when sharing with the AWS CLI is off (the app backs it with safeStorage). */
   secretStore?: SecretStore;
+  /** Trust the operating system's certificate store besides Node's roots and AWS_CA_BUNDLE (the app). */
+  systemRoots?: boolean;
+  /** The system's proxy for a URL (the app: Electron's session.resolveProxy), asked when no proxy variable decides. */
+  systemProxy?: (url: string) => Promise<string>;
   /** Schedule refreshes and keep-fresh rewrites (the app, `sso-tray keep-fresh`); one-shot commands do not. */
   background?: boolean;
   openBrowser?: (url: string) => Promise<void>;
@@ -57,7 +61,11 @@ export function openDoor(setup: DoorSetup, capabilities: HandlerCapabilities = {
       ...awsPathsFromEnv(env),
       ...(setup.appDataDir && !env.SSO_TRAY_DATA_DIR ? { appDataDir: setup.appDataDir } : {}),
     },
-    endpoints: endpointsFromEnv(env),
+    // The proxy variables and AWS_CA_BUNDLE apply whether or not an endpoint is overridden.
+    endpoints: {
+      ...endpointsFromEnv(env),
+      network: networkRouteFromEnv(env, setup.systemRoots ?? false, setup.systemProxy),
+    },
     background: setup.background ?? false,
     // The packaged app cannot run as Node (RunAsNode fuse off): its credential_process names the npm-installed CLI.
     processLauncher: setup.cli === 'installed' ? () => installedCliLauncher(env) : runningCliLauncher,

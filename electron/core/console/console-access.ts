@@ -76,6 +76,7 @@ export class ConsoleAccess {
       ...(request.destination ? { destination: request.destination } : {}),
       ...(endpoint ? { endpoint } : {}),
       ...(endpointSource ? { endpointSource } : {}),
+      ...(endpoints?.network ? { network: endpoints.network } : {}),
     };
     try {
       return await consoleSignInUrl(await this.deps.credentials.get(request), options);

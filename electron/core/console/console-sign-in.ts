@@ -6,6 +6,10 @@ import { SsoTrayError } from '../errors.js';
 import { consoleDestination, partitionOf } from './partition.js';
 import { checkEndpointUrl } from '../endpoint-url.js';
 import { SIGNIN_ENDPOINT_VARIABLE } from './signin-endpoint.js';
+import type { NetworkRoute } from '../shapes/aws-shapes.js';
+import { routedFetch } from '../network/routed-fetch.js';
+import { routeTakenBy } from '../network/request-route.js';
+import { routeSentence } from '../network/proxy-sentences.js';
 
 export interface SessionCredentials {
   accessKeyId: string;
@@ -27,6 +31,8 @@ export interface ConsoleSignInOptions {
   /** What set `endpoint`, named if it is refused (default AWS_ENDPOINT_URL_SIGNIN). */
   endpointSource?: string;
   fetch?: typeof fetch;
+  /** The proxy variables and extra roots the request honours (routed-fetch.ts), unless `fetch` is given. */
+  network?: NetworkRoute;
   signal?: AbortSignal;
   timeoutMs?: number;
 }
@@ -129,13 +135,16 @@ async function getSigninToken(
   let answer: Response;
   let text: string;
   try {
-    answer = await (options.fetch ?? fetch)(request, {
+    answer = await (options.fetch ?? routedFetch(options.network))(request, {
       redirect: 'manual',
       headers: { Accept: 'application/json' },
       signal: options.signal ? AbortSignal.any([options.signal, timeout]) : timeout,
     });
     text = await answer.text();
   } catch (error) {
+    const service = `The AWS sign-in endpoint (${host})`;
+    const onTheWay = routeSentence(error, service, routeTakenBy(error) ?? { host: federation.hostname });
+    if (onTheWay) throw new ConsoleSignInError('network', onTheWay);
     const why = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
     throw new ConsoleSignInError(
       'network',

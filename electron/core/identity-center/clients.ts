@@ -7,6 +7,9 @@ import type { SSOOIDCClient, SSOOIDCClientConfig } from '@aws-sdk/client-sso-oid
 import type { Clock } from '../clock.js';
 import type { Endpoints } from '../shapes/aws-shapes.js';
 import { configuredEndpoint } from '../endpoint-url.js';
+import { routedClient, type HandlerAgents } from '../network/request-route.js';
+import { chooseProxy } from '../network/system-proxy.js';
+import type { ProxyChoice } from '../network/proxy-variables.js';
 import { ListingRetryStrategy } from './listing-retry.js';
 
 export interface ServiceDeps {
@@ -34,7 +37,7 @@ const noCredentialChain = () => async () => {
   throw new Error('SSO Tray calls only unsigned Identity Center operations.');
 };
 
-function baseConfig(region: string, endpoint: string | undefined, deps: ServiceDeps) {
+function baseConfig(region: string, endpoint: string | undefined, deps: ServiceDeps, agents: HandlerAgents) {
   const config: SSOClientConfig & SSOOIDCClientConfig = {
     region,
     ...(endpoint ? { endpoint } : {}),
@@ -47,6 +50,8 @@ function baseConfig(region: string, endpoint: string | undefined, deps: ServiceD
       connectionTimeout: Math.min(CONNECT_TIMEOUT_MS, deps.requestTimeoutMs ?? CONNECT_TIMEOUT_MS),
       requestTimeout: deps.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
       throwOnRequestTimeout: true,
+      // Through a proxy, or trusting more roots (core/network/): only when the route asks for it.
+      ...agents,
     },
     // Explicit values, so the SDK reads neither ~/.aws/config nor AWS_* variables: the core injects all of it.
     ignoreConfiguredEndpointUrls: true,
@@ -67,17 +72,74 @@ export const ssoSdk = (): Promise<typeof Sso> => (ssoModule ??= import('@aws-sdk
 /** The SSO OIDC SDK module, loaded once on first use. */
 export const oidcSdk = (): Promise<typeof SsoOidc> => (oidcModule ??= import('@aws-sdk/client-sso-oidc'));
 
-const oidcClients = new Map<string, SSOOIDCClient>();
-const portalClients = new Map<string, SSOClient>();
+const oidcClients = new Map<string, Promise<SSOOIDCClient>>();
+const portalClients = new Map<string, Promise<SSOClient>>();
 
-function cacheKey(region: string, endpoint: string | undefined, deps: ServiceDeps, purpose = ''): string {
+function cacheKey(
+  region: string,
+  endpoint: string | undefined,
+  deps: ServiceDeps,
+  proxy: ProxyChoice | undefined,
+  purpose = '',
+): string {
   return JSON.stringify([
     region,
     endpoint ?? '',
     deps.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
     deps.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
     purpose,
+    // A client's agents follow the proxy variables and trusted roots it was built with, and the proxy chosen now:
+    // the system's can change while the app runs (another network), and a new client follows it.
+    deps.endpoints.network ?? null,
+    proxy?.url.href ?? null,
   ]);
+}
+
+/** The address the SDK sends a client's requests to: the endpoint override, else the region's own. */
+function targetOf(client: SSOClient | SSOOIDCClient, region: string, endpoint: string | undefined): URL {
+  const resolved = client.config.endpointProvider({
+    Region: region,
+    UseFIPS: false,
+    UseDualStack: false,
+    ...(endpoint ? { Endpoint: endpoint } : {}),
+  });
+  return new URL(resolved.url.href);
+}
+
+const targets = new Map<string, URL>();
+
+/**
+ * Where a client of this kind, region and endpoint sends its requests: the SDK resolves it, once, on a first client,
+ * which is handed back (`spare`) to serve when it needs no agents.
+ */
+function knownTarget<C extends SSOClient | SSOOIDCClient>(
+  kind: string,
+  region: string,
+  endpoint: string | undefined,
+  build: (agents: HandlerAgents) => C,
+): { target: URL; spare?: C } {
+  const key = JSON.stringify([kind, region, endpoint ?? '']);
+  const target = targets.get(key);
+  if (target) return { target };
+  const spare = build({});
+  const resolved = targetOf(spare, region, endpoint);
+  targets.set(key, resolved);
+  return { target: resolved, spare };
+}
+
+/** The client cached under `key`, built (and routed: request-route.ts) once; a build that failed is tried again. */
+function cached<C extends SSOClient | SSOOIDCClient>(
+  clients: Map<string, Promise<C>>,
+  key: string,
+  build: () => Promise<C>,
+): Promise<C> {
+  let client = clients.get(key);
+  if (!client) {
+    client = build();
+    clients.set(key, client);
+    client.catch(() => clients.delete(key));
+  }
+  return client;
 }
 
 /** SSO OIDC (sign-in, token refresh); one per region and endpoint, so the retry quota is shared. */
@@ -85,16 +147,16 @@ export async function oidcClient(region: string, deps: ServiceDeps): Promise<SSO
   // Checked before anything is sent: plain http only to this machine (endpoint-url.ts).
   const endpoint = configuredEndpoint(deps.endpoints, 'oidc');
   const { SSOOIDCClient } = await oidcSdk();
-  const key = cacheKey(region, endpoint, deps);
-  let client = oidcClients.get(key);
-  if (!client) {
-    client = new SSOOIDCClient({
-      ...baseConfig(region, endpoint, deps),
+  const build = (agents: HandlerAgents) =>
+    new SSOOIDCClient({
+      ...baseConfig(region, endpoint, deps, agents),
       credentialDefaultProvider: noCredentialChain,
     });
-    oidcClients.set(key, client);
-  }
-  return client;
+  const { target, spare } = knownTarget('oidc', region, endpoint, build);
+  const proxy = await chooseProxy(target, deps.endpoints.network);
+  return cached(oidcClients, cacheKey(region, endpoint, deps, proxy), () =>
+    routedClient(build, target, deps.endpoints.network, proxy, spare),
+  );
 }
 
 /**
@@ -108,28 +170,23 @@ export async function portalClient(
 ): Promise<SSOClient> {
   const endpoint = configuredEndpoint(deps.endpoints, 'portal');
   const { SSOClient } = await ssoSdk();
-  const key = cacheKey(region, endpoint, deps, purpose);
-  let client = portalClients.get(key);
-  if (!client) {
-    const config = baseConfig(region, endpoint, deps);
-    client = new SSOClient(
+  const build = (agents: HandlerAgents) => {
+    const config = baseConfig(region, endpoint, deps, agents);
+    return new SSOClient(
       purpose === 'listing'
         ? { ...config, retryStrategy: new ListingRetryStrategy(deps.maxAttempts ?? DEFAULT_MAX_ATTEMPTS) }
         : config,
     );
-    portalClients.set(key, client);
-  }
-  return client;
+  };
+  const { target, spare } = knownTarget(`portal-${purpose}`, region, endpoint, build);
+  const proxy = await chooseProxy(target, deps.endpoints.network);
+  return cached(portalClients, cacheKey(region, endpoint, deps, proxy, purpose), () =>
+    routedClient(build, target, deps.endpoints.network, proxy, spare),
+  );
 }
 
 /** Scheme and host of the OIDC endpoint, as the AWS CLI resolves it for the /authorize URL. */
 export async function oidcOrigin(region: string, deps: ServiceDeps): Promise<string> {
   const client = await oidcClient(region, deps);
-  const resolved = client.config.endpointProvider({
-    Region: region,
-    UseFIPS: false,
-    UseDualStack: false,
-    ...(deps.endpoints.oidc ? { Endpoint: deps.endpoints.oidc } : {}),
-  });
-  return new URL(resolved.url.href).origin;
+  return targetOf(client, region, deps.endpoints.oidc).origin;
 }

@@ -2,6 +2,8 @@
 import { SsoTrayError, isSsoTrayError, sessionLabel } from '../errors.js';
 import type { Problem } from '../next-step.js';
 import type { SessionConfig } from '../shapes/aws-shapes.js';
+import { routeSentence } from '../network/proxy-sentences.js';
+import { routeTakenBy } from '../network/request-route.js';
 
 export interface ErrorContext {
   session: SessionConfig;
@@ -166,6 +168,10 @@ export function toUserError(error: unknown, context: ErrorContext): SsoTrayError
   const { session, action } = context;
   const make = (code: SsoTrayError['code'], message: string | Problem) =>
     new SsoTrayError(code, message, { cause: error });
+  // Failed at the proxy or at an untrusted certificate: the sentence names the variable to fix.
+  const taken = routeTakenBy(error);
+  const onTheWay = taken && routeSentence(error, `Identity Center for ${sessionLabel(session)}`, taken);
+  if (onTheWay) return make('network', onTheWay);
   if (isTimeout(error)) return make('service', sentences.timedOut(session, action));
   if (isNetworkError(error))
     return context.serviceAnswered

@@ -75,6 +75,20 @@ export interface Endpoints {
   signin?: string;
   /** What set each one (an environment variable), named when endpoint-url.ts refuses it; else "the <kind> endpoint". */
   sources?: Partial<Record<EndpointKind, string>>;
+  /** How requests reach them: proxies and extra trusted roots (core/network/); undefined: direct, Node's roots. */
+  network?: NetworkRoute;
+}
+
+/** The proxy variables and the extra certificate roots every request of the core honours, as the AWS CLI does. */
+export interface NetworkRoute {
+  /** The `*_proxy` variables (any case) and REQUEST_METHOD, as they were in the environment. */
+  proxyEnv: Readonly<Record<string, string>>;
+  /** AWS_CA_BUNDLE: a PEM file whose roots are trusted besides Node's own. */
+  caBundle?: string;
+  /** Also trust the operating system's store (the app, as its browser does). */
+  systemRoots?: boolean;
+  /** The system's proxy for a URL as a PAC result ("PROXY host:port; DIRECT"), asked when no variable decides (the app). */
+  systemProxy?: (url: string) => Promise<string>;
 }
 
 export type EndpointKind = 'oidc' | 'portal' | 'signin';
