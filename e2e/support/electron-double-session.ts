@@ -7,23 +7,52 @@ import { onReset, record } from './electron-double-log.js';
 let proxyRules = '';
 onReset(() => (proxyRules = ''));
 
+/** PAC kind and default port of each proxy scheme in a proxyURIList entry. */
+const PAC_KINDS: Record<string, [string, number]> = {
+  http: ['PROXY', 80],
+  https: ['HTTPS', 443],
+  socks: ['SOCKS', 1080],
+  socks4: ['SOCKS', 1080],
+  socks5: ['SOCKS5', 1080],
+};
+
 /**
- * The PAC entry for `url` under `rules`, Chromium's ProxyConfig::ProxyRules form: "[<scheme>=]<proxy>" separated by
- * ";", a proxy "host:port" or "http://host:port" (PROXY), "https://host:port" (HTTPS), "direct://" (DIRECT)
- * (https://www.electronjs.org/docs/latest/api/structures/proxy-config).
+ * The PAC result for `url` under `rules`, as Chromium gives it (ProxyConfig's grammar,
+ * https://www.electronjs.org/docs/latest/api/structures/proxy-config): `proxyRules` is `[<urlScheme>"="]<proxyURIList>`
+ * separated by ";"; the rule for the URL's scheme applies, else the one without a scheme, else `socks=`'s ("use SOCKS4
+ * proxy foopy2:1080 for all other URLs"). Each proxy of the comma-separated list, tried in order, is one PAC entry:
+ * "PROXY host:port" (http, the default scheme, port 80), "HTTPS host:port" (443), "SOCKS"/"SOCKS5 host:port" (1080),
+ * "DIRECT" for direct://; several are joined with ";". No rule for the URL: DIRECT.
  */
-function pacEntry(url: string, rules: string): string {
+function pacResult(url: string, rules: string): string {
   const scheme = new URL(url).protocol.replace(/:$/, '');
   const parsed = rules
     .split(';')
     .map((rule) => rule.trim())
     .filter((rule) => rule !== '')
-    .map((rule) => (/^[a-z]+=/.test(rule) ? rule.split('=') : ['', rule]) as [string, string]);
-  const proxy = (parsed.find(([s]) => s === scheme) ?? parsed.find(([s]) => s === ''))?.[1];
-  if (!proxy || proxy.startsWith('direct://')) return 'DIRECT';
-  if (proxy.startsWith('https://')) return `HTTPS ${proxy.slice('https://'.length)}`;
-  const address = proxy.replace(/^http:\/\//, '');
-  return `PROXY ${/:\d+$/.test(address) ? address : `${address}:80`}`;
+    .map((rule) => {
+      const named = /^([a-z0-9]+)=(.*)$/.exec(rule);
+      return named ? { scheme: named[1]!, list: named[2]! } : { scheme: '', list: rule };
+    });
+  const rule =
+    parsed.find((r) => r.scheme === scheme) ??
+    parsed.find((r) => r.scheme === '') ??
+    parsed.find((r) => r.scheme === 'socks');
+  if (!rule) return 'DIRECT';
+  const fallbackScheme = rule.scheme === 'socks' ? 'socks4' : 'http';
+  return rule.list
+    .split(',')
+    .map((uri) => uri.trim())
+    .filter((uri) => uri !== '')
+    .map((uri) => {
+      const written = /^([a-z0-9]+):\/\/(.*)$/.exec(uri);
+      const proxyScheme = written?.[1] ?? fallbackScheme;
+      const host = written?.[2] ?? uri;
+      if (proxyScheme === 'direct') return 'DIRECT';
+      const [kind, port] = PAC_KINDS[proxyScheme] ?? PAC_KINDS.http!;
+      return `${kind} ${/:\d+$/.test(host) ? host : `${host}:${port}`}`;
+    })
+    .join(';');
 }
 
 const defaultSession = {
@@ -35,7 +64,7 @@ const defaultSession = {
   // https://www.electronjs.org/docs/latest/api/session#sesresolveproxyurl: "Resolves with the proxy information for url".
   async resolveProxy(url: string): Promise<string> {
     record('session.resolveProxy', url);
-    return pacEntry(url, proxyRules);
+    return pacResult(url, proxyRules);
   },
 } satisfies Pick<Electron.Session, 'setProxy' | 'resolveProxy'>;
 

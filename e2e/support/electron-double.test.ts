@@ -27,6 +27,7 @@ import {
   recorded,
   resetDouble,
   safeStorage,
+  session,
   Tray,
 } from './electron-double.js';
 
@@ -345,5 +346,31 @@ describe('contextBridge', () => {
     await expect((api.later as () => Promise<never>)()).rejects.not.toHaveProperty('code');
     expect((api.echo as (v: unknown) => unknown)(new Session('b'))).toEqual({ name: 'b' });
     expect(copyAcrossBridge([1, 'a', null])).toEqual([1, 'a', null]);
+  });
+});
+
+describe('session.defaultSession.setProxy and resolveProxy', () => {
+  // The examples of Electron's ProxyConfig docs (https://www.electronjs.org/docs/latest/api/structures/proxy-config),
+  // answered in Chromium's PAC form: each proxy of a list an entry, in order.
+  it.each([
+    ['http=foopy:80;ftp=foopy2', 'http://a.example/', 'PROXY foopy:80'],
+    ['http=foopy:80;ftp=foopy2', 'https://a.example/', 'DIRECT'],
+    ['foopy:80', 'https://a.example/', 'PROXY foopy:80'],
+    ['foopy:80,bar,direct://', 'https://a.example/', 'PROXY foopy:80;PROXY bar:80;DIRECT'],
+    ['http=foopy;socks=foopy2', 'http://a.example/', 'PROXY foopy:80'],
+    ['http=foopy;socks=foopy2', 'https://a.example/', 'SOCKS foopy2:1080'],
+    ['http=foopy,socks5://bar.com', 'http://a.example/', 'PROXY foopy:80;SOCKS5 bar.com:1080'],
+    ['http=foopy,direct://', 'http://a.example/', 'PROXY foopy:80;DIRECT'],
+    ['https://secure.example', 'https://a.example/', 'HTTPS secure.example:443'],
+  ])('rules %j answer %s with %j', async (proxyRules, url, pac) => {
+    await session.defaultSession.setProxy({ proxyRules });
+    expect(await session.defaultSession.resolveProxy(url)).toBe(pac);
+  });
+
+  it('answers DIRECT with no rules and after mode "direct"', async () => {
+    expect(await session.defaultSession.resolveProxy('https://a.example/')).toBe('DIRECT');
+    await session.defaultSession.setProxy({ proxyRules: 'foopy:80' });
+    await session.defaultSession.setProxy({ mode: 'direct' });
+    expect(await session.defaultSession.resolveProxy('https://a.example/')).toBe('DIRECT');
   });
 });
